@@ -1,0 +1,550 @@
+// SPDX-License-Identifier: GPL-2.0 OR BSD-3-Clause
+/*
+ * netjourney kernel side: one record per device crossing of a packet that
+ * matches the user's filter. Hooks are thin shims over handle_skb().
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_endian.h>
+#include "netjourney.h"
+#include "compat.bpf.h"
+
+char LICENSE[] SEC("license") = "Dual BSD/GPL";
+
+#define ETH_HLEN 14
+#define ETH_P_IP 0x0800
+#define ETH_P_ARP 0x0806
+#define ETH_P_IPV6 0x86DD
+#define ETH_P_8021Q 0x8100
+#define ETH_P_8021AD 0x88A8
+#define ARPHRD_ETHER 1
+#define ARPHRD_LOOPBACK 772
+#define MAC_HEADER_UNSET 0xFFFF
+/* IPv6 next-header values (uapi linux/in6.h, not in vmlinux.h) */
+#define NEXTHDR_HOP 0
+#define NEXTHDR_ROUTING 43
+#define NEXTHDR_FRAGMENT 44
+#define NEXTHDR_AUTH 51
+#define NEXTHDR_ICMP 58
+#define NEXTHDR_DEST 60
+#define NJ_MAX_VLAN_TAGS 2
+#define NJ_MAX_IP6_EXT 6
+
+const volatile struct nj_config nj_cfg = {};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 8 * 1024 * 1024);
+} events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, NJ_CNT_MAX);
+	__type(key, __u32);
+	__type(value, __u64);
+} counters SEC(".maps");
+
+/* The record is built here first so that packets the filter rejects cost no ring space. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct nj_hop);
+} scratch SEC(".maps");
+
+static __always_inline void count(__u32 counter)
+{
+	__u64 *value = bpf_map_lookup_elem(&counters, &counter);
+
+	if (value)
+		*value += 1;
+}
+
+/* Where the packet bytes of an skb are: [head, head + tail) is the linear part. */
+struct pkt {
+	unsigned char *head;
+	__u32 tail;
+};
+
+static __always_inline int pkt_read(const struct pkt *p, __u32 off, void *dst, __u32 size)
+{
+	if (off + size > p->tail)
+		return -1;
+	return bpf_probe_read_kernel(dst, size, p->head + off);
+}
+
+/* Walks 802.1Q/802.1ad tags starting at off (pointing at a TCI); returns the inner ethertype. */
+static __always_inline __u16 skip_vlan_tags(const struct pkt *p, struct nj_hop *h, __u32 *off, __u16 proto)
+{
+	for (int i = 0; i < NJ_MAX_VLAN_TAGS; i++) {
+		struct {
+			__be16 tci;
+			__be16 inner;
+		} tag;
+
+		if (proto != ETH_P_8021Q && proto != ETH_P_8021AD)
+			break;
+		if (pkt_read(p, *off, &tag, sizeof(tag))) {
+			h->flags |= NJ_F_TRUNCATED;
+			return 0;
+		}
+		if (!(h->flags & NJ_F_VLAN))
+			h->vlan_tci = bpf_ntohs(tag.tci);
+		h->flags |= NJ_F_VLAN;
+		proto = bpf_ntohs(tag.inner);
+		*off += sizeof(tag);
+	}
+	return proto;
+}
+
+static __always_inline void parse_l4(const struct pkt *p, struct nj_hop *h, __u32 off)
+{
+	if (h->flags & NJ_F_NO_L4)
+		return;
+	switch (h->l4_proto) {
+	case IPPROTO_TCP: {
+		struct tcphdr tcp;
+
+		if (pkt_read(p, off, &tcp, sizeof(tcp)))
+			goto truncated;
+		h->sport = bpf_ntohs(tcp.source);
+		h->dport = bpf_ntohs(tcp.dest);
+		h->tcp_seq = bpf_ntohl(tcp.seq);
+		h->tcp_ack = bpf_ntohl(tcp.ack_seq);
+		/* flags byte: the 14th byte of the header (CWR..FIN) */
+		h->tcp_flags = ((__u8 *)&tcp)[13];
+		break;
+	}
+	case IPPROTO_UDP: {
+		struct udphdr udp;
+
+		if (pkt_read(p, off, &udp, sizeof(udp)))
+			goto truncated;
+		h->sport = bpf_ntohs(udp.source);
+		h->dport = bpf_ntohs(udp.dest);
+		break;
+	}
+	case IPPROTO_ICMP:
+	case NEXTHDR_ICMP: {
+		struct {
+			__u8 type;
+			__u8 code;
+			__be16 csum;
+			__be16 id;
+			__be16 seq;
+		} icmp;
+
+		if (pkt_read(p, off, &icmp, sizeof(icmp)))
+			goto truncated;
+		h->icmp_type = icmp.type;
+		h->icmp_code = icmp.code;
+		h->icmp_id = bpf_ntohs(icmp.id);
+		h->icmp_seq = bpf_ntohs(icmp.seq);
+		break;
+	}
+	}
+	return;
+truncated:
+	h->flags |= NJ_F_TRUNCATED;
+}
+
+static __always_inline void parse_ipv4(const struct pkt *p, struct nj_hop *h, __u32 off)
+{
+	struct iphdr ip;
+
+	if (pkt_read(p, off, &ip, sizeof(ip))) {
+		h->flags |= NJ_F_TRUNCATED;
+		return;
+	}
+	h->addr_family = 4;
+	__builtin_memcpy(h->saddr, &ip.saddr, 4);
+	__builtin_memcpy(h->daddr, &ip.daddr, 4);
+	h->l4_proto = ip.protocol;
+	h->ttl = ip.ttl;
+	h->ip_id = bpf_ntohs(ip.id);
+	__u16 frag = bpf_ntohs(ip.frag_off);
+	if (frag & 0x3FFF) /* MF or offset */
+		h->flags |= NJ_F_FRAGMENT;
+	if (frag & 0x1FFF)
+		h->flags |= NJ_F_NO_L4;
+	parse_l4(p, h, off + ip.ihl * 4);
+}
+
+static __always_inline int ip6_ext_header(__u8 nexthdr)
+{
+	return nexthdr == NEXTHDR_HOP || nexthdr == NEXTHDR_ROUTING ||
+	       nexthdr == NEXTHDR_FRAGMENT || nexthdr == NEXTHDR_DEST || nexthdr == NEXTHDR_AUTH;
+}
+
+static __always_inline void parse_ipv6(const struct pkt *p, struct nj_hop *h, __u32 off)
+{
+	struct ipv6hdr ip6;
+
+	if (pkt_read(p, off, &ip6, sizeof(ip6))) {
+		h->flags |= NJ_F_TRUNCATED;
+		return;
+	}
+	h->addr_family = 6;
+	__builtin_memcpy(h->saddr, &ip6.saddr, 16);
+	__builtin_memcpy(h->daddr, &ip6.daddr, 16);
+	h->ttl = ip6.hop_limit;
+	h->flow_label = ((__u32)(ip6.flow_lbl[0] & 0x0F) << 16) | ((__u32)ip6.flow_lbl[1] << 8) | ip6.flow_lbl[2];
+
+	__u8 nexthdr = ip6.nexthdr;
+	off += sizeof(ip6);
+	for (int i = 0; i < NJ_MAX_IP6_EXT; i++) {
+		struct {
+			__u8 nexthdr;
+			__u8 hdrlen;
+			__be16 frag_off; /* fragment header only */
+		} ext;
+
+		if (!ip6_ext_header(nexthdr))
+			break;
+		if (pkt_read(p, off, &ext, sizeof(ext))) {
+			h->flags |= NJ_F_TRUNCATED;
+			return;
+		}
+		h->flags |= NJ_F_IP6_EXT;
+		if (nexthdr == NEXTHDR_FRAGMENT) {
+			h->flags |= NJ_F_FRAGMENT;
+			if (bpf_ntohs(ext.frag_off) & 0xFFF8)
+				h->flags |= NJ_F_NO_L4;
+			off += 8;
+		} else if (nexthdr == NEXTHDR_AUTH) {
+			off += ((__u32)ext.hdrlen + 2) * 4;
+		} else {
+			off += ((__u32)ext.hdrlen + 1) * 8;
+		}
+		nexthdr = ext.nexthdr;
+	}
+	h->l4_proto = nexthdr;
+	if (ip6_ext_header(nexthdr)) {
+		/* more extension headers than we walk */
+		h->flags |= NJ_F_NO_L4;
+		return;
+	}
+	parse_l4(p, h, off);
+}
+
+static __always_inline void parse_arp(const struct pkt *p, struct nj_hop *h, __u32 off)
+{
+	struct {
+		__be16 htype;
+		__be16 ptype;
+		__u8 hlen;
+		__u8 plen;
+		__be16 op;
+		__u8 sha[6];
+		__u8 spa[4];
+		__u8 tha[6];
+		__u8 tpa[4];
+	} arp;
+
+	if (pkt_read(p, off, &arp, sizeof(arp))) {
+		h->flags |= NJ_F_TRUNCATED;
+		return;
+	}
+	h->arp_op = bpf_ntohs(arp.op);
+	if (bpf_ntohs(arp.ptype) != ETH_P_IP || arp.hlen != 6 || arp.plen != 4)
+		return;
+	h->addr_family = 4;
+	__builtin_memcpy(h->saddr, arp.spa, 4);
+	__builtin_memcpy(h->daddr, arp.tpa, 4);
+	__builtin_memcpy(h->src_mac, arp.sha, 6);
+	__builtin_memcpy(h->dst_mac, arp.tha, 6);
+	h->flags &= ~NJ_F_NO_MAC;
+}
+
+static __always_inline void parse_l3(const struct pkt *p, struct nj_hop *h, __u32 off, __u16 proto)
+{
+	if (proto == 0) {
+		/* devices without L2 header may leave skb->protocol unset: sniff the version */
+		__u8 first;
+
+		if (pkt_read(p, off, &first, 1) == 0)
+			proto = (first >> 4) == 4 ? ETH_P_IP : (first >> 4) == 6 ? ETH_P_IPV6 : 0;
+	}
+	h->ethertype = proto;
+	if (proto == ETH_P_IP)
+		parse_ipv4(p, h, off);
+	else if (proto == ETH_P_IPV6)
+		parse_ipv6(p, h, off);
+	else if (proto == ETH_P_ARP)
+		parse_arp(p, h, off);
+}
+
+static __always_inline int has_ethernet_header(struct net_device *dev, __u16 type)
+{
+	return (type == ARPHRD_ETHER || type == ARPHRD_LOOPBACK) && BPF_CORE_READ(dev, header_ops) &&
+	       BPF_CORE_READ(dev, hard_header_len) >= ETH_HLEN;
+}
+
+/*
+ * Finds the headers without assuming where they are:
+ * - transmit (net_dev_queue): skb->data is the start of the frame; an Ethernet
+ *   header only on devices that build one (not tun/wireguard/ip tunnels);
+ * - receive: the driver already pulled the link-layer header (eth_type_trans),
+ *   skb->data is the L3 header or a VLAN tag; MAC addresses at mac_header if set.
+ */
+static __always_inline void parse_packet(struct sk_buff *skb, struct net_device *dev, struct nj_hop *h, int tx)
+{
+	struct pkt p = {
+		.head = BPF_CORE_READ(skb, head),
+		.tail = BPF_CORE_READ(skb, tail),
+	};
+	__u32 off = BPF_CORE_READ(skb, data) - p.head;
+	__u16 proto = bpf_ntohs(BPF_CORE_READ(skb, protocol));
+	int ethernet = has_ethernet_header(dev, h->dev_type);
+
+	if (!ethernet)
+		h->flags |= NJ_F_NO_L2 | NJ_F_NO_MAC;
+
+	__u16 tci = nj_skb_vlan_tci(skb);
+	if (tci) {
+		h->vlan_tci = tci;
+		h->flags |= NJ_F_VLAN;
+	}
+
+	if (ethernet && tx) {
+		struct {
+			__u8 dst[6];
+			__u8 src[6];
+			__be16 proto;
+		} eth;
+
+		if (pkt_read(&p, off, &eth, sizeof(eth))) {
+			h->flags |= NJ_F_TRUNCATED | NJ_F_NO_MAC;
+			return;
+		}
+		__builtin_memcpy(h->dst_mac, eth.dst, 6);
+		__builtin_memcpy(h->src_mac, eth.src, 6);
+		proto = bpf_ntohs(eth.proto);
+		off += ETH_HLEN;
+	} else if (ethernet) {
+		__u16 mac = BPF_CORE_READ(skb, mac_header);
+
+		if (mac == MAC_HEADER_UNSET || pkt_read(&p, mac, h->dst_mac, 12))
+			h->flags |= NJ_F_NO_MAC;
+	}
+	proto = skip_vlan_tags(&p, h, &off, proto);
+	if (h->flags & NJ_F_TRUNCATED)
+		return;
+	parse_l3(&p, h, off, proto);
+}
+
+static __always_inline int addr_matches(const __u8 *addr, const volatile struct nj_filter_insn *in)
+{
+	__u64 a0, a1;
+
+	__builtin_memcpy(&a0, addr, 8);
+	__builtin_memcpy(&a1, addr + 8, 8);
+	return (a0 & in->mask[0]) == in->addr[0] && (a1 & in->mask[1]) == in->addr[1];
+}
+
+static __always_inline int proto_matches(const struct nj_hop *h, __u8 proto)
+{
+	switch (proto) {
+	case NJ_PROTO_IP:
+		return h->ethertype == ETH_P_IP;
+	case NJ_PROTO_IP6:
+		return h->ethertype == ETH_P_IPV6;
+	case NJ_PROTO_ARP:
+		return h->ethertype == ETH_P_ARP;
+	case NJ_PROTO_ICMP:
+		return h->ethertype == ETH_P_IP && h->l4_proto == IPPROTO_ICMP;
+	case NJ_PROTO_ICMP6:
+		return h->ethertype == ETH_P_IPV6 && h->l4_proto == NEXTHDR_ICMP;
+	case NJ_PROTO_TCP:
+		return h->addr_family && h->ethertype != ETH_P_ARP && h->l4_proto == IPPROTO_TCP;
+	case NJ_PROTO_UDP:
+		return h->addr_family && h->ethertype != ETH_P_ARP && h->l4_proto == IPPROTO_UDP;
+	}
+	return 0;
+}
+
+static __always_inline int insn_matches(const struct nj_hop *h, const volatile struct nj_filter_insn *in)
+{
+	switch (in->op) {
+	case NJ_OP_TRUE:
+		return 1;
+	case NJ_OP_PROTO:
+		return proto_matches(h, in->proto);
+	case NJ_OP_ADDR:
+		if (h->addr_family != in->family)
+			return 0;
+		return (in->dir != NJ_DIR_DST && addr_matches(h->saddr, in)) ||
+		       (in->dir != NJ_DIR_SRC && addr_matches(h->daddr, in));
+	case NJ_OP_PORT:
+		if (h->ethertype == ETH_P_ARP || (h->l4_proto != IPPROTO_TCP && h->l4_proto != IPPROTO_UDP) ||
+		    (h->flags & (NJ_F_NO_L4 | NJ_F_TRUNCATED)))
+			return 0;
+		return (in->dir != NJ_DIR_DST && h->sport == in->port) ||
+		       (in->dir != NJ_DIR_SRC && h->dport == in->port);
+	}
+	return 0;
+}
+
+/* Runs the postfix filter program with a stack of booleans kept as bits. */
+static __always_inline int filter_matches(const struct nj_hop *h)
+{
+	__u32 len = nj_cfg.filter_len;
+	__u64 stack = 0;
+	__u32 depth = 0;
+
+	if (len == 0)
+		return 1;
+	for (__u32 i = 0; i < NJ_FILTER_MAX_INSNS; i++) {
+		if (i >= len)
+			break;
+		const volatile struct nj_filter_insn *in = &nj_cfg.filter[i];
+		__u64 top = stack & 1, below = (stack >> 1) & 1;
+
+		switch (in->op) {
+		case NJ_OP_AND:
+			stack = (stack >> 2) << 1 | (top & below);
+			depth--;
+			break;
+		case NJ_OP_OR:
+			stack = (stack >> 2) << 1 | (top | below);
+			depth--;
+			break;
+		case NJ_OP_NOT:
+			stack ^= 1;
+			break;
+		default:
+			stack = stack << 1 | (insn_matches(h, in) ? 1 : 0);
+			depth++;
+		}
+	}
+	return depth == 1 && (stack & 1);
+}
+
+static __always_inline void fill_device(struct nj_hop *h, struct net_device *dev)
+{
+	struct net *net = BPF_CORE_READ(dev, nd_net.net);
+
+	h->netns_ino = BPF_CORE_READ(net, ns.inum);
+	h->netns_cookie = nj_netns_cookie(net);
+	h->ifindex = BPF_CORE_READ(dev, ifindex);
+	bpf_probe_read_kernel_str(h->ifname, sizeof(h->ifname), dev->name);
+
+	const struct rtnl_link_ops *ops = BPF_CORE_READ(dev, rtnl_link_ops);
+	if (ops)
+		bpf_probe_read_kernel_str(h->kind, sizeof(h->kind), BPF_CORE_READ(ops, kind));
+
+	if (nj_priv_flags(dev) & IFF_BRIDGE_PORT) {
+		struct net_bridge_port *port = BPF_CORE_READ(dev, rx_handler_data);
+
+		if (port)
+			h->master_ifindex = BPF_CORE_READ(port, br, dev, ifindex);
+	}
+}
+
+static __always_inline int handle_skb(struct sk_buff *skb, __u16 hook)
+{
+	__u32 zero = 0;
+	struct nj_hop *h = bpf_map_lookup_elem(&scratch, &zero);
+	struct net_device *dev = BPF_CORE_READ(skb, dev);
+
+	if (!h)
+		return 0;
+	if (!dev) {
+		count(NJ_CNT_NO_DEV);
+		return 0;
+	}
+	__builtin_memset(h, 0, sizeof(*h));
+	h->hook = hook;
+	h->dev_type = BPF_CORE_READ(dev, type);
+	parse_packet(skb, dev, h, hook == NJ_HOOK_NET_DEV_QUEUE);
+	if (!filter_matches(h)) {
+		count(NJ_CNT_FILTERED);
+		return 0;
+	}
+	h->ts_ns = bpf_ktime_get_ns();
+	h->skb = (__u64)skb;
+	h->cpu = bpf_get_smp_processor_id();
+	h->len = BPF_CORE_READ(skb, len);
+	h->mark = BPF_CORE_READ(skb, mark);
+	fill_device(h, dev);
+	if (bpf_ringbuf_output(&events, h, sizeof(*h), 0))
+		count(NJ_CNT_LOST);
+	else
+		count(NJ_CNT_SUBMITTED);
+	return 0;
+}
+
+SEC("tp_btf/net_dev_queue")
+int BPF_PROG(nj_net_dev_queue, struct sk_buff *skb)
+{
+	return handle_skb(skb, NJ_HOOK_NET_DEV_QUEUE);
+}
+
+SEC("tp_btf/netif_rx")
+int BPF_PROG(nj_netif_rx, struct sk_buff *skb)
+{
+	return handle_skb(skb, NJ_HOOK_NETIF_RX);
+}
+
+SEC("tp_btf/netif_receive_skb_entry")
+int BPF_PROG(nj_netif_receive_skb_entry, struct sk_buff *skb)
+{
+	return handle_skb(skb, NJ_HOOK_NETIF_RECEIVE_SKB);
+}
+
+SEC("tp_btf/napi_gro_receive_entry")
+int BPF_PROG(nj_napi_gro_receive_entry, struct sk_buff *skb)
+{
+	return handle_skb(skb, NJ_HOOK_NAPI_GRO_RECEIVE);
+}
+
+SEC("tp_btf/netif_receive_skb_list_entry")
+int BPF_PROG(nj_netif_receive_skb_list_entry, struct sk_buff *skb)
+{
+	return handle_skb(skb, NJ_HOOK_NETIF_RECEIVE_SKB_LIST);
+}
+
+SEC("tp_btf/napi_gro_frags_entry")
+int BPF_PROG(nj_napi_gro_frags_entry, struct sk_buff *skb)
+{
+	return handle_skb(skb, NJ_HOOK_NAPI_GRO_FRAGS);
+}
+
+/* raw_tp twins for kernels without tp_btf (BTF-less or before 5.5); the loader picks one set. */
+SEC("raw_tp/net_dev_queue")
+int BPF_PROG(nj_raw_net_dev_queue, struct sk_buff *skb)
+{
+	return handle_skb(skb, NJ_HOOK_NET_DEV_QUEUE);
+}
+
+SEC("raw_tp/netif_rx")
+int BPF_PROG(nj_raw_netif_rx, struct sk_buff *skb)
+{
+	return handle_skb(skb, NJ_HOOK_NETIF_RX);
+}
+
+SEC("raw_tp/netif_receive_skb_entry")
+int BPF_PROG(nj_raw_netif_receive_skb_entry, struct sk_buff *skb)
+{
+	return handle_skb(skb, NJ_HOOK_NETIF_RECEIVE_SKB);
+}
+
+SEC("raw_tp/napi_gro_receive_entry")
+int BPF_PROG(nj_raw_napi_gro_receive_entry, struct sk_buff *skb)
+{
+	return handle_skb(skb, NJ_HOOK_NAPI_GRO_RECEIVE);
+}
+
+SEC("raw_tp/netif_receive_skb_list_entry")
+int BPF_PROG(nj_raw_netif_receive_skb_list_entry, struct sk_buff *skb)
+{
+	return handle_skb(skb, NJ_HOOK_NETIF_RECEIVE_SKB_LIST);
+}
+
+SEC("raw_tp/napi_gro_frags_entry")
+int BPF_PROG(nj_raw_napi_gro_frags_entry, struct sk_buff *skb)
+{
+	return handle_skb(skb, NJ_HOOK_NAPI_GRO_FRAGS);
+}

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-2.0 OR BSD-3-Clause */
+/*
+ * Structures and constants shared by the kernel side (netjourney.bpf.c) and
+ * the Java side. Keep in sync with:
+ *   src/main/java/io/netjourney/capture/HopRecord.java   (struct nj_hop)
+ *   src/main/java/io/netjourney/capture/Hook.java        (enum nj_hook)
+ *   src/main/java/io/netjourney/filter/KernelFilter.java (struct nj_filter_insn)
+ *   src/main/java/io/netjourney/bpf/KernelCounters.java  (enum nj_counter)
+ * Plain fixed-width fields, explicit padding, no packed attribute.
+ */
+#ifndef NETJOURNEY_H
+#define NETJOURNEY_H
+
+#define NJ_IFNAMSIZ 16
+#define NJ_KINDSIZ 16
+#define NJ_FILTER_MAX_INSNS 32
+
+enum nj_hook {
+	NJ_HOOK_NET_DEV_QUEUE = 1,
+	NJ_HOOK_NETIF_RX = 2,
+	NJ_HOOK_NETIF_RECEIVE_SKB = 3,
+	NJ_HOOK_NAPI_GRO_RECEIVE = 4,
+	NJ_HOOK_NETIF_RECEIVE_SKB_LIST = 5,
+	NJ_HOOK_NAPI_GRO_FRAGS = 6,
+};
+
+/* nj_hop.flags */
+enum nj_hop_flag {
+	NJ_F_VLAN = 1 << 0,      /* at least one 802.1Q/802.1ad tag (in the frame or accelerated) */
+	NJ_F_FRAGMENT = 1 << 1,  /* IPv4 fragment or IPv6 fragment header */
+	NJ_F_NO_L2 = 1 << 2,     /* device without a link-layer header (tun, wireguard, ip tunnels) */
+	NJ_F_TRUNCATED = 1 << 3, /* headers not in the linear data: some fields left zero */
+	NJ_F_NO_L4 = 1 << 4,     /* non-first fragment: no transport header */
+	NJ_F_IP6_EXT = 1 << 5,   /* IPv6 extension headers were walked */
+	NJ_F_NO_MAC = 1 << 6,    /* MAC header not set: MAC addresses unknown */
+};
+
+/* One device crossing of one packet: the ring buffer record. */
+struct nj_hop {
+	__u64 ts_ns;          /* bpf_ktime_get_ns() */
+	__u64 skb;            /* skb address: packet identity while it lives */
+	__u64 netns_cookie;   /* 0 where the kernel has none */
+	__u8 saddr[16];       /* IPv4 in the first 4 bytes; ARP: sender protocol address */
+	__u8 daddr[16];       /* ARP: target protocol address */
+	__u32 netns_ino;
+	__u32 ifindex;
+	__u32 master_ifindex; /* bridge of a bridge port, else 0 */
+	__u32 len;            /* skb->len */
+	__u32 mark;
+	__u32 flow_label;     /* IPv6 */
+	__u32 tcp_seq;
+	__u32 tcp_ack;
+	__u16 cpu;
+	__u16 hook;           /* enum nj_hook */
+	__u16 ethertype;      /* L3 protocol after VLAN tags, host order */
+	__u16 dev_type;       /* ARPHRD_* */
+	__u16 sport;          /* host order */
+	__u16 dport;
+	__u16 icmp_id;
+	__u16 icmp_seq;
+	__u16 ip_id;          /* IPv4 identification */
+	__u16 vlan_tci;       /* outermost tag */
+	__u16 arp_op;
+	__u16 flags;          /* enum nj_hop_flag */
+	__u8 l4_proto;        /* IPPROTO_* after IPv6 extension headers */
+	__u8 ttl;             /* TTL or hop limit */
+	__u8 tcp_flags;
+	__u8 icmp_type;
+	__u8 icmp_code;
+	__u8 addr_family;     /* 4, 6 or 0: what saddr/daddr hold */
+	__u8 src_mac[6];      /* ARP: sender hardware address */
+	__u8 dst_mac[6];      /* ARP: target hardware address */
+	__u8 _pad0[2];
+	char ifname[NJ_IFNAMSIZ];
+	char kind[NJ_KINDSIZ]; /* rtnl_link_ops->kind: "veth", "bridge", "tun", ... or "" */
+	__u32 _pad1;
+};
+
+#define NJ_HOP_SIZE 168
+_Static_assert(sizeof(struct nj_hop) == NJ_HOP_SIZE, "struct nj_hop size (HopRecord.SIZE)");
+
+/*
+ * In-kernel filter: a postfix program over a stack of booleans.
+ * An empty program matches everything.
+ */
+enum nj_filter_op {
+	NJ_OP_PROTO = 1, /* push: proto matches */
+	NJ_OP_ADDR = 2,  /* push: (addr & mask) == value on src, dst or either */
+	NJ_OP_PORT = 3,  /* push: TCP/UDP port equals on src, dst or either */
+	NJ_OP_AND = 4,
+	NJ_OP_OR = 5,
+	NJ_OP_NOT = 6,
+	NJ_OP_TRUE = 7,
+};
+
+enum nj_filter_dir { NJ_DIR_ANY = 0, NJ_DIR_SRC = 1, NJ_DIR_DST = 2 };
+
+enum nj_filter_proto {
+	NJ_PROTO_IP = 1,
+	NJ_PROTO_IP6 = 2,
+	NJ_PROTO_ARP = 3,
+	NJ_PROTO_ICMP = 4,
+	NJ_PROTO_ICMP6 = 5,
+	NJ_PROTO_TCP = 6,
+	NJ_PROTO_UDP = 7,
+};
+
+struct nj_filter_insn {
+	__u8 op;      /* enum nj_filter_op */
+	__u8 dir;     /* enum nj_filter_dir */
+	__u8 family;  /* NJ_OP_ADDR: 4 or 6 */
+	__u8 proto;   /* NJ_OP_PROTO: enum nj_filter_proto */
+	__u16 port;   /* NJ_OP_PORT, host order */
+	__u16 _pad;
+	__u64 addr[2]; /* NJ_OP_ADDR: value, already masked, bytes as in nj_hop.saddr */
+	__u64 mask[2];
+};
+
+#define NJ_FILTER_INSN_SIZE 40
+_Static_assert(sizeof(struct nj_filter_insn) == NJ_FILTER_INSN_SIZE, "struct nj_filter_insn size");
+
+struct nj_config {
+	__u32 filter_len;
+	__u32 _pad;
+	struct nj_filter_insn filter[NJ_FILTER_MAX_INSNS];
+};
+
+/* Per-CPU counters, index = enum nj_counter. */
+enum nj_counter {
+	NJ_CNT_SUBMITTED = 0,
+	NJ_CNT_LOST = 1,     /* ring buffer full */
+	NJ_CNT_FILTERED = 2, /* did not match the filter */
+	NJ_CNT_NO_DEV = 3,   /* skb without a device */
+	NJ_CNT_MAX = 4,
+};
+
+#endif

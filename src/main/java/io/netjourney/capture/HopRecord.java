@@ -1,0 +1,202 @@
+package io.netjourney.capture;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Layout of struct nj_hop, the ring buffer record; keep in sync with bpf/netjourney.h. Decodes records into
+ * {@link HopEvent}s.
+ */
+public final class HopRecord {
+    /** sizeof(struct nj_hop); also checked against the header's _Static_assert by a test. */
+    public static final int SIZE = 168;
+
+    static final int TS_NS = 0;
+    static final int SKB = 8;
+    static final int NETNS_COOKIE = 16;
+    static final int SADDR = 24;
+    static final int DADDR = 40;
+    static final int NETNS_INO = 56;
+    static final int IFINDEX = 60;
+    static final int MASTER_IFINDEX = 64;
+    static final int LEN = 68;
+    static final int MARK = 72;
+    static final int FLOW_LABEL = 76;
+    static final int TCP_SEQ = 80;
+    static final int TCP_ACK = 84;
+    static final int CPU = 88;
+    static final int HOOK = 90;
+    static final int ETHERTYPE = 92;
+    static final int DEV_TYPE = 94;
+    static final int SPORT = 96;
+    static final int DPORT = 98;
+    static final int ICMP_ID = 100;
+    static final int ICMP_SEQ = 102;
+    static final int IP_ID = 104;
+    static final int VLAN_TCI = 106;
+    static final int ARP_OP = 108;
+    static final int FLAGS = 110;
+    static final int L4_PROTO = 112;
+    static final int TTL = 113;
+    static final int TCP_FLAGS = 114;
+    static final int ICMP_TYPE = 115;
+    static final int ICMP_CODE = 116;
+    static final int ADDR_FAMILY = 117;
+    static final int SRC_MAC = 118;
+    static final int DST_MAC = 124;
+    static final int IFNAME = 132;
+    static final int KIND = 148;
+    static final int NAME_SIZE = 16;
+
+    private HopRecord() {
+    }
+
+    /** Decodes the record at the buffer's position (native byte order of the kernel: little endian). */
+    public static HopEvent decode(ByteBuffer record) {
+        if (record.remaining() < SIZE) {
+            throw new IllegalArgumentException("record of " + record.remaining() + " bytes, expected " + SIZE);
+        }
+        ByteBuffer b = record.slice().order(ByteOrder.LITTLE_ENDIAN);
+        int family = u8(b, ADDR_FAMILY);
+        return new HopEvent(
+                b.getLong(TS_NS),
+                u16(b, CPU),
+                Hook.fromId(u16(b, HOOK)),
+                b.getLong(SKB),
+                Integer.toUnsignedLong(b.getInt(NETNS_INO)),
+                b.getLong(NETNS_COOKIE),
+                b.getInt(IFINDEX),
+                cString(b, IFNAME),
+                cString(b, KIND),
+                u16(b, DEV_TYPE),
+                b.getInt(MASTER_IFINDEX),
+                b.getInt(LEN),
+                b.getInt(MARK),
+                u16(b, ETHERTYPE),
+                u16(b, VLAN_TCI),
+                u16(b, FLAGS),
+                address(b, SADDR, family),
+                address(b, DADDR, family),
+                u8(b, L4_PROTO),
+                u8(b, TTL),
+                u16(b, IP_ID),
+                b.getInt(FLOW_LABEL),
+                u16(b, SPORT),
+                u16(b, DPORT),
+                u8(b, TCP_FLAGS),
+                Integer.toUnsignedLong(b.getInt(TCP_SEQ)),
+                Integer.toUnsignedLong(b.getInt(TCP_ACK)),
+                u8(b, ICMP_TYPE),
+                u8(b, ICMP_CODE),
+                u16(b, ICMP_ID),
+                u16(b, ICMP_SEQ),
+                u16(b, ARP_OP),
+                mac(b, SRC_MAC),
+                mac(b, DST_MAC));
+    }
+
+    /** Encodes an event into the kernel's record layout (trace files, test fixtures). */
+    public static byte[] encode(HopEvent e) {
+        ByteBuffer b = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong(TS_NS, e.timestampNs());
+        b.putLong(SKB, e.skb());
+        b.putLong(NETNS_COOKIE, e.netnsCookie());
+        int family = putAddress(b, SADDR, e.source());
+        putAddress(b, DADDR, e.destination());
+        b.putInt(NETNS_INO, (int) e.netnsInode());
+        b.putInt(IFINDEX, e.ifindex());
+        b.putInt(MASTER_IFINDEX, e.masterIfindex());
+        b.putInt(LEN, e.length());
+        b.putInt(MARK, e.mark());
+        b.putInt(FLOW_LABEL, e.flowLabel());
+        b.putInt(TCP_SEQ, (int) e.tcpSeq());
+        b.putInt(TCP_ACK, (int) e.tcpAck());
+        b.putShort(CPU, (short) e.cpu());
+        b.putShort(HOOK, (short) e.hook().id());
+        b.putShort(ETHERTYPE, (short) e.ethertype());
+        b.putShort(DEV_TYPE, (short) e.deviceType());
+        b.putShort(SPORT, (short) e.sourcePort());
+        b.putShort(DPORT, (short) e.destinationPort());
+        b.putShort(ICMP_ID, (short) e.icmpId());
+        b.putShort(ICMP_SEQ, (short) e.icmpSeq());
+        b.putShort(IP_ID, (short) e.ipId());
+        b.putShort(VLAN_TCI, (short) e.vlanTci());
+        b.putShort(ARP_OP, (short) e.arpOp());
+        b.putShort(FLAGS, (short) e.flags());
+        b.put(L4_PROTO, (byte) e.l4Protocol());
+        b.put(TTL, (byte) e.ttl());
+        b.put(TCP_FLAGS, (byte) e.tcpFlags());
+        b.put(ICMP_TYPE, (byte) e.icmpType());
+        b.put(ICMP_CODE, (byte) e.icmpCode());
+        b.put(ADDR_FAMILY, (byte) family);
+        putMac(b, SRC_MAC, e.sourceMac());
+        putMac(b, DST_MAC, e.destinationMac());
+        putCString(b, IFNAME, e.ifname());
+        putCString(b, KIND, e.linkKind());
+        return b.array();
+    }
+
+    private static int putAddress(ByteBuffer b, int offset, InetAddress address) {
+        if (address == null) {
+            return 0;
+        }
+        byte[] bytes = address.getAddress();
+        b.put(offset, bytes);
+        return bytes.length == 4 ? 4 : 6;
+    }
+
+    private static void putMac(ByteBuffer b, int offset, long mac) {
+        for (int i = 5; i >= 0; i--) {
+            b.put(offset + i, (byte) mac);
+            mac >>>= 8;
+        }
+    }
+
+    private static void putCString(ByteBuffer b, int offset, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        b.put(offset, bytes, 0, Math.min(bytes.length, NAME_SIZE - 1));
+    }
+
+    private static int u8(ByteBuffer b, int offset) {
+        return Byte.toUnsignedInt(b.get(offset));
+    }
+
+    private static int u16(ByteBuffer b, int offset) {
+        return Short.toUnsignedInt(b.getShort(offset));
+    }
+
+    private static long mac(ByteBuffer b, int offset) {
+        long value = 0;
+        for (int i = 0; i < 6; i++) {
+            value = value << 8 | u8(b, offset + i);
+        }
+        return value;
+    }
+
+    private static String cString(ByteBuffer b, int offset) {
+        int length = 0;
+        while (length < NAME_SIZE && b.get(offset + length) != 0) {
+            length++;
+        }
+        byte[] bytes = new byte[length];
+        b.get(offset, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static InetAddress address(ByteBuffer b, int offset, int family) {
+        int size = family == 4 ? 4 : family == 6 ? 16 : 0;
+        if (size == 0) {
+            return null;
+        }
+        byte[] bytes = new byte[size];
+        b.get(offset, bytes);
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new AssertionError("address of " + size + " bytes", e);
+        }
+    }
+}
