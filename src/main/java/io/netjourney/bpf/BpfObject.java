@@ -1,0 +1,192 @@
+package io.netjourney.bpf;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
+import jnr.ffi.byref.NumberByReference;
+
+/**
+ * A BPF object file opened with libbpf: open → configure → load → attach → consume → close. Close is idempotent
+ * and tears down in reverse order (ring buffers → links → object).
+ */
+public final class BpfObject implements AutoCloseable {
+    private final Native n;
+    private final Pointer elf;
+    private Pointer obj;
+    private final Map<String, Pointer> programs = new LinkedHashMap<>();
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private boolean loaded;
+
+    private BpfObject(Native n, Pointer elf, Pointer obj) {
+        this.n = n;
+        this.elf = elf;
+        this.obj = obj;
+        for (Pointer prog = n.bpf.bpf_object__next_program(obj, null); prog != null;
+                prog = n.bpf.bpf_object__next_program(obj, prog)) {
+            programs.put(n.bpf.bpf_program__name(prog), prog);
+        }
+    }
+
+    /** Opens an object from its ELF bytes; nothing is loaded into the kernel yet. */
+    public static BpfObject open(byte[] elfBytes) {
+        Native n = Native.get();
+        // libbpf keeps pointers into the ELF buffer: it lives as long as the object.
+        Pointer elf = Memory.allocateDirect(n.runtime, elfBytes.length);
+        elf.put(0, elfBytes, 0, elfBytes.length);
+        try (LibbpfLog.Capture log = new LibbpfLog.Capture()) {
+            Pointer obj = n.bpf.bpf_object__open_mem(elf, elfBytes.length, null);
+            if (obj == null) {
+                throw error("open BPF object", n.lastErrno(), log.text());
+            }
+            return new BpfObject(n, elf, obj);
+        }
+    }
+
+    /** Program names in the object, in ELF order. */
+    public List<String> programNames() {
+        return new ArrayList<>(programs.keySet());
+    }
+
+    public String sectionName(String program) {
+        return n.bpf.bpf_program__section_name(program(program));
+    }
+
+    public void setAutoload(String program, boolean autoload) {
+        requireNotLoaded("set autoload");
+        n.bpf.bpf_program__set_autoload(program(program), autoload);
+    }
+
+    /** Writes the load-time configuration into the object's .rodata before load. */
+    public void setReadOnlyData(byte[] data) {
+        requireNotLoaded("set .rodata");
+        Pointer map = findMap(".rodata");
+        NumberByReference size = new NumberByReference(jnr.ffi.TypeAlias.size_t);
+        Pointer value = n.bpf.bpf_map__initial_value(map, size);
+        if (value == null || size.longValue() < data.length) {
+            throw new IllegalStateException(".rodata of the BPF object holds " + size.longValue()
+                    + " bytes, the configuration " + data.length + ": object and program do not match");
+        }
+        value.put(0, data, 0, data.length);
+    }
+
+    public void setMaxEntries(String mapName, int maxEntries) {
+        requireNotLoaded("set max entries");
+        n.bpf.bpf_map__set_max_entries(findMap(mapName), maxEntries);
+    }
+
+    /** Loads the programs into the kernel; a verifier rejection carries the verifier's log. */
+    public void load() {
+        requireNotLoaded("load");
+        try (LibbpfLog.Capture log = new LibbpfLog.Capture()) {
+            int rc = n.bpf.bpf_object__load(obj());
+            if (rc < 0) {
+                throw error("load BPF programs", -rc, log.text());
+            }
+        }
+        loaded = true;
+    }
+
+    /** Attaches a loaded program by the attach point in its section name. */
+    public void attach(String program) {
+        if (!loaded) {
+            throw new IllegalStateException("attach before load");
+        }
+        try (LibbpfLog.Capture log = new LibbpfLog.Capture()) {
+            Pointer link = n.bpf.bpf_program__attach(program(program));
+            if (link == null) {
+                throw error("attach " + sectionName(program), n.lastErrno(), log.text());
+            }
+            resources.push(() -> n.bpf.bpf_link__destroy(link));
+        }
+    }
+
+    public int mapFd(String mapName) {
+        int fd = n.bpf.bpf_map__fd(findMap(mapName));
+        if (fd < 0) {
+            throw new IllegalStateException("map " + mapName + " has no fd: object not loaded");
+        }
+        return fd;
+    }
+
+    /** Sums a per-CPU array of u64 counters over all CPUs. */
+    public long[] readPerCpuCounters(String mapName, int entries) {
+        int fd = mapFd(mapName);
+        int cpus = n.bpf.libbpf_num_possible_cpus();
+        Pointer key = Memory.allocateDirect(n.runtime, 4);
+        Pointer values = Memory.allocateDirect(n.runtime, 8L * cpus);
+        long[] sums = new long[entries];
+        for (int i = 0; i < entries; i++) {
+            key.putInt(0, i);
+            if (n.bpf.bpf_map_lookup_elem(fd, key, values) < 0) {
+                throw error("read counters " + mapName, n.lastErrno(), "");
+            }
+            for (int cpu = 0; cpu < cpus; cpu++) {
+                sums[i] += values.getLong(8L * cpu);
+            }
+        }
+        return sums;
+    }
+
+    /** A consumer of the ring buffer map; closed with this object. */
+    public RingBufferConsumer ringBuffer(String mapName, RingBufferConsumer.RecordHandler handler) {
+        RingBufferConsumer consumer = new RingBufferConsumer(n, mapFd(mapName), handler);
+        resources.push(consumer);
+        return consumer;
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                // keep tearing down; nothing useful to do with a failed detach at exit
+            }
+        }
+        if (obj != null) {
+            n.bpf.bpf_object__close(obj);
+            obj = null;
+        }
+    }
+
+    private Pointer obj() {
+        if (obj == null) {
+            throw new IllegalStateException("BPF object closed");
+        }
+        return obj;
+    }
+
+    private Pointer program(String name) {
+        Pointer prog = programs.get(name);
+        if (prog == null) {
+            throw new IllegalArgumentException("no program " + name + " in the BPF object");
+        }
+        return prog;
+    }
+
+    private Pointer findMap(String suffix) {
+        for (Pointer map = n.bpf.bpf_object__next_map(obj(), null); map != null;
+                map = n.bpf.bpf_object__next_map(obj(), map)) {
+            String name = n.bpf.bpf_map__name(map);
+            if (name.equals(suffix) || suffix.startsWith(".") && name.endsWith(suffix)) {
+                return map;
+            }
+        }
+        throw new IllegalArgumentException("no map " + suffix + " in the BPF object");
+    }
+
+    private void requireNotLoaded(String step) {
+        if (loaded) {
+            throw new IllegalStateException(step + " after load");
+        }
+    }
+
+    static BpfException error(String step, int errno, String log) {
+        return new BpfException(step, errno, Native.get().libc.strerror(errno), log);
+    }
+}

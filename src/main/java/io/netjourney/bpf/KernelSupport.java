@@ -1,0 +1,54 @@
+package io.netjourney.bpf;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jnr.ffi.Pointer;
+
+/** What the running kernel and libbpf offer: checked before loading, so errors say what to do. */
+public final class KernelSupport {
+    private static final Path VMLINUX_BTF = Path.of("/sys/kernel/btf/vmlinux");
+    private static final int BTF_KIND_TYPEDEF = 8;
+
+    private KernelSupport() {
+    }
+
+    /** Loads libbpf (throws {@link BpfUnavailableException} with an install hint when missing). */
+    public static String libbpfVersion() {
+        return Native.get().libbpfVersion();
+    }
+
+    public static boolean hasVmlinuxBtf() {
+        return Files.isReadable(VMLINUX_BTF);
+    }
+
+    public static boolean isRoot() {
+        return Native.get().libc.geteuid() == 0;
+    }
+
+    /** The kernel's BTF type names, used to tell which tracepoints exist. */
+    public static final class Btf implements AutoCloseable {
+        private final Native n = Native.get();
+        private Pointer btf;
+
+        public Btf() {
+            btf = n.bpf.btf__load_vmlinux_btf();
+            if (btf == null) {
+                throw new BpfUnavailableException("this kernel exposes no BTF (/sys/kernel/btf/vmlinux): "
+                        + "netjourney needs a kernel built with CONFIG_DEBUG_INFO_BTF=y (5.5 or newer)");
+            }
+        }
+
+        /** Whether a tp_btf program can attach to the tracepoint (its btf_trace_ typedef exists). */
+        public boolean hasTracepoint(String name) {
+            return n.bpf.btf__find_by_name_kind(btf, "btf_trace_" + name, BTF_KIND_TYPEDEF) >= 0;
+        }
+
+        @Override
+        public void close() {
+            if (btf != null) {
+                n.bpf.btf__free(btf);
+                btf = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.netjourney.capture;
+
+import io.netjourney.bpf.BpfException;
+import io.netjourney.bpf.BpfObject;
+import io.netjourney.bpf.BpfUnavailableException;
+import io.netjourney.bpf.KernelSupport;
+import io.netjourney.bpf.RingBufferConsumer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Live capture: loads the BPF object with the in-kernel filter, attaches one program per available hook and
+ * delivers decoded crossings to a consumer from {@link #poll}. Not thread-safe: one thread polls.
+ */
+public final class CaptureSession implements AutoCloseable {
+    static final String OBJECT_RESOURCE = "/bpf/netjourney.bpf.o";
+    private static final String EVENTS_MAP = "events";
+    private static final String COUNTERS_MAP = "counters";
+    private static final int COUNTER_ENTRIES = 4;
+    private static final int CNT_SUBMITTED = 0;
+    private static final int CNT_LOST = 1;
+    private static final int CNT_FILTERED = 2;
+
+    /**
+     * @param kernelFilter struct nj_config bytes (the compiled filter); empty matches everything
+     * @param hooks        hooks to attach; those the kernel lacks are skipped with a warning
+     * @param ringBytes    ring buffer size, a power of two multiple of the page size
+     */
+    public record Options(byte[] kernelFilter, Set<Hook> hooks, int ringBytes) {
+        public static final int DEFAULT_RING_BYTES = 8 * 1024 * 1024;
+
+        public static Options of(byte[] kernelFilter) {
+            return new Options(kernelFilter, EnumSet.allOf(Hook.class), DEFAULT_RING_BYTES);
+        }
+    }
+
+    private final BpfObject object;
+    private final RingBufferConsumer ring;
+    private final List<Hook> attached;
+    private final List<String> warnings;
+    private long decoded;
+
+    private CaptureSession(BpfObject object, RingBufferConsumer ring, List<Hook> attached, List<String> warnings) {
+        this.object = object;
+        this.ring = ring;
+        this.attached = attached;
+        this.warnings = warnings;
+    }
+
+    /** Checks the machine, loads and attaches. Throws {@link CaptureException} with a user-facing message. */
+    public static CaptureSession start(Options options, Consumer<HopEvent> sink) {
+        Preflight.check();
+        List<String> warnings = new ArrayList<>();
+        BpfObject object = null;
+        try {
+            object = BpfObject.open(readObject());
+            object.setReadOnlyData(options.kernelFilter());
+            object.setMaxEntries(EVENTS_MAP, options.ringBytes());
+            Map<Hook, String> programs = selectPrograms(object, options.hooks(), warnings);
+            object.load();
+            List<Hook> attached = new ArrayList<>();
+            for (Map.Entry<Hook, String> program : programs.entrySet()) {
+                try {
+                    object.attach(program.getValue());
+                    attached.add(program.getKey());
+                } catch (BpfException e) {
+                    warnings.add("tracepoint net:" + program.getKey().tracepoint() + " not attached ("
+                            + e.getMessage() + "): crossings it reports will be missing");
+                }
+            }
+            if (attached.isEmpty()) {
+                throw new CaptureException("no hook could be attached: " + String.join("; ", warnings));
+            }
+            RingBufferConsumer[] holder = new RingBufferConsumer[1];
+            CaptureSession[] session = new CaptureSession[1];
+            holder[0] = object.ringBuffer(EVENTS_MAP, record -> session[0].deliver(record, sink));
+            session[0] = new CaptureSession(object, holder[0], List.copyOf(attached), List.copyOf(warnings));
+            return session[0];
+        } catch (BpfException e) {
+            close(object);
+            throw new CaptureException(explain(e), e.log(), e);
+        } catch (BpfUnavailableException e) {
+            close(object);
+            throw new CaptureException(e.getMessage(), "", e);
+        } catch (RuntimeException e) {
+            close(object);
+            throw e;
+        }
+    }
+
+    /**
+     * Per hook, chooses the tp_btf program where the kernel's BTF describes the tracepoint, else its raw_tp twin
+     * (whose attach then tells whether the tracepoint exists). Returns hook → program name.
+     */
+    private static Map<Hook, String> selectPrograms(BpfObject object, Set<Hook> hooks, List<String> warnings) {
+        Map<Hook, String> chosen = new EnumMap<>(Hook.class);
+        try (KernelSupport.Btf kernel = new KernelSupport.Btf()) {
+            for (Hook hook : Hook.values()) {
+                boolean use = hooks.contains(hook);
+                boolean btf = use && kernel.hasTracepoint(hook.tracepoint());
+                object.setAutoload(BTF_PREFIX + hook.tracepoint(), btf);
+                object.setAutoload(RAW_PREFIX + hook.tracepoint(), use && !btf);
+                if (use) {
+                    chosen.put(hook, (btf ? BTF_PREFIX : RAW_PREFIX) + hook.tracepoint());
+                }
+            }
+        }
+        return chosen;
+    }
+
+    private static final String BTF_PREFIX = "nj_";
+    private static final String RAW_PREFIX = "nj_raw_";
+
+    private void deliver(ByteBuffer record, Consumer<HopEvent> sink) {
+        if (record.remaining() != HopRecord.SIZE) {
+            throw new CaptureException("kernel record of " + record.remaining() + " bytes, expected "
+                    + HopRecord.SIZE + ": the BPF object and the Java decoder come from different builds");
+        }
+        decoded++;
+        sink.accept(HopRecord.decode(record));
+    }
+
+    /** Delivers waiting crossings, waiting up to timeoutMs for the first. Returns how many were delivered. */
+    public int poll(int timeoutMs) {
+        try {
+            return ring.poll(timeoutMs);
+        } catch (BpfException e) {
+            throw new CaptureException(explain(e), e.log(), e);
+        }
+    }
+
+    /** Reads the kernel's counters: lost events are never silent. */
+    public CaptureStats stats() {
+        long[] counters = object.readPerCpuCounters(COUNTERS_MAP, COUNTER_ENTRIES);
+        return new CaptureStats(counters[CNT_SUBMITTED], counters[CNT_LOST], counters[CNT_FILTERED], decoded);
+    }
+
+    public List<Hook> attachedHooks() {
+        return attached;
+    }
+
+    /** Things the user should know: hooks missing or not attached. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public void close() {
+        object.close();
+    }
+
+    private static void close(BpfObject object) {
+        if (object != null) {
+            object.close();
+        }
+    }
+
+    private static byte[] readObject() {
+        try (InputStream in = CaptureSession.class.getResourceAsStream(OBJECT_RESOURCE)) {
+            if (in == null) {
+                throw new CaptureException("the BPF object " + OBJECT_RESOURCE + " is missing from the build: "
+                        + "rebuild with 'mvn package' (needs clang)");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new CaptureException("cannot read the BPF object: " + e.getMessage(), "", e);
+        }
+    }
+
+    private static String explain(BpfException e) {
+        String hint;
+        switch (e.errno()) {
+            case 1:
+            case 13:
+                hint = ": netjourney needs root or CAP_BPF, CAP_PERFMON and CAP_NET_ADMIN (run it with sudo)";
+                break;
+            case 12:
+                hint = ": not enough locked memory for BPF maps (raise 'ulimit -l')";
+                break;
+            default:
+                hint = e.log().isEmpty() ? "" : " (the kernel's verifier log follows)";
+        }
+        return e.getMessage() + hint;
+    }
+}
