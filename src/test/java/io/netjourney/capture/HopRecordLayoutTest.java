@@ -1,0 +1,69 @@
+package io.netjourney.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Java decoder's offsets must equal the C compiler's layout of struct nj_hop in bpf/netjourney.h. */
+class HopRecordLayoutTest {
+
+    @Test
+    void offsetsMatchTheCompiledHeader(@TempDir Path dir) throws Exception {
+        Map<String, Integer> java = javaOffsets();
+        StringBuilder c = new StringBuilder("#include <stdio.h>\n#include <stddef.h>\n#include <linux/types.h>\n")
+                .append("#include \"").append(Path.of("bpf/netjourney.h").toAbsolutePath()).append("\"\n")
+                .append("int main(void) {\n")
+                .append("  printf(\"SIZE %zu\\n\", sizeof(struct nj_hop));\n");
+        for (String constant : java.keySet()) {
+            if (!constant.equals("SIZE")) {
+                c.append("  printf(\"").append(constant).append(" %zu\\n\", offsetof(struct nj_hop, ")
+                        .append(constant.toLowerCase(Locale.ROOT)).append("));\n");
+            }
+        }
+        c.append("  return 0;\n}\n");
+        Path source = dir.resolve("layout.c");
+        Path binary = dir.resolve("layout");
+        Files.writeString(source, c);
+        run(dir, "clang", "-o", binary.toString(), source.toString());
+        String output = run(dir, binary.toString());
+
+        Map<String, Integer> compiled = new LinkedHashMap<>();
+        for (String line : output.split("\n")) {
+            String[] parts = line.trim().split(" ");
+            compiled.put(parts[0], Integer.parseInt(parts[1]));
+        }
+        assertEquals(java, compiled);
+    }
+
+    private static Map<String, Integer> javaOffsets() throws IllegalAccessException {
+        Map<String, Integer> offsets = new LinkedHashMap<>();
+        for (Field field : HopRecord.class.getDeclaredFields()) {
+            boolean constant = Modifier.isStatic(field.getModifiers()) && field.getType() == int.class;
+            if (constant && !field.getName().equals("NAME_SIZE")) {
+                offsets.put(field.getName(), field.getInt(null));
+            }
+        }
+        assertTrue(offsets.size() > 30, "found the offset constants");
+        return offsets;
+    }
+
+    private static String run(Path dir, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "finished: " + String.join(" ", command));
+        assertEquals(0, process.exitValue(), output);
+        return output;
+    }
+}

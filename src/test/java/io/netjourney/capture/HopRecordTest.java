@@ -1,0 +1,85 @@
+package io.netjourney.capture;
+
+import static io.netjourney.capture.HopEventBuilder.hop;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class HopRecordTest {
+
+    @Test
+    void decodesAHandWrittenKernelRecord() {
+        ByteBuffer b = ByteBuffer.allocate(HopRecord.SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong(0, 123_456_789L);
+        b.putLong(8, 0xffff888131b57900L);
+        b.putLong(16, 42);
+        b.put(24, new byte[] {(byte) 198, 51, 100, 1});
+        b.put(40, new byte[] {(byte) 198, 51, 100, 2});
+        b.putInt(56, (int) 4026532258L); // above 2^31: read unsigned
+        b.putInt(60, 7);
+        b.putInt(64, 3);
+        b.putInt(68, 98);
+        b.putShort(88, (short) 1);
+        b.putShort(90, (short) 2);
+        b.putShort(92, (short) 0x0800);
+        b.putShort(94, (short) 1);
+        b.putShort(100, (short) 0xBEEF); // echo id above 2^15: read unsigned
+        b.putShort(102, (short) 3);
+        b.putShort(104, (short) 77);
+        b.put(112, (byte) 1);
+        b.put(113, (byte) 63);
+        b.put(115, (byte) 8);
+        b.put(117, (byte) 4);
+        b.put(118, new byte[] {2, 0, 0, 0, 0, 1});
+        b.put(132, "eth0".getBytes(StandardCharsets.US_ASCII));
+        b.put(148, "veth".getBytes(StandardCharsets.US_ASCII));
+
+        HopEvent e = HopRecord.decode(b);
+
+        assertEquals(123_456_789L, e.timestampNs());
+        assertEquals(0xffff888131b57900L, e.skb());
+        assertEquals(4026532258L, e.netnsInode());
+        assertEquals(Hook.NETIF_RX, e.hook());
+        assertEquals("eth0", e.ifname());
+        assertEquals(DeviceKind.VETH, e.deviceKind());
+        assertEquals(3, e.masterIfindex());
+        assertEquals("/198.51.100.1", e.source().toString());
+        assertEquals("/198.51.100.2", e.destination().toString());
+        assertEquals(0xBEEF, e.icmpId());
+        assertEquals(3, e.icmpSeq());
+        assertEquals(63, e.ttl());
+        assertEquals(0x020000000001L, e.sourceMac());
+        assertEquals(true, e.isIcmp());
+    }
+
+    @Test
+    void encodeThenDecodeGivesTheSameEvent() {
+        HopEvent[] events = {
+            hop().build(),
+            hop().icmp6(128, 9, 1).from("2001:db8:1::1").to("2001:db8:1::2").flowLabel(0xABCDE).build(),
+            hop().tcp(43210, 80, 0x12, 4_000_000_000L, 1).hook(Hook.NAPI_GRO_RECEIVE).build(),
+            hop().arp(1, "198.51.100.1", "198.51.100.2").macs(0x0200000000AAL, 0).build(),
+            hop().vlanTci(0x2064).flags(HopEvent.FLAG_VLAN | HopEvent.FLAG_NO_MAC).dev(9, "nj-veth-long-nm", "").build(),
+        };
+        for (HopEvent event : events) {
+            assertEquals(event, HopRecord.decode(ByteBuffer.wrap(HopRecord.encode(event))));
+        }
+    }
+
+    @Test
+    void nonIpRecordHasNoAddresses() {
+        HopEvent e = HopRecord.decode(ByteBuffer.wrap(HopRecord.encode(hop().ethertype(0x88CC).build()))
+                .put(117, (byte) 0));
+        assertNull(e.source());
+    }
+
+    @Test
+    void shortRecordIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> HopRecord.decode(ByteBuffer.allocate(100)));
+    }
+}
