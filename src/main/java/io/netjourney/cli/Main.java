@@ -1,10 +1,58 @@
 package io.netjourney.cli;
 
+import io.netjourney.sinks.TraceFileException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "netjourney", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"An mtr for L2: shows each packet's journey through interfaces and network namespaces,",
+            "seen by eBPF on the kernel's networking tracepoints."},
+        subcommands = {TraceCommand.class, ShowCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit status: 0 ok, 1 failure (capture could not start, file unreadable), 2 invalid usage "
+            + "or filter.", "Set NETJOURNEY_DEBUG=1 to see stack traces."})
 public final class Main {
-    private Main() {
-    }
 
     public static void main(String[] args) {
-        System.out.println("netjourney");
+        System.exit(run(args));
+    }
+
+    /** Runs a command line; returns the exit status. */
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::handle);
+        return cli.execute(args);
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (System.getenv("NETJOURNEY_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof UserError) {
+            UserError error = (UserError) e;
+            err.println("netjourney: " + error.getMessage());
+            if (!error.detail().isBlank()) {
+                err.println(error.detail().stripTrailing());
+            }
+            err.flush();
+            return error.exitCode();
+        }
+        if (e instanceof TraceFileException) {
+            err.println("netjourney: " + e.getMessage());
+            err.flush();
+            return UserError.FAILURE;
+        }
+        Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+        if (cause instanceof IOException) {
+            err.println("netjourney: " + cause.getMessage());
+            err.flush();
+            return UserError.FAILURE;
+        }
+        err.println("netjourney: internal error: " + e + " (set NETJOURNEY_DEBUG=1 for details)");
+        err.flush();
+        return UserError.FAILURE;
     }
 }

@@ -1,0 +1,92 @@
+package io.netjourney.cli;
+
+import io.netjourney.capture.CaptureException;
+import io.netjourney.capture.CaptureSession;
+import io.netjourney.capture.CaptureStats;
+import io.netjourney.filter.KernelFilter;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs a live capture into a {@link Tracer} until a stop condition, Ctrl-C or SIGTERM; always detaches and
+ * reports lost events, live and at the end.
+ */
+final class LiveCapture {
+    private static final int POLL_MS = 100;
+    private static final long STATS_EVERY_NS = 1_000_000_000L;
+
+    private final PrintStream err;
+    private volatile boolean interrupted;
+
+    LiveCapture(PrintStream err) {
+        this.err = err;
+    }
+
+    /**
+     * Captures into the tracer until {@code stop} says so, the duration passes (if not null) or a signal
+     * arrives. Returns the final counters.
+     */
+    CaptureStats run(KernelFilter filter, Tracer tracer, Duration duration, BooleanSupplier stop) {
+        filter.warning().ifPresent(w -> err.println("netjourney: " + w));
+        CaptureSession session;
+        try {
+            session = CaptureSession.start(CaptureSession.Options.of(filter.config()), tracer::accept);
+        } catch (CaptureException e) {
+            throw new UserError(e.getMessage(), UserError.FAILURE, e.detail());
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> {
+            interrupted = true;
+            try {
+                closed.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "netjourney-shutdown");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        long nextStats = System.nanoTime() + STATS_EVERY_NS;
+        long reportedLost = 0;
+        CaptureStats stats = CaptureStats.EMPTY;
+        try {
+            session.warnings().forEach(w -> err.println("netjourney: warning: " + w));
+            while (!interrupted && !tracer.done() && !stop.getAsBoolean() && System.nanoTime() < deadline) {
+                session.poll(POLL_MS);
+                tracer.flush();
+                if (System.nanoTime() >= nextStats) {
+                    reportedLost = reportLost(session.stats(), reportedLost, tracer);
+                    nextStats = System.nanoTime() + STATS_EVERY_NS;
+                }
+            }
+            session.poll(0);
+            tracer.flush();
+            stats = session.stats();
+            reportLost(stats, reportedLost, tracer);
+        } catch (CaptureException e) {
+            throw new UserError(e.getMessage(), UserError.FAILURE, e.detail());
+        } finally {
+            session.close();
+            closed.countDown();
+            if (!interrupted) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onSignal);
+                } catch (IllegalStateException e) {
+                    // shutting down already
+                }
+            }
+        }
+        return stats;
+    }
+
+    private long reportLost(CaptureStats stats, long reported, Tracer tracer) {
+        if (stats.lost() > reported) {
+            err.println("netjourney: " + stats.lost() + " events lost so far: the ring buffer was full "
+                    + "(narrow the filter)");
+            tracer.lostEvents(stats.lost());
+        }
+        return Math.max(reported, stats.lost());
+    }
+}

@@ -1,0 +1,57 @@
+package io.netjourney.cli;
+
+import io.netjourney.capture.CaptureStats;
+import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Names;
+import io.netjourney.filter.Filter;
+import io.netjourney.sinks.TraceFileReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "show", sortOptions = false,
+        description = {"Replay a trace file recorded with 'trace -w' through the same journey assembly and",
+            "output as live capture. Needs no root. An optional FILTER narrows what is shown."},
+        footer = {"", "Example:", "  netjourney show -n ping.njt icmp and host 198.51.100.2"})
+final class ShowCommand implements Callable<Integer> {
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = {"-c", "--count"}, paramLabel = "COUNT", description = "Stop after COUNT crossings.")
+    long count;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A trace file (.njt).")
+    Path file;
+
+    @Parameters(index = "1..*", paramLabel = "FILTER", arity = "0..*",
+            description = "Same filter language as trace; default: everything in the file.")
+    List<String> filterWords;
+
+    @Override
+    public Integer call() throws IOException {
+        Filter filter = filterWords == null || filterWords.isEmpty() ? null : FilterArguments.parse(filterWords);
+        if (!Files.isRegularFile(file)) {
+            throw new UserError("no such trace file: " + file, UserError.FAILURE);
+        }
+        try (TraceFileReader reader = TraceFileReader.open(file)) {
+            Names names = output.names ? reader.names() : Names.NONE;
+            Tracer tracer = new Tracer(filter, output.formatter(names), System.out, null, count);
+            for (HopEvent event = reader.read(); event != null && !tracer.done(); event = reader.read()) {
+                tracer.accept(event);
+            }
+            tracer.flush();
+            reader.warning().ifPresent(w -> System.err.println("netjourney: " + w));
+            output.printSummary(tracer, new CaptureStats(reader.hops(), reader.lostEvents(), 0, reader.hops()));
+        } catch (NoSuchFileException e) {
+            throw new UserError("no such trace file: " + file, UserError.FAILURE);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,67 @@
+package io.netjourney.cli;
+
+import io.netjourney.capture.CaptureStats;
+import io.netjourney.capture.Names;
+import io.netjourney.filter.Filter;
+import io.netjourney.filter.KernelFilter;
+import io.netjourney.sinks.TraceFileWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "trace", sortOptions = false,
+        description = {
+            "Trace live: print every device crossing of every packet matching FILTER, one line each, as",
+            "  [netns] interface direction what source -> destination",
+            "Needs root. The filter runs in the kernel; without one, all IPv4 and IPv6 traffic is traced.",
+            "Stops on Ctrl-C, SIGTERM, -c or --duration, then prints a summary (with lost events) to stderr."},
+        footer = {"", "Examples:",
+            "  sudo netjourney trace 'host 172.17.0.2 and icmp'",
+            "  sudo netjourney trace -n -c 20 tcp port 80",
+            "  sudo netjourney trace --json icmp6 | jq .ifname",
+            "  sudo netjourney trace -w ping.njt --duration 10s icmp; netjourney show ping.njt"})
+final class TraceCommand implements Callable<Integer> {
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = {"-c", "--count"}, paramLabel = "COUNT", description = "Exit after COUNT crossings.")
+    long count;
+
+    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Exit after TIME (500ms, 10s, 2m, 1h; a bare number is seconds).")
+    Duration duration;
+
+    @Option(names = {"-w", "--write"}, paramLabel = "FILE",
+            description = "Also record every crossing to a trace file (replay with 'netjourney show FILE').")
+    Path writeFile;
+
+    @Parameters(paramLabel = "FILTER", arity = "0..*",
+            description = "tcpdump-style filter: icmp, icmp6, tcp, udp, arp, ip, ip6, [src|dst] host ADDR, "
+                    + "[src|dst] net CIDR, [src|dst] port N, combined with and, or, not and parentheses.")
+    List<String> filterWords;
+
+    @Override
+    public Integer call() throws IOException {
+        Filter filter = FilterArguments.parse(filterWords);
+        KernelFilter kernelFilter = KernelFilter.compile(filter);
+        Names names = output.names();
+        TraceFileWriter recording = writeFile == null ? null : TraceFileWriter.create(writeFile, names);
+        try {
+            Tracer tracer = new Tracer(kernelFilter.exact() ? null : filter, output.formatter(names), System.out,
+                    recording, count);
+            CaptureStats stats = new LiveCapture(System.err).run(kernelFilter, tracer, duration, () -> false);
+            output.printSummary(tracer, stats);
+        } finally {
+            if (recording != null) {
+                recording.close();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,91 @@
+package io.netjourney.cli;
+
+import io.netjourney.capture.HopEvent;
+import io.netjourney.filter.Filter;
+import io.netjourney.journey.JourneyAssembler;
+import io.netjourney.journey.TracedHop;
+import io.netjourney.sinks.LineFormatter;
+import io.netjourney.sinks.SummaryCounter;
+import io.netjourney.sinks.TraceFileWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The one pipeline behind trace, show and demo: filter (when the kernel could not apply all of it) → journey
+ * assembly → output lines and the optional trace file. Not thread-safe: fed by one thread.
+ */
+final class Tracer {
+    private final Filter javaFilter;
+    private final JourneyAssembler assembler = new JourneyAssembler();
+    private final LineFormatter formatter;
+    private final PrintStream out;
+    private final TraceFileWriter recording;
+    private final SummaryCounter summary = new SummaryCounter();
+    private final long limit;
+    private long printed;
+
+    /**
+     * @param javaFilter filter to apply here, or null when the kernel applied it already
+     * @param recording  trace file to write every crossing to, or null
+     * @param limit      crossings after which {@link #done()} is true; 0 for no limit
+     */
+    Tracer(Filter javaFilter, LineFormatter formatter, PrintStream out, TraceFileWriter recording, long limit) {
+        this.javaFilter = javaFilter;
+        this.formatter = formatter;
+        this.out = out;
+        this.recording = recording;
+        this.limit = limit;
+    }
+
+    void accept(HopEvent event) {
+        if (done() || javaFilter != null && !javaFilter.matches(event)) {
+            return;
+        }
+        TracedHop hop = assembler.accept(event);
+        summary.add(hop);
+        out.println(formatter.format(hop));
+        printed++;
+        if (recording != null) {
+            try {
+                recording.writeHop(event);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    boolean done() {
+        return limit > 0 && printed >= limit;
+    }
+
+    void lostEvents(long total) {
+        summary.lostEvents(total);
+        if (recording != null) {
+            try {
+                recording.writeLostTotal(total);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    void flush() {
+        out.flush();
+        if (recording != null) {
+            try {
+                recording.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    String summaryLine() {
+        return formatter.summary(summary.summary());
+    }
+
+    JourneyAssembler journeys() {
+        return assembler;
+    }
+}
