@@ -1,0 +1,70 @@
+package io.netjourney.filter;
+
+import io.netjourney.capture.HopEvent;
+
+/** Protocol primitives; each matches exactly as proto_matches() in bpf/netjourney.bpf.c. */
+public enum Protocol {
+    IP("ip", KernelFilterAbi.PROTO_IP),
+    IP6("ip6", KernelFilterAbi.PROTO_IP6),
+    ARP("arp", KernelFilterAbi.PROTO_ARP),
+    ICMP("icmp", KernelFilterAbi.PROTO_ICMP),
+    ICMP6("icmp6", KernelFilterAbi.PROTO_ICMP6),
+    TCP("tcp", KernelFilterAbi.PROTO_TCP),
+    UDP("udp", KernelFilterAbi.PROTO_UDP);
+
+    private final String keyword;
+    private final int kernelCode;
+
+    Protocol(String keyword, int kernelCode) {
+        this.keyword = keyword;
+        this.kernelCode = kernelCode;
+    }
+
+    public String keyword() {
+        return keyword;
+    }
+
+    int kernelCode() {
+        return kernelCode;
+    }
+
+    /** The protocol named by a (lowercase) keyword, or null. */
+    static Protocol byKeyword(String word) {
+        for (Protocol p : values()) {
+            if (p.keyword.equals(word)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    boolean matches(HopEvent e) {
+        int ethertype = e.ethertype();
+        int l4 = e.l4Protocol();
+        switch (this) {
+            case IP:
+                return ethertype == HopEvent.ETHERTYPE_IPV4;
+            case IP6:
+                return ethertype == HopEvent.ETHERTYPE_IPV6;
+            case ARP:
+                return ethertype == HopEvent.ETHERTYPE_ARP;
+            case ICMP:
+                return ethertype == HopEvent.ETHERTYPE_IPV4 && l4 == HopEvent.PROTO_ICMP;
+            case ICMP6:
+                return ethertype == HopEvent.ETHERTYPE_IPV6 && l4 == HopEvent.PROTO_ICMPV6;
+            case TCP:
+                return EventAddresses.family(e) != 0 && ethertype != HopEvent.ETHERTYPE_ARP
+                        && l4 == HopEvent.PROTO_TCP;
+            case UDP:
+                return EventAddresses.family(e) != 0 && ethertype != HopEvent.ETHERTYPE_ARP
+                        && l4 == HopEvent.PROTO_UDP;
+            default:
+                throw new AssertionError(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return keyword;
+    }
+}

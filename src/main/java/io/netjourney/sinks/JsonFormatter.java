@@ -1,0 +1,187 @@
+package io.netjourney.sinks;
+
+import io.netjourney.capture.Hook;
+import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Names;
+import io.netjourney.journey.TracedHop;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One JSON object per crossing, one per line, for jq. Field names are stable snake_case; numbers are JSON
+ * numbers, addresses and 64-bit pointers strings. <b>A field that does not apply or is unknown is omitted,
+ * never null</b> (so {@code .icmp.seq // empty} and {@code select(.tcp)} work). Fields, in output order:
+ * <table>
+ * <caption>crossing fields</caption>
+ * <tr><td>ts_ns</td><td>number</td><td>kernel monotonic clock (bpf_ktime_get_ns), ns</td></tr>
+ * <tr><td>cpu</td><td>number</td><td>CPU the hook ran on</td></tr>
+ * <tr><td>hook</td><td>string</td><td>tracepoint: net_dev_queue, netif_rx, netif_receive_skb_entry, ...</td></tr>
+ * <tr><td>dir</td><td>string</td><td>"tx" (device sends) or "rx" (device receives)</td></tr>
+ * <tr><td>skb</td><td>string</td><td>skb address, "0xffff888100000000"</td></tr>
+ * <tr><td>netns</td><td>number</td><td>network namespace inode</td></tr>
+ * <tr><td>netns_name</td><td>string</td><td>namespace name; omitted when unknown or names are off</td></tr>
+ * <tr><td>netns_cookie</td><td>number</td><td>namespace cookie, unique per boot; omitted when 0</td></tr>
+ * <tr><td>ifindex</td><td>number</td><td></td></tr>
+ * <tr><td>ifname</td><td>string</td><td></td></tr>
+ * <tr><td>kind</td><td>string</td><td>veth, bridge, loopback, physical, tunnel, vlan, other</td></tr>
+ * <tr><td>link_kind</td><td>string</td><td>the driver's kind ("veth", "wireguard", ...); omitted when none</td></tr>
+ * <tr><td>master_ifindex</td><td>number</td><td>bridge of a bridge port; omitted when 0</td></tr>
+ * <tr><td>len</td><td>number</td><td>skb length in bytes</td></tr>
+ * <tr><td>mark</td><td>number</td><td>skb mark</td></tr>
+ * <tr><td>ethertype</td><td>string</td><td>"0x0800"</td></tr>
+ * <tr><td>vlan</td><td>number</td><td>outermost VLAN id; only for tagged frames</td></tr>
+ * <tr><td>flags</td><td>array</td><td>of "vlan", "fragment", "no_l2", "truncated", "no_l4", "ip6_ext",
+ *     "no_mac"; omitted when empty</td></tr>
+ * <tr><td>src_mac, dst_mac</td><td>string</td><td>"02:00:00:00:00:01" (ARP: sender/target hardware
+ *     address); omitted with no_mac or no_l2</td></tr>
+ * <tr><td>proto</td><td>string</td><td>tcp, udp, icmp, icmp6, arp, gre, sctp, ..., "ip-proto-N",
+ *     "ip6-proto-N"; omitted for other ethertypes</td></tr>
+ * <tr><td>l4_proto</td><td>number</td><td>IP protocol number; IP only</td></tr>
+ * <tr><td>src, dst</td><td>string</td><td>"198.51.100.1", "2001:db8::1" (ARP: sender/target protocol
+ *     address)</td></tr>
+ * <tr><td>ttl</td><td>number</td><td>TTL or hop limit; IP only</td></tr>
+ * <tr><td>ip_id</td><td>number</td><td>IPv4 identification; IPv4 only</td></tr>
+ * <tr><td>flow_label</td><td>number</td><td>IPv6 only</td></tr>
+ * <tr><td>sport, dport</td><td>number</td><td>TCP/UDP ports</td></tr>
+ * <tr><td>tcp</td><td>object</td><td>{"flags":"S.","seq":123,"ack":456}; TCP only</td></tr>
+ * <tr><td>icmp</td><td>object</td><td>{"type":8,"code":0,"name":"echo-request","id":17146,"seq":1} for ICMP
+ *     and ICMPv6 (name omitted for unknown types, id and seq for non-echo types)</td></tr>
+ * <tr><td>arp</td><td>object</td><td>{"op":1,"name":"request"}</td></tr>
+ * <tr><td>packet, flow</td><td>number</td><td>packet and flow ids from the journey assembler, from 1</td></tr>
+ * <tr><td>direction</td><td>string</td><td>"request" or "reply" within the flow</td></tr>
+ * <tr><td>hop</td><td>number</td><td>position on the packet's path, from 0</td></tr>
+ * <tr><td>delta_ns</td><td>number</td><td>since the packet's previous crossing; omitted on hop 0</td></tr>
+ * </table>
+ * Transport fields (sport, dport, tcp, icmp) need the transport header: they are omitted for truncated
+ * headers and non-first fragments. At exit, {@link Summary#toJson()} prints {@code {"summary":{...}}}.
+ */
+public final class JsonFormatter implements LineFormatter {
+    /** Top-level field names of a crossing object, in output order (see the class comment for types). */
+    public static final List<String> FIELDS = List.of("ts_ns", "cpu", "hook", "dir", "skb", "netns", "netns_name",
+            "netns_cookie", "ifindex", "ifname", "kind", "link_kind", "master_ifindex", "len", "mark", "ethertype",
+            "vlan", "flags", "src_mac", "dst_mac", "proto", "l4_proto", "src", "dst", "ttl", "ip_id", "flow_label",
+            "sport", "dport", "tcp", "icmp", "arp", "packet", "flow", "direction", "hop", "delta_ns");
+
+    private static final String[] FLAG_NAMES = {"vlan", "fragment", "no_l2", "truncated", "no_l4", "ip6_ext",
+        "no_mac"};
+
+    private final Names names;
+
+    /** Without namespace names. */
+    public JsonFormatter() {
+        this(Names.NONE);
+    }
+
+    public JsonFormatter(Names names) {
+        this.names = names;
+    }
+
+    @Override
+    public String format(TracedHop hop) {
+        HopEvent e = hop.event();
+        JsonBuilder json = new JsonBuilder()
+                .field("ts_ns", e.timestampNs())
+                .field("cpu", e.cpu())
+                .field("hook", e.hook().tracepoint())
+                .field("dir", e.hook().direction() == Hook.Direction.TX ? "tx" : "rx")
+                .field("skb", "0x" + Long.toHexString(e.skb()))
+                .field("netns", e.netnsInode())
+                .field("netns_name", names.netnsName(e.netnsInode()).orElse(null));
+        optional(json, "netns_cookie", e.netnsCookie());
+        json.field("ifindex", Integer.toUnsignedLong(e.ifindex()))
+                .field("ifname", e.ifname())
+                .field("kind", e.deviceKind().label())
+                .field("link_kind", e.linkKind().isEmpty() ? null : e.linkKind());
+        optional(json, "master_ifindex", Integer.toUnsignedLong(e.masterIfindex()));
+        json.field("len", Integer.toUnsignedLong(e.length()))
+                .field("mark", Integer.toUnsignedLong(e.mark()))
+                .field("ethertype", Addresses.ethertype(e.ethertype()));
+        if (e.hasFlag(HopEvent.FLAG_VLAN)) {
+            json.field("vlan", e.vlanId());
+        }
+        json.field("flags", flagNames(e.flags()));
+        if (!e.hasFlag(HopEvent.FLAG_NO_MAC) && !e.hasFlag(HopEvent.FLAG_NO_L2)) {
+            json.field("src_mac", Addresses.mac(e.sourceMac())).field("dst_mac", Addresses.mac(e.destinationMac()));
+        }
+        json.field("proto", Protocols.name(e));
+        if (e.isIp()) {
+            json.field("l4_proto", e.l4Protocol());
+        }
+        addresses(json, e);
+        if (e.isIp()) {
+            ip(json, e);
+        }
+        if (e.isArp()) {
+            json.beginObject("arp").field("op", e.arpOp()).field("name", Protocols.arpOp(e.arpOp())).endObject();
+        }
+        json.field("packet", hop.packetId())
+                .field("flow", hop.flowId())
+                .field("direction", hop.direction().label())
+                .field("hop", hop.hopIndex());
+        if (hop.deltaNs() >= 0) {
+            json.field("delta_ns", hop.deltaNs());
+        }
+        return json.build();
+    }
+
+    @Override
+    public String summary(Summary summary) {
+        return summary.toJson();
+    }
+
+    private static void addresses(JsonBuilder json, HopEvent e) {
+        if (e.source() != null) {
+            json.field("src", Addresses.ip(e.source()));
+        }
+        if (e.destination() != null) {
+            json.field("dst", Addresses.ip(e.destination()));
+        }
+    }
+
+    private static void ip(JsonBuilder json, HopEvent e) {
+        json.field("ttl", e.ttl());
+        if (e.isIpv4()) {
+            json.field("ip_id", e.ipId());
+        } else {
+            json.field("flow_label", e.flowLabel());
+        }
+        if (!e.hasTransportHeader()) {
+            return;
+        }
+        if (e.isTcp() || e.isUdp()) {
+            json.field("sport", e.sourcePort()).field("dport", e.destinationPort());
+        }
+        if (e.isTcp()) {
+            json.beginObject("tcp")
+                    .field("flags", Protocols.tcpFlags(e.tcpFlags()))
+                    .field("seq", e.tcpSeq())
+                    .field("ack", e.tcpAck())
+                    .endObject();
+        } else if (e.isIcmp() || e.isIcmpv6()) {
+            json.beginObject("icmp")
+                    .field("type", e.icmpType())
+                    .field("code", e.icmpCode())
+                    .field("name", Protocols.icmpName(e));
+            if (Protocols.isEcho(e)) {
+                json.field("id", e.icmpId()).field("seq", e.icmpSeq());
+            }
+            json.endObject();
+        }
+    }
+
+    private static void optional(JsonBuilder json, String name, long value) {
+        if (value != 0) {
+            json.field(name, value);
+        }
+    }
+
+    private static List<String> flagNames(int flags) {
+        List<String> set = new ArrayList<>();
+        for (int bit = 0; bit < FLAG_NAMES.length; bit++) {
+            if ((flags & 1 << bit) != 0) {
+                set.add(FLAG_NAMES[bit]);
+            }
+        }
+        return set;
+    }
+}

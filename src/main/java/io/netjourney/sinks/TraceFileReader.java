@@ -1,0 +1,290 @@
+package io.netjourney.sinks;
+
+import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.HopRecord;
+import io.netjourney.capture.Names;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Replays a {@link TraceFormat trace file}: hops decoded by {@link HopRecord#decode}, the namespace names,
+ * lost events and metadata found on the way. A file cut short (its writer killed, or still writing) ends the
+ * events cleanly; {@link #ending()} and {@link #warning()} tell. A file that is not a trace, or is corrupt,
+ * raises {@link TraceFileException} with a message for the user. Not thread-safe.
+ */
+public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
+
+    /** How the file ended, once the reader got there. */
+    public enum Ending {
+        /** Not at the end yet. */
+        NOT_REACHED,
+        /** The END frame: the writer closed the file. */
+        COMPLETE,
+        /** No END frame after the last whole frame: the writer was killed or is still writing. */
+        NO_END_MARKER,
+        /** The last frame is cut short: the writer was killed or is still writing. */
+        TRUNCATED_FRAME
+    }
+
+    private final InputStream in;
+    private final String source;
+    private final int version;
+    private final Map<Long, String> netnsNames = new HashMap<>();
+    private final Map<String, String> metadata = new LinkedHashMap<>();
+    private final byte[] frameHeader = new byte[TraceFormat.FRAME_HEADER_SIZE];
+    private long offset;
+    private long hops;
+    private long lostEvents;
+    private Ending ending = Ending.NOT_REACHED;
+
+    /** Opens {@code file} and reads its header. */
+    public static TraceFileReader open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        try {
+            return new TraceFileReader(in, file.toString());
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads the header from {@code in} (which this reader closes).
+     *
+     * @param source what to call the file in messages, such as its path
+     */
+    public TraceFileReader(InputStream in, String source) throws IOException {
+        this.in = new BufferedInputStream(in, 64 * 1024);
+        this.source = source;
+        byte[] header = new byte[TraceFormat.HEADER_SIZE];
+        int read = readUpTo(header);
+        if (read == 0) {
+            throw notATrace("empty file");
+        }
+        int magicLength = Math.min(read, TraceFormat.MAGIC.length);
+        if (!Arrays.equals(header, 0, magicLength, TraceFormat.MAGIC, 0, magicLength)) {
+            throw notATrace("bad magic");
+        }
+        if (read < header.length) {
+            throw notATrace("header cut short after " + read + " bytes");
+        }
+        ByteBuffer b = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+        version = Short.toUnsignedInt(b.getShort(TraceFormat.MAGIC.length));
+        if (version != TraceFormat.VERSION) {
+            throw new TraceFileException(source + ": trace file version " + version + ", this netjourney reads version "
+                    + TraceFormat.VERSION);
+        }
+        long recordSize = Integer.toUnsignedLong(b.getInt(TraceFormat.MAGIC.length + 4));
+        if (recordSize != TraceFormat.RECORD_SIZE) {
+            throw new TraceFileException(source + ": trace file records are " + recordSize
+                    + " bytes, this netjourney reads " + TraceFormat.RECORD_SIZE
+                    + "-byte records (recorded by another netjourney version)");
+        }
+    }
+
+    /** The next hop, or null at the end of the file (see {@link #ending()}). */
+    public HopEvent read() throws IOException {
+        while (ending == Ending.NOT_REACHED) {
+            long frameOffset = offset;
+            int got = readUpTo(frameHeader);
+            if (got == 0) {
+                ending = Ending.NO_END_MARKER;
+                break;
+            }
+            if (got < frameHeader.length) {
+                ending = Ending.TRUNCATED_FRAME;
+                break;
+            }
+            ByteBuffer h = ByteBuffer.wrap(frameHeader).order(ByteOrder.LITTLE_ENDIAN);
+            int type = Byte.toUnsignedInt(h.get(0));
+            long length = Integer.toUnsignedLong(h.getInt(1));
+            if (length > TraceFormat.MAX_FRAME_LENGTH) {
+                throw corrupt(frameOffset, "frame of " + length + " bytes");
+            }
+            byte[] payload = new byte[(int) length];
+            if (readUpTo(payload) < payload.length) {
+                ending = Ending.TRUNCATED_FRAME;
+                break;
+            }
+            HopEvent hop = frame(frameOffset, type, ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN));
+            if (hop != null) {
+                hops++;
+                return hop;
+            }
+        }
+        return null;
+    }
+
+    private HopEvent frame(long frameOffset, int type, ByteBuffer payload) throws TraceFileException {
+        switch (type) {
+            case TraceFormat.HOP:
+                if (payload.remaining() != TraceFormat.RECORD_SIZE) {
+                    throw corrupt(frameOffset, "hop frame of " + payload.remaining() + " bytes, expected "
+                            + TraceFormat.RECORD_SIZE);
+                }
+                try {
+                    return HopRecord.decode(payload);
+                } catch (IllegalArgumentException e) {
+                    throw corrupt(frameOffset, e.getMessage());
+                }
+            case TraceFormat.NETNS_NAME:
+                need(frameOffset, payload, Long.BYTES, "namespace name");
+                long inode = payload.getLong();
+                netnsNames.put(inode, utf8(payload));
+                return null;
+            case TraceFormat.LOST:
+                need(frameOffset, payload, Long.BYTES, "lost events");
+                lostEvents = Math.max(lostEvents, payload.getLong());
+                return null;
+            case TraceFormat.META:
+                need(frameOffset, payload, Short.BYTES, "metadata");
+                int keyLength = Short.toUnsignedInt(payload.getShort());
+                need(frameOffset, payload, keyLength, "metadata");
+                ByteBuffer key = payload.slice().limit(keyLength);
+                payload.position(payload.position() + keyLength);
+                metadata.put(utf8(key), utf8(payload));
+                return null;
+            case TraceFormat.END:
+                ending = Ending.COMPLETE;
+                return null;
+            case 0:
+                throw corrupt(frameOffset, "frame type 0 (zeroed bytes?)");
+            default:
+                return null; // a frame type added after this version: skip it
+        }
+    }
+
+    /** How the file ended so far. */
+    public Ending ending() {
+        return ending;
+    }
+
+    /** What to tell the user when the file did not end with its END frame. */
+    public Optional<String> warning() {
+        switch (ending) {
+            case NO_END_MARKER:
+                return Optional.of(source + ": trace ends after " + hops
+                        + " hops without an end marker (writer killed or still writing)");
+            case TRUNCATED_FRAME:
+                return Optional.of(source + ": trace cut short at byte " + offset + " after " + hops
+                        + " hops (writer killed or still writing)");
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /** Namespace names found so far, as a live view. */
+    public Names names() {
+        return inode -> Optional.ofNullable(netnsNames.get(inode));
+    }
+
+    /** Namespace names found so far: inode to name. */
+    public Map<Long, String> netnsNames() {
+        return Collections.unmodifiableMap(netnsNames);
+    }
+
+    /** Metadata found so far, in file order. */
+    public Map<String, String> metadata() {
+        return Collections.unmodifiableMap(metadata);
+    }
+
+    /** The kernel's lost-event total as last recorded so far. */
+    public long lostEvents() {
+        return lostEvents;
+    }
+
+    /** Hops read so far. */
+    public long hops() {
+        return hops;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    /** The remaining hops; I/O and format errors surface as {@link UncheckedIOException}. */
+    @Override
+    public Iterator<HopEvent> iterator() {
+        return new Iterator<>() {
+            private HopEvent next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    try {
+                        next = read();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public HopEvent next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                HopEvent hop = next;
+                next = null;
+                return hop;
+            }
+        };
+    }
+
+    /** The remaining hops as a sequential stream (see {@link #iterator()}). */
+    public Stream<HopEvent> events() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** Reads until {@code buffer} is full or the stream ends; returns the bytes read. */
+    private int readUpTo(byte[] buffer) throws IOException {
+        int n = in.readNBytes(buffer, 0, buffer.length);
+        offset += n;
+        return n;
+    }
+
+    private void need(long frameOffset, ByteBuffer payload, int bytes, String what) throws TraceFileException {
+        if (payload.remaining() < bytes) {
+            throw corrupt(frameOffset, what + " frame too short");
+        }
+    }
+
+    private static String utf8(ByteBuffer bytes) {
+        return StandardCharsets.UTF_8.decode(bytes).toString();
+    }
+
+    private TraceFileException notATrace(String why) {
+        return new TraceFileException(source + ": not a netjourney trace file: " + why);
+    }
+
+    private TraceFileException corrupt(long frameOffset, String why) {
+        return new TraceFileException(source + ": corrupt trace file at byte " + frameOffset + ": " + why);
+    }
+}

@@ -1,0 +1,148 @@
+package io.netjourney.sinks;
+
+import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.HopRecord;
+import io.netjourney.capture.Names;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Records crossings into a {@link TraceFormat trace file}. The header is written and flushed at once; frames
+ * are buffered, so call {@link #flush()} now and then (say once per ring buffer poll) for a reader or a
+ * killed process to see them. Each namespace's name, looked up in the given {@link Names} the first time a
+ * hop crosses it, is written before that hop, so the file replays with names on another machine. Not
+ * thread-safe.
+ */
+public final class TraceFileWriter implements Closeable, Flushable {
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    private final OutputStream out;
+    private final Names names;
+    private final Map<Long, String> writtenNames = new HashMap<>();
+    private final ByteBuffer frameHeader = ByteBuffer.allocate(TraceFormat.FRAME_HEADER_SIZE)
+            .order(ByteOrder.LITTLE_ENDIAN);
+    private final byte[] record = new byte[TraceFormat.RECORD_SIZE];
+    private long hops;
+    private boolean closed;
+
+    /** Creates or truncates {@code file}. */
+    public static TraceFileWriter create(Path file, Names names) throws IOException {
+        return new TraceFileWriter(Files.newOutputStream(file), names);
+    }
+
+    /** Writes the header to {@code out} (which this writer closes). */
+    public TraceFileWriter(OutputStream out, Names names) throws IOException {
+        this.out = new BufferedOutputStream(out, BUFFER_SIZE);
+        this.names = names;
+        ByteBuffer header = ByteBuffer.allocate(TraceFormat.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        header.put(TraceFormat.MAGIC).putShort((short) TraceFormat.VERSION).putShort((short) 0)
+                .putInt(TraceFormat.RECORD_SIZE);
+        this.out.write(header.array());
+        this.out.flush();
+    }
+
+    /** Writes a decoded event (encoded back with {@link HopRecord#encode}). */
+    public void writeHop(HopEvent event) throws IOException {
+        writeRecord(ByteBuffer.wrap(HopRecord.encode(event)));
+    }
+
+    /**
+     * Writes a raw kernel record as it came from the ring buffer: {@link HopRecord#SIZE} bytes from the
+     * buffer's position, which is left unchanged.
+     */
+    public void writeRecord(ByteBuffer raw) throws IOException {
+        if (raw.remaining() < TraceFormat.RECORD_SIZE) {
+            throw new IllegalArgumentException("record of " + raw.remaining() + " bytes, expected "
+                    + TraceFormat.RECORD_SIZE);
+        }
+        ByteBuffer source = raw.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        long inode = Integer.toUnsignedLong(source.getInt(source.position() + TraceFormat.RECORD_NETNS_INO));
+        if (!writtenNames.containsKey(inode)) {
+            Optional<String> name = names.netnsName(inode);
+            writtenNames.put(inode, null);
+            if (name.isPresent()) {
+                writeNetnsName(inode, name.get());
+            }
+        }
+        source.get(record);
+        writeFrame(TraceFormat.HOP, record);
+        hops++;
+    }
+
+    /** Records a namespace's name (again only if it changed). */
+    public void writeNetnsName(long inode, String name) throws IOException {
+        if (name.equals(writtenNames.get(inode))) {
+            return;
+        }
+        writtenNames.put(inode, name);
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer payload = ByteBuffer.allocate(Long.BYTES + bytes.length).order(ByteOrder.LITTLE_ENDIAN);
+        payload.putLong(inode).put(bytes);
+        writeFrame(TraceFormat.NETNS_NAME, payload.array());
+    }
+
+    /** Records the kernel's running total of lost events. */
+    public void writeLostTotal(long total) throws IOException {
+        writeFrame(TraceFormat.LOST, ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(total).array());
+    }
+
+    /** Records a fact about the capture: the filter, the host, the boot time to turn ts_ns into dates. */
+    public void writeMeta(String key, String value) throws IOException {
+        byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        byte[] v = value.getBytes(StandardCharsets.UTF_8);
+        if (k.length > 0xFFFF) {
+            throw new IllegalArgumentException("metadata key of " + k.length + " bytes");
+        }
+        ByteBuffer payload = ByteBuffer.allocate(Short.BYTES + k.length + v.length).order(ByteOrder.LITTLE_ENDIAN);
+        payload.putShort((short) k.length).put(k).put(v);
+        writeFrame(TraceFormat.META, payload.array());
+    }
+
+    /** How many hops were written. */
+    public long hops() {
+        return hops;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    /** Writes the END frame and closes the file; does nothing the second time. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        try (OutputStream stream = out) {
+            writeFrame(TraceFormat.END, new byte[0]);
+        } finally {
+            closed = true;
+        }
+    }
+
+    private void writeFrame(int type, byte[] payload) throws IOException {
+        if (closed) {
+            throw new IOException("trace file writer is closed");
+        }
+        if (payload.length > TraceFormat.MAX_FRAME_LENGTH) {
+            throw new IllegalArgumentException("frame of " + payload.length + " bytes");
+        }
+        frameHeader.clear();
+        frameHeader.put((byte) type).putInt(payload.length);
+        out.write(frameHeader.array());
+        out.write(payload);
+    }
+}
