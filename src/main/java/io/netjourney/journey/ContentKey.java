@@ -1,0 +1,176 @@
+package io.netjourney.journey;
+
+import io.netjourney.capture.HopEvent;
+
+/**
+ * What a crossing's headers say about which packet it is: the oriented endpoints (source first) and the fields
+ * that tell one packet of a flow from the next (ICMP type/id/seq, TCP seq/ack/flags, IPv4 ID, IPv6 flow label,
+ * ARP op and sender MAC). Equal keys seen close together are the same packet, also on another skb.
+ *
+ * <p>For IP and ARP the endpoint addresses are IP addresses (ARP: the protocol addresses); for anything else
+ * they are the MAC addresses.
+ */
+final class ContentKey {
+    final int ethertype;
+    final int protocol;
+    final long srcHigh;
+    final long srcLow;
+    final long dstHigh;
+    final long dstLow;
+    final int srcPort;
+    final int dstPort;
+    final int icmpType;
+    final int icmpCode;
+    final int icmpId;
+    final int icmpSeq;
+    final long tcpSeq;
+    final long tcpAck;
+    final int tcpFlags;
+    final int ipId;
+    final int flowLabel;
+    final int arpOp;
+    final long arpSenderMac;
+    /** Whether the fields single out one packet (so a match on another skb is a copy of it, not a sibling). */
+    final boolean strong;
+    final boolean echo;
+    private final int hash;
+
+    private ContentKey(int ethertype, int protocol, long srcHigh, long srcLow, long dstHigh, long dstLow,
+                       int srcPort, int dstPort, int icmpType, int icmpCode, int icmpId, int icmpSeq,
+                       long tcpSeq, long tcpAck, int tcpFlags, int ipId, int flowLabel, int arpOp,
+                       long arpSenderMac, boolean hasL4) {
+        this.ethertype = ethertype;
+        this.protocol = protocol;
+        this.srcHigh = srcHigh;
+        this.srcLow = srcLow;
+        this.dstHigh = dstHigh;
+        this.dstLow = dstLow;
+        this.srcPort = srcPort;
+        this.dstPort = dstPort;
+        this.icmpType = icmpType;
+        this.icmpCode = icmpCode;
+        this.icmpId = icmpId;
+        this.icmpSeq = icmpSeq;
+        this.tcpSeq = tcpSeq;
+        this.tcpAck = tcpAck;
+        this.tcpFlags = tcpFlags;
+        this.ipId = ipId;
+        this.flowLabel = flowLabel;
+        this.arpOp = arpOp;
+        this.arpSenderMac = arpSenderMac;
+        this.echo = hasL4 && isEchoType(ethertype, protocol, icmpType);
+        this.strong = ethertype == HopEvent.ETHERTYPE_ARP
+                || echo
+                || (hasL4 && protocol == HopEvent.PROTO_TCP)
+                || (ethertype == HopEvent.ETHERTYPE_IPV4 && ipId != 0)
+                || (ethertype == HopEvent.ETHERTYPE_IPV6 && flowLabel != 0);
+        this.hash = computeHash();
+    }
+
+    static ContentKey of(HopEvent e) {
+        if (e.isIp()) {
+            byte[] src = Addresses.bytes(e.source());
+            byte[] dst = Addresses.bytes(e.destination());
+            boolean l4 = e.hasTransportHeader();
+            boolean icmp = l4 && (e.isIcmp() || e.isIcmpv6());
+            boolean tcp = l4 && e.isTcp();
+            boolean ports = l4 && !icmp;
+            return new ContentKey(e.ethertype(), e.l4Protocol(),
+                    Addresses.high(src), Addresses.low(src), Addresses.high(dst), Addresses.low(dst),
+                    ports ? e.sourcePort() : 0, ports ? e.destinationPort() : 0,
+                    icmp ? e.icmpType() : 0, icmp ? e.icmpCode() : 0, icmp ? e.icmpId() : 0,
+                    icmp ? e.icmpSeq() : 0,
+                    tcp ? e.tcpSeq() : 0, tcp ? e.tcpAck() : 0, tcp ? e.tcpFlags() : 0,
+                    e.isIpv4() ? e.ipId() : 0, e.isIpv6() ? e.flowLabel() : 0, 0, 0, l4);
+        }
+        if (e.isArp()) {
+            byte[] sender = Addresses.bytes(e.source());
+            byte[] target = Addresses.bytes(e.destination());
+            return new ContentKey(e.ethertype(), 0, 0, Addresses.low(sender), 0, Addresses.low(target),
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, e.arpOp(), e.sourceMac(), false);
+        }
+        return new ContentKey(e.ethertype(), 0, 0, e.sourceMac(), 0, e.destinationMac(),
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false);
+    }
+
+    private static boolean isEchoType(int ethertype, int protocol, int type) {
+        if (ethertype == HopEvent.ETHERTYPE_IPV4 && protocol == HopEvent.PROTO_ICMP) {
+            return type == 8 || type == 0;
+        }
+        return ethertype == HopEvent.ETHERTYPE_IPV6 && protocol == HopEvent.PROTO_ICMPV6
+                && (type == 128 || type == 129);
+    }
+
+    boolean isIpv6() {
+        return ethertype == HopEvent.ETHERTYPE_IPV6;
+    }
+
+    /** Whether the source endpoint sorts before (or equals) the destination: the flow's "low" side sends. */
+    boolean sourceIsLow() {
+        return compareEndpoints(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort) <= 0;
+    }
+
+    /** The same packet's headers with only addresses or ports changed (NAT), not turned around. */
+    boolean sameExceptAddresses(ContentKey other) {
+        return sameHeaderFields(other) && !isReverseOf(other);
+    }
+
+    private boolean sameHeaderFields(ContentKey other) {
+        return ethertype == other.ethertype && protocol == other.protocol
+                && icmpType == other.icmpType && icmpCode == other.icmpCode && icmpSeq == other.icmpSeq
+                && tcpSeq == other.tcpSeq && tcpAck == other.tcpAck && tcpFlags == other.tcpFlags
+                && ipId == other.ipId && flowLabel == other.flowLabel && arpOp == other.arpOp;
+    }
+
+    private boolean isReverseOf(ContentKey other) {
+        return srcHigh == other.dstHigh && srcLow == other.dstLow && srcPort == other.dstPort
+                && dstHigh == other.srcHigh && dstLow == other.srcLow && dstPort == other.srcPort
+                && compareEndpoints(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort) != 0;
+    }
+
+    static int compareEndpoints(long aHigh, long aLow, int aPort, long bHigh, long bLow, int bPort) {
+        int c = Long.compareUnsigned(aHigh, bHigh);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compareUnsigned(aLow, bLow);
+        return c != 0 ? c : Integer.compare(aPort, bPort);
+    }
+
+    private int computeHash() {
+        long h = ethertype * 31L + protocol;
+        h = h * 31 + srcHigh;
+        h = h * 31 + srcLow;
+        h = h * 31 + dstHigh;
+        h = h * 31 + dstLow;
+        h = h * 31 + ((long) srcPort << 16 | dstPort);
+        h = h * 31 + ((long) icmpType << 8 | icmpCode);
+        h = h * 31 + ((long) icmpId << 16 | icmpSeq);
+        h = h * 31 + tcpSeq;
+        h = h * 31 + tcpAck;
+        h = h * 31 + tcpFlags;
+        h = h * 31 + ((long) ipId << 20 | flowLabel);
+        h = h * 31 + arpOp;
+        h = h * 31 + arpSenderMac;
+        return Long.hashCode(h ^ (h >>> 29));
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ContentKey)) {
+            return false;
+        }
+        ContentKey k = (ContentKey) o;
+        return hash == k.hash && srcLow == k.srcLow && dstLow == k.dstLow && srcHigh == k.srcHigh
+                && dstHigh == k.dstHigh && srcPort == k.srcPort && dstPort == k.dstPort && icmpId == k.icmpId
+                && arpSenderMac == k.arpSenderMac && sameHeaderFields(k);
+    }
+}

@@ -1,0 +1,39 @@
+package io.netjourney.journey;
+
+import io.netjourney.capture.HopEvent;
+
+/** The protocol a flow is keyed by. */
+public enum FlowProtocol {
+    ICMP("icmp"), ICMPV6("icmp6"), TCP("tcp"), UDP("udp"), ARP("arp"), OTHER_IP("ip"), OTHER("other");
+
+    private final String label;
+
+    FlowProtocol(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    static FlowProtocol of(int ethertype, int l4Protocol) {
+        if (ethertype == HopEvent.ETHERTYPE_ARP) {
+            return ARP;
+        }
+        if (ethertype != HopEvent.ETHERTYPE_IPV4 && ethertype != HopEvent.ETHERTYPE_IPV6) {
+            return OTHER;
+        }
+        switch (l4Protocol) {
+            case HopEvent.PROTO_TCP:
+                return TCP;
+            case HopEvent.PROTO_UDP:
+                return UDP;
+            case HopEvent.PROTO_ICMP:
+                return ethertype == HopEvent.ETHERTYPE_IPV4 ? ICMP : OTHER_IP;
+            case HopEvent.PROTO_ICMPV6:
+                return ethertype == HopEvent.ETHERTYPE_IPV6 ? ICMPV6 : OTHER_IP;
+            default:
+                return OTHER_IP;
+        }
+    }
+}

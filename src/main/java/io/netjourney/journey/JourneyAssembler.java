@@ -1,0 +1,342 @@
+package io.netjourney.journey;
+
+import io.netjourney.capture.HopEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Assembles device crossings ({@link HopEvent}s) into packets and packets into flows, as {@link TracedHop}s.
+ * Single-threaded: call it from one consumer thread, and query it from that thread too (the snapshots it returns
+ * are immutable and may be handed to other threads).
+ *
+ * <h2>Which packet a crossing belongs to</h2>
+ * <ol>
+ *   <li><b>Same skb.</b> A crossing on the skb address of a retained packet continues that packet, unless the
+ *       content says the address was freed and reused: the ICMP type/code/seq, TCP seq/ack/flags, IPv4 ID, IPv6
+ *       flow label or ARP op differ; or the source and destination are swapped (a reply); or the addresses
+ *       changed while these fields cannot single out a packet (UDP without IPv4 ID or IPv6 flow label); or the
+ *       previous crossing was at the same hook of the same device; or more than
+ *       {@link JourneyConfig#skbReuseGapNs()} (default 1 s) passed since the packet's previous crossing.
+ *       Addresses and ports alone may change on the same skb (NAT): the packet stays in its first flow.</li>
+ *   <li><b>Another skb, same content.</b> Otherwise, if the content identity is strong (ICMP/ICMPv6 echo id,
+ *       seq and type; TCP ports, seq, ack and flags; a non-zero IPv4 ID; a non-zero IPv6 flow label with the
+ *       payload fields; ARP op, addresses and sender MAC) and equals, with the same oriented source and
+ *       destination, that of a packet whose previous crossing was at most {@link JourneyConfig#linkWindowNs()}
+ *       (default 50 ms) before and on another device, the crossing continues that packet (clone, copy, GRO):
+ *       same packetId, hopIndex goes on. A reply never matches its request: source/destination and the ICMP
+ *       type differ.</li>
+ *   <li>Otherwise the crossing starts a new packet.</li>
+ * </ol>
+ * The ICMP echo id is only part of the key, never taken for a process id; skb->mark is not used.
+ *
+ * <h2>Flows and direction</h2>
+ * A flow is keyed by {@link FlowKey}: endpoints in canonical order, so both directions share it. ICMP/ICMPv6 echo
+ * is keyed by the addresses and echo id, and its direction comes from the type (8/128 request, 0/129 reply); ARP
+ * by the IPv4 pair, direction from the op (1 request, 2 reply); TCP by the 5-tuple, where a SYN without ACK marks
+ * its sender as the requester and a SYN-ACK its sender as the replier, even when seen after other packets (the
+ * retained packets are then re-labelled; hops already returned are not); UDP and other IP protocols by the
+ * 5-tuple or address pair + protocol, where the first packet seen defines REQUEST.
+ *
+ * <h2>Latency</h2>
+ * {@code hopIndex} counts a packet's crossings from 0; {@code deltaNs} is the time since the packet's previous
+ * crossing ({@code -1} for the first; 0 if events from different CPUs arrive slightly out of order).
+ *
+ * <h2>Memory: what is evicted</h2>
+ * Timestamps come from the events (kernel monotonic ns), never the wall clock, so a recorded trace replays the
+ * same way. The assembler's clock is the latest event timestamp seen (or {@link #advanceTo(long)}).
+ * <ul>
+ *   <li><b>Idle flows</b>: a flow without a crossing for more than {@link JourneyConfig#flowIdleNs()} (default
+ *       60 s) is evicted with all its packets, checked on every event and on {@link #advanceTo(long)}.</li>
+ *   <li><b>Too many flows</b>: beyond {@link JourneyConfig#maxFlows()} (default 10,000) the least recently
+ *       active flow is evicted with its packets.</li>
+ *   <li><b>Too many packets</b>: beyond {@link JourneyConfig#maxPackets()} (default 50,000, all flows
+ *       together) the least recently active packet is evicted; its flow stays, with its counts.</li>
+ *   <li><b>Long paths</b>: a packet keeps at most {@link JourneyConfig#maxHopsPerPacket()} (default 64)
+ *       crossings; later ones are still numbered, returned and counted.</li>
+ * </ul>
+ * Evictions are counted in {@link #stats()}. The skb and content indexes only hold retained packets, so memory is
+ * bounded by roughly maxPackets × (hops per packet) crossings.
+ */
+public final class JourneyAssembler {
+    private static final int TCP_SYN = 0x02;
+    private static final int TCP_ACK = 0x10;
+
+    private final JourneyConfig config;
+    private final Map<FlowKey, FlowState> flows = new HashMap<>();
+    private final Map<Long, FlowState> flowsById = new HashMap<>();
+    private final Map<Long, PacketState> bySkb = new HashMap<>();
+    private final Map<ContentKey, PacketState> byContent = new HashMap<>();
+    private final LruList<FlowState> flowLru = new LruList<>();
+    private final LruList<PacketState> packetLru = new LruList<>();
+    private long clockNs = Long.MIN_VALUE;
+    private long nextFlowId = 1;
+    private long nextPacketId = 1;
+    private long crossings;
+    private long evictedFlows;
+    private long evictedPackets;
+    private long linkedSkbs;
+
+    public JourneyAssembler() {
+        this(JourneyConfig.defaults());
+    }
+
+    public JourneyAssembler(JourneyConfig config) {
+        this.config = config;
+    }
+
+    public JourneyConfig config() {
+        return config;
+    }
+
+    /** Places one crossing in its packet and flow. Events should come in timestamp order (per-CPU jitter is ok). */
+    public TracedHop accept(HopEvent event) {
+        advanceTo(event.timestampNs());
+        ContentKey content = ContentKey.of(event);
+        PacketState packet = sameSkbPacket(event, content);
+        if (packet == null) {
+            packet = copiedPacket(event, content);
+            if (packet != null) {
+                linkedSkbs++;
+            } else {
+                packet = newPacket(event, content);
+            }
+        }
+        return append(packet, event, content);
+    }
+
+    /** Moves the clock forward (event time, not wall time) and evicts the flows idle since; for quiet periods. */
+    public void advanceTo(long nowNs) {
+        if (nowNs > clockNs) {
+            clockNs = nowNs;
+        }
+        FlowState eldest = flowLru.first();
+        while (eldest != null && clockNs - eldest.lastSeenNs > config.flowIdleNs()) {
+            evictFlow(eldest);
+            eldest = flowLru.first();
+        }
+    }
+
+    private PacketState sameSkbPacket(HopEvent event, ContentKey content) {
+        PacketState packet = bySkb.get(event.skb());
+        if (packet == null || event.timestampNs() - packet.lastSeenNs > config.skbReuseGapNs()
+                || packet.lastCrossedAt(event)) {
+            return null;
+        }
+        ContentKey previous = packet.content;
+        if (previous.equals(content)) {
+            return packet;
+        }
+        return content.strong && previous.sameExceptAddresses(content) ? packet : null;
+    }
+
+    private PacketState copiedPacket(HopEvent event, ContentKey content) {
+        if (!content.strong) {
+            return null;
+        }
+        PacketState packet = byContent.get(content);
+        if (packet == null || event.timestampNs() - packet.lastSeenNs > config.linkWindowNs()
+                || packet.lastCrossedDeviceOf(event)) {
+            return null;
+        }
+        return packet;
+    }
+
+    private PacketState newPacket(HopEvent event, ContentKey content) {
+        FlowKey key = FlowKey.of(content);
+        boolean fromLow = content.sourceIsLow();
+        FlowState flow = flows.get(key);
+        if (flow == null) {
+            flow = newFlow(key, event, fromLow);
+        }
+        PacketDirection intrinsic = intrinsicDirection(event, content);
+        if (intrinsic != null) {
+            orient(flow, fromLow == (intrinsic == PacketDirection.REQUEST));
+        } else if (!flow.orientationKnown) {
+            flow.orientationKnown = true;
+            flow.requestFromLow = fromLow;
+        }
+        PacketState packet = new PacketState(nextPacketId++, flow, fromLow, intrinsic, content);
+        packet.firstSeenNs = event.timestampNs();
+        flow.packets.addLast(packet);
+        flow.packetsSeen++;
+        packetLru.addLast(packet);
+        while (packetLru.size() > config.maxPackets()) {
+            evictPacket(packetLru.first());
+        }
+        return packet;
+    }
+
+    private FlowState newFlow(FlowKey key, HopEvent event, boolean fromLow) {
+        FlowState flow = new FlowState(nextFlowId++, key, event, fromLow);
+        flows.put(key, flow);
+        flowsById.put(flow.id, flow);
+        flowLru.addLast(flow);
+        while (flowLru.size() > config.maxFlows()) {
+            evictFlow(flowLru.first());
+        }
+        return flow;
+    }
+
+    /** A packet's own type fixes the flow's orientation once; packets labelled by first-seen order follow. */
+    private static void orient(FlowState flow, boolean requestFromLow) {
+        if (flow.orientationIntrinsic) {
+            return;
+        }
+        boolean flip = flow.orientationKnown && flow.requestFromLow != requestFromLow;
+        flow.orientationKnown = true;
+        flow.orientationIntrinsic = true;
+        flow.requestFromLow = requestFromLow;
+        if (flip) {
+            for (PacketState packet : flow.packets) {
+                if (!packet.intrinsic) {
+                    packet.direction = flow.directionFrom(packet.fromLow);
+                }
+            }
+        }
+    }
+
+    /** Request or reply from the packet itself: echo type, ARP op, TCP SYN / SYN-ACK; else null. */
+    static PacketDirection intrinsicDirection(HopEvent event, ContentKey content) {
+        if (content.echo) {
+            int type = content.icmpType;
+            return type == 8 || type == 128 ? PacketDirection.REQUEST : PacketDirection.REPLY;
+        }
+        if (event.isArp()) {
+            return content.arpOp == 1 ? PacketDirection.REQUEST
+                    : content.arpOp == 2 ? PacketDirection.REPLY : null;
+        }
+        if (event.isTcp() && (content.tcpFlags & TCP_SYN) != 0) {
+            return (content.tcpFlags & TCP_ACK) == 0 ? PacketDirection.REQUEST : PacketDirection.REPLY;
+        }
+        return null;
+    }
+
+    private TracedHop append(PacketState packet, HopEvent event, ContentKey content) {
+        long ts = event.timestampNs();
+        int index = packet.hopCount++;
+        long delta = index == 0 ? -1 : Math.max(0, ts - packet.lastSeenNs);
+        FlowState flow = packet.flow;
+        TracedHop hop = new TracedHop(event, packet.id, flow.id, packet.direction, index, delta);
+        if (packet.hops.size() < config.maxHopsPerPacket()) {
+            packet.hops.add(hop);
+        }
+        if (ts > packet.lastSeenNs || index == 0) {
+            packet.lastSeenNs = ts;
+        }
+        packet.lastHook = event.hook();
+        packet.lastIfindex = event.ifindex();
+        packet.lastNetns = PacketState.netnsOf(event);
+        registerSkb(packet, event.skb());
+        registerContent(packet, content);
+        if (ts > flow.lastSeenNs) {
+            flow.lastSeenNs = ts;
+        }
+        flow.crossings++;
+        crossings++;
+        flowLru.moveToLast(flow);
+        packetLru.moveToLast(packet);
+        return hop;
+    }
+
+    private void registerSkb(PacketState packet, long skb) {
+        if (packet.hasSkb(skb)) {
+            if (bySkb.get(skb) != packet) {
+                bySkb.put(skb, packet);
+            }
+            return;
+        }
+        if (packet.skbCount < PacketState.MAX_SKBS) {
+            packet.skbs[packet.skbCount++] = skb;
+            bySkb.put(skb, packet);
+        }
+    }
+
+    private void registerContent(PacketState packet, ContentKey content) {
+        ContentKey previous = packet.content;
+        if (previous != content && !previous.equals(content)) {
+            byContent.remove(previous, packet);
+        }
+        packet.content = content;
+        if (content.strong) {
+            byContent.put(content, packet);
+        }
+    }
+
+    private void evictFlow(FlowState flow) {
+        for (PacketState packet : flow.packets) {
+            forget(packet);
+        }
+        flow.packets.clear();
+        flows.remove(flow.key);
+        flowsById.remove(flow.id);
+        flowLru.remove(flow);
+        evictedFlows++;
+    }
+
+    private void evictPacket(PacketState packet) {
+        ArrayDeque<PacketState> packets = packet.flow.packets;
+        if (packets.peekFirst() == packet) {
+            packets.pollFirst();
+        } else {
+            packets.remove(packet);
+        }
+        forget(packet);
+    }
+
+    private void forget(PacketState packet) {
+        for (int i = 0; i < packet.skbCount; i++) {
+            bySkb.remove(packet.skbs[i], packet);
+        }
+        byContent.remove(packet.content, packet);
+        packetLru.remove(packet);
+        evictedPackets++;
+    }
+
+    /** The retained flows, oldest first. */
+    public List<FlowSummary> flows() {
+        List<FlowSummary> result = new ArrayList<>(flows.size());
+        for (FlowState flow : flows.values()) {
+            result.add(flow.summary());
+        }
+        result.sort(Comparator.comparingLong(FlowSummary::flowId));
+        return result;
+    }
+
+    public Optional<FlowSummary> flow(long flowId) {
+        FlowState flow = flowsById.get(flowId);
+        return flow == null ? Optional.empty() : Optional.of(flow.summary());
+    }
+
+    /** The retained packets of a flow, oldest first, each with its retained hops in order; empty if unknown. */
+    public List<PacketJourney> packets(long flowId) {
+        FlowState flow = flowsById.get(flowId);
+        if (flow == null) {
+            return List.of();
+        }
+        List<PacketJourney> result = new ArrayList<>(flow.packets.size());
+        for (PacketState packet : flow.packets) {
+            result.add(packet.snapshot());
+        }
+        return result;
+    }
+
+    public JourneyStats stats() {
+        return new JourneyStats(nextPacketId - 1, crossings, nextFlowId - 1, flows.size(), packetLru.size(),
+                evictedFlows, evictedPackets, linkedSkbs);
+    }
+
+    /** Entries in the skb index (for tests of the memory bound). */
+    int trackedSkbs() {
+        return bySkb.size();
+    }
+
+    /** Entries in the content index (for tests of the memory bound). */
+    int trackedContents() {
+        return byContent.size();
+    }
+}

@@ -1,0 +1,71 @@
+package io.netjourney.journey;
+
+import io.netjourney.capture.Hook;
+import io.netjourney.capture.HopEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The assembler's mutable record of one packet. Not thread-safe; only the assembler touches it. */
+final class PacketState extends LruNode {
+    /** A packet registers at most this many skb addresses; further skbs are followed by content only. */
+    static final int MAX_SKBS = 8;
+
+    final long id;
+    final FlowState flow;
+    final boolean fromLow;
+    /** Whether the direction comes from the packet itself (echo type, ARP op, TCP SYN), not the flow's order. */
+    final boolean intrinsic;
+    PacketDirection direction;
+    final List<TracedHop> hops = new ArrayList<>(4);
+    final long[] skbs = new long[MAX_SKBS];
+    int skbCount;
+    int hopCount;
+    long firstSeenNs;
+    long lastSeenNs;
+    ContentKey content;
+    Hook lastHook;
+    long lastNetns;
+    int lastIfindex;
+
+    PacketState(long id, FlowState flow, boolean fromLow, PacketDirection intrinsicDirection, ContentKey content) {
+        this.id = id;
+        this.flow = flow;
+        this.fromLow = fromLow;
+        this.intrinsic = intrinsicDirection != null;
+        this.direction = intrinsic ? intrinsicDirection : flow.directionFrom(fromLow);
+        this.content = content;
+    }
+
+    /** Whether the packet's previous crossing was at the same hook of the same device. */
+    boolean lastCrossedAt(HopEvent e) {
+        return lastHook == e.hook() && lastIfindex == e.ifindex() && lastNetns == netnsOf(e);
+    }
+
+    /** Whether the packet's previous crossing was on the same device (any hook). */
+    boolean lastCrossedDeviceOf(HopEvent e) {
+        return lastIfindex == e.ifindex() && lastNetns == netnsOf(e);
+    }
+
+    boolean hasSkb(long skb) {
+        for (int i = 0; i < skbCount; i++) {
+            if (skbs[i] == skb) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    PacketJourney snapshot() {
+        List<TracedHop> view = new ArrayList<>(hops.size());
+        for (TracedHop hop : hops) {
+            view.add(hop.direction() == direction ? hop : new TracedHop(hop.event(), hop.packetId(),
+                    hop.flowId(), direction, hop.hopIndex(), hop.deltaNs()));
+        }
+        return new PacketJourney(id, flow.id, direction, view, hopCount, firstSeenNs, lastSeenNs);
+    }
+
+    /** The namespace identity: the netns cookie where the kernel has one (unique per boot), else the inode. */
+    static long netnsOf(HopEvent e) {
+        return e.netnsCookie() != 0 ? e.netnsCookie() : e.netnsInode();
+    }
+}
