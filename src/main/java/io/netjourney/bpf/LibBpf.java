@@ -82,6 +82,9 @@ public interface LibBpf {
     @SaveError
     int ring_buffer__poll(Pointer rb, int timeoutMs);
 
+    @SaveError
+    int ring_buffer__consume(Pointer rb);
+
     @IgnoreError
     void ring_buffer__free(Pointer rb);
 

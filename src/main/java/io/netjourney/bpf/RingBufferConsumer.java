@@ -50,7 +50,9 @@ public final class RingBufferConsumer implements AutoCloseable {
     }
 
     /**
-     * Waits up to timeoutMs for records and delivers them.
+     * Waits up to timeoutMs for records and delivers them. When the wait ends without a wakeup the ring is
+     * read anyway: the kernel skips a wakeup when it believes the consumer is still busy, and records
+     * committed in that window would otherwise wait for the next wakeup.
      *
      * @return the number of records consumed
      */
@@ -59,6 +61,9 @@ public final class RingBufferConsumer implements AutoCloseable {
             throw new IllegalStateException("ring buffer consumer closed");
         }
         int rc = n.bpf.ring_buffer__poll(ring, timeoutMs);
+        if (rc == 0 && failure == null) {
+            rc = n.bpf.ring_buffer__consume(ring);
+        }
         if (failure != null) {
             RuntimeException e = failure;
             failure = null;

@@ -20,9 +20,15 @@ final class LiveCapture {
 
     private final PrintStream err;
     private volatile boolean interrupted;
+    private Runnable onAttached = () -> { };
 
     LiveCapture(PrintStream err) {
         this.err = err;
+    }
+
+    /** Runs once the hooks are attached, before the first poll (the demo starts its pings there). */
+    void onAttached(Runnable action) {
+        this.onAttached = action;
     }
 
     /**
@@ -53,6 +59,7 @@ final class LiveCapture {
         CaptureStats stats = CaptureStats.EMPTY;
         try {
             session.warnings().forEach(w -> err.println("netjourney: warning: " + w));
+            onAttached.run();
             while (!interrupted && !tracer.done() && !stop.getAsBoolean() && System.nanoTime() < deadline) {
                 session.poll(POLL_MS);
                 tracer.flush();

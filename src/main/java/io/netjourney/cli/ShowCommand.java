@@ -42,7 +42,7 @@ final class ShowCommand implements Callable<Integer> {
         }
         try (TraceFileReader reader = TraceFileReader.open(file)) {
             Names names = output.names ? reader.names() : Names.NONE;
-            Tracer tracer = new Tracer(filter, output.formatter(names), System.out, null, count);
+            Tracer tracer = new Tracer(filter == null ? null : filter::matches, output.formatter(names), System.out, null, count);
             for (HopEvent event = reader.read(); event != null && !tracer.done(); event = reader.read()) {
                 tracer.accept(event);
             }

@@ -53,7 +53,7 @@ final class TraceCommand implements Callable<Integer> {
         Names names = output.names();
         TraceFileWriter recording = writeFile == null ? null : TraceFileWriter.create(writeFile, names);
         try {
-            Tracer tracer = new Tracer(kernelFilter.exact() ? null : filter, output.formatter(names), System.out,
+            Tracer tracer = new Tracer(kernelFilter.exact() ? null : filter::matches, output.formatter(names), System.out,
                     recording, count);
             CaptureStats stats = new LiveCapture(System.err).run(kernelFilter, tracer, duration, () -> false);
             output.printSummary(tracer, stats);

@@ -1,7 +1,6 @@
 package io.netjourney.cli;
 
 import io.netjourney.capture.HopEvent;
-import io.netjourney.filter.Filter;
 import io.netjourney.journey.JourneyAssembler;
 import io.netjourney.journey.TracedHop;
 import io.netjourney.sinks.LineFormatter;
@@ -10,13 +9,14 @@ import io.netjourney.sinks.TraceFileWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.function.Predicate;
 
 /**
  * The one pipeline behind trace, show and demo: filter (when the kernel could not apply all of it) → journey
  * assembly → output lines and the optional trace file. Not thread-safe: fed by one thread.
  */
 final class Tracer {
-    private final Filter javaFilter;
+    private final Predicate<HopEvent> javaFilter;
     private final JourneyAssembler assembler = new JourneyAssembler();
     private final LineFormatter formatter;
     private final PrintStream out;
@@ -26,11 +26,11 @@ final class Tracer {
     private long printed;
 
     /**
-     * @param javaFilter filter to apply here, or null when the kernel applied it already
+     * @param javaFilter what to keep, checked here; null when the kernel's filter is all there is
      * @param recording  trace file to write every crossing to, or null
      * @param limit      crossings after which {@link #done()} is true; 0 for no limit
      */
-    Tracer(Filter javaFilter, LineFormatter formatter, PrintStream out, TraceFileWriter recording, long limit) {
+    Tracer(Predicate<HopEvent> javaFilter, LineFormatter formatter, PrintStream out, TraceFileWriter recording, long limit) {
         this.javaFilter = javaFilter;
         this.formatter = formatter;
         this.out = out;
@@ -39,7 +39,7 @@ final class Tracer {
     }
 
     void accept(HopEvent event) {
-        if (done() || javaFilter != null && !javaFilter.matches(event)) {
+        if (done() || javaFilter != null && !javaFilter.test(event)) {
             return;
         }
         TracedHop hop = assembler.accept(event);

@@ -1,0 +1,112 @@
+package io.netjourney.cli;
+
+import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Names;
+import io.netjourney.filter.FilterParser;
+import io.netjourney.filter.KernelFilter;
+import io.netjourney.lab.Lab;
+import io.netjourney.lab.LabException;
+import io.netjourney.lab.PingResult;
+import io.netjourney.sinks.TextFormatter;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", sortOptions = false, description = {
+    "See a journey in seconds, no Docker needed: builds the built-in lab (see 'netjourney lab'),",
+    "traces it, pings host → container, container → container and across the router in IPv4 and",
+    "IPv6, prints each echo's journey with namespace names, then removes the lab. Needs root."})
+final class DemoCommand implements Callable<Integer> {
+    private static final String LAB_FILTER = "(icmp or icmp6) and (net 198.51.100.0/24 or net 2001:db8::/32)";
+    private static final long SETTLE_MS = 300;
+
+    @Option(names = "--keep", description = "Leave the lab up afterwards (remove it with 'netjourney lab down').")
+    boolean keep;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also show hook, length and the time between crossings.")
+    boolean verbose;
+
+    @Option(names = "--inodes", description = "Show namespace inodes instead of names.")
+    boolean inodes;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        Lab lab = new Lab();
+        AtomicInteger failedPings = new AtomicInteger();
+        try {
+            out.println("Building the lab: " + String.join(", ", Demo.namespaces(lab)));
+            lab.up();
+            Names names = inodes ? Names.NONE : LiveNames.create();
+            KernelFilter filter = KernelFilter.compile(FilterParser.parse(LAB_FILTER));
+            Tracer tracer = new Tracer(DemoCommand::isEcho,
+                    new TextFormatter(names, verbose), out, null, 0);
+            AtomicBoolean pingsDone = new AtomicBoolean();
+            Thread pinger = new Thread(() -> {
+                try {
+                    runPings(lab, out, failedPings);
+                } finally {
+                    pingsDone.set(true);
+                }
+            }, "netjourney-demo-pings");
+            LiveCapture capture = new LiveCapture(System.err);
+            capture.onAttached(pinger::start);
+            capture.run(filter, tracer, null, pingsDone::get);
+            out.println();
+            out.println(tracer.summaryLine());
+            out.flush();
+        } catch (LabException e) {
+            throw new UserError(e.getMessage(), UserError.FAILURE);
+        } finally {
+            if (!keep) {
+                tearDown(lab);
+            }
+        }
+        if (failedPings.get() > 0) {
+            System.err.println("netjourney: " + failedPings.get() + " demo ping(s) got no answer");
+            return UserError.FAILURE;
+        }
+        return 0;
+    }
+
+    private static void runPings(Lab lab, PrintStream out, AtomicInteger failed) {
+        for (Demo.Ping ping : Demo.PINGS) {
+            out.println();
+            out.println("== ping " + lab.namespace(ping.from()) + " -> " + lab.namespace(ping.to()) + " ("
+                    + ping.address() + "): " + ping.what());
+            out.flush();
+            PingResult result = lab.ping(ping.from(), ping.address(), 1);
+            if (!result.success()) {
+                failed.incrementAndGet();
+                System.err.println("netjourney: ping from " + lab.namespace(ping.from()) + " to " + ping.address()
+                        + " failed:\n" + result.output());
+            }
+            sleep(SETTLE_MS);
+        }
+    }
+
+    private static boolean isEcho(HopEvent e) {
+        int type = e.icmpType();
+        return e.isIcmp() && (type == 8 || type == 0) || e.isIcmpv6() && (type == 128 || type == 129);
+    }
+
+    private static void tearDown(Lab lab) {
+        try {
+            lab.down();
+        } catch (LabException e) {
+            System.err.println("netjourney: could not remove the lab: " + e.getMessage()
+                    + " (try 'netjourney lab down')");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
