@@ -1,0 +1,91 @@
+package io.netjourney.e2e;
+
+import io.netjourney.capture.CaptureSession;
+import io.netjourney.capture.CaptureStats;
+import io.netjourney.filter.FilterParser;
+import io.netjourney.filter.KernelFilter;
+import io.netjourney.journey.JourneyAssembler;
+import io.netjourney.journey.TracedHop;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A live capture for tests: real BPF on real hooks, polled by a background thread, crossings assembled into
+ * journeys and kept when they happen in the given namespaces (other tests' labs may run meanwhile).
+ */
+final class LiveTrace implements AutoCloseable {
+    private final CaptureSession session;
+    private final JourneyAssembler assembler = new JourneyAssembler();
+    private final List<TracedHop> hops = new ArrayList<>();
+    private final Thread poller;
+    private volatile boolean stop;
+    private volatile RuntimeException failure;
+
+    private LiveTrace(String filter, Predicate<Long> namespaces) {
+        KernelFilter kernelFilter = KernelFilter.compile(FilterParser.parse(filter));
+        session = CaptureSession.start(CaptureSession.Options.of(kernelFilter.config()), event -> {
+            if (namespaces.test(event.netnsInode())) {
+                TracedHop hop = assembler.accept(event);
+                synchronized (hops) {
+                    hops.add(hop);
+                }
+            }
+        });
+        poller = new Thread(this::pollLoop, "test-capture");
+        poller.start();
+    }
+
+    static LiveTrace start(String filter, Set<Long> namespaces) {
+        return new LiveTrace(filter, namespaces::contains);
+    }
+
+    private void pollLoop() {
+        try {
+            while (!stop) {
+                session.poll(50);
+            }
+            session.poll(0);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+    }
+
+    /** The crossings seen so far. */
+    List<TracedHop> hops() {
+        synchronized (hops) {
+            return List.copyOf(hops);
+        }
+    }
+
+    /** Waits until at least {@code count} crossings arrived (or 3 s passed), then returns them all. */
+    List<TracedHop> await(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (hops().size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(150); // anything beyond the expected count shows up too
+        return hops();
+    }
+
+    void clear() {
+        synchronized (hops) {
+            hops.clear();
+        }
+    }
+
+    CaptureStats stats() {
+        return session.stats();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop = true;
+        poller.join(5_000);
+        session.close();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
