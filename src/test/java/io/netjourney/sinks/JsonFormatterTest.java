@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class JsonFormatterTest {
@@ -144,7 +145,7 @@ class JsonFormatterTest {
         String ifname = "a\"b\\c\n\t\u0001\u007fé☃";
         String netnsName = "ctr \"x\"\r\u001f/ü";
         HopEvent e = hop().dev(9, ifname, "veth").build();
-        JsonFormatter named = new JsonFormatter(inode -> java.util.Optional.of(netnsName));
+        JsonFormatter named = new JsonFormatter(inode -> Optional.of(netnsName));
         String line = named.format(request(e));
         assertTrue(line.contains("\"ifname\":\"a\\\"b\\\\c\\n\\t\\u0001\\u007fé☃\""), line);
         Map<String, Object> o = json(named, request(e));

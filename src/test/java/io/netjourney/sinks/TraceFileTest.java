@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ class TraceFileTest {
         int metaFrame = TraceFormat.FRAME_HEADER_SIZE + 2 + "filter".length() + "icmp or tcp port 443".length();
         int expected = TraceFormat.HEADER_SIZE + metaFrame + events.size() * (5 + HopRecord.SIZE)
                 + nameFrames * (5 + 8) + "host".length() + "nj-ctr1".length() + "nj-router ☃".getBytes(
-                java.nio.charset.StandardCharsets.UTF_8).length + 2 * (5 + 8) + 5;
+                StandardCharsets.UTF_8).length + 2 * (5 + 8) + 5;
         assertEquals(expected, bytes.length);
     }
 
