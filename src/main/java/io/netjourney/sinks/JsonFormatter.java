@@ -107,7 +107,9 @@ public final class JsonFormatter implements LineFormatter {
         if (e.isIp()) {
             json.field("l4_proto", e.l4Protocol());
         }
-        addresses(json, e);
+        if (e.isIp() || e.isArp()) {
+            addresses(json, e);
+        }
         if (e.isIp()) {
             ip(json, e);
         }

@@ -11,7 +11,8 @@ import java.util.Locale;
  * [  4026531957]          docker0 request #17146.001 172.17.0.1 -&gt; 172.17.0.2
  * </pre>
  * that is {@code "[%12s] %16s %7s %s"}: the namespace (inode, or its name when names are on and one is
- * known, right-aligned like the inode; never cut), the interface, the packet's direction in its flow and
+ * known, right-aligned like the inode; never cut), the interface (control characters in names shown as
+ * {@code \xNN}), the packet's direction in its flow and
  * {@link #describe(HopEvent) what the packet is}. ICMP and ICMPv6 echoes print exactly as the 2017 tracepkt
  * did. The verbose form appends {@code "  (hook net_dev_queue len 98 packet 3 flow 1 hop 0 +12.345us)"}, the
  * time since the packet's previous crossing left out on its first.
@@ -40,8 +41,10 @@ public final class TextFormatter implements LineFormatter {
     @Override
     public String format(TracedHop hop) {
         HopEvent e = hop.event();
-        String netns = names.netnsName(e.netnsInode()).orElse(Long.toString(e.netnsInode()));
-        String line = String.format(Locale.ROOT, FORMAT, netns, e.ifname(), hop.direction().label(), describe(e));
+        String netns = names.netnsName(e.netnsInode()).map(TextFormatter::printable)
+                .orElse(Long.toString(e.netnsInode()));
+        String line = String.format(Locale.ROOT, FORMAT, netns, printable(e.ifname()), hop.direction().label(),
+                describe(e));
         return verbose ? line + "  (" + details(hop) + ")" : line;
     }
 
@@ -123,6 +126,24 @@ public final class TextFormatter implements LineFormatter {
             default:
                 return "arp " + Protocols.arpOp(e.arpOp()) + " " + sender + " -> " + target;
         }
+    }
+
+    /** Control characters (C0, DEL, C1) as {@code \xNN}, so a name cannot break the line or the terminal. */
+    static String printable(String name) {
+        StringBuilder out = null;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+            if (control && out == null) {
+                out = new StringBuilder(name.length() + 8).append(name, 0, i);
+            }
+            if (control) {
+                out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? name : out.toString();
     }
 
     private static String details(TracedHop hop) {

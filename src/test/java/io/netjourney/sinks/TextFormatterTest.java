@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopEventBuilder;
 import io.netjourney.capture.Hook;
+import io.netjourney.capture.Names;
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.journey.TracedHop;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -60,14 +62,21 @@ class TextFormatterTest {
         List<String> lines = dockerPing().stream().map(named::format).collect(Collectors.toList());
         assertEquals("[  4026531957]          docker0 request #17146.001 172.17.0.1 -> 172.17.0.2", lines.get(0));
         assertEquals("[     nj-ctr1]             eth0 request #17146.001 172.17.0.1 -> 172.17.0.2", lines.get(2));
-        TextFormatter longName = new TextFormatter(inode -> java.util.Optional.of("pid 1234 (sshd)"), false);
+        TextFormatter longName = new TextFormatter(inode -> Optional.of("pid 1234 (sshd)"), false);
         assertEquals("[pid 1234 (sshd)]             eth0 request #17146.001 172.17.0.1 -> 172.17.0.2",
                 longName.format(dockerPing().get(2)));
     }
 
     @Test
+    void controlCharactersInNamesCannotBreakTheLine() {
+        TextFormatter named = new TextFormatter(inode -> Optional.of("ns\n\u001b[2J"), false);
+        assertEquals("[ns\\x0a\\x1b[2J]    ev\\x01il\\x7fé request #17146.001 198.51.100.1 -> 198.51.100.2",
+                named.format(request(hop().dev(4, "ev\u0001il\u007fé", "veth").build())));
+    }
+
+    @Test
     void verboseAppendsHookLengthIdsAndDelta() {
-        TextFormatter verbose = new TextFormatter(io.netjourney.capture.Names.NONE, true);
+        TextFormatter verbose = new TextFormatter(Names.NONE, true);
         List<TracedHop> hops = dockerPing();
         assertEquals("[  4026531957]          docker0 request #17146.001 172.17.0.1 -> 172.17.0.2"
                 + "  (hook net_dev_queue len 98 packet 1 flow 1 hop 0)", verbose.format(hops.get(0)));
