@@ -1,0 +1,96 @@
+package io.netjourney.e2e;
+
+import static io.netjourney.e2e.JourneyPrivilegedTest.LAB;
+import static io.netjourney.e2e.JourneyPrivilegedTest.dev;
+import static io.netjourney.e2e.JourneyPrivilegedTest.expected;
+import static io.netjourney.e2e.JourneyPrivilegedTest.observed;
+import static io.netjourney.e2e.JourneyPrivilegedTest.rep;
+import static io.netjourney.e2e.JourneyPrivilegedTest.req;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netjourney.journey.PacketDirection;
+import io.netjourney.journey.TracedHop;
+import io.netjourney.lab.LabNode;
+import io.netjourney.lab.Privileged;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A real TCP connection between two lab containers: handshake journeys, flags, one flow, directions. */
+@Privileged
+class TcpPrivilegedTest {
+    private static final int PORT = 8080;
+    private static final int SYN = 0x02;
+    private static final int SYN_ACK = 0x12;
+
+    @BeforeAll
+    static void labUp() {
+        LAB.up();
+    }
+
+    @AfterAll
+    static void labDown() {
+        LAB.down();
+    }
+
+    @Test
+    void handshakeCrossesTheBridgeBothWaysInOneFlow() throws Exception {
+        Process server = peer(LabNode.CTR2, "server", Integer.toString(PORT));
+        try {
+            BufferedReader serverOut = new BufferedReader(
+                    new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII));
+            assertEquals("listening", serverOut.readLine());
+            try (LiveTrace trace = LiveTrace.start("tcp and port " + PORT,
+                    JourneyPrivilegedTest.labNamespaces())) {
+                Process client = peer(LabNode.CTR1, "client", LabNode.CTR2.ipv4(), Integer.toString(PORT));
+                assertTrue(client.waitFor(20, TimeUnit.SECONDS), "client finished");
+                assertEquals("hello", new String(client.getInputStream().readAllBytes(),
+                        StandardCharsets.US_ASCII).trim());
+                List<TracedHop> hops = trace.await(8 * 5);
+
+                assertEquals(expected(
+                        req(LabNode.CTR1, "eth0"), req(LabNode.HOST, dev("veth1")),
+                        req(LabNode.HOST, dev("veth2")), req(LabNode.CTR2, "eth0"),
+                        rep(LabNode.CTR2, "eth0"), rep(LabNode.HOST, dev("veth2")),
+                        rep(LabNode.HOST, dev("veth1")), rep(LabNode.CTR1, "eth0")),
+                        observed(hops.subList(0, 8)));
+                assertTrue(hops.subList(0, 4).stream().allMatch(h -> h.event().tcpFlags() == SYN), "SYN");
+                assertTrue(hops.subList(4, 8).stream().allMatch(h -> h.event().tcpFlags() == SYN_ACK), "SYN-ACK");
+                assertEquals(PORT, hops.get(0).event().destinationPort());
+                assertEquals(PORT, hops.get(4).event().sourcePort());
+
+                assertEquals(1, hops.stream().map(TracedHop::flowId).distinct().count(), "one flow");
+                for (TracedHop hop : hops) {
+                    boolean toServer = hop.event().destinationPort() == PORT;
+                    assertEquals(toServer ? PacketDirection.REQUEST : PacketDirection.REPLY, hop.direction(),
+                            "direction of " + hop);
+                }
+                List<Long> packets = hops.stream().map(TracedHop::packetId).distinct().collect(Collectors.toList());
+                assertTrue(packets.size() >= 5, "handshake, data and teardown packets: " + packets.size());
+                assertTrue(hops.size() == packets.size() * 4, "every packet crossed four devices: "
+                        + observed(hops));
+            }
+            assertTrue(server.waitFor(10, TimeUnit.SECONDS), "server finished");
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    private static Process peer(LabNode node, String... args) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = Path.of("target", "test-classes").toAbsolutePath().toString();
+        List<String> command = new java.util.ArrayList<>(List.of("ip", "netns", "exec", LAB.namespace(node),
+                java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath, TcpPeer.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+}
