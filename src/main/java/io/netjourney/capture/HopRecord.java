@@ -1,5 +1,6 @@
 package io.netjourney.capture;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -194,7 +195,8 @@ public final class HopRecord {
         byte[] bytes = new byte[size];
         b.get(offset, bytes);
         try {
-            return InetAddress.getByAddress(bytes);
+            // Inet6Address keeps ::ffff:a.b.c.d an IPv6 address, as the kernel recorded it
+            return size == 4 ? InetAddress.getByAddress(bytes) : Inet6Address.getByAddress(null, bytes, -1);
         } catch (UnknownHostException e) {
             throw new AssertionError("address of " + size + " bytes", e);
         }
