@@ -20,12 +20,14 @@ import java.util.Locale;
  * Keywords are case-insensitive. A null or blank expression is {@link Filter#ALL_IP}.
  */
 public final class FilterParser {
+    private static final int MAX_NESTING = 256;
     private static final String PRIMITIVES = "ip, ip6, arp, icmp, icmp6, tcp, udp, host, net, port, src, dst";
 
     private final String expression;
     private final List<Token> tokens;
     private final AddressParser addresses;
     private int next;
+    private int nesting;
 
     private FilterParser(String expression) {
         this.expression = expression;
@@ -71,7 +73,7 @@ public final class FilterParser {
         Token t = take();
         switch (t.kind()) {
             case NOT:
-                return new NotFilter(unary());
+                return new NotFilter(nested(t));
             case LPAREN:
                 return parenthesized(t);
             case WORD:
@@ -93,7 +95,7 @@ public final class FilterParser {
             throw new FilterSyntaxException(expression, open.offset(), peek().end() - open.offset(),
                     "empty parentheses");
         }
-        Filter inner = or();
+        Filter inner = nested(open);
         Token close = take();
         if (close.is(Token.Kind.END)) {
             throw error(open, "'(' is never closed");
@@ -101,6 +103,16 @@ public final class FilterParser {
         if (!close.is(Token.Kind.RPAREN)) {
             throw unexpected(close, "'and', 'or' or ')'");
         }
+        return inner;
+    }
+
+    /** The operand of 'not' or the inside of '(': bounded, so hostile input cannot overflow the stack. */
+    private Filter nested(Token opener) {
+        if (++nesting > MAX_NESTING) {
+            throw error(opener, "nested more than " + MAX_NESTING + " deep");
+        }
+        Filter inner = opener.is(Token.Kind.NOT) ? unary() : or();
+        nesting--;
         return inner;
     }
 

@@ -22,7 +22,6 @@ final class KernelFilterAbi {
     static final int INSN_PORT = 4;
     static final int INSN_ADDR = 8;
     static final int INSN_MASK = 24;
-    static final int ADDR_BYTES = 16;
 
     /** enum nj_filter_op */
     static final int OP_PROTO = 1;

@@ -191,6 +191,14 @@ class FilterParserTest {
     }
 
     @Test
+    void tooDeepNestingIsASyntaxError() {
+        FilterSyntaxException e = assertThrows(FilterSyntaxException.class,
+                () -> FilterParser.parse("not ".repeat(100) + "(".repeat(100_000) + "tcp" + ")".repeat(100_000)));
+        assertEquals(557, e.column());
+        assertTrue(e.reason().contains("nested more than 256 deep"), e.reason());
+    }
+
+    @Test
     void fullyParenthesizedDeepNestingParses() {
         String expression = "(".repeat(200) + "tcp" + ")".repeat(200);
         assertEquals(new ProtocolFilter(Protocol.TCP), FilterParser.parse(expression));

@@ -1,0 +1,142 @@
+package io.netjourney.filter;
+
+import static io.netjourney.capture.HopEventBuilder.hop;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.HopEventBuilder;
+import io.netjourney.capture.HopRecord;
+import java.net.Inet4Address;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compiling is proven equivalent: the port of the kernel's interpreter ({@link KernelProgram}) run over the
+ * compiled bytes and the event's nj_hop record answers as {@link Filter#matches} does.
+ */
+class KernelEquivalenceTest {
+    private static final String[] V4 = {"198.51.100.1", "198.51.100.200", "10.1.2.3", "10.200.0.1", "192.0.2.1"};
+    private static final String[] V6 = {"2001:db8::1", "2001:db8:1::53", "fe80::1", "::1", "::ffff:192.0.2.1"};
+    private static final int[] PORTS = {0, 22, 53, 80, 443, 5353};
+    private static final String[] PRIMITIVES = {
+        "ip", "ip6", "arp", "icmp", "icmp6", "tcp", "udp",
+        "host 198.51.100.1", "src host 10.1.2.3", "dst host 192.0.2.1", "host 2001:db8::1",
+        "dst host 2001:db8:1::53", "host ::ffff:192.0.2.1", "host 192.0.2.1",
+        "net 198.51.100.0/24", "src net 198.51.100.128/25", "dst net 10.0.0.0/8", "net 0.0.0.0/0",
+        "net 2001:db8::/32", "src net fe80::/10", "dst net ::/0", "net 2001:db8:1::/48", "net ::ffff:0:0/96",
+        "port 80", "src port 53", "dst port 443", "port 0", "port 5353", "tcp port 22", "udp dst port 53",
+    };
+
+    @Test
+    void compiledProgramsAnswerLikeTheFilter() {
+        Random random = new Random(20240607);
+        List<HopEvent> events = new ArrayList<>(FilterEvents.ALL.values());
+        for (int i = 0; i < 300; i++) {
+            events.add(randomEvent(random));
+        }
+        List<byte[]> records = new ArrayList<>();
+        for (HopEvent e : events) {
+            records.add(kernelRecord(e));
+        }
+        List<Filter> filters = new ArrayList<>();
+        filters.add(Filter.ALL_IP);
+        for (String p : PRIMITIVES) {
+            filters.add(FilterParser.parse(p));
+            filters.add(FilterParser.parse("not " + p));
+        }
+        for (int i = 0; i < 400; i++) {
+            filters.add(randomFilter(random, 5));
+        }
+        int exact = 0;
+        int matched = 0;
+        for (Filter filter : filters) {
+            KernelFilter kernel = KernelFilter.compile(filter);
+            KernelProgram program = new KernelProgram(kernel.config());
+            for (int i = 0; i < events.size(); i++) {
+                boolean java = filter.matches(events.get(i));
+                boolean bpf = program.matches(records.get(i));
+                if (kernel.exact()) {
+                    HopEvent event = events.get(i);
+                    assertEquals(java, bpf, () -> filter + " on " + event);
+                } else {
+                    assertTrue(bpf, "an empty kernel program lets everything through");
+                }
+                matched += java ? 1 : 0;
+            }
+            exact += kernel.exact() ? 1 : 0;
+        }
+        assertTrue(exact > filters.size() / 2, "most programs fit the kernel: " + exact);
+        assertTrue(exact < filters.size(), "some programs overflow");
+        assertTrue(matched > filters.size() * events.size() / 10, "filters do match events: " + matched);
+    }
+
+    @Test
+    void ipv4MappedIpv6SourceMatchesAsIpv6LikeTheKernel() {
+        HopEvent e = FilterEvents.MAPPED6;
+        assertTrue(e.source() instanceof Inet4Address, "decoding collapses ::ffff:a.b.c.d");
+        for (String expression : new String[] {"host ::ffff:192.0.2.1", "host 192.0.2.1", "net ::/0", "ip6"}) {
+            Filter filter = FilterParser.parse(expression);
+            KernelProgram program = new KernelProgram(KernelFilter.compile(filter).config());
+            assertEquals(program.matches(kernelRecord(e)), filter.matches(e), expression);
+        }
+    }
+
+    /**
+     * The nj_hop the kernel recorded for the event. The kernel sets addr_family 6 for every IPv6 packet, also
+     * for IPv4-mapped addresses that decoding turned into Inet4Address (and HopRecord.encode writes as IPv4).
+     */
+    private static byte[] kernelRecord(HopEvent e) {
+        byte[] record = HopRecord.encode(e);
+        if (e.isIpv6() && (e.source() instanceof Inet4Address || e.destination() instanceof Inet4Address)) {
+            record[FilterEvents.HOP_ADDR_FAMILY] = 6;
+            System.arraycopy(EventAddresses.bytes(e.source(), 6), 0, record, 24, 16);
+            System.arraycopy(EventAddresses.bytes(e.destination(), 6), 0, record, 40, 16);
+        }
+        return record;
+    }
+
+    private static HopEvent randomEvent(Random r) {
+        int kind = r.nextInt(10);
+        HopEventBuilder b = hop();
+        if (kind == 0) {
+            return b.arp(1 + r.nextInt(2), pick(r, V4), pick(r, V4)).build();
+        }
+        if (kind == 1) {
+            return FilterEvents.withoutAddresses(b.ethertype(r.nextBoolean() ? 0x88cc : HopEvent.ETHERTYPE_ARP)
+                    .l4(0).build());
+        }
+        boolean v6 = kind >= 6;
+        String[] pool = v6 ? V6 : V4;
+        b.ethertype(v6 ? HopEvent.ETHERTYPE_IPV6 : HopEvent.ETHERTYPE_IPV4).from(pick(r, pool)).to(pick(r, pool));
+        int l4 = new int[] {HopEvent.PROTO_TCP, HopEvent.PROTO_UDP, HopEvent.PROTO_ICMP, HopEvent.PROTO_ICMPV6,
+            47}[r.nextInt(5)];
+        b.l4(l4).ports(PORTS[r.nextInt(PORTS.length)], PORTS[r.nextInt(PORTS.length)]);
+        int flags = 0;
+        for (int flag : new int[] {HopEvent.FLAG_FRAGMENT, HopEvent.FLAG_NO_L4, HopEvent.FLAG_TRUNCATED}) {
+            flags |= r.nextInt(4) == 0 ? flag : 0;
+        }
+        HopEvent event = b.flags(flags).build();
+        return r.nextInt(20) == 0 ? FilterEvents.withoutAddresses(event) : event;
+    }
+
+    private static Filter randomFilter(Random r, int depth) {
+        int choice = depth == 0 ? 0 : r.nextInt(5);
+        switch (choice) {
+            case 1:
+                return randomFilter(r, depth - 1).negate();
+            case 2:
+                return randomFilter(r, depth - 1).and(randomFilter(r, depth - 1));
+            case 3:
+                return randomFilter(r, depth - 1).or(randomFilter(r, depth - 1));
+            default:
+                return FilterParser.parse(pick(r, PRIMITIVES));
+        }
+    }
+
+    private static String pick(Random r, String[] values) {
+        return values[r.nextInt(values.length)];
+    }
+}
