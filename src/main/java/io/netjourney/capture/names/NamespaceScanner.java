@@ -19,6 +19,8 @@ public final class NamespaceScanner {
     public static final String INITIAL_NAMESPACE = "host";
     private static final Pattern NET_LINK = Pattern.compile("net:\\[(\\d+)\\]");
     private static final Pattern PID = Pattern.compile("\\d+");
+    /** init, else kthreadd: some sandboxes deny even root a look at pid 1's namespaces. */
+    private static final List<String> INITIAL_PIDS = List.of("1", "2");
 
     private final NamesRoots roots;
     private final DockerNames docker;
@@ -42,9 +44,14 @@ public final class NamespaceScanner {
             inodeOf(file).ifPresent(inode -> found.putIfAbsent(inode,
                     new NetnsEntry(inode, file.getFileName().toString(), file, true)));
         }
-        Path initial = roots.proc().resolve("1/ns/net");
-        netnsOf(initial).ifPresent(inode -> found.putIfAbsent(inode,
-                new NetnsEntry(inode, INITIAL_NAMESPACE, initial, false)));
+        for (String pid : INITIAL_PIDS) {
+            Path initial = roots.proc().resolve(pid + "/ns/net");
+            OptionalLong inode = netnsOf(initial);
+            if (inode.isPresent()) {
+                found.putIfAbsent(inode.getAsLong(), new NetnsEntry(inode.getAsLong(), INITIAL_NAMESPACE, initial, false));
+                break;
+            }
+        }
         Set<Long> settled = new HashSet<>(found.keySet());
         for (long pid : pids()) {
             Path link = roots.proc().resolve(pid + "/ns/net");

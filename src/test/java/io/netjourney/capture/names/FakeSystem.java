@@ -13,9 +13,14 @@ final class FakeSystem {
     final NamesRoots roots;
 
     FakeSystem(Path root) {
+        this(root, 1);
+    }
+
+    /** @param initialPid the first process in the initial namespace, 1 unless pid 1 is hidden */
+    FakeSystem(Path root, int initialPid) {
         this.root = root;
         this.roots = NamesRoots.under(root);
-        process(1, INITIAL_INODE, "init", "0::/init.scope\n");
+        process(initialPid, INITIAL_INODE, "init", "0::/init.scope\n");
     }
 
     /** Creates /run/netns/NAME and returns its inode, as `ip netns add` would. */

@@ -56,6 +56,14 @@ class NamespaceScannerTest {
     }
 
     @Test
+    void findsTheInitialNamespaceThroughKthreaddWhenPidOneIsHidden(@TempDir Path root) {
+        FakeSystem system = new FakeSystem(root, 2);
+        List<NetnsEntry> entries = new NamespaceScanner(system.roots).scan();
+        assertEquals(List.of(new NetnsEntry(FakeSystem.INITIAL_INODE, "host", system.roots.proc().resolve("2/ns/net"),
+                false)), entries);
+    }
+
+    @Test
     void missingRootsGiveNothing(@TempDir Path root) {
         assertEquals(List.of(), new NamespaceScanner(NamesRoots.under(root.resolve("none"))).scan());
     }
