@@ -152,7 +152,18 @@ final class ContentKey {
         h = h * 31 + ((long) ipId << 20 | flowLabel);
         h = h * 31 + arpOp;
         h = h * 31 + arpSenderMac;
-        return Long.hashCode(h ^ (h >>> 29));
+        return Long.hashCode(mix(h));
+    }
+
+    /** The MurmurHash3 64-bit finalizer: a bijection that spreads every input bit over the output. */
+    static long mix(long value) {
+        long h = value;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb93fe185ec53L;
+        h ^= h >>> 33;
+        return h;
     }
 
     @Override

@@ -69,6 +69,7 @@ public final class JourneyAssembler {
     private final JourneyConfig config;
     private final Map<FlowKey, FlowState> flows = new HashMap<>();
     private final Map<Long, FlowState> flowsById = new HashMap<>();
+    /** Keyed by {@link #skbKey(long)}. */
     private final Map<Long, PacketState> bySkb = new HashMap<>();
     private final Map<ContentKey, PacketState> byContent = new HashMap<>();
     private final LruList<FlowState> flowLru = new LruList<>();
@@ -122,7 +123,7 @@ public final class JourneyAssembler {
     }
 
     private PacketState sameSkbPacket(HopEvent event, ContentKey content) {
-        PacketState packet = bySkb.get(event.skb());
+        PacketState packet = bySkb.get(skbKey(event.skb()));
         if (packet == null || event.timestampNs() - packet.lastSeenNs > config.skbReuseGapNs()
                 || packet.lastCrossedAt(event)) {
             return null;
@@ -245,14 +246,15 @@ public final class JourneyAssembler {
 
     private void registerSkb(PacketState packet, long skb) {
         if (packet.hasSkb(skb)) {
-            if (bySkb.get(skb) != packet) {
-                bySkb.put(skb, packet);
+            Long key = skbKey(skb);
+            if (bySkb.get(key) != packet) {
+                bySkb.put(key, packet);
             }
             return;
         }
         if (packet.skbCount < PacketState.MAX_SKBS) {
             packet.skbs[packet.skbCount++] = skb;
-            bySkb.put(skb, packet);
+            bySkb.put(skbKey(skb), packet);
         }
     }
 
@@ -265,6 +267,14 @@ public final class JourneyAssembler {
         if (content.strong) {
             byContent.put(content, packet);
         }
+    }
+
+    /**
+     * The skb index key: the address through a bijective mix, because slab addresses share their low and high
+     * bits and {@link Long#hashCode()} would crowd them into few buckets.
+     */
+    private static Long skbKey(long skb) {
+        return ContentKey.mix(skb);
     }
 
     private void evictFlow(FlowState flow) {
@@ -290,7 +300,7 @@ public final class JourneyAssembler {
 
     private void forget(PacketState packet) {
         for (int i = 0; i < packet.skbCount; i++) {
-            bySkb.remove(packet.skbs[i], packet);
+            bySkb.remove(skbKey(packet.skbs[i]), packet);
         }
         byContent.remove(packet.content, packet);
         packetLru.remove(packet);
