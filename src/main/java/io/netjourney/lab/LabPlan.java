@@ -1,6 +1,7 @@
 package io.netjourney.lab;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Everything the lab should contain, for one prefix. {@link Lab#up()} builds it, {@link Lab#status()} checks it. */
 public record LabPlan(
@@ -79,23 +80,29 @@ public record LabPlan(
                         new Address(LabNode.ROUTER, routerToFar, "2001:db8:3::1/64"),
                         new Address(LabNode.FAR, eth0, "198.51.100.130/26"),
                         new Address(LabNode.FAR, eth0, "2001:db8:3::2/64")),
-                List.of(
-                        new Route(LabNode.CTR1, "198.51.100.64/30", "198.51.100.1"),
-                        new Route(LabNode.CTR1, "198.51.100.128/26", "198.51.100.1"),
-                        new Route(LabNode.CTR1, "2001:db8:2::/64", "2001:db8:1::1"),
-                        new Route(LabNode.CTR1, "2001:db8:3::/64", "2001:db8:1::1"),
-                        new Route(LabNode.CTR2, "198.51.100.64/30", "198.51.100.1"),
-                        new Route(LabNode.CTR2, "198.51.100.128/26", "198.51.100.1"),
-                        new Route(LabNode.CTR2, "2001:db8:2::/64", "2001:db8:1::1"),
-                        new Route(LabNode.CTR2, "2001:db8:3::/64", "2001:db8:1::1"),
-                        new Route(LabNode.HOST, "198.51.100.128/26", "198.51.100.66"),
-                        new Route(LabNode.HOST, "2001:db8:3::/64", "2001:db8:2::2"),
-                        new Route(LabNode.ROUTER, "198.51.100.0/26", "198.51.100.65"),
-                        new Route(LabNode.ROUTER, "2001:db8:1::/64", "2001:db8:2::1"),
-                        new Route(LabNode.FAR, "198.51.100.0/26", "198.51.100.129"),
-                        new Route(LabNode.FAR, "198.51.100.64/30", "198.51.100.129"),
-                        new Route(LabNode.FAR, "2001:db8:1::/64", "2001:db8:3::1"),
-                        new Route(LabNode.FAR, "2001:db8:2::/64", "2001:db8:3::1")),
+                Stream.of(
+                                containerRoutes(LabNode.CTR1),
+                                containerRoutes(LabNode.CTR2),
+                                List.of(
+                                        new Route(LabNode.HOST, "198.51.100.128/26", "198.51.100.66"),
+                                        new Route(LabNode.HOST, "2001:db8:3::/64", "2001:db8:2::2"),
+                                        new Route(LabNode.ROUTER, "198.51.100.0/26", "198.51.100.65"),
+                                        new Route(LabNode.ROUTER, "2001:db8:1::/64", "2001:db8:2::1"),
+                                        new Route(LabNode.FAR, "198.51.100.0/26", "198.51.100.129"),
+                                        new Route(LabNode.FAR, "198.51.100.64/30", "198.51.100.129"),
+                                        new Route(LabNode.FAR, "2001:db8:1::/64", "2001:db8:3::1"),
+                                        new Route(LabNode.FAR, "2001:db8:2::/64", "2001:db8:3::1")))
+                        .flatMap(List::stream)
+                        .toList(),
                 List.of(LabNode.HOST, LabNode.ROUTER));
+    }
+
+    /** Containers reach the router link and the far subnet through the bridge address of nj-host only. */
+    private static List<Route> containerRoutes(LabNode container) {
+        return List.of(
+                new Route(container, "198.51.100.64/30", LabNode.HOST.ipv4()),
+                new Route(container, "198.51.100.128/26", LabNode.HOST.ipv4()),
+                new Route(container, "2001:db8:2::/64", LabNode.HOST.ipv6()),
+                new Route(container, "2001:db8:3::/64", LabNode.HOST.ipv6()));
     }
 }
