@@ -2,6 +2,7 @@ package io.netjourney.cli;
 
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
+import io.netjourney.capture.names.NamespaceNames;
 import io.netjourney.filter.FilterParser;
 import io.netjourney.filter.KernelFilter;
 import io.netjourney.lab.Lab;
@@ -15,10 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", sortOptions = false, description = {
-    "See a journey in seconds, no Docker needed: builds the built-in lab (see 'netjourney lab'),",
-    "traces it, pings host → container, container → container and across the router in IPv4 and",
-    "IPv6, prints each echo's journey with namespace names, then removes the lab. Needs root."})
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        header = "See journeys in seconds: the built-in lab, traced while it pings.",
+        description = "No Docker needed: builds the built-in lab (see 'netjourney lab'), traces it, pings host -> "
+            + "container, container -> container and across the router in IPv4 and IPv6, prints each echo's "
+            + "journey with namespace names, then removes the lab. Needs root.")
 final class DemoCommand implements Callable<Integer> {
     private static final String LAB_FILTER = "(icmp or icmp6) and (net 198.51.100.0/24 or net 2001:db8::/32)";
     private static final long SETTLE_MS = 300;
@@ -40,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             out.println("Building the lab: " + String.join(", ", Demo.namespaces(lab)));
             lab.up();
-            Names names = inodes ? Names.NONE : LiveNames.create();
+            Names names = inodes ? Names.NONE : new NamespaceNames();
             KernelFilter filter = KernelFilter.compile(FilterParser.parse(LAB_FILTER));
             Tracer tracer = new Tracer(DemoCommand::isEcho,
                     new TextFormatter(names, verbose), out, null, 0);

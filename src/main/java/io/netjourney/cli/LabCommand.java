@@ -7,14 +7,17 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "lab", description = {
-    "The built-in lab: a Docker-like topology made only of network namespaces named nj-*:",
-    "nj-host with bridge nj-br0 (the lab's docker0, 198.51.100.1) and veths to nj-ctr1 (198.51.100.2)",
-    "and nj-ctr2 (198.51.100.3), each with eth0 inside; nj-far (198.51.100.130) behind nj-router.",
-    "IPv6 too (2001:db8:1::/64 ...). The root namespace gets no address, route or bridge. Needs root.",
-    "  up      build the lab, or repair a half-built one",
-    "  down    remove everything the lab created",
-    "  status  show what is present (exit 1 when something is missing)"},
+@Command(name = "lab", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        header = "Build, remove or check the built-in lab of namespaces.",
+        description = {
+            "A Docker-like topology made only of network namespaces named nj-*: nj-host with bridge nj-br0 (the "
+                + "lab's docker0, 198.51.100.1) and veths to nj-ctr1 (198.51.100.2) and nj-ctr2 (198.51.100.3), "
+                + "each with eth0 inside; nj-far (198.51.100.130) behind nj-router; IPv6 in 2001:db8::/32 too. "
+                + "The root namespace gets no address, route or bridge. Needs root.",
+            "",
+            "  up      build the lab, or repair a half-built one",
+            "  down    remove everything the lab created",
+            "  status  show what is present (exit 1 when something is missing)"},
         footer = {"", "Example:", "  sudo netjourney lab up && sudo ip netns exec nj-ctr1 ping 198.51.100.130"})
 final class LabCommand implements Callable<Integer> {
     enum Action { up, down, status }

@@ -8,8 +8,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "netjourney", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"An mtr for L2: shows each packet's journey through interfaces and network namespaces,",
-            "seen by eBPF on the kernel's networking tracepoints."},
+        usageHelpAutoWidth = true,
+        description = "An mtr for L2: shows each packet's journey through interfaces and network namespaces, "
+            + "as seen by eBPF on the kernel's networking tracepoints.",
         subcommands = {TraceCommand.class, ShowCommand.class, LabCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 ok, 1 failure (capture could not start, file unreadable), 2 invalid usage "

@@ -2,6 +2,7 @@ package io.netjourney.cli;
 
 import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Names;
+import io.netjourney.capture.names.NamespaceNames;
 import io.netjourney.sinks.JsonFormatter;
 import io.netjourney.sinks.LineFormatter;
 import io.netjourney.sinks.TextFormatter;
@@ -24,7 +25,7 @@ final class OutputOptions {
 
     /** Names for a live capture: looked up on this machine, when asked for. */
     Names names() {
-        return names ? LiveNames.create() : Names.NONE;
+        return names ? new NamespaceNames() : Names.NONE;
     }
 
     LineFormatter formatter(Names namesToShow) {

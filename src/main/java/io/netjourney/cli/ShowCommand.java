@@ -16,9 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "show", sortOptions = false,
-        description = {"Replay a trace file recorded with 'trace -w' through the same journey assembly and",
-            "output as live capture. Needs no root. An optional FILTER narrows what is shown."},
+@Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        header = "Replay a trace file recorded with 'trace -w' (no root needed).",
+        description = "Runs the recorded crossings through the same journey assembly and output as live capture. "
+            + "An optional FILTER narrows what is shown.",
         footer = {"", "Example:", "  netjourney show -n ping.njt icmp and host 198.51.100.2"})
 final class ShowCommand implements Callable<Integer> {
     @Mixin

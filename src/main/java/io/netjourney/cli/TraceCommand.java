@@ -15,17 +15,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "trace", sortOptions = false,
+@Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        header = "Trace live: print each device crossing of each matching packet.",
         description = {
-            "Trace live: print every device crossing of every packet matching FILTER, one line each, as",
-            "  [netns] interface direction what source -> destination",
-            "Needs root. The filter runs in the kernel; without one, all IPv4 and IPv6 traffic is traced.",
-            "Stops on Ctrl-C, SIGTERM, -c or --duration, then prints a summary (with lost events) to stderr."},
+            "One line per crossing: [netns] interface request|reply what source -> destination. "
+                + "Needs root. The filter runs in the kernel; without one, all IPv4 and IPv6 traffic is traced. "
+                + "Stops on Ctrl-C, SIGTERM, -c or --duration, then prints a summary with the events lost "
+                + "(to stderr; with --json as a last object on stdout)."},
         footer = {"", "Examples:",
             "  sudo netjourney trace 'host 172.17.0.2 and icmp'",
             "  sudo netjourney trace -n -c 20 tcp port 80",
             "  sudo netjourney trace --json icmp6 | jq .ifname",
-            "  sudo netjourney trace -w ping.njt --duration 10s icmp; netjourney show ping.njt"})
+            "  sudo netjourney trace -w ping.njt --duration 10s icmp",
+            "  netjourney show -n ping.njt"})
 final class TraceCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
