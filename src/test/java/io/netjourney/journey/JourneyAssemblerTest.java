@@ -41,6 +41,11 @@ class JourneyAssemblerTest {
         return path;
     }
 
+    /** Echo request id 7 seq 1 on the path towards the container. */
+    private static HopEventBuilder[] request() {
+        return echo(Lab.towardsContainer(), ECHO_REQUEST, 7, 1, 0x1001);
+    }
+
     private List<TracedHop> ping(long startNs, long requestSkb, long replySkb, int id, int seq) {
         List<TracedHop> hops = new ArrayList<>(feed(startNs, 10_000, requestSkb,
                 echo(Lab.towardsContainer(), ECHO_REQUEST, id, seq, 0x1000 + seq)));
@@ -104,7 +109,7 @@ class JourneyAssemblerTest {
 
     @Test
     void sameSkbLongAfterItsLastCrossingIsANewPacketEvenWithTheSameContent() {
-        HopEventBuilder[] path = echo(Lab.towardsContainer(), ECHO_REQUEST, 7, 1, 0x1001);
+        HopEventBuilder[] path = request();
         TracedHop before = feed(1_000_000, 1, SKB_A, path[0], path[1]).get(1);
         long later = 1_000_000 + JourneyConfig.DEFAULT_SKB_REUSE_GAP_NS + 1_000;
         TracedHop after = feed(later, 1, SKB_A, path[2]).get(0);
@@ -114,7 +119,7 @@ class JourneyAssemblerTest {
 
     @Test
     void cloneOnANewSkbContinuesThePacket() {
-        HopEventBuilder[] path = echo(Lab.towardsContainer(), ECHO_REQUEST, 7, 1, 0x1001);
+        HopEventBuilder[] path = request();
         List<TracedHop> onA = feed(1_000_000, 10_000, SKB_A, path[0], path[1]);
         TracedHop onB = feed(1_030_000, 0, SKB_B, path[2]).get(0);
 
@@ -140,7 +145,7 @@ class JourneyAssemblerTest {
 
     @Test
     void sameContentOutsideTheLinkWindowIsANewPacket() {
-        HopEventBuilder[] path = echo(Lab.towardsContainer(), ECHO_REQUEST, 7, 1, 0x1001);
+        HopEventBuilder[] path = request();
         TracedHop onA = feed(1_000_000, 0, SKB_A, path[0]).get(0);
         long late = 1_000_000 + JourneyConfig.DEFAULT_LINK_WINDOW_NS + 1;
         TracedHop onB = feed(late, 0, SKB_B, path[1]).get(0);
@@ -150,7 +155,7 @@ class JourneyAssemblerTest {
 
     @Test
     void identicalContentOnAnotherSkbAtTheSameDeviceIsNotAClone() {
-        HopEventBuilder[] path = echo(Lab.towardsContainer(), ECHO_REQUEST, 7, 1, 0x1001);
+        HopEventBuilder[] path = request();
         TracedHop onA = feed(1_000_000, 0, SKB_A, path[0]).get(0);
         TracedHop onB = feed(1_001_000, 0, SKB_B, path[0]).get(0);
 
@@ -307,7 +312,7 @@ class JourneyAssemblerTest {
 
     @Test
     void lostReplyLeavesOneRequestAndShortPathsAreReported() {
-        HopEventBuilder[] path = echo(Lab.towardsContainer(), ECHO_REQUEST, 7, 1, 0x1001);
+        HopEventBuilder[] path = request();
         feed(1_000_000, 10_000, SKB_A, path[0], path[1]);
 
         FlowSummary flow = assembler.flows().get(0);
