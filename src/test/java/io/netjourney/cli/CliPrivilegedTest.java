@@ -1,0 +1,104 @@
+package io.netjourney.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netjourney.lab.Lab;
+import io.netjourney.lab.LabNode;
+import io.netjourney.lab.Privileged;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as root on real hooks: trace, trace -w then show, JSON, and the README's demo. */
+@Privileged
+class CliPrivilegedTest {
+    static final Lab LAB = new Lab("nj-cli-");
+
+    @BeforeAll
+    static void labUp() {
+        LAB.up();
+    }
+
+    @AfterAll
+    static void labDown() {
+        LAB.down();
+    }
+
+    /** Runs the command line while pinging host → ctr1 once it had time to attach. */
+    private static CliRun traceWhilePinging(String... args) throws Exception {
+        CompletableFuture<CliRun> trace = CompletableFuture.supplyAsync(() -> CliRun.of(args));
+        Thread.sleep(1_500);
+        assertTrue(LAB.ping(LabNode.HOST, LabNode.CTR1.ipv4(), 1).success());
+        return trace.get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void tracePrintsTheJourneyInTheOriginalFormat() throws Exception {
+        CliRun run = traceWhilePinging("trace", "-c", "6", "--duration", "15s", "icmp", "and", "host",
+                LabNode.CTR1.ipv4());
+        assertEquals(0, run.exitCode(), run.err());
+        String[] lines = run.lines();
+        assertEquals(6, lines.length, run.out());
+        long host = LAB.namespaceInode(LabNode.HOST);
+        long ctr1 = LAB.namespaceInode(LabNode.CTR1);
+        String[][] expected = {
+            {Long.toString(host), "nj-cli-br0", "request", "198.51.100.1 -> 198.51.100.2"},
+            {Long.toString(host), "nj-cli-veth1", "request", "198.51.100.1 -> 198.51.100.2"},
+            {Long.toString(ctr1), "eth0", "request", "198.51.100.1 -> 198.51.100.2"},
+            {Long.toString(ctr1), "eth0", "reply", "198.51.100.2 -> 198.51.100.1"},
+            {Long.toString(host), "nj-cli-veth1", "reply", "198.51.100.2 -> 198.51.100.1"},
+            {Long.toString(host), "nj-cli-br0", "reply", "198.51.100.2 -> 198.51.100.1"},
+        };
+        for (int i = 0; i < 6; i++) {
+            String pattern = String.format("\\[%12s\\] %16s %7s #\\d+\\.001 %s", expected[i][0], expected[i][1],
+                    expected[i][2], Pattern.quote(expected[i][3]));
+            assertTrue(lines[i].matches(pattern), "line " + i + ": '" + lines[i] + "' !~ " + pattern);
+        }
+        assertTrue(run.err().contains("2 packets, 6 crossings, 1 flow, 0 events lost"), run.err());
+    }
+
+    @Test
+    void recordedTraceReplaysToTheSameLines(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ping.njt");
+        CliRun live = traceWhilePinging("trace", "-n", "-c", "6", "--duration", "15s", "-w", file.toString(),
+                "icmp and host " + LabNode.CTR1.ipv4());
+        assertEquals(0, live.exitCode(), live.err());
+        assertTrue(live.lines()[0].startsWith("[ nj-cli-host]"), live.out());
+
+        CliRun replay = CliRun.of("show", "-n", file.toString());
+        assertEquals(0, replay.exitCode(), replay.err());
+        assertArrayEquals(live.lines(), replay.lines());
+    }
+
+    @Test
+    void jsonHasOneObjectPerCrossingAndASummary() throws Exception {
+        CliRun run = traceWhilePinging("trace", "--json", "-c", "6", "--duration", "15s", "icmp", "and", "host",
+                LabNode.CTR1.ipv4());
+        String[] lines = run.lines();
+        assertEquals(7, lines.length, run.out());
+        assertTrue(Arrays.stream(lines, 0, 6).allMatch(l -> l.startsWith("{\"ts_ns\":")), run.out());
+        assertTrue(lines[0].contains("\"netns\":" + LAB.namespaceInode(LabNode.HOST)), lines[0]);
+        assertTrue(lines[2].contains("\"hook\":\"netif_rx\""), lines[2]);
+        assertTrue(lines[6].startsWith("{\"summary\":"), lines[6]);
+    }
+
+    @Test
+    void demoRunsAsTheReadmeSaysAndCleansUp() {
+        CliRun run = CliRun.of("demo");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("[     nj-host]           nj-br0 request #"), run.out());
+        assertTrue(run.out().contains("[     nj-ctr1]             eth0   reply #"), run.out());
+        assertTrue(run.out().contains("[    nj-route]") || run.out().contains("[   nj-router]"), run.out());
+        assertTrue(run.out().contains("10 packets, 48 crossings, 5 flows, 0 events lost"), run.out());
+        assertTrue(new Lab().status().missing().size() == new Lab().status().checks().size(),
+                "the demo removed its lab");
+    }
+}

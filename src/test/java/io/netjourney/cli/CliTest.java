@@ -1,0 +1,169 @@
+package io.netjourney.cli;
+
+import static io.netjourney.capture.HopEventBuilder.hop;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Hook;
+import io.netjourney.sinks.TraceFileWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line without root: help, bad input, and replaying a recorded trace. */
+class CliTest {
+    static final long HOST_NS = 4026531957L;
+    static final long CTR_NS = 4026532258L;
+    static final String[] DOCKER_PING = {
+        "[  4026531957]          docker0 request #17146.001 172.17.0.1 -> 172.17.0.2",
+        "[  4026531957]      vetha373ab6 request #17146.001 172.17.0.1 -> 172.17.0.2",
+        "[  4026532258]             eth0 request #17146.001 172.17.0.1 -> 172.17.0.2",
+        "[  4026532258]             eth0   reply #17146.001 172.17.0.2 -> 172.17.0.1",
+        "[  4026531957]      vetha373ab6   reply #17146.001 172.17.0.2 -> 172.17.0.1",
+        "[  4026531957]          docker0   reply #17146.001 172.17.0.2 -> 172.17.0.1",
+    };
+
+    @Test
+    void helpNamesEveryCommand() {
+        CliRun run = CliRun.of("--help");
+        assertEquals(0, run.exitCode());
+        for (String command : List.of("trace", "show", "lab", "demo")) {
+            assertTrue(run.out().contains("  " + command + " "), command + " in\n" + run.out());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"trace", "show", "lab", "demo"})
+    void everyCommandHasHelp(String command) {
+        CliRun run = CliRun.of(command, "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().startsWith("Usage: netjourney " + command) || run.out().contains("Usage: netjourney "
+                + command), run.out());
+    }
+
+    @Test
+    void invalidFilterExitsTwoNamingTheBadToken() {
+        CliRun run = CliRun.of("trace", "tcp", "prot", "80");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("column 5"), run.err());
+        assertTrue(run.err().contains("'prot'"), run.err());
+        assertTrue(run.err().contains("    ^^^^"), run.err());
+        assertTrue(run.clean(), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void invalidDurationIsAUsageError() {
+        CliRun run = CliRun.of("trace", "--duration", "soon", "icmp");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("invalid duration 'soon'"), run.err());
+        assertTrue(run.clean(), run.err());
+    }
+
+    @Test
+    void unknownLabActionIsAUsageError() {
+        CliRun run = CliRun.of("lab", "sideways");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("sideways"), run.err());
+    }
+
+    @Test
+    void missingTraceFileSaysSo(@TempDir Path dir) {
+        CliRun run = CliRun.of("show", dir.resolve("nothing.njt").toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("no such trace file"), run.err());
+        assertTrue(run.clean(), run.err());
+    }
+
+    @Test
+    void notATraceFileSaysSo(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("notes.njt");
+        Files.writeString(file, "hello, this is not a trace");
+        CliRun run = CliRun.of("show", file.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("not a netjourney trace file"), run.err());
+        assertTrue(run.clean(), run.err());
+    }
+
+    @Test
+    void showReplaysTheOriginalToolsLines(@TempDir Path dir) throws IOException {
+        Path file = recordDockerPing(dir);
+        CliRun run = CliRun.of("show", file.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertArrayEquals(DOCKER_PING, run.lines());
+        assertTrue(run.err().contains("2 packets, 6 crossings, 1 flow, 0 events lost"), run.err());
+    }
+
+    @Test
+    void showWithNamesUsesTheNamesRecordedInTheFile(@TempDir Path dir) throws IOException {
+        Path file = recordDockerPing(dir);
+        CliRun run = CliRun.of("show", "-n", file.toString());
+        assertEquals("[        host]          docker0 request #17146.001 172.17.0.1 -> 172.17.0.2", run.lines()[0]);
+        assertEquals("[     nj-ctr1]             eth0 request #17146.001 172.17.0.1 -> 172.17.0.2", run.lines()[2]);
+    }
+
+    @Test
+    void showFiltersWithTheSameLanguage(@TempDir Path dir) throws IOException {
+        Path file = recordDockerPing(dir);
+        CliRun run = CliRun.of("show", file.toString(), "src", "host", "172.17.0.2");
+        assertArrayEquals(new String[] {DOCKER_PING[3], DOCKER_PING[4], DOCKER_PING[5]}, run.lines());
+        assertEquals(0, CliRun.of("show", file.toString(), "tcp").lines().length);
+    }
+
+    @Test
+    void showJsonIsOneObjectPerCrossingThenTheSummary(@TempDir Path dir) throws IOException {
+        Path file = recordDockerPing(dir);
+        CliRun run = CliRun.of("show", "--json", file.toString());
+        String[] lines = run.lines();
+        assertEquals(7, lines.length);
+        assertTrue(lines[0].startsWith("{\"ts_ns\":"), lines[0]);
+        assertTrue(lines[0].contains("\"ifname\":\"docker0\""), lines[0]);
+        assertTrue(lines[3].contains("\"direction\":\"reply\""), lines[3]);
+        assertTrue(lines[6].startsWith("{\"summary\":{\"packets\":2,\"crossings\":6"), lines[6]);
+    }
+
+    @Test
+    void countStopsTheReplay(@TempDir Path dir) throws IOException {
+        Path file = recordDockerPing(dir);
+        assertEquals(2, CliRun.of("show", "-c", "2", file.toString()).lines().length);
+    }
+
+    /** The ping of the original blog post, docker0 → veth → eth0 and back, as a trace file. */
+    static Path recordDockerPing(Path dir) throws IOException {
+        Path file = dir.resolve("docker-ping.njt");
+        Map<Long, String> names = Map.of(HOST_NS, "host", CTR_NS, "nj-ctr1");
+        try (TraceFileWriter writer = TraceFileWriter.create(file,
+                inode -> Optional.ofNullable(names.get(inode)))) {
+            long request = 0xffff888100001000L;
+            long reply = 0xffff888100002000L;
+            HopEvent[] hops = {
+                ping(1_000, request, HOST_NS, 3, "docker0", "bridge", Hook.NET_DEV_QUEUE, false),
+                ping(2_000, request, HOST_NS, 7, "vetha373ab6", "veth", Hook.NET_DEV_QUEUE, false),
+                ping(3_000, request, CTR_NS, 2, "eth0", "veth", Hook.NETIF_RX, false),
+                ping(9_000, reply, CTR_NS, 2, "eth0", "veth", Hook.NET_DEV_QUEUE, true),
+                ping(10_000, reply, HOST_NS, 7, "vetha373ab6", "veth", Hook.NETIF_RX, true),
+                ping(11_000, reply, HOST_NS, 3, "docker0", "bridge", Hook.NETIF_RECEIVE_SKB, true),
+            };
+            for (HopEvent event : hops) {
+                writer.writeHop(event);
+            }
+        }
+        return file;
+    }
+
+    private static HopEvent ping(long ts, long skb, long netns, int ifindex, String ifname, String kind, Hook hook,
+            boolean reply) {
+        return hop().at(ts).skb(skb).netns(netns).dev(ifindex, ifname, kind).hook(hook)
+                .from(reply ? "172.17.0.2" : "172.17.0.1").to(reply ? "172.17.0.1" : "172.17.0.2")
+                .icmp(reply ? 0 : 8, 0, 17146, 1).build();
+    }
+}
