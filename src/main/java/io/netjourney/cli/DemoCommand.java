@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = System.out;
+        PrintStream out = Stdout.buffered();
         Lab lab = new Lab();
         AtomicInteger failedPings = new AtomicInteger();
         try {

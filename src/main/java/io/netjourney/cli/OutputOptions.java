@@ -6,6 +6,7 @@ import io.netjourney.capture.names.NamespaceNames;
 import io.netjourney.sinks.JsonFormatter;
 import io.netjourney.sinks.LineFormatter;
 import io.netjourney.sinks.TextFormatter;
+import java.io.PrintStream;
 import picocli.CommandLine.Option;
 
 /** How crossings are printed; shared by trace, show and demo. */
@@ -33,11 +34,12 @@ final class OutputOptions {
     }
 
     /** The summary goes to stdout as JSON (for jq), to stderr as text (keeps stdout to crossings). */
-    void printSummary(Tracer tracer, CaptureStats stats) {
+    void printSummary(PrintStream out, Tracer tracer, CaptureStats stats) {
         tracer.lostEvents(stats.lost());
+        tracer.flush();
         if (json) {
-            System.out.println(tracer.summaryLine());
-            System.out.flush();
+            out.println(tracer.summaryLine());
+            out.flush();
         } else {
             System.err.println(tracer.summaryLine());
         }

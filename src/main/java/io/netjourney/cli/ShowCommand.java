@@ -6,6 +6,7 @@ import io.netjourney.capture.Names;
 import io.netjourney.filter.Filter;
 import io.netjourney.sinks.TraceFileReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -41,15 +42,16 @@ final class ShowCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UserError("no such trace file: " + file, UserError.FAILURE);
         }
+        PrintStream out = Stdout.buffered();
         try (TraceFileReader reader = TraceFileReader.open(file)) {
             Names names = output.names ? reader.names() : Names.NONE;
-            Tracer tracer = new Tracer(filter == null ? null : filter::matches, output.formatter(names), System.out, null, count);
+            Tracer tracer = new Tracer(filter == null ? null : filter::matches, output.formatter(names), out, null, count);
             for (HopEvent event = reader.read(); event != null && !tracer.done(); event = reader.read()) {
                 tracer.accept(event);
             }
             tracer.flush();
             reader.warning().ifPresent(w -> System.err.println("netjourney: " + w));
-            output.printSummary(tracer, new CaptureStats(reader.hops(), reader.lostEvents(), 0, reader.hops()));
+            output.printSummary(out, tracer, new CaptureStats(reader.hops(), reader.lostEvents(), 0, reader.hops()));
         } catch (NoSuchFileException e) {
             throw new UserError("no such trace file: " + file, UserError.FAILURE);
         }

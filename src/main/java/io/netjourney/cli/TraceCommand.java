@@ -6,6 +6,7 @@ import io.netjourney.filter.Filter;
 import io.netjourney.filter.KernelFilter;
 import io.netjourney.sinks.TraceFileWriter;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,11 +55,12 @@ final class TraceCommand implements Callable<Integer> {
         KernelFilter kernelFilter = KernelFilter.compile(filter);
         Names names = output.names();
         TraceFileWriter recording = writeFile == null ? null : TraceFileWriter.create(writeFile, names);
+        PrintStream out = Stdout.buffered();
         try {
-            Tracer tracer = new Tracer(kernelFilter.exact() ? null : filter::matches, output.formatter(names), System.out,
+            Tracer tracer = new Tracer(kernelFilter.exact() ? null : filter::matches, output.formatter(names), out,
                     recording, count);
             CaptureStats stats = new LiveCapture(System.err).run(kernelFilter, tracer, duration, () -> false);
-            output.printSummary(tracer, stats);
+            output.printSummary(out, tracer, stats);
         } finally {
             if (recording != null) {
                 recording.close();
