@@ -325,9 +325,14 @@ static __always_inline void parse_packet(struct sk_buff *skb, struct net_device 
 		off += ETH_HLEN;
 	} else if (ethernet) {
 		__u16 mac = BPF_CORE_READ(skb, mac_header);
+		__u8 addrs[12]; /* destination then source, as on the wire */
 
-		if (mac == MAC_HEADER_UNSET || pkt_read(&p, mac, h->dst_mac, 12))
+		if (mac == MAC_HEADER_UNSET || pkt_read(&p, mac, addrs, sizeof(addrs))) {
 			h->flags |= NJ_F_NO_MAC;
+		} else {
+			__builtin_memcpy(h->dst_mac, addrs, 6);
+			__builtin_memcpy(h->src_mac, addrs + 6, 6);
+		}
 	}
 	proto = skip_vlan_tags(&p, h, &off, proto);
 	if (h->flags & NJ_F_TRUNCATED)

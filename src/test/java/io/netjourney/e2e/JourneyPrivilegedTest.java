@@ -123,6 +123,10 @@ class JourneyPrivilegedTest {
         assertEquals(List.of(Hook.NET_DEV_QUEUE, Hook.NET_DEV_QUEUE, Hook.NETIF_RX,
                 Hook.NET_DEV_QUEUE, Hook.NETIF_RX, Hook.NETIF_RECEIVE_SKB),
                 hops.stream().map(h -> h.event().hook()).collect(Collectors.toList()));
+        long senderMac = hops.get(1).event().sourceMac();
+        assertTrue(senderMac != 0, "MAC addresses read on transmit");
+        assertEquals(senderMac, hops.get(2).event().sourceMac(), "and from the MAC header on receive");
+        assertEquals(hops.get(1).event().destinationMac(), hops.get(2).event().destinationMac());
         int bridge = hops.get(0).event().ifindex();
         assertEquals(bridge, hops.get(1).event().masterIfindex(), "the veth is a port of the bridge");
     }
