@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.lab.Lab;
+import io.netjourney.lab.LabExtension;
 import io.netjourney.lab.LabNode;
 import io.netjourney.lab.Privileged;
 import java.nio.file.Path;
@@ -12,25 +13,17 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as root on real hooks: trace, trace -w then show, JSON, and the README's demo. */
 @Privileged
 class CliPrivilegedTest {
-    static final Lab LAB = new Lab("nj-cli-");
+    @RegisterExtension
+    static final LabExtension LAB_UP = new LabExtension("nj-cli-");
+    static final Lab LAB = LAB_UP.lab();
 
-    @BeforeAll
-    static void labUp() {
-        LAB.up();
-    }
-
-    @AfterAll
-    static void labDown() {
-        LAB.down();
-    }
 
     /** Runs the command line while pinging host → ctr1 once it had time to attach. */
     private static CliRun traceWhilePinging(String... args) throws Exception {

@@ -10,6 +10,7 @@ import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Hook;
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.journey.TracedHop;
+import io.netjourney.lab.LabExtension;
 import io.netjourney.lab.LabNode;
 import io.netjourney.lab.Privileged;
 import java.io.IOException;
@@ -20,9 +21,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The kernel side finds the headers without assuming a 14-byte Ethernet header: hand-made frames with VLAN tags
@@ -30,19 +30,13 @@ import org.junit.jupiter.api.Test;
  */
 @Privileged
 class HeaderParsingPrivilegedTest {
+    @RegisterExtension
+    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedTest.PREFIX);
+
     private static final int ECHO_ID = 0x4A4A;
     private static final int ECHO_SEQ = 7;
     private static final Path CRAFT = Path.of("src/test/resources/e2e/craft.py").toAbsolutePath();
 
-    @BeforeAll
-    static void labUp() {
-        LAB.up();
-    }
-
-    @AfterAll
-    static void labDown() {
-        LAB.down();
-    }
 
     @Test
     void singleVlanTagInTheFrameAndAcceleratedAfterTheBridge() throws Exception {

@@ -7,6 +7,7 @@ import io.netjourney.capture.Hook;
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.journey.TracedHop;
 import io.netjourney.lab.Lab;
+import io.netjourney.lab.LabExtension;
 import io.netjourney.lab.LabNode;
 import io.netjourney.lab.Privileged;
 import java.util.ArrayList;
@@ -16,9 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,18 +29,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Privileged
 class JourneyPrivilegedTest {
     static final String PREFIX = "nj-e2e-";
-    static final Lab LAB = new Lab(PREFIX);
+    @RegisterExtension
+    static final LabExtension LAB_UP = new LabExtension(PREFIX);
+    static final Lab LAB = LAB_UP.lab();
     static final String LAB_NETS = "(net 198.51.100.0/24 or net 2001:db8::/32)";
 
-    @BeforeAll
-    static void labUp() {
-        LAB.up();
-    }
-
-    @AfterAll
-    static void labDown() {
-        LAB.down();
-    }
 
     static Set<Long> labNamespaces() {
         Set<Long> inodes = new HashSet<>();

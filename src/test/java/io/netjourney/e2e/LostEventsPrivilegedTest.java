@@ -9,27 +9,21 @@ import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Hook;
 import io.netjourney.filter.FilterParser;
 import io.netjourney.filter.KernelFilter;
+import io.netjourney.lab.LabExtension;
 import io.netjourney.lab.LabNode;
 import io.netjourney.lab.Privileged;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A full ring buffer loses events: the kernel counts them and the capture reports them, never silently. */
 @Privileged
 class LostEventsPrivilegedTest {
+    @RegisterExtension
+    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedTest.PREFIX);
 
-    @BeforeAll
-    static void labUp() {
-        LAB.up();
-    }
 
-    @AfterAll
-    static void labDown() {
-        LAB.down();
-    }
 
     @Test
     void eventsLostToAFullRingAreCounted() throws Exception {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.journey.TracedHop;
+import io.netjourney.lab.LabExtension;
 import io.netjourney.lab.LabNode;
 import io.netjourney.lab.Privileged;
 import java.io.BufferedReader;
@@ -21,26 +22,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A real TCP connection between two lab containers: handshake journeys, flags, one flow, directions. */
 @Privileged
 class TcpPrivilegedTest {
+    @RegisterExtension
+    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedTest.PREFIX);
+
     private static final int PORT = 8080;
     private static final int SYN = 0x02;
     private static final int SYN_ACK = 0x12;
 
-    @BeforeAll
-    static void labUp() {
-        LAB.up();
-    }
-
-    @AfterAll
-    static void labDown() {
-        LAB.down();
-    }
 
     @Test
     void handshakeCrossesTheBridgeBothWaysInOneFlow() throws Exception {

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader for the documents this package reads ({@code ip -j} output, Docker's config.v2.json).
+ * A small JSON reader for the documents netjourney reads ({@code ip -j} output, Docker's config.v2.json) and
+ * the tests that read its JSON output.
  * Objects become {@code Map<String, Object>}, arrays {@code List<Object>}, numbers {@code Long} or
  * {@code Double}, and {@code null} becomes Java null.
  */
-final class Json {
+public final class Json {
     private final String text;
     private int pos;
 
@@ -18,7 +19,7 @@ final class Json {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         Object value = json.value();
         json.skipSpace();
@@ -30,13 +31,13 @@ final class Json {
 
     /** The members of an object, or an empty map when {@code value} is not one. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object value) {
+    public static Map<String, Object> object(Object value) {
         return value instanceof Map ? (Map<String, Object>) value : Map.of();
     }
 
     /** The elements of an array, or an empty list when {@code value} is not one. */
     @SuppressWarnings("unchecked")
-    static List<Object> array(Object value) {
+    public static List<Object> array(Object value) {
         return value instanceof List ? (List<Object>) value : List.of();
     }
 
