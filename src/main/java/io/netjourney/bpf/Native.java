@@ -5,6 +5,8 @@ import jnr.ffi.Runtime;
 
 /** Loads libbpf.so.1 and libc once, on first use. */
 final class Native {
+    /** The system libbpf; -Dnetjourney.libbpf=PATH points at another build. */
+    private static final String LIBRARY = System.getProperty("netjourney.libbpf", "libbpf.so.1");
     private static volatile Native instance;
 
     final LibBpf bpf;
@@ -34,10 +36,10 @@ final class Native {
     private static Native load() {
         LibBpf bpf;
         try {
-            bpf = LibraryLoader.create(LibBpf.class).failImmediately().load("libbpf.so.1");
+            bpf = LibraryLoader.create(LibBpf.class).failImmediately().load(LIBRARY);
         } catch (UnsatisfiedLinkError e) {
-            throw new BpfUnavailableException("libbpf.so.1 not found (" + e.getMessage()
-                    + "): install it with 'apt-get install libbpf1' (libbpf 1.0 or newer)", e);
+            throw new BpfUnavailableException(LIBRARY + " could not be loaded: install it with "
+                    + "'apt-get install libbpf1' (libbpf 1.0 or newer)", e);
         }
         LibC libc = LibraryLoader.create(LibC.class).failImmediately().load("c");
         Native loaded = new Native(bpf, libc);
