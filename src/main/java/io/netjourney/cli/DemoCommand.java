@@ -56,10 +56,13 @@ final class DemoCommand implements Callable<Integer> {
             }, "netjourney-demo-pings");
             LiveCapture capture = new LiveCapture(System.err);
             capture.onAttached(pinger::start);
-            capture.run(filter, tracer, null, pingsDone::get);
-            out.println();
-            out.println(tracer.summaryLine());
-            out.flush();
+            capture.run(filter, tracer, null, pingsDone::get, stats -> {
+                tracer.lostEvents(stats.lost());
+                tracer.flush();
+                out.println();
+                out.println(tracer.summaryLine());
+                out.flush();
+            });
         } catch (LabException e) {
             throw new UserError(e.getMessage(), UserError.FAILURE);
         } finally {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Runs a live capture into a {@link Tracer} until a stop condition, Ctrl-C or SIGTERM; always detaches and
@@ -33,9 +34,11 @@ final class LiveCapture {
 
     /**
      * Captures into the tracer until {@code stop} says so, the duration passes (if not null) or a signal
-     * arrives. Returns the final counters.
+     * arrives; then detaches and hands the final counters to {@code onStopped} (the summary), which runs before
+     * a signal lets the JVM exit.
      */
-    CaptureStats run(KernelFilter filter, Tracer tracer, Duration duration, BooleanSupplier stop) {
+    void run(KernelFilter filter, Tracer tracer, Duration duration, BooleanSupplier stop,
+            Consumer<CaptureStats> onStopped) {
         filter.warning().ifPresent(w -> err.println("netjourney: " + w));
         CaptureSession session;
         try {
@@ -56,7 +59,7 @@ final class LiveCapture {
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         long nextStats = System.nanoTime() + STATS_EVERY_NS;
         long reportedLost = 0;
-        CaptureStats stats = CaptureStats.EMPTY;
+        CaptureStats stats = null;
         try {
             session.warnings().forEach(w -> err.println("netjourney: warning: " + w));
             onAttached.run();
@@ -76,7 +79,13 @@ final class LiveCapture {
             throw new UserError(e.getMessage(), UserError.FAILURE, e.detail());
         } finally {
             session.close();
-            closed.countDown();
+            try {
+                if (stats != null) {
+                    onStopped.accept(stats);
+                }
+            } finally {
+                closed.countDown();
+            }
             if (!interrupted) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(onSignal);
@@ -85,7 +94,6 @@ final class LiveCapture {
                 }
             }
         }
-        return stats;
     }
 
     private long reportLost(CaptureStats stats, long reported, Tracer tracer) {

@@ -1,6 +1,5 @@
 package io.netjourney.cli;
 
-import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Names;
 import io.netjourney.filter.Filter;
 import io.netjourney.filter.KernelFilter;
@@ -59,8 +58,8 @@ final class TraceCommand implements Callable<Integer> {
         try {
             Tracer tracer = new Tracer(kernelFilter.exact() ? null : filter::matches, output.formatter(names), out,
                     recording, count);
-            CaptureStats stats = new LiveCapture(System.err).run(kernelFilter, tracer, duration, () -> false);
-            output.printSummary(out, tracer, stats);
+            new LiveCapture(System.err).run(kernelFilter, tracer, duration, () -> false,
+                    stats -> output.printSummary(out, tracer, stats));
         } finally {
             if (recording != null) {
                 recording.close();
