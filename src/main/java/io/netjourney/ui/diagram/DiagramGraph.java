@@ -1,0 +1,38 @@
+package io.netjourney.ui.diagram;
+
+import java.util.List;
+
+/**
+ * What the journey diagram draws: network namespaces (boxes), their interfaces (nodes) and the device-to-device
+ * transitions observed (links). An immutable snapshot; a newer snapshot only ever adds to an older one's lists
+ * (in order), so the layout can stay stable as nodes appear.
+ */
+public record DiagramGraph(List<Namespace> namespaces, List<Interface> interfaces, List<Link> links) {
+    public static final DiagramGraph EMPTY = new DiagramGraph(List.of(), List.of(), List.of());
+
+    public DiagramGraph {
+        namespaces = List.copyOf(namespaces);
+        interfaces = List.copyOf(interfaces);
+        links = List.copyOf(links);
+    }
+
+    /** A network namespace: its label ("nj-ctr1", "host", "docker:web", or the inode) and inode. */
+    public record Namespace(long inode, String label) {
+    }
+
+    /**
+     * An interface inside a namespace. {@code id} is {@link #idOf(long, int)}; {@code kind} one of veth, bridge,
+     * loopback, physical, tunnel, vlan, other; {@code masterId} the id of its bridge, or null.
+     */
+    public record Interface(String id, long netnsInode, int ifindex, String name, String kind, String masterId) {
+    }
+
+    /** A transition observed from one interface to the next on some packet's path (undirected for drawing). */
+    public record Link(String fromId, String toId) {
+    }
+
+    /** The interface id used throughout the diagram: "inode:ifindex". */
+    public static String idOf(long netnsInode, int ifindex) {
+        return netnsInode + ":" + ifindex;
+    }
+}

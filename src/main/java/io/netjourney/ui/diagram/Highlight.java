@@ -1,0 +1,33 @@
+package io.netjourney.ui.diagram;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The selected flow's paths drawn over the diagram: request edges in one colour, reply edges in another, each
+ * labelled with its hop number and latency; everything else dims. {@link #NONE} shows the plain diagram.
+ *
+ * @param request interfaces the request crosses, edges in order
+ * @param reply   the same for the reply
+ * @param marked  interfaces to mark (a selected hop-table row, a clicked node)
+ */
+public record Highlight(List<PathEdge> request, List<PathEdge> reply, Set<String> marked) {
+    public static final Highlight NONE = new Highlight(List.of(), List.of(), Set.of());
+
+    public Highlight {
+        request = List.copyOf(request);
+        reply = List.copyOf(reply);
+        marked = Set.copyOf(marked);
+    }
+
+    public boolean isEmpty() {
+        return request.isEmpty() && reply.isEmpty() && marked.isEmpty();
+    }
+
+    /**
+     * One step of a path, from one interface to the next; {@code hop} is the step's number on the path (1 for the
+     * first step), {@code label} what to print on it, e.g. "1 · 12.3 µs".
+     */
+    public record PathEdge(String fromId, String toId, int hop, String label) {
+    }
+}
