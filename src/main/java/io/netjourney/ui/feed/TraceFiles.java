@@ -1,0 +1,49 @@
+package io.netjourney.ui.feed;
+
+import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Names;
+import io.netjourney.journey.JourneyAssembler;
+import io.netjourney.journey.TracedHop;
+import io.netjourney.sinks.TraceFileReader;
+import io.netjourney.sinks.TraceFileWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Opening and saving trace files for the window; run off the FX thread. */
+public final class TraceFiles {
+    private TraceFiles() {
+    }
+
+    /** A recorded trace, assembled into journeys by the same code as live capture. */
+    public record Loaded(Path file, List<HopEvent> events, List<TracedHop> hops, Names names, long lostEvents,
+                         Optional<String> warning) {
+    }
+
+    public static Loaded load(Path file) throws IOException {
+        try (TraceFileReader reader = TraceFileReader.open(file)) {
+            JourneyAssembler assembler = new JourneyAssembler();
+            List<HopEvent> events = new ArrayList<>();
+            List<TracedHop> hops = new ArrayList<>();
+            for (HopEvent event = reader.read(); event != null; event = reader.read()) {
+                events.add(event);
+                hops.add(assembler.accept(event));
+            }
+            Map<Long, String> names = Map.copyOf(reader.netnsNames());
+            return new Loaded(file, events, hops, inode -> Optional.ofNullable(names.get(inode)),
+                    reader.lostEvents(), reader.warning());
+        }
+    }
+
+    public static void save(Path file, List<HopEvent> events, Names names, long lostEvents) throws IOException {
+        try (TraceFileWriter writer = TraceFileWriter.create(file, names)) {
+            for (HopEvent event : events) {
+                writer.writeHop(event);
+            }
+            writer.writeLostTotal(lostEvents);
+        }
+    }
+}
