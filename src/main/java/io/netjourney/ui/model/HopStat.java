@@ -4,8 +4,8 @@ import io.netjourney.journey.PacketDirection;
 
 /**
  * One line of the mtr-style statistics: one position on the selected flow's request or reply path (see
- * {@link JourneyViewModel} for the definitions). Latencies are the Δt into this hop, µs; NaN where no packet
- * had one (the first hop of a path).
+ * {@link JourneyViewModel} for the definitions). Latencies are the Δt into this hop from the path's previous hop,
+ * µs; NaN where no packet made that step (always for the first hop of a path).
  *
  * @param direction  which path
  * @param hop        position on that path, from 1 (one per crossing, so an interface crossed twice has two)

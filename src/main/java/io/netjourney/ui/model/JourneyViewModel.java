@@ -62,7 +62,9 @@ import javafx.collections.ObservableList;
  *   <li>{@code lost}: packets seen at hop k but not at hop k+1; the last hop has no next and shows 0 (a packet
  *       still in flight when the batch ends counts as lost until its next crossing arrives);</li>
  *   <li>{@code last/avg/best/worst}: the Δt into hop k ({@link TracedHop#deltaNs()}, the time since the packet's
- *       previous crossing) in µs: of the latest packet seen there, mean, minimum, maximum; NaN for hop 1.</li>
+ *       previous crossing) in µs, over the packets whose previous crossing was hop k-1 (that made this very step;
+ *       a packet that came from elsewhere counts as seen, not in the latency): of the latest such packet, mean,
+ *       minimum, maximum; NaN where there is none (always for hop 1).</li>
  * </ul>
  *
  * <h2>Highlight</h2>

@@ -117,16 +117,19 @@ final class PathAnalysis {
                 }
                 at[k] = true;
                 seen[k]++;
-                long delta = packet.crossings.get(i).hop().deltaNs();
+                // only a packet that made the path's step (k-1 → k) has a Δt of that step
+                Integer previous = i > 0 ? positions.get(steps.get(i - 1)) : null;
+                boolean step = previous != null && previous == k - 1;
+                long delta = step ? packet.crossings.get(i).hop().deltaNs() : -1;
                 if (delta >= 0) {
                     deltaCount[k]++;
                     deltaSum[k] += delta;
                     best[k] = Math.min(best[k], delta);
                     worst[k] = Math.max(worst[k], delta);
-                }
-                if (packet.id > lastPacket[k]) {
-                    lastPacket[k] = packet.id;
-                    last[k] = delta;
+                    if (packet.id > lastPacket[k]) {
+                        lastPacket[k] = packet.id;
+                        last[k] = delta;
+                    }
                 }
             }
             for (int k = 0; k + 1 < at.length; k++) {
