@@ -102,6 +102,9 @@ public final class JourneyViewModel {
     private final ObservableList<FlowRow> flows = FXCollections.observableArrayList();
     private final ObservableList<HopRow> hopRows = FXCollections.observableArrayList();
     private final ObservableList<HopStat> hopStats = FXCollections.observableArrayList();
+    private final ObservableList<FlowRow> flowsView = FXCollections.unmodifiableObservableList(flows);
+    private final ObservableList<HopRow> hopRowsView = FXCollections.unmodifiableObservableList(hopRows);
+    private final ObservableList<HopStat> hopStatsView = FXCollections.unmodifiableObservableList(hopStats);
     private final ReadOnlyObjectWrapper<DiagramGraph> graph = new ReadOnlyObjectWrapper<>(this, "graph",
             DiagramGraph.EMPTY);
     private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight",
@@ -130,7 +133,7 @@ public final class JourneyViewModel {
 
     /** One row per retained flow, in first-seen order; rows change in place. */
     public ObservableList<FlowRow> flows() {
-        return FXCollections.unmodifiableObservableList(flows);
+        return flowsView;
     }
 
     /** Namespaces, interfaces and links; a new snapshot only when something was added, lists only grow. */
@@ -149,12 +152,12 @@ public final class JourneyViewModel {
 
     /** The selected flow's retained crossings in time order, filtered by {@link #filterToInterface(String)}. */
     public ObservableList<HopRow> hopRows() {
-        return FXCollections.unmodifiableObservableList(hopRows);
+        return hopRowsView;
     }
 
     /** The selected flow's statistics: request path hops, then reply path hops. */
     public ObservableList<HopStat> hopStats() {
-        return FXCollections.unmodifiableObservableList(hopStats);
+        return hopStatsView;
     }
 
     /** The marked interface id, or null. */

@@ -4,10 +4,15 @@ import com.google.common.net.InetAddresses;
 import io.netjourney.capture.HopEvent;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.HexFormat;
 
 /** Short texts for the flows list and hop table, built from one crossing. */
 final class Text {
-    /** TCP flag bits in tcpdump's print order and letters. */
+    private static final HexFormat MAC = HexFormat.ofDelimiter(":");
+    /**
+     * TCP flag bits in tcpdump's print order and letters: the twin of sinks.Protocols#tcpFlags, which is
+     * package-private there; keep them alike until it is shared.
+     */
     private static final int[] TCP_FLAG_BITS = {0x02, 0x01, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80};
     private static final char[] TCP_FLAG_LETTERS = {'S', 'F', 'R', 'P', '.', 'U', 'E', 'W'};
     static final int TCP_ACK = 0x10;
@@ -90,15 +95,12 @@ final class Text {
         return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
     }
 
+    /** "02:00:00:00:00:01" from the 48 bits of {@code mac}. */
     private static String mac(long mac) {
-        StringBuilder out = new StringBuilder(17);
-        for (int shift = 40; shift >= 0; shift -= 8) {
-            if (out.length() > 0) {
-                out.append(':');
-            }
-            int octet = (int) (mac >>> shift) & 0xFF;
-            out.append(Character.forDigit(octet >> 4, 16)).append(Character.forDigit(octet & 0xF, 16));
+        byte[] octets = new byte[6];
+        for (int i = 0; i < octets.length; i++) {
+            octets[i] = (byte) (mac >>> (40 - 8 * i));
         }
-        return out.toString();
+        return MAC.formatHex(octets);
     }
 }

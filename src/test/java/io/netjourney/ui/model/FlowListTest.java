@@ -1,5 +1,6 @@
 package io.netjourney.ui.model;
 
+import static io.netjourney.capture.HopEventBuilder.hop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -57,6 +58,17 @@ class FlowListTest {
         assertEquals(3, row.getPackets());
         assertEquals(3, row.getHops());
         assertEquals(FlowStatus.OK, row.getState());
+    }
+
+    @Test
+    void flowsOtherThanIpShowTheirMacAddresses() {
+        model.accept(traffic.trace(List.of(hop().at(1_000).ethertype(0x88cc).macs(0x02000000000aL, 0x0180c200000eL)
+                .build())));
+
+        FlowRow row = model.flows().get(0);
+        assertEquals("other", row.getProtocol());
+        assertEquals("02:00:00:00:00:0a", row.getSource());
+        assertEquals("01:80:c2:00:00:0e", row.getDestination());
     }
 
     @Test
