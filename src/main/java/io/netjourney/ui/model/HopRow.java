@@ -1,0 +1,68 @@
+package io.netjourney.ui.model;
+
+import io.netjourney.capture.HopEvent;
+import io.netjourney.journey.TracedHop;
+import io.netjourney.ui.diagram.DiagramGraph;
+
+/**
+ * One row of the hop table: one retained crossing of the selected flow. Columns are computed when read, so
+ * rebuilding the table once per batch costs one small object per crossing.
+ *
+ * @param hop         the crossing
+ * @param interfaceId the diagram id of the interface it crossed ({@link DiagramGraph#idOf(long, int)})
+ * @param namespace   the namespace label (name, or the inode as text)
+ * @param offsetNs    time since the flow's first retained crossing
+ */
+public record HopRow(TracedHop hop, String interfaceId, String namespace, long offsetNs) {
+
+    /** Time offset from the flow's first retained crossing, µs. */
+    public double offsetUs() {
+        return Micros.of(offsetNs);
+    }
+
+    public String offsetText() {
+        return Micros.format(offsetUs());
+    }
+
+    public String interfaceName() {
+        return hop.event().ifname();
+    }
+
+    /** The tracepoint, e.g. "net_dev_queue". */
+    public String hook() {
+        return hop.event().hook().tracepoint();
+    }
+
+    /** "request" or "reply". */
+    public String direction() {
+        return hop.direction().label();
+    }
+
+    /** "172.17.0.1 → 172.17.0.2", with ports for TCP and UDP. */
+    public String route() {
+        return Text.route(hop.event());
+    }
+
+    public int length() {
+        return hop.event().length();
+    }
+
+    /** "seq 3" for an ICMP echo, TCP flags like "[S.]", else "". */
+    public String info() {
+        return Text.info(hop.event());
+    }
+
+    /** Time since the packet's previous crossing, µs; NaN on its first crossing. */
+    public double deltaUs() {
+        return hop.deltaNs() < 0 ? Double.NaN : Micros.of(hop.deltaNs());
+    }
+
+    /** {@link #deltaUs()} as text, blank on the packet's first crossing. */
+    public String deltaText() {
+        return Micros.format(deltaUs());
+    }
+
+    public HopEvent event() {
+        return hop.event();
+    }
+}

@@ -1,0 +1,440 @@
+package io.netjourney.ui.model;
+
+import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Names;
+import io.netjourney.journey.PacketDirection;
+import io.netjourney.journey.TracedHop;
+import io.netjourney.ui.diagram.DiagramGraph;
+import io.netjourney.ui.diagram.Highlight;
+import io.netjourney.ui.diagram.Highlight.PathEdge;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The view model of the main window: flows list, diagram graph, selection and highlight, hop table, mtr-style
+ * statistics, node details and counters. Fed with batches of {@link TracedHop}s from one thread (the FX thread in
+ * the app); it never starts JavaFX or touches the scene graph. {@link #accept(List)} is O(batch): hash lookups
+ * per crossing, and every property or list changes at most once per batch (the selected flow's tables are
+ * rebuilt once per batch that touched it).
+ *
+ * <h2>Retention</h2>
+ * At most {@code maxFlows} flows (default {@value #DEFAULT_MAX_FLOWS}) are kept; beyond, the least recently active
+ * one (latest crossing, or selected) is evicted and its row removed from {@link #flows()}. Each flow keeps at most
+ * {@code maxPacketsPerFlow} packets (default {@value #DEFAULT_MAX_PACKETS_PER_FLOW}), evicting its least recently
+ * active packet, and each packet its first {@value #MAX_CROSSINGS_PER_PACKET} crossings (later ones are counted,
+ * linked in the diagram, not retained). Crossings of a packet already evicted are counted and otherwise ignored.
+ * An evicted flow that becomes active again gets a new row, its counts starting over. The diagram graph is never
+ * trimmed ({@link #clear()} empties it).
+ *
+ * <h2>Flows list</h2>
+ * One {@link FlowRow} per flow id, appended when first seen, updated in place, never moved. Source and
+ * destination are those of the request direction (swapped if the first packet seen was a reply). The state is
+ * {@code incomplete} while the latest request that expects an answer has no reply packet first seen after it, else
+ * {@code ok}; a bare TCP ACK (only the ACK flag) expects no answer.
+ *
+ * <h2>Paths: which packet is drawn</h2>
+ * For each direction the flow's path is that of the <b>latest of the longest</b> retained packets: the packets of
+ * that direction with the most retained crossings, and of those the latest first seen. A packet in flight or one
+ * that stopped early does not shorten the path drawn; the place where a packet stopped shows as loss in the
+ * statistics. {@link FlowRow#hopsProperty() hops} counts the crossings of the request path.
+ *
+ * <h2>Hop statistics (mtr-style)</h2>
+ * A path's hops are its packet's crossings, numbered from 1. Another packet of the same direction is <i>seen at</i>
+ * hop k if it crossed the same interface the same number of times before (the n-th crossing of eth0 matches the
+ * n-th crossing of eth0 on the path, wherever it sits in the packet). Over the flow's retained packets of that
+ * direction:
+ * <ul>
+ *   <li>{@code seen}: packets seen at hop k;</li>
+ *   <li>{@code lost}: packets seen at hop k but not at hop k+1; the last hop has no next and shows 0 (a packet
+ *       still in flight when the batch ends counts as lost until its next crossing arrives);</li>
+ *   <li>{@code last/avg/best/worst}: the Δt into hop k ({@link TracedHop#deltaNs()}, the time since the packet's
+ *       previous crossing) in µs, over the packets whose previous crossing was hop k-1 (that made this very step;
+ *       a packet that came from elsewhere counts as seen, not in the latency): of the latest such packet, mean,
+ *       minimum, maximum; NaN where there is none (always for hop 1).</li>
+ * </ul>
+ *
+ * <h2>Highlight</h2>
+ * Request and reply edges are the steps between consecutive crossings on different interfaces of each path,
+ * numbered from 1 and labelled {@code "n · avg µs"}, avg being the statistics' mean Δt into the crossing the edge
+ * arrives at. {@code marked} holds the interface given to {@link #mark(String)}. Without selection the highlight
+ * is {@link Highlight#NONE} (or only the mark). Selecting a flow clears the mark and the hop-table filter.
+ */
+public final class JourneyViewModel {
+    public static final int DEFAULT_MAX_FLOWS = 2_000;
+    public static final int DEFAULT_MAX_PACKETS_PER_FLOW = 200;
+    public static final int MAX_CROSSINGS_PER_PACKET = 64;
+    private static final Comparator<HopRow> TIME_ORDER = Comparator
+            .comparingLong((HopRow r) -> r.hop().event().timestampNs())
+            .thenComparingLong(r -> r.hop().packetId())
+            .thenComparingInt(r -> r.hop().hopIndex());
+
+    private final int maxFlows;
+    private final int maxPacketsPerFlow;
+    private final GraphModel graphModel;
+    /** Flows by id, least recently active first (access order). */
+    private final LinkedHashMap<Long, FlowData> flowData = new LinkedHashMap<>(256, 0.75f, true);
+    private final List<FlowData> dirty = new ArrayList<>();
+    private final List<FlowData> added = new ArrayList<>();
+    private final Set<FlowRow> removed = new HashSet<>();
+    private long maxFlowId;
+    private long packetCount;
+    private long crossingCount;
+    private long flowCount;
+    private FlowData selectedData;
+    private boolean selectedTouched;
+    private List<PathEdge> requestEdges = List.of();
+    private List<PathEdge> replyEdges = List.of();
+
+    private final ObservableList<FlowRow> flows = FXCollections.observableArrayList();
+    private final ObservableList<HopRow> hopRows = FXCollections.observableArrayList();
+    private final ObservableList<HopStat> hopStats = FXCollections.observableArrayList();
+    private final ObservableList<FlowRow> flowsView = FXCollections.unmodifiableObservableList(flows);
+    private final ObservableList<HopRow> hopRowsView = FXCollections.unmodifiableObservableList(hopRows);
+    private final ObservableList<HopStat> hopStatsView = FXCollections.unmodifiableObservableList(hopStats);
+    private final ReadOnlyObjectWrapper<DiagramGraph> graph = new ReadOnlyObjectWrapper<>(this, "graph",
+            DiagramGraph.EMPTY);
+    private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight",
+            Highlight.NONE);
+    private final ReadOnlyObjectWrapper<FlowRow> selectedFlow = new ReadOnlyObjectWrapper<>(this, "selectedFlow");
+    private final ReadOnlyStringWrapper markedInterface = new ReadOnlyStringWrapper(this, "markedInterface");
+    private final ReadOnlyStringWrapper interfaceFilter = new ReadOnlyStringWrapper(this, "interfaceFilter");
+    private final ReadOnlyLongWrapper packets = new ReadOnlyLongWrapper(this, "packets");
+    private final ReadOnlyLongWrapper crossings = new ReadOnlyLongWrapper(this, "crossings");
+    private final ReadOnlyLongWrapper flowsSeen = new ReadOnlyLongWrapper(this, "flowsSeen");
+
+    public JourneyViewModel(Names names) {
+        this(names, DEFAULT_MAX_FLOWS, DEFAULT_MAX_PACKETS_PER_FLOW);
+    }
+
+    public JourneyViewModel(Names names, int maxFlows, int maxPacketsPerFlow) {
+        if (maxFlows < 1 || maxPacketsPerFlow < 1) {
+            throw new IllegalArgumentException("maxFlows and maxPacketsPerFlow must be at least 1");
+        }
+        this.graphModel = new GraphModel(names);
+        this.maxFlows = maxFlows;
+        this.maxPacketsPerFlow = maxPacketsPerFlow;
+    }
+
+    // ---- properties and lists (read-only for views) ----
+
+    /** One row per retained flow, in first-seen order; rows change in place. */
+    public ObservableList<FlowRow> flows() {
+        return flowsView;
+    }
+
+    /** Namespaces, interfaces and links; a new snapshot only when something was added, lists only grow. */
+    public ReadOnlyObjectProperty<DiagramGraph> graphProperty() {
+        return graph.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Highlight> highlightProperty() {
+        return highlight.getReadOnlyProperty();
+    }
+
+    /** The selected flow's row, or null. */
+    public ReadOnlyObjectProperty<FlowRow> selectedFlowProperty() {
+        return selectedFlow.getReadOnlyProperty();
+    }
+
+    /** The selected flow's retained crossings in time order, filtered by {@link #filterToInterface(String)}. */
+    public ObservableList<HopRow> hopRows() {
+        return hopRowsView;
+    }
+
+    /** The selected flow's statistics: request path hops, then reply path hops. */
+    public ObservableList<HopStat> hopStats() {
+        return hopStatsView;
+    }
+
+    /** The marked interface id, or null. */
+    public ReadOnlyStringProperty markedInterfaceProperty() {
+        return markedInterface.getReadOnlyProperty();
+    }
+
+    /** The interface id the hop table is filtered to, or null. */
+    public ReadOnlyStringProperty interfaceFilterProperty() {
+        return interfaceFilter.getReadOnlyProperty();
+    }
+
+    /** Packets seen since the last clear. */
+    public ReadOnlyLongProperty packetsProperty() {
+        return packets.getReadOnlyProperty();
+    }
+
+    /** Crossings seen since the last clear. */
+    public ReadOnlyLongProperty crossingsProperty() {
+        return crossings.getReadOnlyProperty();
+    }
+
+    /** Flows seen since the last clear (also those evicted since). */
+    public ReadOnlyLongProperty flowsSeenProperty() {
+        return flowsSeen.getReadOnlyProperty();
+    }
+
+    // ---- commands ----
+
+    /** Applies one batch of crossings (in arrival order) and publishes the changes. */
+    public void accept(List<TracedHop> batch) {
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            ingest(batch.get(i));
+        }
+        publish();
+    }
+
+    /** Forgets everything: flows, graph, selection, counters. */
+    public void clear() {
+        clearSelection();
+        flowData.clear();
+        dirty.clear();
+        added.clear();
+        removed.clear();
+        graphModel.clear();
+        maxFlowId = 0;
+        packetCount = 0;
+        crossingCount = 0;
+        flowCount = 0;
+        flows.clear();
+        graph.set(DiagramGraph.EMPTY);
+        publishCounters();
+    }
+
+    /** Selects a retained flow (clearing the mark and filter); an unknown id clears the selection. */
+    public void select(long flowId) {
+        FlowData flow = flowData.get(flowId);
+        if (flow == null) {
+            clearSelection();
+            return;
+        }
+        selectedData = flow;
+        selectedFlow.set(flow.row);
+        markedInterface.set(null);
+        interfaceFilter.set(null);
+        refreshSelection();
+    }
+
+    /** No flow selected: highlight {@link Highlight#NONE}, empty hop table and statistics. */
+    public void clearSelection() {
+        selectedData = null;
+        selectedFlow.set(null);
+        markedInterface.set(null);
+        interfaceFilter.set(null);
+        requestEdges = List.of();
+        replyEdges = List.of();
+        hopRows.clear();
+        hopStats.clear();
+        highlight.set(Highlight.NONE);
+    }
+
+    /** Marks an interface in the highlight (a clicked node, the interface of a selected row); null unmarks. */
+    public void mark(String interfaceId) {
+        markedInterface.set(interfaceId);
+        publishHighlight();
+    }
+
+    /** Shows only the hop rows on this interface; null shows all. */
+    public void filterToInterface(String interfaceId) {
+        interfaceFilter.set(interfaceId);
+        publishHopRows();
+    }
+
+    public void clearInterfaceFilter() {
+        filterToInterface(null);
+    }
+
+    /** Details of an interface of the graph, or empty if it is not in the graph. */
+    public Optional<NodeDetails> details(String interfaceId) {
+        return graphModel.details(interfaceId);
+    }
+
+    // ---- ingest: per crossing, O(1) ----
+
+    private void ingest(TracedHop hop) {
+        crossingCount++;
+        HopEvent e = hop.event();
+        InterfaceNode node = graphModel.node(e);
+        FlowData flow = flow(hop);
+        if (!flow.dirty) {
+            flow.dirty = true;
+            dirty.add(flow);
+        }
+        if (flow == selectedData) {
+            selectedTouched = true;
+        }
+        if (e.timestampNs() > flow.lastSeenNs) {
+            flow.lastSeenNs = e.timestampNs();
+        }
+        PacketData packet = flow.packets.get(hop.packetId());
+        if (packet == null) {
+            if (hop.packetId() <= flow.maxPacketId) {
+                return;
+            }
+            packet = newPacket(flow, hop);
+        } else if (packet.direction != hop.direction()) {
+            packet.direction = hop.direction();
+            flow.directionChanged();
+        }
+        if (packet.lastNode != null && packet.lastNode != node) {
+            graphModel.step(packet.lastNode, packet.lastHook, node, e.hook());
+        }
+        packet.lastNode = node;
+        packet.lastHook = e.hook();
+        if (packet.size() < MAX_CROSSINGS_PER_PACKET) {
+            packet.crossings.add(new Crossing(hop, node));
+            flow.grew(packet);
+        }
+    }
+
+    private FlowData flow(TracedHop hop) {
+        FlowData flow = flowData.get(hop.flowId());
+        if (flow != null) {
+            return flow;
+        }
+        HopEvent e = hop.event();
+        boolean reply = hop.direction() == PacketDirection.REPLY;
+        String source = Text.source(e);
+        String destination = Text.destination(e);
+        flow = new FlowData(hop.flowId(), new FlowRow(hop.flowId(), Text.protocol(e),
+                reply ? destination : source, reply ? source : destination));
+        flowData.put(flow.id, flow);
+        added.add(flow);
+        if (flow.id > maxFlowId) {
+            maxFlowId = flow.id;
+            flowCount++;
+        }
+        if (flowData.size() > maxFlows) {
+            Iterator<FlowData> eldest = flowData.values().iterator();
+            evict(eldest.next());
+            eldest.remove();
+        }
+        return flow;
+    }
+
+    private PacketData newPacket(FlowData flow, TracedHop hop) {
+        PacketData packet = new PacketData(hop.packetId(), hop.direction());
+        flow.addPacket(packet, maxPacketsPerFlow);
+        packetCount++;
+        if (hop.direction() == PacketDirection.REPLY) {
+            flow.lastReplyId = packet.id;
+        } else if (expectsAnswer(hop.event())) {
+            flow.lastRequestId = packet.id;
+        }
+        return packet;
+    }
+
+    private static boolean expectsAnswer(HopEvent e) {
+        return !(e.isTcp() && e.hasTransportHeader() && e.tcpFlags() == Text.TCP_ACK);
+    }
+
+    private void evict(FlowData flow) {
+        flow.evicted = true;
+        if (flow.listed) {
+            removed.add(flow.row);
+        }
+    }
+
+    // ---- publish: once per batch ----
+
+    private void publish() {
+        if (!removed.isEmpty()) {
+            flows.removeAll(removed);
+            removed.clear();
+        }
+        for (FlowData flow : dirty) {
+            flow.dirty = false;
+            if (!flow.evicted) {
+                flow.publish();
+            }
+        }
+        dirty.clear();
+        if (!added.isEmpty()) {
+            List<FlowRow> rows = new ArrayList<>(added.size());
+            for (FlowData flow : added) {
+                if (!flow.evicted) {
+                    flow.listed = true;
+                    rows.add(flow.row);
+                }
+            }
+            added.clear();
+            flows.addAll(rows);
+        }
+        if (graphModel.takeChanged()) {
+            graph.set(graphModel.snapshot());
+        }
+        publishCounters();
+        if (selectedData != null && selectedData.evicted) {
+            clearSelection();
+        } else if (selectedTouched) {
+            refreshSelection();
+        }
+        selectedTouched = false;
+    }
+
+    private void publishCounters() {
+        packets.set(packetCount);
+        crossings.set(crossingCount);
+        flowsSeen.set(flowCount);
+    }
+
+    private void refreshSelection() {
+        FlowData flow = selectedData;
+        PathAnalysis request = PathAnalysis.of(flow, PacketDirection.REQUEST);
+        PathAnalysis reply = PathAnalysis.of(flow, PacketDirection.REPLY);
+        requestEdges = request.edges;
+        replyEdges = reply.edges;
+        List<HopStat> stats = new ArrayList<>(request.stats.size() + reply.stats.size());
+        stats.addAll(request.stats);
+        stats.addAll(reply.stats);
+        hopStats.setAll(stats);
+        publishHopRows();
+        publishHighlight();
+    }
+
+    private void publishHighlight() {
+        String marked = markedInterface.get();
+        Set<String> marks = marked == null ? Set.of() : Set.of(marked);
+        if (selectedData == null && marks.isEmpty()) {
+            highlight.set(Highlight.NONE);
+        } else {
+            highlight.set(new Highlight(requestEdges, replyEdges, marks));
+        }
+    }
+
+    private void publishHopRows() {
+        if (selectedData == null) {
+            hopRows.clear();
+            return;
+        }
+        List<HopRow> rows = new ArrayList<>();
+        long first = Long.MAX_VALUE;
+        for (PacketData packet : selectedData.packets.values()) {
+            for (Crossing c : packet.crossings) {
+                first = Math.min(first, c.hop().event().timestampNs());
+            }
+        }
+        String filter = interfaceFilter.get();
+        for (PacketData packet : selectedData.packets.values()) {
+            for (Crossing c : packet.crossings) {
+                if (filter == null || filter.equals(c.node().id())) {
+                    rows.add(new HopRow(c.hop(), c.node().id(), c.node().namespace,
+                            c.hop().event().timestampNs() - first));
+                }
+            }
+        }
+        rows.sort(TIME_ORDER);
+        hopRows.setAll(rows);
+    }
+}

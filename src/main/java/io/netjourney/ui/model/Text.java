@@ -1,0 +1,106 @@
+package io.netjourney.ui.model;
+
+import com.google.common.net.InetAddresses;
+import io.netjourney.capture.HopEvent;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.HexFormat;
+
+/** Short texts for the flows list and hop table, built from one crossing. */
+final class Text {
+    private static final HexFormat MAC = HexFormat.ofDelimiter(":");
+    /**
+     * TCP flag bits in tcpdump's print order and letters: the twin of sinks.Protocols#tcpFlags, which is
+     * package-private there; keep them alike until it is shared.
+     */
+    private static final int[] TCP_FLAG_BITS = {0x02, 0x01, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80};
+    private static final char[] TCP_FLAG_LETTERS = {'S', 'F', 'R', 'P', '.', 'U', 'E', 'W'};
+    static final int TCP_ACK = 0x10;
+
+    private Text() {
+    }
+
+    /** "icmp", "icmp6", "tcp", "udp", "arp", "ip/N" for another IP protocol, "other" for other ethertypes. */
+    static String protocol(HopEvent e) {
+        if (e.isArp()) {
+            return "arp";
+        }
+        if (!e.isIp()) {
+            return "other";
+        }
+        if (e.isTcp()) {
+            return "tcp";
+        }
+        if (e.isUdp()) {
+            return "udp";
+        }
+        if (e.isIcmp()) {
+            return "icmp";
+        }
+        return e.isIcmpv6() ? "icmp6" : "ip/" + e.l4Protocol();
+    }
+
+    static String source(HopEvent e) {
+        return e.isIp() || e.isArp() ? endpoint(e.source(), hasPorts(e) ? e.sourcePort() : 0) : mac(e.sourceMac());
+    }
+
+    static String destination(HopEvent e) {
+        return e.isIp() || e.isArp() ? endpoint(e.destination(), hasPorts(e) ? e.destinationPort() : 0)
+                : mac(e.destinationMac());
+    }
+
+    /** "198.51.100.1:40000 → 198.51.100.2:80". */
+    static String route(HopEvent e) {
+        return source(e) + " → " + destination(e);
+    }
+
+    /** "seq 3" for an ICMP/ICMPv6 echo, "[S.]" for TCP (tcpdump's letters, "[none]"), else "". */
+    static String info(HopEvent e) {
+        if (!e.hasTransportHeader()) {
+            return "";
+        }
+        if (isEcho(e)) {
+            return "seq " + e.icmpSeq();
+        }
+        return e.isTcp() ? "[" + tcpFlags(e.tcpFlags()) + "]" : "";
+    }
+
+    static boolean isEcho(HopEvent e) {
+        int type = e.icmpType();
+        return e.isIcmp() && (type == 8 || type == 0) || e.isIcmpv6() && (type == 128 || type == 129);
+    }
+
+    static String tcpFlags(int bits) {
+        StringBuilder out = new StringBuilder(8);
+        for (int i = 0; i < TCP_FLAG_BITS.length; i++) {
+            if ((bits & TCP_FLAG_BITS[i]) != 0) {
+                out.append(TCP_FLAG_LETTERS[i]);
+            }
+        }
+        return out.length() == 0 ? "none" : out.toString();
+    }
+
+    private static boolean hasPorts(HopEvent e) {
+        return e.hasTransportHeader() && (e.isTcp() || e.isUdp());
+    }
+
+    private static String endpoint(InetAddress address, int port) {
+        if (address == null) {
+            return "?";
+        }
+        String host = InetAddresses.toAddrString(address);
+        if (port == 0) {
+            return host;
+        }
+        return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** "02:00:00:00:00:01" from the 48 bits of {@code mac}. */
+    private static String mac(long mac) {
+        byte[] octets = new byte[6];
+        for (int i = 0; i < octets.length; i++) {
+            octets[i] = (byte) (mac >>> (40 - 8 * i));
+        }
+        return MAC.formatHex(octets);
+    }
+}
