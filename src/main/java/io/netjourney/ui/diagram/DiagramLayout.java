@@ -1,6 +1,7 @@
 package io.netjourney.ui.diagram;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,6 +141,11 @@ public final class DiagramLayout {
     /** The node of an interface, or null if none is placed. */
     public Rect interfaceNode(String id) {
         return nodes.get(id);
+    }
+
+    /** Every interface node placed. */
+    public Collection<Rect> interfaceNodes() {
+        return List.copyOf(nodes.values());
     }
 
     /** The namespaces placed, in column order. */

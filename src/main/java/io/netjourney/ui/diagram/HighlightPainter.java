@@ -3,6 +3,7 @@ package io.netjourney.ui.diagram;
 import io.netjourney.ui.diagram.DiagramLayout.Rect;
 import io.netjourney.ui.diagram.EdgeGeometry.Curve;
 import io.netjourney.ui.diagram.EdgeGeometry.Point;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,18 +25,23 @@ final class HighlightPainter {
     private HighlightPainter() {
     }
 
-    /** Fills the two layers; returns the ids of the interfaces the paths touch. */
-    static Set<String> paint(Highlight highlight, Function<String, Rect> nodeOf, Group edges, Group labels) {
+    /**
+     * Fills the two layers; returns the ids of the interfaces the paths touch. Labels keep clear of each other and
+     * of the {@code obstacles} (the interface nodes) where a nearby free spot exists.
+     */
+    static Set<String> paint(Highlight highlight, Function<String, Rect> nodeOf, Collection<Rect> obstacles,
+            Group edges, Group labels) {
         edges.getChildren().clear();
         labels.getChildren().clear();
         Set<String> onPath = new HashSet<>();
-        paintPath(highlight.request(), "request", -1, nodeOf, edges, labels, onPath);
-        paintPath(highlight.reply(), "reply", +1, nodeOf, edges, labels, onPath);
+        LabelPlacer placer = new LabelPlacer(obstacles);
+        paintPath(highlight.request(), "request", -1, nodeOf, placer, edges, labels, onPath);
+        paintPath(highlight.reply(), "reply", +1, nodeOf, placer, edges, labels, onPath);
         return onPath;
     }
 
-    private static void paintPath(List<Highlight.PathEdge> path, String kind, int side,
-            Function<String, Rect> nodeOf, Group edges, Group labels, Set<String> onPath) {
+    private static void paintPath(List<Highlight.PathEdge> path, String kind, int side, Function<String, Rect> nodeOf,
+            LabelPlacer placer, Group edges, Group labels, Set<String> onPath) {
         for (Highlight.PathEdge step : path) {
             onPath.add(step.fromId());
             onPath.add(step.toId());
@@ -46,7 +52,7 @@ final class HighlightPainter {
             }
             Curve curve = EdgeGeometry.travel(from, to, side, LANE);
             edges.getChildren().addAll(DiagramViews.curve(curve, "path-edge", kind + "-edge"), arrow(curve, kind));
-            labels.getChildren().add(label(step, curve, kind, side));
+            labels.getChildren().add(label(step, curve, kind, side, placer));
         }
     }
 
@@ -62,20 +68,18 @@ final class HighlightPainter {
         return arrow;
     }
 
-    private static Label label(Highlight.PathEdge step, Curve curve, String kind, int side) {
+    private static Label label(Highlight.PathEdge step, Curve curve, String kind, int side, LabelPlacer placer) {
         String text = step.label() == null || step.label().isBlank() ? Integer.toString(step.hop()) : step.label();
         Label label = new Label(text);
         label.getStyleClass().addAll("edge-label", kind + "-label");
         label.setUserData(step);
         Point mid = curve.at(0.5);
-        if (curve.arc()) {
-            label.translateYProperty().bind(label.heightProperty().divide(-2));
-            label.relocate(mid.x() + 6, mid.y() + side * LABEL_OFFSET);
-        } else {
-            label.translateXProperty().bind(label.widthProperty().divide(-2));
-            label.translateYProperty().bind(label.heightProperty().divide(-2));
-            label.relocate(mid.x(), mid.y() + side * LABEL_OFFSET);
-        }
+        double width = LabelPlacer.estimatedWidth(text);
+        double x = curve.arc() ? mid.x() + 6 : mid.x() - width / 2;
+        Rect spot = placer.place(x, mid.y() + side * LABEL_OFFSET - LabelPlacer.HEIGHT / 2, width, side);
+        label.setMinWidth(spot.width());
+        label.setMinHeight(spot.height());
+        label.relocate(spot.x(), spot.y());
         return label;
     }
 }

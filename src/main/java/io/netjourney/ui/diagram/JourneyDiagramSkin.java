@@ -188,7 +188,8 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
 
     private void refreshHighlight() {
         Highlight highlight = getSkinnable().getHighlight();
-        Set<String> onPath = HighlightPainter.paint(highlight, layout::interfaceNode, pathLayer, labelLayer);
+        Set<String> onPath = HighlightPainter.paint(highlight, layout::interfaceNode,
+                layout.interfaceNodes(), pathLayer, labelLayer);
         boolean dim = !highlight.request().isEmpty() || !highlight.reply().isEmpty();
         Set<String> pathPairs = new HashSet<>();
         List<Highlight.PathEdge> steps = new ArrayList<>(highlight.request());
