@@ -14,7 +14,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Renders a diagram offscreen, without a window: for the GUI's export and for {@code netjourney export ... --png}.
- * Works headless (Monocle) as long as the JavaFX toolkit can start; starts it when nobody has.
+ * Works headless (Monocle) as long as the JavaFX toolkit can start; starts it when nobody has (with implicit exit
+ * off, so a command-line caller ends it with {@code Platform.exit()} when done).
  */
 public final class DiagramExport {
     private DiagramExport() {
