@@ -16,6 +16,19 @@ public record DiagramGraph(List<Namespace> namespaces, List<Interface> interface
         links = List.copyOf(links);
     }
 
+    /**
+     * True when this graph keeps everything of {@code older}, in the same order, and only appends: the diagram then
+     * keeps its layout; otherwise it starts afresh.
+     */
+    public boolean isExtensionOf(DiagramGraph older) {
+        return startsWith(namespaces, older.namespaces) && startsWith(interfaces, older.interfaces)
+                && startsWith(links, older.links);
+    }
+
+    private static boolean startsWith(List<?> list, List<?> prefix) {
+        return list.size() >= prefix.size() && list.subList(0, prefix.size()).equals(prefix);
+    }
+
     /** A network namespace: its label ("nj-ctr1", "host", "docker:web", or the inode) and inode. */
     public record Namespace(long inode, String label) {
     }
