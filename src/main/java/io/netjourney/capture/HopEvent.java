@@ -61,6 +61,13 @@ public record HopEvent(
     public static final int FLAG_IP6_EXT = 1 << 5;
     public static final int FLAG_NO_MAC = 1 << 6;
 
+    public static final int TCP_FLAG_SYN = 0x02;
+    public static final int TCP_FLAG_ACK = 0x10;
+
+    /** TCP flag bits in tcpdump's print order, and its letters for them. */
+    private static final int[] TCP_FLAG_BITS = {0x02, 0x01, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80};
+    private static final char[] TCP_FLAG_LETTERS = {'S', 'F', 'R', 'P', '.', 'U', 'E', 'W'};
+
     public boolean hasFlag(int flag) {
         return (flags & flag) != 0;
     }
@@ -100,6 +107,24 @@ public record HopEvent(
 
     public boolean isIcmpv6() {
         return isIpv6() && l4Protocol == PROTO_ICMPV6;
+    }
+
+    /** An ICMP echo request/reply (8/0) or ICMPv6 echo request/reply (128/129) whose header was read. */
+    public boolean isEcho() {
+        int type = icmpType;
+        return hasTransportHeader()
+                && (isIcmp() && (type == 8 || type == 0) || isIcmpv6() && (type == 128 || type == 129));
+    }
+
+    /** The TCP flags as tcpdump prints them: "S", "S.", "P.", "F.", "R", or "none". */
+    public static String tcpFlagsText(int bits) {
+        StringBuilder out = new StringBuilder(8);
+        for (int i = 0; i < TCP_FLAG_BITS.length; i++) {
+            if ((bits & TCP_FLAG_BITS[i]) != 0) {
+                out.append(TCP_FLAG_LETTERS[i]);
+            }
+        }
+        return out.length() == 0 ? "none" : out.toString();
     }
 
     public DeviceKind deviceKind() {

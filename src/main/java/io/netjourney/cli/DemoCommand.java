@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
             lab.up();
             Names names = inodes ? Names.NONE : new NamespaceNames();
             KernelFilter filter = KernelFilter.compile(FilterParser.parse(LAB_FILTER));
-            Tracer tracer = new Tracer(DemoCommand::isEcho,
+            Tracer tracer = new Tracer(HopEvent::isEcho,
                     new TextFormatter(names, verbose), out, null, 0);
             AtomicBoolean pingsDone = new AtomicBoolean();
             Thread pinger = new Thread(() -> {
@@ -91,11 +91,6 @@ final class DemoCommand implements Callable<Integer> {
             }
             sleep(SETTLE_MS);
         }
-    }
-
-    private static boolean isEcho(HopEvent e) {
-        int type = e.icmpType();
-        return e.isIcmp() && (type == 8 || type == 0) || e.isIcmpv6() && (type == 128 || type == 129);
     }
 
     private static void tearDown(Lab lab) {

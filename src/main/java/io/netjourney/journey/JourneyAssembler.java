@@ -63,8 +63,6 @@ import java.util.Optional;
  * bounded by roughly maxPackets × (hops per packet) crossings.
  */
 public final class JourneyAssembler {
-    private static final int TCP_SYN = 0x02;
-    private static final int TCP_ACK = 0x10;
 
     private final JourneyConfig config;
     private final Map<FlowKey, FlowState> flows = new HashMap<>();
@@ -211,8 +209,8 @@ public final class JourneyAssembler {
             return content.arpOp == 1 ? PacketDirection.REQUEST
                     : content.arpOp == 2 ? PacketDirection.REPLY : null;
         }
-        if (event.isTcp() && (content.tcpFlags & TCP_SYN) != 0) {
-            return (content.tcpFlags & TCP_ACK) == 0 ? PacketDirection.REQUEST : PacketDirection.REPLY;
+        if (event.isTcp() && (content.tcpFlags & HopEvent.TCP_FLAG_SYN) != 0) {
+            return (content.tcpFlags & HopEvent.TCP_FLAG_ACK) == 0 ? PacketDirection.REQUEST : PacketDirection.REPLY;
         }
         return null;
     }

@@ -155,7 +155,7 @@ public final class JsonFormatter implements LineFormatter {
         }
         if (e.isTcp()) {
             json.beginObject("tcp")
-                    .field("flags", Protocols.tcpFlags(e.tcpFlags()))
+                    .field("flags", HopEvent.tcpFlagsText(e.tcpFlags()))
                     .field("seq", e.tcpSeq())
                     .field("ack", e.tcpAck())
                     .endObject();
@@ -164,7 +164,7 @@ public final class JsonFormatter implements LineFormatter {
                     .field("type", e.icmpType())
                     .field("code", e.icmpCode())
                     .field("name", Protocols.icmpName(e));
-            if (Protocols.isEcho(e)) {
+            if (e.isEcho()) {
                 json.field("id", e.icmpId()).field("seq", e.icmpSeq());
             }
             json.endObject();

@@ -45,9 +45,6 @@ final class Protocols {
             Map.entry(3, "address-unreachable"), Map.entry(4, "port-unreachable"));
 
     /** TCP flag bits in print order, tcpdump's letters. */
-    private static final int[] TCP_FLAG_BITS = {0x02, 0x01, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80};
-    private static final char[] TCP_FLAG_LETTERS = {'S', 'F', 'R', 'P', '.', 'U', 'E', 'W'};
-    static final int TCP_ACK = 0x10;
 
     private Protocols() {
     }
@@ -65,17 +62,6 @@ final class Protocols {
         }
         String known = IP_PROTOCOLS.get(e.l4Protocol());
         return known != null ? known : (e.isIpv6() ? "ip6-proto-" : "ip-proto-") + e.l4Protocol();
-    }
-
-    /** Whether the crossing is an ICMP or ICMPv6 echo request or reply with its header read. */
-    static boolean isEcho(HopEvent e) {
-        if (!e.hasTransportHeader()) {
-            return false;
-        }
-        if (e.isIcmp()) {
-            return e.icmpType() == ICMP_ECHO_REQUEST || e.icmpType() == ICMP_ECHO_REPLY;
-        }
-        return e.isIcmpv6() && (e.icmpType() == ICMP6_ECHO_REQUEST || e.icmpType() == ICMP6_ECHO_REPLY);
     }
 
     /**
@@ -103,17 +89,6 @@ final class Protocols {
         boolean codeNamed = e.icmpType() == (e.isIcmpv6() ? ICMP6_UNREACHABLE : ICMP_UNREACHABLE)
                 && !name.equals("unreachable");
         return codeNamed || e.icmpCode() == 0 ? name : name + " code " + e.icmpCode();
-    }
-
-    /** tcpdump's flags: "S", "S.", "P.", "F.", "R", "none" when no bit is set. */
-    static String tcpFlags(int bits) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < TCP_FLAG_BITS.length; i++) {
-            if ((bits & TCP_FLAG_BITS[i]) != 0) {
-                out.append(TCP_FLAG_LETTERS[i]);
-            }
-        }
-        return out.length() == 0 ? "none" : out.toString();
     }
 
     /** "request", "reply" or "op-N". */

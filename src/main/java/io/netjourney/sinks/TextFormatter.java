@@ -99,7 +99,7 @@ public final class TextFormatter implements LineFormatter {
         if (!e.hasTransportHeader()) {
             return proto + " " + addresses + fragment;
         }
-        if (Protocols.isEcho(e)) {
+        if (e.isEcho()) {
             String seq = Integer.toString(e.icmpSeq());
             return "#" + e.icmpId() + "." + "000".substring(Math.min(3, seq.length())) + seq + " " + addresses
                     + fragment;
@@ -108,8 +108,8 @@ public final class TextFormatter implements LineFormatter {
             return proto + " " + Protocols.icmpText(e) + " " + addresses + fragment;
         }
         if (e.isTcp()) {
-            String ack = (e.tcpFlags() & Protocols.TCP_ACK) != 0 ? " ack " + e.tcpAck() : "";
-            return "tcp " + ports(e) + " [" + Protocols.tcpFlags(e.tcpFlags()) + "] seq " + e.tcpSeq() + ack
+            String ack = (e.tcpFlags() & HopEvent.TCP_FLAG_ACK) != 0 ? " ack " + e.tcpAck() : "";
+            return "tcp " + ports(e) + " [" + HopEvent.tcpFlagsText(e.tcpFlags()) + "] seq " + e.tcpSeq() + ack
                     + fragment;
         }
         if (e.isUdp()) {

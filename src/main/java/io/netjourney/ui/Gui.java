@@ -1,6 +1,8 @@
 package io.netjourney.ui;
 
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /** Entry point of the window for the command line (which must not touch JavaFX itself). */
@@ -13,8 +15,17 @@ public final class Gui {
         return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
     }
 
+    /** JavaFX warns that it runs from the class path (a fat jar); that is how netjourney ships. Held strongly. */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
+    /** Keeps JavaFX's start-up warning about the class path out of the user's terminal. */
+    static void quietToolkit() {
+        JAVAFX_LOG.setLevel(Level.SEVERE);
+    }
+
     /** Opens the window (and blocks until it is closed); {@code traceFile} may be null. */
     public static void launch(Path traceFile) {
+        quietToolkit();
         String[] args = traceFile == null ? new String[0] : new String[] {traceFile.toString()};
         Application.launch(NetjourneyApp.class, args);
     }

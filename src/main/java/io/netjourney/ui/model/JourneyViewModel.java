@@ -336,7 +336,7 @@ public final class JourneyViewModel {
     }
 
     private static boolean expectsAnswer(HopEvent e) {
-        return !(e.isTcp() && e.hasTransportHeader() && e.tcpFlags() == Text.TCP_ACK);
+        return !(e.isTcp() && e.hasTransportHeader() && e.tcpFlags() == HopEvent.TCP_FLAG_ACK);
     }
 
     private void evict(FlowData flow) {

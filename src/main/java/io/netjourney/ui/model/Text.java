@@ -9,13 +9,6 @@ import java.util.HexFormat;
 /** Short texts for the flows list and hop table, built from one crossing. */
 final class Text {
     private static final HexFormat MAC = HexFormat.ofDelimiter(":");
-    /**
-     * TCP flag bits in tcpdump's print order and letters: the twin of sinks.Protocols#tcpFlags, which is
-     * package-private there; keep them alike until it is shared.
-     */
-    private static final int[] TCP_FLAG_BITS = {0x02, 0x01, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80};
-    private static final char[] TCP_FLAG_LETTERS = {'S', 'F', 'R', 'P', '.', 'U', 'E', 'W'};
-    static final int TCP_ACK = 0x10;
 
     private Text() {
     }
@@ -59,25 +52,10 @@ final class Text {
         if (!e.hasTransportHeader()) {
             return "";
         }
-        if (isEcho(e)) {
+        if (e.isEcho()) {
             return "seq " + e.icmpSeq();
         }
-        return e.isTcp() ? "[" + tcpFlags(e.tcpFlags()) + "]" : "";
-    }
-
-    static boolean isEcho(HopEvent e) {
-        int type = e.icmpType();
-        return e.isIcmp() && (type == 8 || type == 0) || e.isIcmpv6() && (type == 128 || type == 129);
-    }
-
-    static String tcpFlags(int bits) {
-        StringBuilder out = new StringBuilder(8);
-        for (int i = 0; i < TCP_FLAG_BITS.length; i++) {
-            if ((bits & TCP_FLAG_BITS[i]) != 0) {
-                out.append(TCP_FLAG_LETTERS[i]);
-            }
-        }
-        return out.length() == 0 ? "none" : out.toString();
+        return e.isTcp() ? "[" + HopEvent.tcpFlagsText(e.tcpFlags()) + "]" : "";
     }
 
     private static boolean hasPorts(HopEvent e) {

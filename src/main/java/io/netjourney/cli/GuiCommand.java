@@ -1,0 +1,40 @@
+package io.netjourney.cli;
+
+import io.netjourney.ui.Gui;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "gui", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        header = "Open the window: live capture as root, recorded traces without.",
+        description = {
+            "A live diagram of each packet's journey through namespaces and interfaces, a flows list (click a "
+                + "flow to highlight its request and reply paths), the per-hop table and mtr-style statistics, "
+                + "PNG export. As root it captures live (toolbar: filter, start/stop, lab); without root it opens "
+                + "as a viewer for trace files. Needs a display (X11 or Wayland): on a server use 'trace'.",
+            "",
+            "To start it as root on your desktop: packaging/netjourney-gui (pkexec or sudo), or "
+                + "'sudo -E netjourney gui'."},
+        footer = {"", "Keys: F5 start/stop, Ctrl+O open, Ctrl+S save, Ctrl+E export PNG; in the diagram +, -, 0 "
+            + "zoom in, out, to fit; drag to pan."})
+final class GuiCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A trace file to open.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new UserError("no such trace file: " + file, UserError.FAILURE);
+        }
+        if (!Gui.displayAvailable()) {
+            throw new UserError("no display (DISPLAY and WAYLAND_DISPLAY are unset): the window needs X11 or "
+                    + "Wayland. On a server use 'netjourney trace FILTER' (and 'trace -w FILE' to look at it "
+                    + "later in the window), or 'netjourney export FILE --flow N --png out.png'",
+                    UserError.FAILURE);
+        }
+        Gui.launch(file);
+        return 0;
+    }
+}

@@ -1,0 +1,77 @@
+package io.netjourney.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** File choosers and error alerts behind the toolbar's Open, Save and Export buttons. */
+final class Dialogs {
+    private static final FileChooser.ExtensionFilter TRACES =
+            new FileChooser.ExtensionFilter("netjourney traces (*.njt)", "*.njt");
+    private static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG image", "*.png");
+
+    private Dialogs() {
+    }
+
+    static void open(MainWindow window) {
+        File file = chooser("Open a trace", TRACES, null).showOpenDialog(owner(window));
+        if (file != null) {
+            window.openTrace(file.toPath()).exceptionally(e -> {
+                Platform.runLater(() -> error(window, "Cannot open " + file, e.getCause() != null ? e.getCause() : e));
+                return null;
+            });
+        }
+    }
+
+    static void save(MainWindow window) {
+        File file = chooser("Save the trace", TRACES, "netjourney.njt").showSaveDialog(owner(window));
+        if (file != null) {
+            try {
+                window.saveTrace(withExtension(file, ".njt"));
+            } catch (IOException | RuntimeException e) {
+                error(window, "Cannot save " + file, e);
+            }
+        }
+    }
+
+    static void exportPng(MainWindow window) {
+        File file = chooser("Export the diagram", PNG, "netjourney.png").showSaveDialog(owner(window));
+        if (file != null) {
+            try {
+                window.exportPng(withExtension(file, ".png"));
+            } catch (IOException | RuntimeException e) {
+                error(window, "Cannot export " + file, e);
+            }
+        }
+    }
+
+    private static FileChooser chooser(String title, FileChooser.ExtensionFilter filter, String initialName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(filter);
+        if (initialName != null) {
+            chooser.setInitialFileName(initialName);
+        }
+        return chooser;
+    }
+
+    private static Path withExtension(File file, String extension) {
+        String name = file.getName();
+        return name.contains(".") ? file.toPath() : file.toPath().resolveSibling(name + extension);
+    }
+
+    private static Window owner(MainWindow window) {
+        return window.getScene() == null ? null : window.getScene().getWindow();
+    }
+
+    private static void error(MainWindow window, String what, Throwable e) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, what + ":\n" + e.getMessage());
+        alert.initOwner(owner(window));
+        alert.setHeaderText(null);
+        alert.show();
+    }
+}

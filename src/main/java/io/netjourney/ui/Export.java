@@ -1,0 +1,83 @@
+package io.netjourney.ui;
+
+import io.netjourney.ui.diagram.DiagramExport;
+import io.netjourney.ui.feed.TraceFiles;
+import io.netjourney.ui.model.FlowRow;
+import io.netjourney.ui.model.JourneyViewModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+
+/**
+ * {@code netjourney export trace.njt --flow N --png out.png}: the diagram of a recorded trace with one flow
+ * highlighted, rendered offscreen as in the window (headless when there is no display).
+ */
+public final class Export {
+    private Export() {
+    }
+
+    /** What was exported, for the command's message. */
+    public record Result(Path file, String flow, int width, int height) {
+    }
+
+    /** A flow id that is not in the trace: lists the ones that are. */
+    public static final class NoSuchFlowException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NoSuchFlowException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param flowId the flow to highlight (ids as in 'show --json' and the window's flows list), 0 for none
+     */
+    public static Result png(Path trace, long flowId, Path out, double scale, boolean dark)
+            throws IOException, NoSuchFlowException {
+        TraceFiles.Loaded loaded = TraceFiles.load(trace);
+        JourneyViewModel model = new JourneyViewModel(loaded.names());
+        model.accept(loaded.hops());
+        String flow = "no flow highlighted";
+        if (flowId != 0) {
+            Optional<FlowRow> row = model.flows().stream().filter(r -> r.getId() == flowId).findFirst();
+            if (row.isEmpty()) {
+                throw new NoSuchFlowException("no flow " + flowId + " in " + trace + "; its flows: " + list(model));
+            }
+            model.select(flowId);
+            flow = "flow " + flowId + " " + row.get().getProtocol() + " " + row.get().getSource() + " -> "
+                    + row.get().getDestination();
+        }
+        useHeadlessToolkitWithoutDisplay();
+        Gui.quietToolkit();
+        var image = DiagramExport.render(model.graphProperty().get(), model.highlightProperty().get(), scale, dark);
+        DiagramExport.writePng(image, out);
+        Platform.exit();
+        return new Result(out, flow, (int) image.getWidth(), (int) image.getHeight());
+    }
+
+    private static String list(JourneyViewModel model) {
+        List<String> flows = new ArrayList<>();
+        for (FlowRow row : model.flows()) {
+            if (flows.size() == 20) {
+                flows.add("... (" + model.flows().size() + " in all: netjourney show --json lists them)");
+                break;
+            }
+            flows.add(row.getId() + " (" + row.getProtocol() + " " + row.getSource() + " -> "
+                    + row.getDestination() + ")");
+        }
+        return flows.isEmpty() ? "none" : String.join(", ", flows);
+    }
+
+    /** Without a display the toolkit starts on Monocle's headless screen with the software renderer. */
+    private static void useHeadlessToolkitWithoutDisplay() {
+        if (!Gui.displayAvailable()) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.netjourney.ui.flows;
+
+import io.netjourney.ui.model.FlowRow;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
+
+/**
+ * The flows list: one row per flow, searchable (protocol, addresses, ports, state) and sortable. Rows are updated
+ * in place by the view model, so the list does not jump while it updates.
+ */
+public final class FlowsPane extends VBox {
+    private final TableView<FlowRow> table = new TableView<>();
+    private final TextField search = TextFields.createClearableTextField();
+
+    public FlowsPane(ObservableList<FlowRow> flows) {
+        getStyleClass().add("flows-pane");
+        search.setId("flow-search");
+        search.setPromptText("search flows (address, port, protocol, state)");
+        FilteredList<FlowRow> filtered = new FilteredList<>(flows);
+        search.textProperty().addListener((obs, old, text) -> filtered.setPredicate(row -> matches(row, text)));
+        SortedList<FlowRow> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+
+        table.setId("flows-table");
+        table.setItems(sorted);
+        table.setPlaceholder(new Label("No flows yet: start a capture, open a trace or turn the lab on"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("#", 40, row -> row.idProperty().asObject()));
+        table.getColumns().add(column("proto", 55, FlowRow::protocolProperty));
+        table.getColumns().add(column("source", 150, FlowRow::sourceProperty));
+        table.getColumns().add(column("destination", 150, FlowRow::destinationProperty));
+        table.getColumns().add(column("pkts", 50, row -> row.packetsProperty().asObject()));
+        table.getColumns().add(column("hops", 45, row -> row.hopsProperty().asObject()));
+        table.getColumns().add(column("state", 80, row -> row.stateProperty().asString()));
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(FlowRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("flow-ok", "flow-incomplete", "flow-dropped");
+                if (row != null && !empty) {
+                    getStyleClass().add("flow-" + row.getState().label());
+                }
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(search, table);
+    }
+
+    public TableView<FlowRow> table() {
+        return table;
+    }
+
+    private static boolean matches(FlowRow row, String text) {
+        if (text == null || text.isBlank()) {
+            return true;
+        }
+        String needle = text.trim().toLowerCase(Locale.ROOT);
+        return row.getProtocol().toLowerCase(Locale.ROOT).contains(needle)
+                || row.getSource().toLowerCase(Locale.ROOT).contains(needle)
+                || row.getDestination().toLowerCase(Locale.ROOT).contains(needle)
+                || row.getState().label().contains(needle);
+    }
+
+    private static <T> TableColumn<FlowRow, T> column(String title, double width,
+            Function<FlowRow, ObservableValue<T>> value) {
+        TableColumn<FlowRow, T> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        return column;
+    }
+}

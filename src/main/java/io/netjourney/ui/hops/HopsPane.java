@@ -1,0 +1,101 @@
+package io.netjourney.ui.hops;
+
+import io.netjourney.ui.model.HopRow;
+import io.netjourney.ui.model.HopStat;
+import io.netjourney.ui.model.Micros;
+import io.netjourney.ui.model.NodeDetails;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * The bottom pane: the selected flow's crossings in order (hop table), its mtr-style statistics per hop, and the
+ * details of a clicked interface.
+ */
+public final class HopsPane extends TabPane {
+    private final TableView<HopRow> hops = new TableView<>();
+    private final TableView<HopStat> stats = new TableView<>();
+    private final Label details = new Label("Click an interface in the diagram to see its details.");
+    private final Tab detailsTab = new Tab("Interface", details);
+
+    public HopsPane(ObservableList<HopRow> hopRows, ObservableList<HopStat> hopStats) {
+        getStyleClass().add("hops-pane");
+        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+
+        hops.setId("hops-table");
+        hops.setItems(hopRows);
+        hops.setPlaceholder(new Label("Select a flow to see its crossings"));
+        hops.getColumns().add(HopsPane.<HopRow>column("t (µs)", 80, HopRow::offsetText));
+        hops.getColumns().add(HopsPane.<HopRow>column("namespace", 110, HopRow::namespace));
+        hops.getColumns().add(HopsPane.<HopRow>column("interface", 110, HopRow::interfaceName));
+        hops.getColumns().add(HopsPane.<HopRow>column("hook", 170, HopRow::hook));
+        hops.getColumns().add(HopsPane.<HopRow>column("direction", 70, HopRow::direction));
+        hops.getColumns().add(HopsPane.<HopRow>column("source → destination", 280, HopRow::route));
+        hops.getColumns().add(HopsPane.<HopRow>column("len", 50, row -> Integer.toString(row.length())));
+        hops.getColumns().add(HopsPane.<HopRow>column("seq / flags", 80, HopRow::info));
+        hops.getColumns().add(HopsPane.<HopRow>column("Δt (µs)", 80, HopRow::deltaText));
+
+        stats.setId("stats-table");
+        stats.setItems(hopStats);
+        stats.setPlaceholder(new Label("Select a flow to see per-hop statistics"));
+        stats.getColumns().add(HopsPane.<HopStat>column("path", 70, s -> s.direction().label()));
+        stats.getColumns().add(HopsPane.<HopStat>column("hop", 40, s -> Integer.toString(s.hop())));
+        stats.getColumns().add(HopsPane.<HopStat>column("namespace", 110, HopStat::namespace));
+        stats.getColumns().add(HopsPane.<HopStat>column("interface", 110, HopStat::interfaceName));
+        stats.getColumns().add(HopsPane.<HopStat>column("seen", 50, s -> Integer.toString(s.seen())));
+        stats.getColumns().add(HopsPane.<HopStat>column("loss", 70, s -> s.lastHop() ? "" : s.lost() + " ("
+                + Math.round(s.lossPercent()) + "%)"));
+        stats.getColumns().add(HopsPane.<HopStat>column("last µs", 70, s -> Micros.format(s.lastUs())));
+        stats.getColumns().add(HopsPane.<HopStat>column("avg µs", 70, s -> Micros.format(s.avgUs())));
+        stats.getColumns().add(HopsPane.<HopStat>column("best µs", 70, s -> Micros.format(s.bestUs())));
+        stats.getColumns().add(HopsPane.<HopStat>column("worst µs", 70, s -> Micros.format(s.worstUs())));
+
+        details.setId("node-details");
+        details.getStyleClass().add("node-details");
+        getTabs().addAll(new Tab("Hops", hops), new Tab("Statistics", stats), detailsTab);
+    }
+
+    public TableView<HopRow> hopsTable() {
+        return hops;
+    }
+
+    public TableView<HopStat> statsTable() {
+        return stats;
+    }
+
+    /** Shows a clicked interface's details (kind, ifindex, namespace, master, veth peer). */
+    public void showDetails(Optional<NodeDetails> node) {
+        details.setText(node.map(HopsPane::describe).orElse("Click an interface in the diagram to see its details."));
+        if (node.isPresent()) {
+            getSelectionModel().select(detailsTab);
+        }
+    }
+
+    private static String describe(NodeDetails d) {
+        StringBuilder text = new StringBuilder();
+        text.append(d.name()).append("  (").append(d.kind()).append(", ifindex ").append(d.ifindex()).append(")\n");
+        text.append("namespace: ").append(d.namespace()).append(" · inode ").append(d.netnsInode()).append('\n');
+        if (d.masterName() != null) {
+            text.append("master: ").append(d.masterName()).append('\n');
+        }
+        if (d.peerName() != null) {
+            text.append("veth peer: ").append(d.peerName()).append(" in ").append(d.peerNamespace()).append('\n');
+        }
+        text.append("The hop table shows this interface's crossings; click empty space in the diagram to clear.");
+        return text.toString();
+    }
+
+    private static <R> TableColumn<R, String> column(String title, double width, Function<R, String> value) {
+        TableColumn<R, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+}
