@@ -85,7 +85,7 @@ public final class MainWindow extends BorderPane {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.62);
         SplitPane centre = new SplitPane(flows, right);
-        centre.setDividerPositions(0.30);
+        centre.setDividerPositions(0.36);
         setCenter(centre);
         status.setId("status");
         status.getStyleClass().add("status-bar");
@@ -296,6 +296,7 @@ public final class MainWindow extends BorderPane {
             lostBefore = loaded.lostEvents();
             warning = loaded.warning().orElse("opened " + file.getFileName());
             refreshStatus();
+            Platform.runLater(diagram::zoomToFit);
             return loaded;
         }, Platform::runLater);
     }
@@ -315,7 +316,7 @@ public final class MainWindow extends BorderPane {
         CaptureStats total = new CaptureStats(stats.submitted(), stats.lost() + lostBefore, stats.filtered(),
                 stats.decoded());
         long crossings = model.crossingsProperty().get();
-        long perSecond = Math.max(0, crossings - lastCrossings);
+        long perSecond = feed == null ? 0 : Math.max(0, crossings - lastCrossings);
         lastCrossings = crossings;
         if (feed != null && feed.failure() != null) {
             warning = "capture stopped: " + feed.failure();

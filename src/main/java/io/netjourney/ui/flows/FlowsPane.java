@@ -37,13 +37,13 @@ public final class FlowsPane extends VBox {
         table.setItems(sorted);
         table.setPlaceholder(new Label("No flows yet: start a capture, open a trace or turn the lab on"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("#", 40, row -> row.idProperty().asObject()));
-        table.getColumns().add(column("proto", 55, FlowRow::protocolProperty));
-        table.getColumns().add(column("source", 150, FlowRow::sourceProperty));
-        table.getColumns().add(column("destination", 150, FlowRow::destinationProperty));
-        table.getColumns().add(column("pkts", 50, row -> row.packetsProperty().asObject()));
-        table.getColumns().add(column("hops", 45, row -> row.hopsProperty().asObject()));
-        table.getColumns().add(column("state", 80, row -> row.stateProperty().asString()));
+        table.getColumns().add(column("#", 36, row -> row.idProperty().asObject()));
+        table.getColumns().add(column("proto", 52, FlowRow::protocolProperty));
+        table.getColumns().add(column("source", 140, FlowRow::sourceProperty));
+        table.getColumns().add(column("destination", 140, FlowRow::destinationProperty));
+        table.getColumns().add(column("pkts", 44, row -> row.packetsProperty().asObject()));
+        table.getColumns().add(column("hops", 44, row -> row.hopsProperty().asObject()));
+        table.getColumns().add(column("state", 78, row -> row.stateProperty().asString()));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(FlowRow row, boolean empty) {

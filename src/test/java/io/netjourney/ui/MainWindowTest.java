@@ -1,0 +1,243 @@
+package io.netjourney.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netjourney.capture.HopEvent;
+import io.netjourney.journey.PacketDirection;
+import io.netjourney.ui.diagram.DiagramGraph;
+import io.netjourney.ui.diagram.Highlight;
+import io.netjourney.ui.feed.TraceFiles;
+import io.netjourney.ui.model.FlowRow;
+import io.netjourney.ui.model.HopRow;
+import io.netjourney.ui.model.HopStat;
+import io.netjourney.ui.model.Micros;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.TableRow;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window on a trace recorded from a real lab capture (pings host → ctr1, ctr1 → ctr2, ctr1 → far, IPv6, a
+ * TCP reset), headless: what a person sees and clicks.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    static final Path FIXTURE = Path.of("src/test/resources/fixtures/lab-pings.njt");
+    /** Flow 3 of the fixture: ICMP echo nj-ctr1 → nj-far across nj-host and nj-router, three pings. */
+    static final long FAR_FLOW = 3;
+    /** Flow 1 of the fixture: ICMP echo nj-host → nj-ctr1, three pings. */
+    static final long HOST_FLOW = 1;
+
+    private MainWindow window;
+    private CompletableFuture<TraceFiles.Loaded> opening;
+    private TraceFiles.Loaded trace;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(false);
+        stage.setScene(NetjourneyApp.scene(window));
+        stage.show();
+        opening = window.openTrace(FIXTURE);
+    }
+
+    /** The fixture, once the window shows it (opening finishes on the FX thread, after @Start). */
+    @BeforeEach
+    void waitForTheTrace() throws Exception {
+        trace = opening.get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void everyNamespaceAndInterfaceOfTheTraceIsDrawn(FxRobot robot) {
+        Set<Long> namespaces = new LinkedHashSet<>();
+        Set<String> interfaces = new LinkedHashSet<>();
+        for (HopEvent e : trace.events()) {
+            namespaces.add(e.netnsInode());
+            interfaces.add(e.netnsInode() + "-" + e.ifindex());
+        }
+        assertEquals(5, namespaces.size(), "host, ctr1, ctr2, router, far");
+        for (long inode : namespaces) {
+            assertTrue(robot.lookup("#ns-" + inode).tryQuery().isPresent(), "namespace box " + inode);
+        }
+        for (String iface : interfaces) {
+            assertTrue(robot.lookup("#iface-" + iface).tryQuery().isPresent(), "interface node " + iface);
+        }
+        assertEquals(17, window.model().flows().size(), "flows in the list");
+        assertTrue(robot.lookup("#banner").queryLabeled().isVisible(), "viewer banner without root");
+        robot.interact(() -> Screenshots.save(window, "window-trace-opened"));
+    }
+
+    @Test
+    void clickingAFlowHighlightsExactlyItsPathAndFillsTheHopTable(FxRobot robot) {
+        robot.clickOn(flowRow(robot, FAR_FLOW));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> request = interfaceNames(window.diagram().getHighlight().request());
+        List<String> reply = interfaceNames(window.diagram().getHighlight().reply());
+        assertEquals(List.of("eth0@nj-ctr1", "nj-veth1@nj-host", "nj-br0@nj-host", "nj-h-r@nj-host",
+                "nj-r-h@nj-router", "nj-r-f@nj-router", "eth0@nj-far"), request);
+        assertEquals(List.of("eth0@nj-far", "nj-r-f@nj-router", "nj-r-h@nj-router", "nj-h-r@nj-host",
+                "nj-br0@nj-host", "nj-veth1@nj-host", "eth0@nj-ctr1"), reply);
+        assertEquals(6, robot.lookup(".request-edge").queryAll().size(), "request edges drawn");
+        assertEquals(6, robot.lookup(".reply-edge").queryAll().size(), "reply edges drawn");
+        assertTrue(robot.lookup("#iface-" + inode("nj-ctr2") + "-2").query().getStyleClass().contains("dimmed"),
+                "interfaces off the path dim");
+
+        List<HopRow> rows = window.model().hopRows();
+        List<HopEvent> expected = new ArrayList<>();
+        for (int i = 0; i < trace.hops().size(); i++) {
+            if (trace.hops().get(i).flowId() == FAR_FLOW) {
+                expected.add(trace.events().get(i));
+            }
+        }
+        assertEquals(42, expected.size(), "3 pings x 14 crossings");
+        assertEquals(expected.size(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(expected.get(i), rows.get(i).event(), "hop table row " + i + " in time order");
+        }
+        assertEquals(42, robot.lookup("#hops-table").queryTableView().getItems().size());
+        robot.interact(() -> Screenshots.save(window, "window-flow-selected"));
+    }
+
+    @Test
+    void hopStatisticsMatchHandComputedValues(FxRobot robot) {
+        robot.clickOn(flowRow(robot, HOST_FLOW));
+        WaitForAsyncUtils.waitForFxEvents();
+        // by hand from the raw events: per request packet (one skb per echo), the time from nj-br0 to nj-veth1
+        Map<Integer, Long> brTime = new LinkedHashMap<>();
+        List<Double> brToVeth = new ArrayList<>();
+        for (int i = 0; i < trace.events().size(); i++) {
+            HopEvent e = trace.events().get(i);
+            if (trace.hops().get(i).flowId() != HOST_FLOW || e.icmpType() != 8) {
+                continue;
+            }
+            if (e.ifname().equals("nj-br0")) {
+                brTime.put(e.icmpSeq(), e.timestampNs());
+            } else if (e.ifname().equals("nj-veth1")) {
+                brToVeth.add((e.timestampNs() - brTime.get(e.icmpSeq())) / 1000.0);
+            }
+        }
+        assertEquals(3, brToVeth.size());
+        HopStat hop2 = window.model().hopStats().stream()
+                .filter(s -> s.direction() == PacketDirection.REQUEST && s.hop() == 2).findFirst().orElseThrow();
+        assertEquals("nj-veth1", hop2.interfaceName());
+        assertEquals(3, hop2.seen());
+        assertEquals(0, hop2.lost());
+        assertEquals(brToVeth.get(2), hop2.lastUs(), 1e-9);
+        assertEquals(brToVeth.stream().mapToDouble(d -> d).average().orElseThrow(), hop2.avgUs(), 1e-9);
+        assertEquals(brToVeth.stream().mapToDouble(d -> d).min().orElseThrow(), hop2.bestUs(), 1e-9);
+        assertEquals(brToVeth.stream().mapToDouble(d -> d).max().orElseThrow(), hop2.worstUs(), 1e-9);
+        // and the table shows them
+        assertTrue(robot.lookup("#stats-table").queryTableView().getItems().contains(hop2));
+        assertEquals("1 · " + Micros.format(hop2.avgUs()) + " µs",
+                window.diagram().getHighlight().request().get(0).label(),
+                "the edge into nj-veth1, the path's first step, carries the average");
+    }
+
+    @Test
+    void clickingAnInterfaceShowsItsDetailsAndFiltersTheHopTable(FxRobot robot) {
+        robot.clickOn(flowRow(robot, HOST_FLOW));
+        robot.clickOn("#iface-" + inode("nj-host") + "-3");
+        WaitForAsyncUtils.waitForFxEvents();
+        String details = robot.lookup("#node-details").queryLabeled().getText();
+        assertTrue(details.startsWith("nj-veth1  (veth, ifindex 3)"), details);
+        assertTrue(details.contains("master: nj-br0"), details);
+        assertTrue(details.contains("veth peer: eth0 in nj-ctr1"), details);
+        assertTrue(window.model().hopRows().stream().allMatch(r -> r.interfaceName().equals("nj-veth1")));
+        assertEquals(6, window.model().hopRows().size(), "3 requests and 3 replies crossed it");
+
+        robot.clickOn("#diagram", javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void exportWritesThePngOfTheDiagramAsShownAtTwiceItsSize(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.clickOn(flowRow(robot, FAR_FLOW));
+        WaitForAsyncUtils.waitForFxEvents();
+        Path png = dir.resolve("diagram.png");
+        robot.interact(() -> {
+            try {
+                window.exportPng(png);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        BufferedImage image = ImageIO.read(png.toFile());
+        Node content = robot.lookup(".diagram-content").query();
+        assertEquals(Math.round(content.getLayoutBounds().getWidth() * 2), image.getWidth(), 2);
+        assertEquals(Math.round(content.getLayoutBounds().getHeight() * 2), image.getHeight(), 2);
+        Set<Integer> colours = new java.util.HashSet<>();
+        for (int x = 0; x < image.getWidth(); x += 7) {
+            for (int y = 0; y < image.getHeight(); y += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 20, "a drawing, not a blank: " + colours.size() + " colours");
+    }
+
+    @Test
+    void darkThemeApplies(FxRobot robot) {
+        robot.clickOn("#dark");
+        robot.clickOn(flowRow(robot, FAR_FLOW));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.getStyleClass().contains("dark"));
+        assertTrue(window.diagram().getStyleClass().contains("dark"));
+        robot.interact(() -> Screenshots.save(window, "window-dark"));
+    }
+
+    private Node flowRow(FxRobot robot, long flowId) {
+        for (Node node : robot.lookup("#flows-table .table-row-cell").queryAll()) {
+            Object item = ((TableRow<?>) node).getItem();
+            if (item instanceof FlowRow && ((FlowRow) item).getId() == flowId) {
+                return node;
+            }
+        }
+        throw new AssertionError("no row for flow " + flowId);
+    }
+
+    private long inode(String name) {
+        for (HopEvent e : trace.events()) {
+            if (trace.names().netnsName(e.netnsInode()).orElse("").equals(name)) {
+                return e.netnsInode();
+            }
+        }
+        throw new AssertionError("no namespace " + name);
+    }
+
+    /** A path's interfaces as "ifname@namespace", from the highlight's edges. */
+    private List<String> interfaceNames(List<Highlight.PathEdge> edges) {
+        Map<String, String> byId = new LinkedHashMap<>();
+        for (HopEvent e : trace.events()) {
+            byId.put(DiagramGraph.idOf(e.netnsInode(), e.ifindex()),
+                    e.ifname() + "@" + trace.names().netnsName(e.netnsInode()).orElse("?"));
+        }
+        List<String> names = new ArrayList<>();
+        for (Highlight.PathEdge edge : edges) {
+            if (names.isEmpty()) {
+                names.add(byId.get(edge.fromId()));
+            }
+            names.add(byId.get(edge.toId()));
+        }
+        return names;
+    }
+}
