@@ -159,7 +159,13 @@ public final class MainWindow extends BorderPane {
         filterError.getStyleClass().add("filter-error");
         filterError.textProperty().bind(controls.filterErrorProperty());
         controls.filterValidProperty().addListener((obs, old, valid) -> markFilter(valid));
-        filterField.setOnAction(e -> startCapture());
+        filterField.setOnAction(e -> {
+            if (controls.filterValidProperty().get()) {
+                startCapture();
+            } else {
+                selectBadToken();
+            }
+        });
 
         Button open = button("open", "Open…", "Open a trace file (Ctrl+O)", () -> Dialogs.open(this));
         Button save = button("save", "Save…", "Save the retained crossings as a trace file (Ctrl+S)",
@@ -191,15 +197,20 @@ public final class MainWindow extends BorderPane {
         return button;
     }
 
+    /** Marks the field while the filter is invalid (the error label next to it names the token). */
     private void markFilter(boolean valid) {
         filterField.getStyleClass().remove("invalid");
         if (!valid) {
             filterField.getStyleClass().add("invalid");
-            int offset = controls.errorOffsetProperty().get();
-            int end = Math.min(filterField.getLength(), offset + controls.errorLengthProperty().get());
-            if (offset >= 0 && offset <= end) {
-                filterField.selectRange(offset, end);
-            }
+        }
+    }
+
+    /** Enter on an invalid filter selects the offending token, so it can be retyped at once. */
+    private void selectBadToken() {
+        int offset = controls.errorOffsetProperty().get();
+        int end = Math.min(filterField.getLength(), offset + controls.errorLengthProperty().get());
+        if (offset >= 0 && offset <= end) {
+            filterField.selectRange(offset, end);
         }
     }
 
