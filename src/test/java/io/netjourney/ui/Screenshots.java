@@ -10,13 +10,13 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /** Saves what a test's window shows under target/screenshots/ for a reviewer. Call on the FX thread. */
-final class Screenshots {
+public final class Screenshots {
     static final Path DIR = Path.of("target", "screenshots");
 
     private Screenshots() {
     }
 
-    static Path save(Node node, String name) {
+    public static Path save(Node node, String name) {
         WritableImage image = node.snapshot(null, null);
         try {
             Files.createDirectories(DIR);
