@@ -95,8 +95,8 @@ public final class CaptureControls {
                 : "stopped";
         long lost = stats.lost() + uiDropped;
         StringBuilder line = new StringBuilder(state);
-        line.append(String.format(Locale.ROOT, " · %,d events/s · %,d packets · %,d flows · %,d lost",
-                eventsPerSecond, packets, flows, lost));
+        line.append(String.format(Locale.ROOT, " · %,d events/s · %s · %s · %,d lost", eventsPerSecond,
+                count(packets, "packet"), count(flows, "flow"), lost));
         if (hooks > 0) {
             line.append(" · ").append(hooks).append(hooks == 1 ? " hook" : " hooks");
         }
@@ -105,6 +105,10 @@ public final class CaptureControls {
         }
         lossWarning.set(lost > 0);
         status.set(line.toString());
+    }
+
+    private static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     public StringProperty filterTextProperty() {

@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javafx.application.Platform;
 
 /**
  * {@code netjourney export trace.njt --flow N --png out.png}: the diagram of a recorded trace with one flow
- * highlighted, rendered offscreen as in the window (headless when there is no display).
+ * highlighted, rendered offscreen as in the window (headless when there is no display). The toolkit it starts
+ * keeps running; the command line's exit ends it.
  */
 public final class Export {
     private Export() {
@@ -54,7 +54,6 @@ public final class Export {
         Gui.quietToolkit();
         var image = DiagramExport.render(model.graphProperty().get(), model.highlightProperty().get(), scale, dark);
         DiagramExport.writePng(image, out);
-        Platform.exit();
         return new Result(out, flow, (int) image.getWidth(), (int) image.getHeight());
     }
 

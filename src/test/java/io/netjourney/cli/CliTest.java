@@ -36,13 +36,13 @@ class CliTest {
     void helpNamesEveryCommand() {
         CliRun run = CliRun.of("--help");
         assertEquals(0, run.exitCode());
-        for (String command : List.of("trace", "show", "lab", "demo")) {
+        for (String command : List.of("trace", "show", "gui", "export", "lab", "demo")) {
             assertTrue(run.out().contains("  " + command + " "), command + " in\n" + run.out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"trace", "show", "lab", "demo"})
+    @ValueSource(strings = {"trace", "show", "gui", "export", "lab", "demo"})
     void everyCommandHasHelp(String command) {
         CliRun run = CliRun.of(command, "--help");
         assertEquals(0, run.exitCode());
@@ -135,6 +135,39 @@ class CliTest {
     void countStopsTheReplay(@TempDir Path dir) throws IOException {
         Path file = recordDockerPing(dir);
         assertEquals(2, CliRun.of("show", "-c", "2", file.toString()).lines().length);
+    }
+
+    @Test
+    void exportDrawsAFlowOfARecordedTraceWithoutADisplay(@TempDir Path dir) throws IOException {
+        Path png = dir.resolve("flow.png");
+        CliRun run = CliRun.of("export", "src/test/resources/fixtures/lab-pings.njt", "--flow", "3", "--png",
+                png.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("wrote " + png + " ("), run.out());
+        assertTrue(run.out().contains("flow 3 icmp 198.51.100.2 -> 198.51.100.130"), run.out());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(run.out().contains("(" + image.getWidth() + "x" + image.getHeight() + ","), run.out());
+        assertTrue(image.getWidth() > 1000 && image.getHeight() > 300, image.getWidth() + "x" + image.getHeight());
+    }
+
+    @Test
+    void exportOfAFlowThatIsNotThereListsTheFlows(@TempDir Path dir) {
+        CliRun run = CliRun.of("export", "src/test/resources/fixtures/lab-pings.njt", "--flow", "99", "--png",
+                dir.resolve("x.png").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("no flow 99"), run.err());
+        assertTrue(run.err().contains("3 (icmp 198.51.100.2 -> 198.51.100.130)"), run.err());
+        assertTrue(run.clean(), run.err());
+    }
+
+    @Test
+    void guiWithoutADisplaySuggestsTrace() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DISPLAY") == null
+                && System.getenv("WAYLAND_DISPLAY") == null, "a display is set: the window would open");
+        CliRun run = CliRun.of("gui");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("no display") && run.err().contains("netjourney trace"), run.err());
+        assertTrue(run.clean(), run.err());
     }
 
     /** The ping of the original blog post, docker0 → veth → eth0 and back, as a trace file. */
