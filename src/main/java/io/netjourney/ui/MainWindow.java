@@ -375,6 +375,11 @@ public final class MainWindow extends BorderPane {
         return batcher;
     }
 
+    /** Where feeds put their crossings (benchmarks feed it directly). */
+    HopQueue queue() {
+        return queue;
+    }
+
     /** Selects a flow in the list as a click would. */
     public void selectFlow(long flowId) {
         for (FlowRow row : flows.table().getItems()) {

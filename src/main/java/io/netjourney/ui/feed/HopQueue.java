@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * stays bounded and nothing is lost silently.
  */
 public final class HopQueue {
-    public static final int DEFAULT_CAPACITY = 500_000;
+    public static final int DEFAULT_CAPACITY = 100_000;
 
     private final ConcurrentLinkedQueue<TracedHop> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();

@@ -2,6 +2,7 @@ package io.netjourney.ui.flows;
 
 import io.netjourney.ui.model.FlowRow;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
@@ -45,12 +46,21 @@ public final class FlowsPane extends VBox {
         table.getColumns().add(column("hops", 44, row -> row.hopsProperty().asObject()));
         table.getColumns().add(column("state", 78, row -> row.stateProperty().asString()));
         table.setRowFactory(view -> new TableRow<>() {
+            private String stateClass;
+
             @Override
             protected void updateItem(FlowRow row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeAll("flow-ok", "flow-incomplete", "flow-dropped");
-                if (row != null && !empty) {
-                    getStyleClass().add("flow-" + row.getState().label());
+                // touch the style classes only when they change: each change re-applies CSS to the row
+                String wanted = row == null || empty ? null : "flow-" + row.getState().label();
+                if (!Objects.equals(wanted, stateClass)) {
+                    if (stateClass != null) {
+                        getStyleClass().remove(stateClass);
+                    }
+                    if (wanted != null) {
+                        getStyleClass().add(wanted);
+                    }
+                    stateClass = wanted;
                 }
             }
         });

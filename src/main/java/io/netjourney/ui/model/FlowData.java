@@ -19,6 +19,8 @@ final class FlowData {
     long lastRequestId;
     long lastReplyId;
     long lastSeenNs;
+    /** The flow's first crossing: hop table offsets count from it, so they stay put as packets are evicted. */
+    long firstSeenNs = Long.MAX_VALUE;
     /** Touched in the current batch; its row is in the list; evicted from the model. */
     boolean dirty;
     boolean listed;

@@ -11,11 +11,11 @@ import io.netjourney.ui.diagram.DiagramGraph;
  * @param hop         the crossing
  * @param interfaceId the diagram id of the interface it crossed ({@link DiagramGraph#idOf(long, int)})
  * @param namespace   the namespace label (name, or the inode as text)
- * @param offsetNs    time since the flow's first retained crossing
+ * @param offsetNs    time since the flow's first crossing seen by the window
  */
 public record HopRow(TracedHop hop, String interfaceId, String namespace, long offsetNs) {
 
-    /** Time offset from the flow's first retained crossing, µs. */
+    /** Time offset from the flow's first crossing seen by the window, µs. */
     public double offsetUs() {
         return Micros.of(offsetNs);
     }

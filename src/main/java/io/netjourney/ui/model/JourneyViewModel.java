@@ -96,6 +96,7 @@ public final class JourneyViewModel {
     private long flowCount;
     private FlowData selectedData;
     private boolean selectedTouched;
+    private boolean deferSelectionUpdates;
     private List<PathEdge> requestEdges = List.of();
     private List<PathEdge> replyEdges = List.of();
 
@@ -189,10 +190,19 @@ public final class JourneyViewModel {
 
     /** Applies one batch of crossings (in arrival order) and publishes the changes. */
     public void accept(List<TracedHop> batch) {
+        ingest(batch);
+        publish();
+    }
+
+    /**
+     * Takes crossings in without updating what is shown; {@link #publish()} shows them. A window under a flood
+     * ingests every frame and publishes a few times a second, so rows, graph and counters change at a rate a
+     * person can read and the scene is not re-laid out every frame.
+     */
+    public void ingest(List<TracedHop> batch) {
         for (int i = 0, n = batch.size(); i < n; i++) {
             ingest(batch.get(i));
         }
-        publish();
     }
 
     /** Forgets everything: flows, graph, selection, counters. */
@@ -348,7 +358,8 @@ public final class JourneyViewModel {
 
     // ---- publish: once per batch ----
 
-    private void publish() {
+    /** Shows what was ingested since the last publish: flow rows, graph, counters, the selection. */
+    public void publish() {
         if (!removed.isEmpty()) {
             flows.removeAll(removed);
             removed.clear();
@@ -377,7 +388,24 @@ public final class JourneyViewModel {
         publishCounters();
         if (selectedData != null && selectedData.evicted) {
             clearSelection();
-        } else if (selectedTouched) {
+            selectedTouched = false;
+        } else if (selectedTouched && !deferSelectionUpdates) {
+            refreshSelection();
+            selectedTouched = false;
+        }
+    }
+
+    /**
+     * With deferral on, new crossings of the selected flow update its path, hop table and statistics only on
+     * {@link #flushSelection()}: a window under a flood refreshes them a few times a second, not every frame.
+     */
+    public void setDeferSelectionUpdates(boolean defer) {
+        this.deferSelectionUpdates = defer;
+    }
+
+    /** Applies crossings of the selected flow held back by {@link #setDeferSelectionUpdates(boolean)}. */
+    public void flushSelection() {
+        if (selectedTouched && selectedData != null) {
             refreshSelection();
         }
         selectedTouched = false;
@@ -419,12 +447,13 @@ public final class JourneyViewModel {
             return;
         }
         List<HopRow> rows = new ArrayList<>();
-        long first = Long.MAX_VALUE;
+        long first = selectedData.firstSeenNs;
         for (PacketData packet : selectedData.packets.values()) {
             for (Crossing c : packet.crossings) {
                 first = Math.min(first, c.hop().event().timestampNs());
             }
         }
+        selectedData.firstSeenNs = first;
         String filter = interfaceFilter.get();
         for (PacketData packet : selectedData.packets.values()) {
             for (Crossing c : packet.crossings) {
@@ -435,6 +464,46 @@ public final class JourneyViewModel {
             }
         }
         rows.sort(TIME_ORDER);
+        updateHopRows(rows);
+    }
+
+    /**
+     * Replaces the hop rows, as a removal at the head and an append at the tail when that is what changed (the
+     * usual case while a flow is live): a table then keeps its cells instead of rebuilding them all.
+     */
+    private void updateHopRows(List<HopRow> rows) {
+        int old = hopRows.size();
+        int skip = rows.isEmpty() ? -1 : indexOfHop(rows.get(0));
+        if (skip >= 0 && old - skip <= rows.size() && sameHops(skip, rows)) {
+            if (skip > 0) {
+                hopRows.remove(0, skip);
+            }
+            if (rows.size() > old - skip) {
+                hopRows.addAll(rows.subList(old - skip, rows.size()));
+            }
+            return;
+        }
         hopRows.setAll(rows);
+    }
+
+    private int indexOfHop(HopRow row) {
+        for (int i = 0; i < hopRows.size(); i++) {
+            if (hopRows.get(i).hop() == row.hop()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the current rows from {@code skip} on are the first rows of {@code rows}, crossing for crossing. */
+    private boolean sameHops(int skip, List<HopRow> rows) {
+        for (int i = skip; i < hopRows.size(); i++) {
+            HopRow current = hopRows.get(i);
+            HopRow next = rows.get(i - skip);
+            if (current.hop() != next.hop() || current.offsetNs() != next.offsetNs()) {
+                return false;
+            }
+        }
+        return true;
     }
 }
