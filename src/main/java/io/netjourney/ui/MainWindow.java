@@ -73,7 +73,7 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add("main-window");
         liveNames = canCapture ? new NamespaceNames() : Names.NONE;
         names.use(liveNames);
-        flows = new FlowsPane(model.flows());
+        flows = new FlowsPane(model.flows(), model::sinceStart);
         hops = new HopsPane(model.hopRows(), model.hopStats());
         diagram.setId("diagram");
         diagram.graphProperty().bind(model.graphProperty());

@@ -83,6 +83,12 @@ class MainWindowTest {
             assertTrue(robot.lookup("#iface-" + iface).tryQuery().isPresent(), "interface node " + iface);
         }
         assertEquals(17, window.model().flows().size(), "flows in the list");
+        var table = robot.lookup("#flows-table").queryTableView();
+        var lastSeen = table.getColumns().stream().filter(c -> c.getText().equals("last seen")).findFirst()
+                .orElseThrow();
+        Object first = lastSeen.getCellObservableValue(0).getValue();
+        assertEquals("+0.000 s", first, "the first flow was seen first");
+        assertTrue(String.valueOf(lastSeen.getCellObservableValue(16).getValue()).matches("\\+\\d+\\.\\d{3} s"));
         assertTrue(robot.lookup("#banner").queryLabeled().isVisible(), "viewer banner without root");
         robot.interact(() -> Screenshots.save(window, "window-trace-opened"));
     }

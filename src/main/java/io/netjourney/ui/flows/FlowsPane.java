@@ -4,6 +4,8 @@ import io.netjourney.ui.model.FlowRow;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.LongFunction;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -25,7 +27,11 @@ public final class FlowsPane extends VBox {
     private final TableView<FlowRow> table = new TableView<>();
     private final TextField search = TextFields.createClearableTextField();
 
-    public FlowsPane(ObservableList<FlowRow> flows) {
+    /**
+     * @param flows     the rows, updated in place
+     * @param sinceStart formats a row's last-seen timestamp ("+12.345 s")
+     */
+    public FlowsPane(ObservableList<FlowRow> flows, LongFunction<String> sinceStart) {
         getStyleClass().add("flows-pane");
         search.setId("flow-search");
         search.setPromptText("search flows (address, port, protocol, state)");
@@ -44,6 +50,8 @@ public final class FlowsPane extends VBox {
         table.getColumns().add(column("destination", 140, FlowRow::destinationProperty));
         table.getColumns().add(column("pkts", 44, row -> row.packetsProperty().asObject()));
         table.getColumns().add(column("hops", 44, row -> row.hopsProperty().asObject()));
+        table.getColumns().add(column("last seen", 80, row -> Bindings.createStringBinding(
+                () -> sinceStart.apply(row.getLastSeenNs()), row.lastSeenNsProperty())));
         table.getColumns().add(column("state", 78, row -> row.stateProperty().asString()));
         table.setRowFactory(view -> new TableRow<>() {
             private String stateClass;

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -93,6 +94,8 @@ public final class JourneyViewModel {
     private long maxFlowId;
     private long packetCount;
     private long crossingCount;
+    /** Timestamp of the first crossing since the last clear (the flows list shows times relative to it). */
+    private long firstCrossingNs = Long.MIN_VALUE;
     private long flowCount;
     private FlowData selectedData;
     private boolean selectedTouched;
@@ -214,6 +217,7 @@ public final class JourneyViewModel {
         removed.clear();
         graphModel.clear();
         maxFlowId = 0;
+        firstCrossingNs = Long.MIN_VALUE;
         packetCount = 0;
         crossingCount = 0;
         flowCount = 0;
@@ -265,6 +269,14 @@ public final class JourneyViewModel {
         filterToInterface(null);
     }
 
+    /** "+12.345 s": a kernel timestamp as the time since the first crossing the model was given. */
+    public String sinceStart(long timestampNs) {
+        if (firstCrossingNs == Long.MIN_VALUE) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "+%.3f s", (timestampNs - firstCrossingNs) / 1e9);
+    }
+
     /** Details of an interface of the graph, or empty if it is not in the graph. */
     public Optional<NodeDetails> details(String interfaceId) {
         return graphModel.details(interfaceId);
@@ -275,6 +287,9 @@ public final class JourneyViewModel {
     private void ingest(TracedHop hop) {
         crossingCount++;
         HopEvent e = hop.event();
+        if (firstCrossingNs == Long.MIN_VALUE) {
+            firstCrossingNs = e.timestampNs();
+        }
         InterfaceNode node = graphModel.node(e);
         FlowData flow = flow(hop);
         if (!flow.dirty) {
