@@ -370,8 +370,20 @@ static __always_inline int proto_matches(const struct nj_hop *h, __u8 proto)
 	return 0;
 }
 
+/*
+ * A routing lookup made for a received packet carries no protocol or ports (the kernel clears them unless
+ * policy rules need them): protocol and port tests pass it, so "icmp and host A" still shows its route.
+ */
+static __always_inline int transport_unknown(const struct nj_hop *h)
+{
+	return h->event == NJ_EV_FIB && h->l4_proto == 0;
+}
+
 static __always_inline int insn_matches(const struct nj_hop *h, const volatile struct nj_filter_insn *in)
 {
+	if (transport_unknown(h) && (in->op == NJ_OP_PORT || (in->op == NJ_OP_PROTO && in->proto != NJ_PROTO_IP &&
+								in->proto != NJ_PROTO_IP6 && in->proto != NJ_PROTO_ARP)))
+		return 1;
 	switch (in->op) {
 	case NJ_OP_TRUE:
 		return 1;
@@ -448,6 +460,24 @@ static __always_inline void fill_device(struct nj_hop *h, struct net_device *dev
 	}
 }
 
+static __always_inline __u32 task_netns(void)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+
+	return BPF_CORE_READ(task, nsproxy, net_ns, ns.inum);
+}
+
+static __always_inline void submit(struct nj_hop *h)
+{
+	h->ts_ns = bpf_ktime_get_ns();
+	h->cpu = bpf_get_smp_processor_id();
+	h->task_netns_ino = task_netns();
+	if (bpf_ringbuf_output(&events, h, sizeof(*h), 0))
+		count(NJ_CNT_LOST);
+	else
+		count(NJ_CNT_SUBMITTED);
+}
+
 static __always_inline int handle_skb(struct sk_buff *skb, __u16 hook)
 {
 	__u32 zero = 0;
@@ -468,16 +498,180 @@ static __always_inline int handle_skb(struct sk_buff *skb, __u16 hook)
 		count(NJ_CNT_FILTERED);
 		return 0;
 	}
-	h->ts_ns = bpf_ktime_get_ns();
 	h->skb = (__u64)skb;
-	h->cpu = bpf_get_smp_processor_id();
 	h->len = BPF_CORE_READ(skb, len);
 	h->mark = BPF_CORE_READ(skb, mark);
 	fill_device(h, dev);
-	if (bpf_ringbuf_output(&events, h, sizeof(*h), 0))
-		count(NJ_CNT_LOST);
+	submit(h);
+	return 0;
+}
+
+/*
+ * A dropped packet: where its headers are depends on where it died, so parse from the network header the
+ * stack set (valid on both paths once IP has seen the packet); the namespace comes from the device, or from
+ * the socket when the device is gone.
+ */
+static __always_inline int handle_drop(struct sk_buff *skb, void *location, __u32 reason)
+{
+	__u32 zero = 0;
+	struct nj_hop *h = bpf_map_lookup_elem(&scratch, &zero);
+	struct net_device *dev = BPF_CORE_READ(skb, dev);
+
+	if (!h)
+		return 0;
+	__builtin_memset(h, 0, sizeof(*h));
+	h->event = NJ_EV_DROP;
+	h->hook = NJ_HOOK_KFREE_SKB;
+	h->flags = NJ_F_NO_MAC;
+	struct pkt p = {
+		.head = BPF_CORE_READ(skb, head),
+		.tail = BPF_CORE_READ(skb, tail),
+	};
+	__u16 network = BPF_CORE_READ(skb, network_header);
+	__u32 data = BPF_CORE_READ(skb, data) - p.head;
+	/* an unset network header is 0 or ~0; a real one lies in the linear data */
+	if (network != 0 && network != 0xFFFF && network < p.tail)
+		parse_l3(&p, h, network, bpf_ntohs(BPF_CORE_READ(skb, protocol)));
 	else
-		count(NJ_CNT_SUBMITTED);
+		parse_l3(&p, h, data, bpf_ntohs(BPF_CORE_READ(skb, protocol)));
+	if (!filter_matches(h)) {
+		count(NJ_CNT_FILTERED);
+		return 0;
+	}
+	h->skb = (__u64)skb;
+	h->len = BPF_CORE_READ(skb, len);
+	h->mark = BPF_CORE_READ(skb, mark);
+	h->drop_reason = reason;
+	h->drop_location = (__u64)location;
+	if (dev) {
+		h->dev_type = BPF_CORE_READ(dev, type);
+		fill_device(h, dev);
+	} else {
+		struct sock *sk = BPF_CORE_READ(skb, sk);
+
+		if (sk) {
+			struct net *net = BPF_CORE_READ(sk, __sk_common.skc_net.net);
+
+			h->netns_ino = BPF_CORE_READ(net, ns.inum);
+			h->netns_cookie = nj_netns_cookie(net);
+		}
+	}
+	submit(h);
+	return 0;
+}
+
+/* An IPv4 routing table lookup: the flow it was made for, and what it found. */
+static __always_inline int handle_fib4(__u32 table, const struct flowi4 *flp, const struct fib_nh_common *nhc,
+				       int err)
+{
+	__u32 zero = 0;
+	struct nj_hop *h = bpf_map_lookup_elem(&scratch, &zero);
+
+	if (!h)
+		return 0;
+	__builtin_memset(h, 0, sizeof(*h));
+	h->event = NJ_EV_FIB;
+	h->hook = NJ_HOOK_FIB_TABLE_LOOKUP;
+	h->flags = NJ_F_NO_MAC;
+	h->ethertype = ETH_P_IP;
+	h->addr_family = 4;
+	__be32 saddr = BPF_CORE_READ(flp, saddr);
+	__be32 daddr = BPF_CORE_READ(flp, daddr);
+	__builtin_memcpy(h->saddr, &saddr, 4);
+	__builtin_memcpy(h->daddr, &daddr, 4);
+	h->l4_proto = BPF_CORE_READ(flp, __fl_common.flowic_proto);
+	if (h->l4_proto == IPPROTO_ICMP) {
+		h->icmp_type = BPF_CORE_READ(flp, uli.icmpt.type);
+		h->icmp_code = BPF_CORE_READ(flp, uli.icmpt.code);
+	} else {
+		h->sport = bpf_ntohs(BPF_CORE_READ(flp, uli.ports.sport));
+		h->dport = bpf_ntohs(BPF_CORE_READ(flp, uli.ports.dport));
+	}
+	if (!filter_matches(h)) {
+		count(NJ_CNT_FILTERED);
+		return 0;
+	}
+	h->fib_table = table;
+	h->fib_err = err;
+	h->fib_iif = BPF_CORE_READ(flp, __fl_common.flowic_iif);
+	h->mark = BPF_CORE_READ(flp, __fl_common.flowic_mark);
+	if (nhc && err == 0) {
+		struct net_device *dev = BPF_CORE_READ(nhc, nhc_dev);
+
+		if (dev) {
+			h->dev_type = BPF_CORE_READ(dev, type);
+			fill_device(h, dev);
+		}
+		if (BPF_CORE_READ(nhc, nhc_gw_family) == 2 /* AF_INET */) {
+			__be32 gw = BPF_CORE_READ(nhc, nhc_gw.ipv4);
+
+			__builtin_memcpy(h->fib_gw, &gw, 4);
+		}
+	}
+	submit(h);
+	return 0;
+}
+
+#define RTN_BLACKHOLE 6
+#define RTN_UNREACHABLE 7
+#define RTN_PROHIBIT 8
+#define RTN_THROW 9
+
+/* An IPv6 routing table lookup; fib6 reports the route type, turned into an error like IPv4's. */
+static __always_inline int handle_fib6(const struct net *net, const struct fib6_result *res,
+				       struct fib6_table *table, const struct flowi6 *flp)
+{
+	__u32 zero = 0;
+	struct nj_hop *h = bpf_map_lookup_elem(&scratch, &zero);
+
+	if (!h)
+		return 0;
+	__builtin_memset(h, 0, sizeof(*h));
+	h->event = NJ_EV_FIB;
+	h->hook = NJ_HOOK_FIB6_TABLE_LOOKUP;
+	h->flags = NJ_F_NO_MAC;
+	h->ethertype = ETH_P_IPV6;
+	h->addr_family = 6;
+	BPF_CORE_READ_INTO(&h->saddr, flp, saddr);
+	BPF_CORE_READ_INTO(&h->daddr, flp, daddr);
+	h->l4_proto = BPF_CORE_READ(flp, __fl_common.flowic_proto);
+	if (h->l4_proto == NEXTHDR_ICMP) {
+		h->icmp_type = BPF_CORE_READ(flp, uli.icmpt.type);
+		h->icmp_code = BPF_CORE_READ(flp, uli.icmpt.code);
+	} else {
+		h->sport = bpf_ntohs(BPF_CORE_READ(flp, uli.ports.sport));
+		h->dport = bpf_ntohs(BPF_CORE_READ(flp, uli.ports.dport));
+	}
+	if (!filter_matches(h)) {
+		count(NJ_CNT_FILTERED);
+		return 0;
+	}
+	h->fib_table = table ? BPF_CORE_READ(table, tb6_id) : 0;
+	h->fib_iif = BPF_CORE_READ(flp, __fl_common.flowic_iif);
+	h->mark = BPF_CORE_READ(flp, __fl_common.flowic_mark);
+	h->netns_ino = BPF_CORE_READ(net, ns.inum);
+	h->netns_cookie = nj_netns_cookie((struct net *)net);
+	__u8 type = BPF_CORE_READ(res, fib6_type);
+	if (type == RTN_UNREACHABLE)
+		h->fib_err = -101; /* ENETUNREACH */
+	else if (type == RTN_BLACKHOLE)
+		h->fib_err = -22;  /* EINVAL, as the kernel reports a blackhole */
+	else if (type == RTN_PROHIBIT)
+		h->fib_err = -13;  /* EACCES */
+	else if (type == RTN_THROW)
+		h->fib_err = -11;  /* EAGAIN */
+	struct fib6_nh *nh = BPF_CORE_READ(res, nh);
+	if (nh && h->fib_err == 0) {
+		struct net_device *dev = BPF_CORE_READ(nh, nh_common.nhc_dev);
+
+		if (dev) {
+			h->dev_type = BPF_CORE_READ(dev, type);
+			fill_device(h, dev);
+		}
+		if (BPF_CORE_READ(nh, nh_common.nhc_gw_family) == 10 /* AF_INET6 */)
+			BPF_CORE_READ_INTO(&h->fib_gw, nh, nh_common.nhc_gw.ipv6);
+	}
+	submit(h);
 	return 0;
 }
 
@@ -515,6 +709,25 @@ SEC("tp_btf/napi_gro_frags_entry")
 int BPF_PROG(nj_napi_gro_frags_entry, struct sk_buff *skb)
 {
 	return handle_skb(skb, NJ_HOOK_NAPI_GRO_FRAGS);
+}
+
+SEC("tp_btf/kfree_skb")
+int BPF_PROG(nj_kfree_skb, struct sk_buff *skb, void *location, enum skb_drop_reason reason)
+{
+	return handle_drop(skb, location, reason);
+}
+
+SEC("tp_btf/fib_table_lookup")
+int BPF_PROG(nj_fib_table_lookup, u32 table, const struct flowi4 *flp, const struct fib_nh_common *nhc, int err)
+{
+	return handle_fib4(table, flp, nhc, err);
+}
+
+SEC("tp_btf/fib6_table_lookup")
+int BPF_PROG(nj_fib6_table_lookup, const struct net *net, const struct fib6_result *res, struct fib6_table *table,
+	     const struct flowi6 *flp)
+{
+	return handle_fib6(net, res, table, flp);
 }
 
 /* raw_tp twins for kernels without tp_btf (BTF-less or before 5.5); the loader picks one set. */

@@ -22,6 +22,16 @@ enum nj_hook {
 	NJ_HOOK_NAPI_GRO_RECEIVE = 4,
 	NJ_HOOK_NETIF_RECEIVE_SKB_LIST = 5,
 	NJ_HOOK_NAPI_GRO_FRAGS = 6,
+	NJ_HOOK_KFREE_SKB = 7,
+	NJ_HOOK_FIB_TABLE_LOOKUP = 8,
+	NJ_HOOK_FIB6_TABLE_LOOKUP = 9,
+};
+
+/* nj_hop.event: what the record reports */
+enum nj_event {
+	NJ_EV_CROSSING = 0, /* a device crossing (hook says which) */
+	NJ_EV_DROP = 1,     /* skb:kfree_skb: the packet was dropped */
+	NJ_EV_FIB = 2,      /* fib:fib_table_lookup / fib6:fib6_table_lookup: a routing decision */
 };
 
 /* nj_hop.flags */
@@ -73,10 +83,20 @@ struct nj_hop {
 	__u8 _pad0[2];
 	char ifname[NJ_IFNAMSIZ];
 	char kind[NJ_KINDSIZ]; /* rtnl_link_ops->kind: "veth", "bridge", "tun", ... or "" */
-	__u32 _pad1;
+	__u32 task_netns_ino; /* netns of the task the hook ran in (the sender, for locally made packets) */
+	/* verdicts (event != NJ_EV_CROSSING) */
+	__u8 event;           /* enum nj_event */
+	__u8 _pad1[3];
+	__u32 drop_reason;    /* NJ_EV_DROP: the kernel's enum skb_drop_reason value */
+	__u64 drop_location;  /* NJ_EV_DROP: kernel address that freed the skb */
+	__u32 fib_table;      /* NJ_EV_FIB: routing table id */
+	__s32 fib_err;        /* NJ_EV_FIB: 0 found, -EAGAIN not in this table, other -errno (unreachable, ...) */
+	__u32 fib_iif;        /* NJ_EV_FIB: input interface of the lookup (0 for locally made packets) */
+	__u32 _pad2;
+	__u8 fib_gw[16];      /* NJ_EV_FIB: gateway (address family as saddr), zero when on-link */
 };
 
-#define NJ_HOP_SIZE 168
+#define NJ_HOP_SIZE 216
 _Static_assert(sizeof(struct nj_hop) == NJ_HOP_SIZE, "struct nj_hop size (HopRecord.SIZE)");
 
 /*

@@ -2,12 +2,15 @@ package io.netjourney.bpf;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import jnr.ffi.Pointer;
 
 /** What the running kernel and libbpf offer: checked before loading, so errors say what to do. */
 public final class KernelSupport {
     private static final Path VMLINUX_BTF = Path.of("/sys/kernel/btf/vmlinux");
     private static final int BTF_KIND_TYPEDEF = 8;
+    private static final int BTF_KIND_ENUM = 6;
 
     private KernelSupport() {
     }
@@ -41,6 +44,26 @@ public final class KernelSupport {
         /** Whether a tp_btf program can attach to the tracepoint (its btf_trace_ typedef exists). */
         public boolean hasTracepoint(String name) {
             return n.bpf.btf__find_by_name_kind(btf, "btf_trace_" + name, BTF_KIND_TYPEDEF) >= 0;
+        }
+
+        /**
+         * The values and names of a kernel enum (e.g. skb_drop_reason), from BTF; empty when the kernel has no such
+         * enum.
+         */
+        public Map<Integer, String> enumValues(String name) {
+            int id = n.bpf.btf__find_by_name_kind(btf, name, BTF_KIND_ENUM);
+            if (id < 0) {
+                return Map.of();
+            }
+            Pointer type = n.bpf.btf__type_by_id(btf, id);
+            // struct btf_type { u32 name_off; u32 info; u32 size; } then vlen × struct btf_enum { u32 name_off; s32 val; }
+            int vlen = type.getInt(4) & 0xFFFF;
+            Map<Integer, String> values = new HashMap<>();
+            for (int i = 0; i < vlen; i++) {
+                long entry = 12L + 8L * i;
+                values.put(type.getInt(entry + 4), n.bpf.btf__name_by_offset(btf, type.getInt(entry)));
+            }
+            return values;
         }
 
         @Override

@@ -101,6 +101,12 @@ public interface LibBpf {
     void btf__free(Pointer btf);
 
     @IgnoreError
+    Pointer btf__type_by_id(Pointer btf, int id);
+
+    @IgnoreError
+    String btf__name_by_offset(Pointer btf, int offset);
+
+    @IgnoreError
     int libbpf_major_version();
 
     @IgnoreError

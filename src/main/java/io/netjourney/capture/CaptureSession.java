@@ -47,6 +47,7 @@ public final class CaptureSession implements AutoCloseable {
     private final List<Hook> attached;
     private final List<String> warnings;
     private long decoded;
+    private final KernelNames kernelNames = KernelNames.live();
 
     private CaptureSession(BpfObject object, RingBufferConsumer ring, List<Hook> attached, List<String> warnings) {
         this.object = object;
@@ -107,9 +108,14 @@ public final class CaptureSession implements AutoCloseable {
                 boolean use = hooks.contains(hook);
                 boolean btf = use && kernel.hasTracepoint(hook.tracepoint());
                 object.setAutoload(BTF_PREFIX + hook.tracepoint(), btf);
-                object.setAutoload(RAW_PREFIX + hook.tracepoint(), use && !btf);
-                if (use) {
+                if (hook.hasRawTwin()) {
+                    object.setAutoload(RAW_PREFIX + hook.tracepoint(), use && !btf);
+                }
+                if (btf || use && hook.hasRawTwin()) {
                     chosen.put(hook, (btf ? BTF_PREFIX : RAW_PREFIX) + hook.tracepoint());
+                } else if (use) {
+                    warnings.add("tracepoint " + hook.tracepoint() + " does not exist on this kernel: "
+                            + (hook == Hook.KFREE_SKB ? "drops" : "routing decisions") + " will not be shown");
                 }
             }
         }
@@ -125,7 +131,11 @@ public final class CaptureSession implements AutoCloseable {
                     + HopRecord.SIZE + ": the BPF object and the Java decoder come from different builds");
         }
         decoded++;
-        sink.accept(HopRecord.decode(record));
+        HopEvent event = HopRecord.decode(record);
+        if (event.isDrop()) {
+            event = event.withVerdict(kernelNames.name(event.verdict()));
+        }
+        sink.accept(event);
     }
 
     /** Delivers waiting crossings, waiting up to timeoutMs for the first. Returns how many were delivered. */

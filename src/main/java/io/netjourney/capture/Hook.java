@@ -9,12 +9,18 @@ public enum Hook {
     NETIF_RECEIVE_SKB(3, "netif_receive_skb_entry", Direction.RX),
     NAPI_GRO_RECEIVE(4, "napi_gro_receive_entry", Direction.RX),
     NETIF_RECEIVE_SKB_LIST(5, "netif_receive_skb_list_entry", Direction.RX),
-    NAPI_GRO_FRAGS(6, "napi_gro_frags_entry", Direction.RX);
+    NAPI_GRO_FRAGS(6, "napi_gro_frags_entry", Direction.RX),
+    /** skb:kfree_skb: drops, with the reason. */
+    KFREE_SKB(7, "kfree_skb", Direction.NONE),
+    /** fib:fib_table_lookup: IPv4 routing decisions. */
+    FIB_TABLE_LOOKUP(8, "fib_table_lookup", Direction.NONE),
+    /** fib6:fib6_table_lookup: IPv6 routing decisions. */
+    FIB6_TABLE_LOOKUP(9, "fib6_table_lookup", Direction.NONE);
 
-    /** Whether the device sends (tx) or receives (rx) the packet at this hook. */
-    public enum Direction { TX, RX }
+    /** Whether the device sends (tx) or receives (rx) the packet at this hook; NONE for verdict hooks. */
+    public enum Direction { TX, RX, NONE }
 
-    private static final Hook[] BY_ID = new Hook[7];
+    private static final Hook[] BY_ID = new Hook[10];
 
     static {
         for (Hook hook : values()) {
@@ -36,13 +42,18 @@ public enum Hook {
         return id;
     }
 
-    /** The tracepoint name under net/, as in /sys/kernel/tracing/events/net. */
+    /** The tracepoint name (under net/, skb/, fib/ or fib6/ in /sys/kernel/tracing/events). */
     public String tracepoint() {
         return tracepoint;
     }
 
     public Direction direction() {
         return direction;
+    }
+
+    /** Crossing hooks have a raw_tp twin in the BPF object for kernels whose BTF lacks the tracepoint type. */
+    public boolean hasRawTwin() {
+        return direction != Direction.NONE;
     }
 
     public static Hook fromId(int id) {

@@ -6,7 +6,8 @@ import java.net.InetAddress;
  * One device crossing of one packet, decoded from a kernel record. Immutable.
  *
  * <p>Numbers are unsigned values widened to int/long. For ARP, {@code source}/{@code destination} are the
- * sender/target protocol addresses and the MAC fields the sender/target hardware addresses.
+ * sender/target protocol addresses and the MAC fields the sender/target hardware addresses. A record that is not a
+ * device crossing carries a {@link Verdict} (a drop, a routing decision); crossings have none.
  */
 public record HopEvent(
         long timestampNs,
@@ -42,7 +43,9 @@ public record HopEvent(
         int icmpSeq,
         int arpOp,
         long sourceMac,
-        long destinationMac) {
+        long destinationMac,
+        long taskNetnsInode,
+        Verdict verdict) {
 
     public static final int ETHERTYPE_IPV4 = 0x0800;
     public static final int ETHERTYPE_ARP = 0x0806;
@@ -67,6 +70,35 @@ public record HopEvent(
     /** TCP flag bits in tcpdump's print order, and its letters for them. */
     private static final int[] TCP_FLAG_BITS = {0x02, 0x01, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80};
     private static final char[] TCP_FLAG_LETTERS = {'S', 'F', 'R', 'P', '.', 'U', 'E', 'W'};
+
+    /** This event with another verdict (names filled in). */
+    public HopEvent withVerdict(Verdict newVerdict) {
+        return new HopEvent(timestampNs, cpu, hook, skb, netnsInode, netnsCookie, ifindex, ifname, linkKind,
+                deviceType, masterIfindex, length, mark, ethertype, vlanTci, flags, source, destination, l4Protocol,
+                ttl, ipId, flowLabel, sourcePort, destinationPort, tcpFlags, tcpSeq, tcpAck, icmpType, icmpCode,
+                icmpId, icmpSeq, arpOp, sourceMac, destinationMac, taskNetnsInode, newVerdict);
+    }
+
+    /** This event placed in another namespace (a routing decision whose namespace the journey worked out). */
+    public HopEvent withNetns(long inode) {
+        return new HopEvent(timestampNs, cpu, hook, skb, inode, netnsCookie, ifindex, ifname, linkKind,
+                deviceType, masterIfindex, length, mark, ethertype, vlanTci, flags, source, destination, l4Protocol,
+                ttl, ipId, flowLabel, sourcePort, destinationPort, tcpFlags, tcpSeq, tcpAck, icmpType, icmpCode,
+                icmpId, icmpSeq, arpOp, sourceMac, destinationMac, taskNetnsInode, verdict);
+    }
+
+    /** A device crossing (not a drop or a routing decision). */
+    public boolean isCrossing() {
+        return verdict == null;
+    }
+
+    public boolean isDrop() {
+        return verdict != null && verdict.kind() == Verdict.Kind.DROP;
+    }
+
+    public boolean isRoute() {
+        return verdict != null && verdict.kind() == Verdict.Kind.ROUTE;
+    }
 
     public boolean hasFlag(int flag) {
         return (flags & flag) != 0;

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
  */
 public final class HopRecord {
     /** sizeof(struct nj_hop); also checked against the header's _Static_assert by a test. */
-    public static final int SIZE = 168;
+    public static final int SIZE = 216;
+    /** Records of the first format (before verdicts) were this long; trace files may hold them. */
+    public static final int SIZE_V1 = 168;
 
     static final int TS_NS = 0;
     static final int SKB = 8;
@@ -50,17 +52,32 @@ public final class HopRecord {
     static final int DST_MAC = 124;
     static final int IFNAME = 132;
     static final int KIND = 148;
+    static final int TASK_NETNS_INO = 164;
+    static final int EVENT = 168;
+    static final int DROP_REASON = 172;
+    static final int DROP_LOCATION = 176;
+    static final int FIB_TABLE = 184;
+    static final int FIB_ERR = 188;
+    static final int FIB_IIF = 192;
+    static final int FIB_GW = 200;
     static final int NAME_SIZE = 16;
 
     private HopRecord() {
     }
 
-    /** Decodes the record at the buffer's position (native byte order of the kernel: little endian). */
+    /**
+     * Decodes the record at the buffer's position (native byte order of the kernel: little endian). A record of
+     * the first, shorter format ({@link #SIZE_V1}) decodes as a crossing without the later fields.
+     */
     public static HopEvent decode(ByteBuffer record) {
-        if (record.remaining() < SIZE) {
-            throw new IllegalArgumentException("record of " + record.remaining() + " bytes, expected " + SIZE);
+        int size = record.remaining();
+        if (size < SIZE_V1) {
+            throw new IllegalArgumentException("record of " + size + " bytes, expected " + SIZE);
         }
         ByteBuffer b = record.slice().order(ByteOrder.LITTLE_ENDIAN);
+        if (size < SIZE) {
+            b = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN).put(b.limit(Math.min(size, SIZE)));
+        }
         int family = u8(b, ADDR_FAMILY);
         return new HopEvent(
                 b.getLong(TS_NS),
@@ -96,7 +113,23 @@ public final class HopRecord {
                 u16(b, ICMP_SEQ),
                 u16(b, ARP_OP),
                 mac(b, SRC_MAC),
-                mac(b, DST_MAC));
+                mac(b, DST_MAC),
+                Integer.toUnsignedLong(b.getInt(TASK_NETNS_INO)),
+                verdict(b, family));
+    }
+
+    private static Verdict verdict(ByteBuffer b, int family) {
+        int event = u8(b, EVENT);
+        if (event == Verdict.Kind.DROP.id()) {
+            return new Verdict(Verdict.Kind.DROP, b.getInt(DROP_REASON), b.getLong(DROP_LOCATION), 0, 0, 0, null);
+        }
+        if (event == Verdict.Kind.ROUTE.id()) {
+            InetAddress gateway = address(b, FIB_GW, family);
+            boolean onLink = gateway != null && gateway.isAnyLocalAddress();
+            return new Verdict(Verdict.Kind.ROUTE, 0, 0, b.getInt(FIB_TABLE), b.getInt(FIB_ERR), b.getInt(FIB_IIF),
+                    onLink ? null : gateway);
+        }
+        return null;
     }
 
     /** Encodes an event into the kernel's record layout (trace files, test fixtures). */
@@ -137,6 +170,19 @@ public final class HopRecord {
         putMac(b, DST_MAC, e.destinationMac());
         putCString(b, IFNAME, e.ifname());
         putCString(b, KIND, e.linkKind());
+        b.putInt(TASK_NETNS_INO, (int) e.taskNetnsInode());
+        Verdict v = e.verdict();
+        if (v != null) {
+            b.put(EVENT, (byte) v.kind().id());
+            b.putInt(DROP_REASON, v.dropReason());
+            b.putLong(DROP_LOCATION, v.dropLocation());
+            b.putInt(FIB_TABLE, v.fibTable());
+            b.putInt(FIB_ERR, v.fibError());
+            b.putInt(FIB_IIF, v.fibInputIfindex());
+            if (v.fibGateway() != null) {
+                b.put(FIB_GW, v.fibGateway().getAddress());
+            }
+        }
         return b.array();
     }
 

@@ -6,6 +6,7 @@ import io.netjourney.journey.TracedHop;
 import io.netjourney.sinks.LineFormatter;
 import io.netjourney.sinks.SummaryCounter;
 import io.netjourney.sinks.TraceFileWriter;
+import io.netjourney.sinks.Verdicts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -44,8 +45,11 @@ final class Tracer {
         }
         TracedHop hop = assembler.accept(event);
         summary.add(hop);
-        out.println(formatter.format(hop));
-        printed++;
+        // a lookup that only missed a table on the way to the one that decided is recorded, not printed
+        if (!event.isRoute() || Verdicts.decisive(event.verdict())) {
+            out.println(formatter.format(hop));
+            printed++;
+        }
         if (recording != null) {
             try {
                 recording.writeHop(event);

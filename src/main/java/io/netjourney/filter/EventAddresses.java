@@ -40,4 +40,12 @@ final class EventAddresses {
         }
         return bytes;
     }
+
+    /**
+     * A routing decision for a received packet: the kernel made the lookup without protocol or ports, so
+     * protocol and port tests pass it (as the kernel side does, see transport_unknown in netjourney.bpf.c).
+     */
+    static boolean transportUnknown(HopEvent e) {
+        return e.isRoute() && e.l4Protocol() == 0;
+    }
 }

@@ -20,6 +20,9 @@ public record PortFilter(Direction direction, int port) implements Filter {
 
     @Override
     public boolean matches(HopEvent event) {
+        if (EventAddresses.transportUnknown(event)) {
+            return true;
+        }
         int l4 = event.l4Protocol();
         if (event.isArp() || l4 != HopEvent.PROTO_TCP && l4 != HopEvent.PROTO_UDP
                 || event.hasFlag(HopEvent.FLAG_NO_L4) || event.hasFlag(HopEvent.FLAG_TRUNCATED)) {

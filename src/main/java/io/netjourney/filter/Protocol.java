@@ -41,6 +41,9 @@ public enum Protocol {
     boolean matches(HopEvent e) {
         int ethertype = e.ethertype();
         int l4 = e.l4Protocol();
+        if (EventAddresses.transportUnknown(e) && this != IP && this != IP6 && this != ARP) {
+            return true;
+        }
         switch (this) {
             case IP:
                 return ethertype == HopEvent.ETHERTYPE_IPV4;

@@ -74,6 +74,8 @@ public final class JourneyAssembler {
     private final LruList<PacketState> packetLru = new LruList<>();
     private long clockNs = Long.MIN_VALUE;
     private long nextFlowId = 1;
+    /** Namespace of the latest crossing per CPU (index = cpu mod 1024), for placing routing decisions. */
+    private final long[] lastNetnsByCpu = new long[1024];
     private long nextPacketId = 1;
     private long crossings;
     private long evictedFlows;
@@ -92,9 +94,21 @@ public final class JourneyAssembler {
         return config;
     }
 
-    /** Places one crossing in its packet and flow. Events should come in timestamp order (per-CPU jitter is ok). */
+    /**
+     * Places one crossing in its packet and flow. Events should come in timestamp order (per-CPU jitter is ok).
+     * A drop continues its packet like a crossing (same skb) and ends its path. A routing decision has no skb: it
+     * is not placed in a packet (ids 0, hop -1) but gets its namespace: the output device's when the lookup found
+     * one, else for a locally made packet the sending task's, and for a received one the namespace of the
+     * crossing that came just before on the same CPU (the lookup runs right after it, in the same softirq).
+     */
     public TracedHop accept(HopEvent event) {
         advanceTo(event.timestampNs());
+        if (event.isRoute()) {
+            return new TracedHop(routeNamespace(event), 0, 0, PacketDirection.REQUEST, -1, -1);
+        }
+        if (event.isCrossing()) {
+            lastNetnsByCpu[event.cpu() & (lastNetnsByCpu.length - 1)] = event.netnsInode();
+        }
         ContentKey content = ContentKey.of(event);
         PacketState packet = sameSkbPacket(event, content);
         if (packet == null) {
@@ -106,6 +120,15 @@ public final class JourneyAssembler {
             }
         }
         return append(packet, event, content);
+    }
+
+    private HopEvent routeNamespace(HopEvent event) {
+        if (event.netnsInode() != 0) {
+            return event;
+        }
+        long netns = event.verdict().fibInputIfindex() == 0 ? event.taskNetnsInode()
+                : lastNetnsByCpu[event.cpu() & (lastNetnsByCpu.length - 1)];
+        return netns == 0 ? event : event.withNetns(netns);
     }
 
     /** Moves the clock forward (event time, not wall time) and evicts the flows idle since; for quiet periods. */

@@ -3,6 +3,7 @@ package io.netjourney.sinks;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
+import io.netjourney.capture.Verdict;
 import io.netjourney.journey.TracedHop;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class JsonFormatter implements LineFormatter {
                 .field("ts_ns", e.timestampNs())
                 .field("cpu", e.cpu())
                 .field("hook", e.hook().tracepoint())
-                .field("dir", e.hook().direction() == Hook.Direction.TX ? "tx" : "rx")
+                .field("dir", direction(e))
                 .field("skb", "0x" + Long.toHexString(e.skb()))
                 .field("netns", e.netnsInode())
                 .field("netns_name", names.netnsName(e.netnsInode()).orElse(null));
@@ -116,6 +117,20 @@ public final class JsonFormatter implements LineFormatter {
         if (e.isArp()) {
             json.beginObject("arp").field("op", e.arpOp()).field("name", Protocols.arpOp(e.arpOp())).endObject();
         }
+        if (e.isDrop()) {
+            Verdict v = e.verdict();
+            json.beginObject("drop").field("reason", v.reasonText()).field("reason_code", v.dropReason())
+                    .field("location", v.locationName()).field("hint", Verdicts.hint(v)).endObject();
+        } else if (e.isRoute()) {
+            Verdict v = e.verdict();
+            json.beginObject("route").field("table", Integer.toUnsignedLong(v.fibTable()))
+                    .field("result", Verdicts.routeResult(v)).field("error", v.fibError())
+                    .field("gateway", v.fibGateway() == null ? null : Addresses.ip(v.fibGateway()));
+            if (v.fibInputIfindex() != 0) {
+                json.field("iif", v.fibInputIfindex());
+            }
+            json.endObject();
+        }
         json.field("packet", hop.packetId())
                 .field("flow", hop.flowId())
                 .field("direction", hop.direction().label())
@@ -124,6 +139,17 @@ public final class JsonFormatter implements LineFormatter {
             json.field("delta_ns", hop.deltaNs());
         }
         return json.build();
+    }
+
+    /** "tx", "rx", or for verdicts "drop" and "route". */
+    private static String direction(HopEvent e) {
+        if (e.isDrop()) {
+            return "drop";
+        }
+        if (e.isRoute()) {
+            return "route";
+        }
+        return e.hook().direction() == Hook.Direction.TX ? "tx" : "rx";
     }
 
     @Override

@@ -15,7 +15,11 @@ public final class SummaryCounter {
     private long firstNs = -1;
     private long lastNs = -1;
 
+    /** Counts a crossing; drops and routing decisions are shown but are not crossings. */
     public void add(TracedHop hop) {
+        if (!hop.event().isCrossing()) {
+            return;
+        }
         crossings++;
         if (hop.hopIndex() == 0) {
             packets++;

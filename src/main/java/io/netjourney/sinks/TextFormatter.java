@@ -2,6 +2,7 @@ package io.netjourney.sinks;
 
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
+import io.netjourney.capture.Verdict;
 import io.netjourney.journey.TracedHop;
 import java.util.Locale;
 
@@ -47,7 +48,15 @@ public final class TextFormatter implements LineFormatter {
         StringBuilder line = new StringBuilder(96).append('[');
         padLeft(line, netns, 12).append("] ");
         padLeft(line, printable(e.ifname()), 16).append(' ');
-        padLeft(line, hop.direction().label(), 7).append(' ').append(describe(e));
+        padLeft(line, e.isRoute() ? "route" : hop.direction().label(), 7).append(' ');
+        if (e.isDrop()) {
+            line.append(drop(e, netns)).append(" | ").append(describe(e));
+        } else if (e.isRoute()) {
+            line.append(route(e)).append(" | ").append(Protocols.name(e)).append(' ')
+                    .append(Addresses.ip(e.source())).append(" -> ").append(Addresses.ip(e.destination()));
+        } else {
+            line.append(describe(e));
+        }
         if (verbose) {
             line.append("  (").append(details(hop)).append(')');
         }
@@ -134,6 +143,35 @@ public final class TextFormatter implements LineFormatter {
             default:
                 return "arp " + Protocols.arpOp(e.arpOp()) + " " + sender + " -> " + target;
         }
+    }
+
+    /** "dropped: NETFILTER_DROP in nj-ctr2 at nf_hook_slow+0x9e (a firewall rule ... dropped it)". */
+    private static String drop(HopEvent e, String netns) {
+        Verdict v = e.verdict();
+        StringBuilder text = new StringBuilder("dropped: ").append(v.reasonText()).append(" in ").append(netns);
+        if (v.locationName() != null) {
+            text.append(" at ").append(v.locationName());
+        }
+        String hint = Verdicts.hint(v);
+        if (hint != null) {
+            text.append(" (").append(hint).append(')');
+        }
+        return text.toString();
+    }
+
+    /** "table main: via 198.51.100.66 dev nj-h-r", "table default: no route". */
+    private static String route(HopEvent e) {
+        Verdict v = e.verdict();
+        StringBuilder text = new StringBuilder("table ").append(Verdicts.table(v.fibTable())).append(": ");
+        if (v.routeFound()) {
+            if (v.fibGateway() != null) {
+                text.append("via ").append(Addresses.ip(v.fibGateway())).append(' ');
+            }
+            text.append("dev ").append(printable(e.ifname()));
+        } else {
+            text.append(Verdicts.routeResult(v));
+        }
+        return text.toString();
     }
 
     private static StringBuilder padLeft(StringBuilder out, String value, int width) {

@@ -2,6 +2,7 @@ package io.netjourney.sinks;
 
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopRecord;
+import io.netjourney.capture.Verdict;
 import io.netjourney.capture.Names;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
@@ -49,6 +50,7 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
     private final InputStream in;
     private final String source;
     private final int version;
+    private final int recordSize;
     private final Map<Long, String> netnsNames = new HashMap<>();
     private final Map<String, String> metadata = new LinkedHashMap<>();
     private final byte[] frameHeader = new byte[TraceFormat.FRAME_HEADER_SIZE];
@@ -95,10 +97,11 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
                     + TraceFormat.VERSION);
         }
         long recordSize = Integer.toUnsignedLong(b.getInt(TraceFormat.MAGIC.length + 4));
-        if (recordSize != TraceFormat.RECORD_SIZE) {
+        this.recordSize = (int) Math.min(recordSize, Integer.MAX_VALUE);
+        if (recordSize != TraceFormat.RECORD_SIZE && recordSize != HopRecord.SIZE_V1) {
             throw new TraceFileException(source + ": trace file records are " + recordSize
-                    + " bytes, this netjourney reads " + TraceFormat.RECORD_SIZE
-                    + "-byte records (recorded by another netjourney version)");
+                    + " bytes, this netjourney reads " + TraceFormat.RECORD_SIZE + "-byte records (and the older "
+                    + HopRecord.SIZE_V1 + "-byte ones; recorded by another netjourney version)");
         }
     }
 
@@ -135,15 +138,26 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
         return null;
     }
 
+    /** A drop with the reason and location names its recording machine wrote as metadata. */
+    private HopEvent named(HopEvent event) {
+        if (!event.isDrop() || event.verdict().reasonName() != null) {
+            return event;
+        }
+        Verdict v = event.verdict();
+        String reason = metadata.get(TraceFormat.DROP_REASON_KEY + v.dropReason());
+        String location = metadata.get(TraceFormat.DROP_LOCATION_KEY + Long.toHexString(v.dropLocation()));
+        return reason == null && location == null ? event : event.withVerdict(v.named(reason, location));
+    }
+
     private HopEvent frame(long frameOffset, int type, ByteBuffer payload) throws TraceFileException {
         switch (type) {
             case TraceFormat.HOP:
-                if (payload.remaining() != TraceFormat.RECORD_SIZE) {
+                if (payload.remaining() != recordSize) {
                     throw corrupt(frameOffset, "hop frame of " + payload.remaining() + " bytes, expected "
-                            + TraceFormat.RECORD_SIZE);
+                            + recordSize);
                 }
                 try {
-                    return HopRecord.decode(payload);
+                    return named(HopRecord.decode(payload));
                 } catch (IllegalArgumentException e) {
                     throw corrupt(frameOffset, e.getMessage());
                 }

@@ -2,6 +2,7 @@ package io.netjourney.sinks;
 
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopRecord;
+import io.netjourney.capture.Verdict;
 import io.netjourney.capture.Names;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -14,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -30,6 +33,7 @@ public final class TraceFileWriter implements Closeable, Flushable {
     private final OutputStream out;
     private final Names names;
     private final Map<Long, String> writtenNames = new HashMap<>();
+    private final Set<String> writtenMeta = new HashSet<>();
     private final ByteBuffer frameHeader = ByteBuffer.allocate(TraceFormat.FRAME_HEADER_SIZE)
             .order(ByteOrder.LITTLE_ENDIAN);
     private final byte[] record = new byte[TraceFormat.RECORD_SIZE];
@@ -54,7 +58,22 @@ public final class TraceFileWriter implements Closeable, Flushable {
 
     /** Writes a decoded event (encoded back with {@link HopRecord#encode}). */
     public void writeHop(HopEvent event) throws IOException {
+        if (event.isDrop()) {
+            writeDropNames(event.verdict());
+        }
         writeRecord(ByteBuffer.wrap(HopRecord.encode(event)));
+    }
+
+    /** A drop's reason and location names go in as metadata before it, so they replay on another machine. */
+    private void writeDropNames(Verdict v) throws IOException {
+        String reasonKey = TraceFormat.DROP_REASON_KEY + v.dropReason();
+        if (v.reasonName() != null && writtenMeta.add(reasonKey)) {
+            writeMeta(reasonKey, v.reasonName());
+        }
+        String locationKey = TraceFormat.DROP_LOCATION_KEY + Long.toHexString(v.dropLocation());
+        if (v.locationName() != null && writtenMeta.add(locationKey)) {
+            writeMeta(locationKey, v.locationName());
+        }
     }
 
     /**

@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The netjourney trace file ({@code .njt}): a header, then frames, all integers little endian.
  * <pre>
- * header   magic "NJTRACE1" (8 bytes) | version u16 = 1 | reserved u16 = 0 | record size u32 = 168
+ * header   magic "NJTRACE1" (8 bytes) | version u16 = 1 | reserved u16 = 0 | record size u32 = 216 (168 before
+ *          drops and routes were recorded; both are read)
  * frame    type u8 | payload length u32 | payload
  *   1 HOP         the kernel's struct nj_hop record as received (record size bytes), decoded by HopRecord
  *   2 NETNS_NAME  inode u64 | name UTF-8 (rest of the payload); written before the first hop in that namespace
@@ -29,6 +30,9 @@ public final class TraceFormat {
     static final int FRAME_HEADER_SIZE = 5;
     static final int MAX_FRAME_LENGTH = 1 << 20;
     static final int RECORD_SIZE = HopRecord.SIZE;
+    /** Metadata keys naming drop reasons ("drop.reason.12" = "NETFILTER_DROP") and locations (by hex address). */
+    static final String DROP_REASON_KEY = "drop.reason.";
+    static final String DROP_LOCATION_KEY = "drop.location.";
 
     static final int HOP = 1;
     static final int NETNS_NAME = 2;

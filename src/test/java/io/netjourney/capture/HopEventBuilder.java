@@ -39,6 +39,8 @@ public final class HopEventBuilder {
     private int arpOp;
     private long sourceMac = 0x020000000001L;
     private long destinationMac = 0x020000000002L;
+    private long taskNetnsInode;
+    private Verdict verdict;
 
     public static HopEventBuilder hop() {
         return new HopEventBuilder();
@@ -97,12 +99,26 @@ public final class HopEventBuilder {
         this.source = ip(sender); this.destination = ip(target);
         this.icmpType = 0; this.icmpId = 0; this.icmpSeq = 0; this.ttl = 0; this.ipId = 0; return this;
     }
+    public HopEventBuilder taskNetns(long inode) { this.taskNetnsInode = inode; return this; }
+    /** A drop (skb:kfree_skb) with the kernel's reason value and the dropping code's address. */
+    public HopEventBuilder drop(int reason, long location) {
+        this.hook = Hook.KFREE_SKB;
+        this.verdict = new Verdict(Verdict.Kind.DROP, reason, location, 0, 0, 0, null);
+        return this;
+    }
+    /** A routing table lookup: table, error (0 found, -11 not in this table), input ifindex, gateway or null. */
+    public HopEventBuilder route(int table, int error, int inputIfindex, String gateway) {
+        this.hook = ethertype == HopEvent.ETHERTYPE_IPV6 ? Hook.FIB6_TABLE_LOOKUP : Hook.FIB_TABLE_LOOKUP;
+        this.verdict = new Verdict(Verdict.Kind.ROUTE, 0, 0, table, error, inputIfindex,
+                gateway == null ? null : ip(gateway));
+        return this;
+    }
     public HopEventBuilder macs(long src, long dst) { this.sourceMac = src; this.destinationMac = dst; return this; }
 
     public HopEvent build() {
         return new HopEvent(timestampNs, cpu, hook, skb, netnsInode, netnsCookie, ifindex, ifname, linkKind,
                 deviceType, masterIfindex, length, mark, ethertype, vlanTci, flags, source, destination, l4Protocol,
                 ttl, ipId, flowLabel, sourcePort, destinationPort, tcpFlags, tcpSeq, tcpAck, icmpType, icmpCode,
-                icmpId, icmpSeq, arpOp, sourceMac, destinationMac);
+                icmpId, icmpSeq, arpOp, sourceMac, destinationMac, taskNetnsInode, verdict);
     }
 }

@@ -118,6 +118,13 @@ class KernelEquivalenceTest {
         for (int flag : new int[] {HopEvent.FLAG_FRAGMENT, HopEvent.FLAG_NO_L4, HopEvent.FLAG_TRUNCATED}) {
             flags |= r.nextInt(4) == 0 ? flag : 0;
         }
+        if (r.nextInt(8) == 0) {
+            // a routing decision, sometimes made without protocol or ports (received packets)
+            b.route(254, 0, 2, null);
+            if (r.nextBoolean()) {
+                b.l4(0).ports(0, 0);
+            }
+        }
         HopEvent event = b.flags(flags).build();
         return r.nextInt(20) == 0 ? FilterEvents.withoutAddresses(event) : event;
     }

@@ -16,6 +16,8 @@ final class KernelProgram {
     private static final int HOP_DPORT = 98;
     private static final int HOP_FLAGS = 110;
     private static final int HOP_L4_PROTO = 112;
+    private static final int HOP_EVENT = 168;
+    private static final int NJ_EV_FIB = 2;
     private static final int HOP_ADDR_FAMILY = 117;
 
     private static final int ETH_P_IP = 0x0800;
@@ -106,6 +108,12 @@ final class KernelProgram {
     }
 
     private boolean insnMatches(ByteBuffer h, int i) {
+        boolean transportUnknown = u8(h, HOP_EVENT) == NJ_EV_FIB && u8(h, HOP_L4_PROTO) == 0;
+        if (transportUnknown && (op(i) == KernelFilterAbi.OP_PORT || op(i) == KernelFilterAbi.OP_PROTO
+                && proto(i) != KernelFilterAbi.PROTO_IP && proto(i) != KernelFilterAbi.PROTO_IP6
+                && proto(i) != KernelFilterAbi.PROTO_ARP)) {
+            return true;
+        }
         switch (op(i)) {
             case KernelFilterAbi.OP_TRUE:
                 return true;

@@ -194,8 +194,8 @@ class TraceFileTest {
     void wrongRecordSizeOrVersion() throws IOException {
         byte[] bytes = trace(events());
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(12, 176);
-        assertEquals("test.njt: trace file records are 176 bytes, this netjourney reads 168-byte records"
-                + " (recorded by another netjourney version)",
+        assertEquals("test.njt: trace file records are 176 bytes, this netjourney reads 216-byte records (and the older 168-byte"
+                + " ones; recorded by another netjourney version)",
                 assertThrows(TraceFileException.class, () -> reader(bytes)).getMessage());
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putShort(8, (short) 2);
         assertEquals("test.njt: trace file version 2, this netjourney reads version 1",
@@ -210,7 +210,7 @@ class TraceFileTest {
         ByteBuffer.wrap(badLength).order(ByteOrder.LITTLE_ENDIAN).putInt(firstHop + 1, 100);
         try (TraceFileReader reader = reader(badLength)) {
             UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> readAll(reader));
-            assertEquals("test.njt: corrupt trace file at byte " + firstHop + ": hop frame of 100 bytes, expected 168",
+            assertEquals("test.njt: corrupt trace file at byte " + firstHop + ": hop frame of 100 bytes, expected 216",
                     e.getCause().getMessage());
         }
         byte[] badHook = bytes.clone();

@@ -130,6 +130,6 @@ class GuiFloodBench {
             int master, Hook hook, boolean reply, int id, int seq) {
         return new HopEvent(ts, 0, hook, skb, netns, 1, ifindex, ifname, kind, 1, master, 98, 0,
                 HopEvent.ETHERTYPE_IPV4, 0, 0, reply ? CTR : HOST, reply ? HOST : CTR, HopEvent.PROTO_ICMP, 64,
-                seq, 0, 0, 0, 0, 0, 0, reply ? 0 : 8, 0, id, seq, 0, 0x020000000001L, 0x020000000002L);
+                seq, 0, 0, 0, 0, 0, 0, reply ? 0 : 8, 0, id, seq, 0, 0x020000000001L, 0x020000000002L, 0, null);
     }
 }

@@ -18,6 +18,8 @@ final class FlowData {
     /** The latest request that expects an answer, and the latest reply (ids grow in first-seen order). */
     long lastRequestId;
     long lastReplyId;
+    /** The latest request packet that was dropped (0: none). */
+    long lastDroppedRequestId;
     long lastSeenNs;
     /** The flow's first crossing: hop table offsets count from it, so they stay put as packets are evicted. */
     long firstSeenNs = Long.MAX_VALUE;
@@ -67,6 +69,9 @@ final class FlowData {
     }
 
     FlowStatus status() {
+        if (lastDroppedRequestId != 0 && lastDroppedRequestId >= lastRequestId) {
+            return FlowStatus.DROPPED;
+        }
         return lastRequestId > lastReplyId ? FlowStatus.INCOMPLETE : FlowStatus.OK;
     }
 

@@ -285,8 +285,15 @@ public final class JourneyViewModel {
     // ---- ingest: per crossing, O(1) ----
 
     private void ingest(TracedHop hop) {
-        crossingCount++;
         HopEvent e = hop.event();
+        if (e.isRoute()) {
+            return; // not placed in a packet (see JourneyAssembler); the command line shows them
+        }
+        if (e.isDrop()) {
+            drop(hop);
+            return;
+        }
+        crossingCount++;
         if (firstCrossingNs == Long.MIN_VALUE) {
             firstCrossingNs = e.timestampNs();
         }
@@ -320,6 +327,29 @@ public final class JourneyViewModel {
         if (packet.size() < MAX_CROSSINGS_PER_PACKET) {
             packet.crossings.add(new Crossing(hop, node));
             flow.grew(packet);
+        }
+    }
+
+    /**
+     * A drop ends its packet where it last crossed: the flow shows "dropped" while its latest request was
+     * dropped, and the interface where it died is marked when the flow is selected.
+     */
+    private void drop(TracedHop hop) {
+        FlowData flow = flowData.get(hop.flowId());
+        PacketData packet = flow == null ? null : flow.packets.get(hop.packetId());
+        if (packet == null) {
+            return;
+        }
+        packet.drop = hop;
+        if (hop.direction() == PacketDirection.REQUEST) {
+            flow.lastDroppedRequestId = Math.max(flow.lastDroppedRequestId, packet.id);
+        }
+        if (!flow.dirty) {
+            flow.dirty = true;
+            dirty.add(flow);
+        }
+        if (flow == selectedData) {
+            selectedTouched = true;
         }
     }
 
@@ -448,12 +478,28 @@ public final class JourneyViewModel {
 
     private void publishHighlight() {
         String marked = markedInterface.get();
-        Set<String> marks = marked == null ? Set.of() : Set.of(marked);
+        Set<String> marks = new HashSet<>();
+        if (marked != null) {
+            marks.add(marked);
+        }
+        String dropped = droppedAt();
+        if (dropped != null) {
+            marks.add(dropped);
+        }
         if (selectedData == null && marks.isEmpty()) {
             highlight.set(Highlight.NONE);
         } else {
             highlight.set(new Highlight(requestEdges, replyEdges, marks));
         }
+    }
+
+    /** Where the selected flow's drawn request died, if it was dropped. */
+    private String droppedAt() {
+        if (selectedData == null) {
+            return null;
+        }
+        PacketData request = selectedData.path(PacketDirection.REQUEST);
+        return request == null || request.drop == null || request.lastNode == null ? null : request.lastNode.id();
     }
 
     private void publishHopRows() {
@@ -476,6 +522,11 @@ public final class JourneyViewModel {
                     rows.add(new HopRow(c.hop(), c.node().id(), c.node().namespace,
                             c.hop().event().timestampNs() - first));
                 }
+            }
+            InterfaceNode died = packet.lastNode;
+            if (packet.drop != null && died != null && (filter == null || filter.equals(died.id()))) {
+                rows.add(new HopRow(packet.drop, died.id(), died.namespace,
+                        packet.drop.event().timestampNs() - first));
             }
         }
         rows.sort(TIME_ORDER);

@@ -2,6 +2,7 @@ package io.netjourney.ui.model;
 
 import io.netjourney.capture.Hook;
 import io.netjourney.journey.PacketDirection;
+import io.netjourney.journey.TracedHop;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,8 @@ final class PacketData {
     /** The previous crossing's interface and hook, also when it was not retained (for links). */
     InterfaceNode lastNode;
     Hook lastHook;
+    /** The drop that ended this packet, or null. */
+    TracedHop drop;
 
     PacketData(long id, PacketDirection direction) {
         this.id = id;

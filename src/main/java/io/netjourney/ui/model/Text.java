@@ -49,6 +49,9 @@ final class Text {
 
     /** "seq 3" for an ICMP/ICMPv6 echo, "[S.]" for TCP (tcpdump's letters, "[none]"), else "". */
     static String info(HopEvent e) {
+        if (e.isDrop()) {
+            return "dropped: " + e.verdict().reasonText();
+        }
         if (!e.hasTransportHeader()) {
             return "";
         }

@@ -1,0 +1,99 @@
+package io.netjourney.sinks;
+
+import io.netjourney.capture.Verdict;
+import java.util.Map;
+
+/** How drops and routing decisions read, in text and JSON: reason hints, table names, lookup results. */
+public final class Verdicts {
+    static final int TABLE_DEFAULT = 253;
+    /** RT_TABLE_LOCAL: tried first when policy rules exist; a miss there only means "try the next table". */
+    static final int TABLE_LOCAL = 255;
+
+    private static final Map<String, String> HINTS = Map.ofEntries(
+            Map.entry("NETFILTER_DROP", "a firewall rule (nftables/iptables) dropped it"),
+            Map.entry("NO_SOCKET", "nothing listens on that port"),
+            Map.entry("IP_NOPROTO", "no handler for that IP protocol"),
+            Map.entry("NEIGH_FAILED", "the next hop did not answer ARP/neighbour discovery"),
+            Map.entry("NEIGH_QUEUEFULL", "too many packets waited for address resolution"),
+            Map.entry("IP_NOROUTE", "no route to the destination"),
+            Map.entry("IP_OUTNOROUTES", "no route to the destination"),
+            Map.entry("IP_INADDRERRORS", "invalid destination address"),
+            Map.entry("IP_RPFILTER", "reverse path filter: the source is not routed back through this interface"),
+            Map.entry("OTHERHOST", "the frame was addressed to another host's MAC address"),
+            Map.entry("PKT_TOO_SMALL", "packet shorter than its headers"),
+            Map.entry("TCP_CSUM", "bad TCP checksum"),
+            Map.entry("UDP_CSUM", "bad UDP checksum"),
+            Map.entry("SOCKET_FILTER", "a socket filter rejected it"),
+            Map.entry("SOCKET_RCVBUFF", "the socket's receive buffer was full"),
+            Map.entry("QDISC_DROP", "the queueing discipline dropped it (queue full or policy)"),
+            Map.entry("FULL_RING", "the device's ring was full"),
+            Map.entry("DEV_READY", "the device was down"),
+            Map.entry("TC_INGRESS", "a tc ingress filter dropped it"),
+            Map.entry("TC_EGRESS", "a tc egress filter dropped it"),
+            Map.entry("XDP", "an XDP program dropped it"),
+            Map.entry("IPV6DISABLED", "IPv6 is disabled on the interface"),
+            Map.entry("UNHANDLED_PROTO", "no handler for that protocol"),
+            Map.entry("BRIDGE_INGRESS_STP_STATE", "the bridge port is not forwarding (STP)"),
+            Map.entry("NOT_SPECIFIED", "the kernel gave no reason"));
+
+    private Verdicts() {
+    }
+
+    /** A short plain-language hint for a drop reason, or null. */
+    public static String hint(String reasonName) {
+        return reasonName == null ? null : HINTS.get(reasonName);
+    }
+
+    /** "main", "local", "default" or the number. */
+    public static String table(int id) {
+        switch (id) {
+            case 254:
+                return "main";
+            case 255:
+                return "local";
+            case TABLE_DEFAULT:
+                return "default";
+            default:
+                return Integer.toString(id);
+        }
+    }
+
+    /** The lookup's outcome: "found", "not in this table", "no route", "unreachable", ... */
+    public static String routeResult(Verdict v) {
+        if (v.fibError() == 0) {
+            return "found";
+        }
+        if (v.routeNotInTable()) {
+            return v.fibTable() == TABLE_LOCAL ? "not in this table" : "no route";
+        }
+        switch (-v.fibError()) {
+            case 101:
+                return "network unreachable";
+            case 113:
+                return "host unreachable";
+            case 13:
+                return "prohibited";
+            case 22:
+                return "blackhole";
+            default:
+                return "error " + v.fibError();
+        }
+    }
+
+    /**
+     * Whether a route line is worth a line of its own: a result, not the miss in the local table that policy
+     * routing tries first. Without policy rules the kernel looks in main only, so a miss there is final.
+     */
+    public static boolean decisive(Verdict v) {
+        return !(v.routeNotInTable() && v.fibTable() == TABLE_LOCAL);
+    }
+
+    /** The hint for a drop: ping_rcv's NO_SOCKET is what a root ping's raw socket leaves behind. */
+    public static String hint(Verdict v) {
+        if ("NO_SOCKET".equals(v.reasonName()) && v.locationName() != null
+                && v.locationName().startsWith("ping_rcv")) {
+            return "no datagram ping socket: harmless when ping runs as root, its raw socket got its own copy";
+        }
+        return hint(v.reasonName());
+    }
+}
