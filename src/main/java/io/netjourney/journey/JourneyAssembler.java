@@ -73,6 +73,7 @@ public final class JourneyAssembler {
     private final LruList<FlowState> flowLru = new LruList<>();
     private final LruList<PacketState> packetLru = new LruList<>();
     private long clockNs = Long.MIN_VALUE;
+    private static final int LOOPBACK_IFINDEX = 1;
     private long nextFlowId = 1;
     /** Namespace of the latest crossing per CPU (index = cpu mod 1024), for placing routing decisions. */
     private final long[] lastNetnsByCpu = new long[1024];
@@ -126,8 +127,9 @@ public final class JourneyAssembler {
         if (event.netnsInode() != 0) {
             return event;
         }
-        long netns = event.verdict().fibInputIfindex() == 0 ? event.taskNetnsInode()
-                : lastNetnsByCpu[event.cpu() & (lastNetnsByCpu.length - 1)];
+        int iif = event.verdict().fibInputIfindex();
+        boolean local = iif == 0 || iif == LOOPBACK_IFINDEX; // output lookups name lo as their input
+        long netns = local ? event.taskNetnsInode() : lastNetnsByCpu[event.cpu() & (lastNetnsByCpu.length - 1)];
         return netns == 0 ? event : event.withNetns(netns);
     }
 

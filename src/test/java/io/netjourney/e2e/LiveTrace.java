@@ -26,8 +26,8 @@ final class LiveTrace implements AutoCloseable {
     private LiveTrace(String filter, Predicate<Long> namespaces) {
         KernelFilter kernelFilter = KernelFilter.compile(FilterParser.parse(filter));
         session = CaptureSession.start(CaptureSession.Options.of(kernelFilter.config()), event -> {
-            if (namespaces.test(event.netnsInode())) {
-                TracedHop hop = assembler.accept(event);
+            TracedHop hop = assembler.accept(event); // places routing decisions in their namespace first
+            if (namespaces.test(hop.event().netnsInode())) {
                 synchronized (hops) {
                     hops.add(hop);
                 }
@@ -59,14 +59,21 @@ final class LiveTrace implements AutoCloseable {
         }
     }
 
-    /** Waits until at least {@code count} crossings arrived (or 3 s passed), then returns them all. */
+    /**
+     * Waits until at least {@code count} device crossings arrived (or 3 s passed), then returns everything seen
+     * (crossings, drops and routing decisions).
+     */
     List<TracedHop> await(int count) throws InterruptedException {
         long deadline = System.nanoTime() + 3_000_000_000L;
-        while (hops().size() < count && System.nanoTime() < deadline) {
+        while (crossings() < count && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         Thread.sleep(150); // anything beyond the expected count shows up too
         return hops();
+    }
+
+    private long crossings() {
+        return hops().stream().filter(h -> h.event().isCrossing()).count();
     }
 
     void clear() {
