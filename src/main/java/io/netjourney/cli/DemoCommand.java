@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
             lab.up();
             Names names = inodes ? Names.NONE : new NamespaceNames();
             KernelFilter filter = KernelFilter.compile(FilterParser.parse(LAB_FILTER));
-            Tracer tracer = new Tracer(HopEvent::isEcho,
+            Tracer tracer = new Tracer(e -> e.isCrossing() && e.isEcho(),
                     new TextFormatter(names, verbose), out, null, 0);
             AtomicBoolean pingsDone = new AtomicBoolean();
             Thread pinger = new Thread(() -> {

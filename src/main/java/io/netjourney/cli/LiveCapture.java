@@ -41,21 +41,24 @@ final class LiveCapture {
             Consumer<CaptureStats> onStopped) {
         filter.warning().ifPresent(w -> err.println("netjourney: " + w));
         CaptureSession session;
-        try {
-            session = CaptureSession.start(CaptureSession.Options.of(filter.config()), tracer::accept);
-        } catch (CaptureException e) {
-            throw new UserError(e.getMessage(), UserError.FAILURE, e.detail());
-        }
+        // the hook is in place before loading starts: a signal during start-up still ends with the summary
         CountDownLatch closed = new CountDownLatch(1);
         Thread onSignal = new Thread(() -> {
             interrupted = true;
             try {
-                closed.await(5, TimeUnit.SECONDS);
+                closed.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "netjourney-shutdown");
         Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            session = CaptureSession.start(CaptureSession.Options.of(filter.config()), tracer::accept);
+        } catch (CaptureException e) {
+            closed.countDown();
+            removeHook(onSignal);
+            throw new UserError(e.getMessage(), UserError.FAILURE, e.detail());
+        }
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         long nextStats = System.nanoTime() + STATS_EVERY_NS;
         long reportedLost = 0;
@@ -87,12 +90,16 @@ final class LiveCapture {
                 closed.countDown();
             }
             if (!interrupted) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onSignal);
-                } catch (IllegalStateException e) {
-                    // shutting down already
-                }
+                removeHook(onSignal);
             }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // shutting down already
         }
     }
 

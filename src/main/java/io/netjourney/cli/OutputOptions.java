@@ -20,6 +20,10 @@ final class OutputOptions {
             + "and a final {\"summary\":...} object.")
     boolean json;
 
+    @Option(names = {"-r", "--routes"}, description = "Also show each routing decision (the FIB lookup: table, "
+            + "gateway and output device, or why none) as a line of its own. Drops are always shown.")
+    boolean routes;
+
     @Option(names = {"-v", "--verbose"}, description = "Text lines also show hook, length, packet, flow, hop "
             + "and the time since the packet's previous crossing.")
     boolean verbose;

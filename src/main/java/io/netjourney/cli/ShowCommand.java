@@ -45,7 +45,8 @@ final class ShowCommand implements Callable<Integer> {
         PrintStream out = Stdout.buffered();
         try (TraceFileReader reader = TraceFileReader.open(file)) {
             Names names = output.names ? reader.names() : Names.NONE;
-            Tracer tracer = new Tracer(filter == null ? null : filter::matches, output.formatter(names), out, null, count);
+            Tracer tracer = new Tracer(filter == null ? null : filter::matches, output.formatter(names), out, null, count,
+                    output.routes);
             for (HopEvent event = reader.read(); event != null && !tracer.done(); event = reader.read()) {
                 tracer.accept(event);
             }

@@ -57,7 +57,7 @@ final class TraceCommand implements Callable<Integer> {
         PrintStream out = Stdout.buffered();
         try {
             Tracer tracer = new Tracer(kernelFilter.exact() ? null : filter::matches, output.formatter(names), out,
-                    recording, count);
+                    recording, count, output.routes);
             new LiveCapture(System.err).run(kernelFilter, tracer, duration, () -> false,
                     stats -> output.printSummary(out, tracer, stats));
         } finally {

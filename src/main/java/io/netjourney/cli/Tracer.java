@@ -24,6 +24,7 @@ final class Tracer {
     private final TraceFileWriter recording;
     private final SummaryCounter summary = new SummaryCounter();
     private final long limit;
+    private final boolean showRoutes;
     private long printed;
 
     /**
@@ -32,11 +33,18 @@ final class Tracer {
      * @param limit      crossings after which {@link #done()} is true; 0 for no limit
      */
     Tracer(Predicate<HopEvent> javaFilter, LineFormatter formatter, PrintStream out, TraceFileWriter recording, long limit) {
+        this(javaFilter, formatter, out, recording, limit, false);
+    }
+
+    /** @param showRoutes print routing decisions too (they are always recorded) */
+    Tracer(Predicate<HopEvent> javaFilter, LineFormatter formatter, PrintStream out, TraceFileWriter recording, long limit,
+            boolean showRoutes) {
         this.javaFilter = javaFilter;
         this.formatter = formatter;
         this.out = out;
         this.recording = recording;
         this.limit = limit;
+        this.showRoutes = showRoutes;
     }
 
     void accept(HopEvent event) {
@@ -46,7 +54,7 @@ final class Tracer {
         TracedHop hop = assembler.accept(event);
         summary.add(hop);
         // a lookup that only missed a table on the way to the one that decided is recorded, not printed
-        if (!event.isRoute() || Verdicts.decisive(event.verdict())) {
+        if (!event.isRoute() || showRoutes && Verdicts.decisive(event.verdict())) {
             out.println(formatter.format(hop));
             printed++;
         }

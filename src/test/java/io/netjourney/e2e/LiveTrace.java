@@ -23,11 +23,14 @@ final class LiveTrace implements AutoCloseable {
     private volatile boolean stop;
     private volatile RuntimeException failure;
 
-    private LiveTrace(String filter, Predicate<Long> namespaces) {
+    private final boolean verdicts;
+
+    private LiveTrace(String filter, Predicate<Long> namespaces, boolean verdicts) {
+        this.verdicts = verdicts;
         KernelFilter kernelFilter = KernelFilter.compile(FilterParser.parse(filter));
         session = CaptureSession.start(CaptureSession.Options.of(kernelFilter.config()), event -> {
             TracedHop hop = assembler.accept(event); // places routing decisions in their namespace first
-            if (namespaces.test(hop.event().netnsInode())) {
+            if ((this.verdicts || event.isCrossing()) && namespaces.test(hop.event().netnsInode())) {
                 synchronized (hops) {
                     hops.add(hop);
                 }
@@ -37,8 +40,14 @@ final class LiveTrace implements AutoCloseable {
         poller.start();
     }
 
+    /** Device crossings only. */
     static LiveTrace start(String filter, Set<Long> namespaces) {
-        return new LiveTrace(filter, namespaces::contains);
+        return new LiveTrace(filter, namespaces::contains, false);
+    }
+
+    /** Crossings, drops and routing decisions. */
+    static LiveTrace withVerdicts(String filter, Set<Long> namespaces) {
+        return new LiveTrace(filter, namespaces::contains, true);
     }
 
     private void pollLoop() {

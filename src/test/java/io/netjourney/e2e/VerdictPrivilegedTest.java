@@ -158,7 +158,7 @@ class VerdictPrivilegedTest {
     }
 
     private static List<TracedHop> trace(String filter, Action action, int expected) throws Exception {
-        try (LiveTrace trace = LiveTrace.start(filter, JourneyPrivilegedTest.labNamespaces())) {
+        try (LiveTrace trace = LiveTrace.withVerdicts(filter, JourneyPrivilegedTest.labNamespaces())) {
             action.run();
             return trace.await(expected);
         }

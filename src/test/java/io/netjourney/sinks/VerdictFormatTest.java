@@ -1,0 +1,97 @@
+package io.netjourney.sinks;
+
+import static io.netjourney.capture.HopEventBuilder.hop;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Names;
+import io.netjourney.capture.Verdict;
+import io.netjourney.journey.PacketDirection;
+import io.netjourney.journey.TracedHop;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Drops and routing decisions in text lines, JSON and trace files. */
+class VerdictFormatTest {
+    static final long CTR2 = 4026532314L;
+    static final Names NAMES = inode -> inode == CTR2 ? Optional.of("nj-ctr2") : Optional.empty();
+
+    static HopEvent netfilterDrop() {
+        HopEvent e = hop().netns(CTR2).dev(2, "eth0", "veth").from("198.51.100.2").to("198.51.100.3")
+                .icmp(8, 0, 17146, 1).drop(12, 0xffffffff81a00000L).build();
+        return e.withVerdict(e.verdict().named("NETFILTER_DROP", "nft_do_chain+0x46f"));
+    }
+
+    @Test
+    void aDropSaysWhyWhereAndWhatToLookAt() {
+        String line = new TextFormatter(NAMES, false).format(new TracedHop(netfilterDrop(), 1, 1,
+                PacketDirection.REQUEST, 3, 1_000));
+        assertEquals("[     nj-ctr2]             eth0 request dropped: NETFILTER_DROP in nj-ctr2 at nft_do_chain+0x46f"
+                + " (a firewall rule (nftables/iptables) dropped it) | #17146.001 198.51.100.2 -> 198.51.100.3", line);
+    }
+
+    @Test
+    void aRootPingsNoSocketDropIsExplainedAsHarmless() {
+        HopEvent e = hop().icmp(0, 0, 1, 1).drop(3, 1).build();
+        e = e.withVerdict(e.verdict().named("NO_SOCKET", "ping_rcv+0xb3"));
+        String line = new TextFormatter().format(new TracedHop(e, 1, 1, PacketDirection.REPLY, 4, 1));
+        assertTrue(line.contains("dropped: NO_SOCKET in 4026531840 at ping_rcv+0xb3 (no datagram ping socket: "
+                + "harmless when ping runs as root"), line);
+    }
+
+    @Test
+    void anUnnamedDropShowsTheNumber() {
+        HopEvent e = hop().drop(77, 0).build();
+        assertTrue(new TextFormatter().format(new TracedHop(e, 1, 1, PacketDirection.REQUEST, 1, 1))
+                .contains("dropped: reason 77 in 4026531840 |"));
+    }
+
+    @Test
+    void routesSayTheTableAndTheChoiceOrTheFailure() {
+        HopEvent found = hop().netns(CTR2).dev(3, "nj-r-f", "veth").udp(5000, 53).route(254, 0, 2, "198.51.100.66")
+                .build();
+        assertEquals("[     nj-ctr2]           nj-r-f   route table main: via 198.51.100.66 dev nj-r-f | udp "
+                + "198.51.100.1 -> 198.51.100.2", new TextFormatter(NAMES, false).format(route(found)));
+        HopEvent none = hop().dev(0, "", "").udp(5000, 53).route(254, -Verdict.EAGAIN, 1, null).build();
+        assertTrue(new TextFormatter().format(route(none)).contains("route table main: no route |"));
+        HopEvent unreachable = hop().route(254, -101, 1, null).build();
+        assertTrue(new TextFormatter().format(route(unreachable)).contains("network unreachable"));
+        assertEquals(false, Verdicts.decisive(hop().route(255, -Verdict.EAGAIN, 1, null).build().verdict()),
+                "a miss in the local table on the way to main is not shown");
+    }
+
+    @Test
+    void jsonCarriesDropAndRouteObjects() {
+        String drop = new JsonFormatter(NAMES).format(new TracedHop(netfilterDrop(), 1, 1, PacketDirection.REQUEST,
+                3, 1_000));
+        assertTrue(drop.contains("\"hook\":\"kfree_skb\",\"dir\":\"drop\""), drop);
+        assertTrue(drop.contains("\"drop\":{\"reason\":\"NETFILTER_DROP\",\"reason_code\":12,\"location\":"
+                + "\"nft_do_chain+0x46f\",\"hint\":\"a firewall rule (nftables/iptables) dropped it\"}"), drop);
+        String route = new JsonFormatter().format(route(hop().udp(1, 2).route(254, 0, 2, "198.51.100.66").build()));
+        assertTrue(route.contains("\"dir\":\"route\""), route);
+        assertTrue(route.contains("\"route\":{\"table\":254,\"result\":\"found\",\"error\":0,\"gateway\":"
+                + "\"198.51.100.66\",\"iif\":2}"), route);
+    }
+
+    @Test
+    void dropNamesTravelInTheTraceFile() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TraceFileWriter writer = new TraceFileWriter(bytes, Names.NONE)) {
+            writer.writeHop(netfilterDrop());
+        }
+        try (TraceFileReader reader = new TraceFileReader(new ByteArrayInputStream(bytes.toByteArray()), "t")) {
+            Verdict v = reader.read().verdict();
+            assertEquals("NETFILTER_DROP", v.reasonName());
+            assertEquals("nft_do_chain+0x46f", v.locationName());
+            assertEquals(0xffffffff81a00000L, v.dropLocation());
+        }
+    }
+
+    private static TracedHop route(HopEvent e) {
+        return new TracedHop(e, 0, 0, PacketDirection.REQUEST, -1, -1);
+    }
+}
