@@ -52,7 +52,8 @@ public final class TextFormatter implements LineFormatter {
         if (e.isDrop()) {
             line.append(drop(e, netns)).append(" | ").append(describe(e));
         } else if (e.isRoute()) {
-            line.append(route(e)).append(" | ").append(Protocols.name(e)).append(' ')
+            // a lookup for a received packet is made without its protocol
+            line.append(route(e)).append(" | ").append(e.l4Protocol() == 0 ? "ip" : Protocols.name(e)).append(' ')
                     .append(Addresses.ip(e.source())).append(" -> ").append(Addresses.ip(e.destination()));
         } else {
             line.append(describe(e));
