@@ -3,12 +3,17 @@ package io.netjourney.cli;
 import io.netjourney.capture.CaptureException;
 import io.netjourney.capture.CaptureSession;
 import io.netjourney.capture.CaptureStats;
+import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.filter.KernelFilter;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Consumer;
 
 /**
@@ -22,9 +27,17 @@ final class LiveCapture {
     private final PrintStream err;
     private volatile boolean interrupted;
     private Runnable onAttached = () -> { };
+    private final Queue<NetfilterVerdict> netfilter = new ConcurrentLinkedQueue<>();
+    private Predicate<HopEvent> netfilterFilter = e -> true;
 
     LiveCapture(PrintStream err) {
         this.err = err;
+    }
+
+    /** Where netfilter verdicts arrive from (reader threads); printed by the capture loop. */
+    Consumer<NetfilterVerdict> netfilterSink(Predicate<HopEvent> filter) {
+        this.netfilterFilter = filter;
+        return netfilter::add;
     }
 
     /** Runs once the hooks are attached, before the first poll (the demo starts its pings there). */
@@ -68,6 +81,9 @@ final class LiveCapture {
             onAttached.run();
             while (!interrupted && !tracer.done() && !stop.getAsBoolean() && System.nanoTime() < deadline) {
                 session.poll(POLL_MS);
+                for (NetfilterVerdict v = netfilter.poll(); v != null; v = netfilter.poll()) {
+                    tracer.accept(v, netfilterFilter);
+                }
                 tracer.flush();
                 if (System.nanoTime() >= nextStats) {
                     reportedLost = reportLost(session.stats(), reportedLost, tracer);

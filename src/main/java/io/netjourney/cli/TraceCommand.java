@@ -1,6 +1,7 @@
 package io.netjourney.cli;
 
 import io.netjourney.capture.Names;
+import io.netjourney.capture.netfilter.NftTracer;
 import io.netjourney.filter.Filter;
 import io.netjourney.filter.KernelFilter;
 import io.netjourney.sinks.TraceFileWriter;
@@ -43,6 +44,12 @@ final class TraceCommand implements Callable<Integer> {
             description = "Also record every crossing to a trace file (replay with 'netjourney show FILE').")
     Path writeFile;
 
+    @Option(names = "--netfilter", description = "Also show which nftables/iptables-nft table, chain and rule "
+            + "gave each packet its verdict, from nftables' own tracing: adds a table (netjourney_trace) that "
+            + "marks packets for tracing in the root and every named namespace (/run/netns), removed on exit; "
+            + "every packet there is traced while it runs. Needs nft.")
+    boolean netfilter;
+
     @Parameters(paramLabel = "FILTER", arity = "0..*",
             description = "tcpdump-style filter: icmp, icmp6, tcp, udp, arp, ip, ip6, [src|dst] host ADDR, "
                     + "[src|dst] net CIDR, [src|dst] port N, combined with and, or, not and parentheses.")
@@ -58,8 +65,12 @@ final class TraceCommand implements Callable<Integer> {
         try {
             Tracer tracer = new Tracer(kernelFilter.exact() ? null : filter::matches, output.formatter(names), out,
                     recording, count, output.routes);
-            new LiveCapture(System.err).run(kernelFilter, tracer, duration, () -> false,
-                    stats -> output.printSummary(out, tracer, stats));
+            LiveCapture capture = new LiveCapture(System.err);
+            try (NftTracer nft = netfilter ? NetfilterNamespaces.start(capture.netfilterSink(filter::matches))
+                    : null) {
+                capture.run(kernelFilter, tracer, duration, () -> false,
+                        stats -> output.printSummary(out, tracer, stats));
+            }
         } finally {
             if (recording != null) {
                 recording.close();

@@ -1,6 +1,7 @@
 package io.netjourney.cli;
 
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.journey.JourneyAssembler;
 import io.netjourney.journey.TracedHop;
 import io.netjourney.sinks.LineFormatter;
@@ -65,6 +66,14 @@ final class Tracer {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** A netfilter verdict, printed when its packet matches the filter (the kernel did not filter it). */
+    void accept(NetfilterVerdict verdict, Predicate<HopEvent> filter) {
+        if (done() || verdict.packet() == null || !filter.test(verdict.packet())) {
+            return;
+        }
+        out.println(formatter.format(verdict));
     }
 
     boolean done() {

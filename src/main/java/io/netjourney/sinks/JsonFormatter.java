@@ -4,6 +4,7 @@ import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.Verdict;
+import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.journey.TracedHop;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +138,25 @@ public final class JsonFormatter implements LineFormatter {
                 .field("hop", hop.hopIndex());
         if (hop.deltaNs() >= 0) {
             json.field("delta_ns", hop.deltaNs());
+        }
+        return json.build();
+    }
+
+    /** A netfilter verdict: {"netfilter":{...}} with the packet's addresses and protocol beside it. */
+    @Override
+    public String format(NetfilterVerdict v) {
+        JsonBuilder json = new JsonBuilder().beginObject("netfilter")
+                .field("netns", v.netnsInode())
+                .field("netns_name", names.netnsName(v.netnsInode()).orElse(null))
+                .field("family", v.family()).field("table", v.table()).field("chain", v.chain())
+                .field("rule", v.isPolicy() ? null : v.rule()).field("policy", v.isPolicy() ? v.verdict() : null)
+                .field("verdict", v.verdict())
+                .field("device", v.device().isEmpty() ? null : v.device())
+                .endObject();
+        HopEvent p = v.packet();
+        if (p != null) {
+            json.field("proto", Protocols.name(p));
+            addresses(json, p);
         }
         return json.build();
     }

@@ -3,6 +3,7 @@ package io.netjourney.sinks;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.Verdict;
+import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.journey.TracedHop;
 import java.util.Locale;
 
@@ -60,6 +61,23 @@ public final class TextFormatter implements LineFormatter {
         }
         if (verbose) {
             line.append("  (").append(details(hop)).append(')');
+        }
+        return line.toString();
+    }
+
+    /** "[     nj-ctr2]             eth0 netfilter inet filter input: rule "..." verdict drop | #1.001 a -> b". */
+    @Override
+    public String format(NetfilterVerdict v) {
+        String netns = names.netnsName(v.netnsInode()).map(TextFormatter::printable)
+                .orElse(Long.toString(v.netnsInode()));
+        StringBuilder line = new StringBuilder(120).append('[');
+        padLeft(line, netns, 12).append("] ");
+        padLeft(line, printable(v.device()), 16).append(' ');
+        line.append("netfilter ").append(v.where()).append(": ");
+        line.append(v.isPolicy() ? "policy" : "rule \"" + printable(v.rule()) + "\"").append(" verdict ")
+                .append(v.verdict());
+        if (v.packet() != null) {
+            line.append(" | ").append(describe(v.packet()));
         }
         return line.toString();
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.Verdict;
+import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.journey.TracedHop;
 import java.io.ByteArrayInputStream;
@@ -89,6 +90,20 @@ class VerdictFormatTest {
             assertEquals("nft_do_chain+0x46f", v.locationName());
             assertEquals(0xffffffff81a00000L, v.dropLocation());
         }
+    }
+
+    @Test
+    void aNetfilterVerdictNamesTheTableChainAndRule() {
+        HopEvent packet = hop().netns(CTR2).dev(0, "eth0", "").icmp(8, 0, 26878, 1).build();
+        NetfilterVerdict v = new NetfilterVerdict(CTR2, "inet", "filter", "input", "icmp type echo-request drop",
+                "drop", "eth0", packet);
+        assertEquals("[     nj-ctr2]             eth0 netfilter inet filter input: rule \"icmp type echo-request "
+                + "drop\" verdict drop | #26878.001 198.51.100.1 -> 198.51.100.2",
+                new TextFormatter(NAMES, false).format(v));
+        String json = new JsonFormatter(NAMES).format(v);
+        assertTrue(json.startsWith("{\"netfilter\":{\"netns\":4026532314,\"netns_name\":\"nj-ctr2\",\"family\":"
+                + "\"inet\",\"table\":\"filter\",\"chain\":\"input\",\"rule\":\"icmp type echo-request drop\","
+                + "\"verdict\":\"drop\",\"device\":\"eth0\"}"), json);
     }
 
     private static TracedHop route(HopEvent e) {
