@@ -29,6 +29,7 @@ final class LiveCapture {
     private Runnable onAttached = () -> { };
     private final Queue<NetfilterVerdict> netfilter = new ConcurrentLinkedQueue<>();
     private Predicate<HopEvent> netfilterFilter = e -> true;
+    private AutoCloseable alsoClose;
 
     LiveCapture(PrintStream err) {
         this.err = err;
@@ -38,6 +39,14 @@ final class LiveCapture {
     Consumer<NetfilterVerdict> netfilterSink(Predicate<HopEvent> filter) {
         this.netfilterFilter = filter;
         return netfilter::add;
+    }
+
+    /**
+     * Closed with the capture, before a signal lets the JVM exit (the netfilter tracing table must not outlive
+     * a Ctrl-C).
+     */
+    void closeWithCapture(AutoCloseable resource) {
+        this.alsoClose = resource;
     }
 
     /** Runs once the hooks are attached, before the first poll (the demo starts its pings there). */
@@ -68,6 +77,7 @@ final class LiveCapture {
         try {
             session = CaptureSession.start(CaptureSession.Options.of(filter.config()), tracer::accept);
         } catch (CaptureException e) {
+            closeQuietly(alsoClose);
             closed.countDown();
             removeHook(onSignal);
             throw new UserError(e.getMessage(), UserError.FAILURE, e.detail());
@@ -98,6 +108,7 @@ final class LiveCapture {
             throw new UserError(e.getMessage(), UserError.FAILURE, e.detail());
         } finally {
             session.close();
+            closeQuietly(alsoClose);
             try {
                 if (stats != null) {
                     onStopped.accept(stats);
@@ -108,6 +119,17 @@ final class LiveCapture {
             if (!interrupted) {
                 removeHook(onSignal);
             }
+        }
+    }
+
+    private void closeQuietly(AutoCloseable resource) {
+        if (resource == null) {
+            return;
+        }
+        try {
+            resource.close();
+        } catch (Exception e) {
+            err.println("netjourney: " + e.getMessage());
         }
     }
 

@@ -66,11 +66,12 @@ final class TraceCommand implements Callable<Integer> {
             Tracer tracer = new Tracer(kernelFilter.exact() ? null : filter::matches, output.formatter(names), out,
                     recording, count, output.routes);
             LiveCapture capture = new LiveCapture(System.err);
-            try (NftTracer nft = netfilter ? NetfilterNamespaces.start(capture.netfilterSink(filter::matches))
-                    : null) {
-                capture.run(kernelFilter, tracer, duration, () -> false,
-                        stats -> output.printSummary(out, tracer, stats));
+            if (netfilter) {
+                NftTracer nft = NetfilterNamespaces.start(capture.netfilterSink(filter::matches));
+                capture.closeWithCapture(nft); // also on Ctrl-C and SIGTERM, before the JVM exits
             }
+            capture.run(kernelFilter, tracer, duration, () -> false,
+                    stats -> output.printSummary(out, tracer, stats));
         } finally {
             if (recording != null) {
                 recording.close();

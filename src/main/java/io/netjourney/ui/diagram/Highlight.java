@@ -10,18 +10,24 @@ import java.util.Set;
  * @param request interfaces the request crosses, edges in order
  * @param reply   the same for the reply
  * @param marked  interfaces to mark (a selected hop-table row, a clicked node)
+ * @param dropped interfaces where the flow's packets died (a red end marker)
  */
-public record Highlight(List<PathEdge> request, List<PathEdge> reply, Set<String> marked) {
-    public static final Highlight NONE = new Highlight(List.of(), List.of(), Set.of());
+public record Highlight(List<PathEdge> request, List<PathEdge> reply, Set<String> marked, Set<String> dropped) {
+    public static final Highlight NONE = new Highlight(List.of(), List.of(), Set.of(), Set.of());
+
+    public Highlight(List<PathEdge> request, List<PathEdge> reply, Set<String> marked) {
+        this(request, reply, marked, Set.of());
+    }
 
     public Highlight {
         request = List.copyOf(request);
         reply = List.copyOf(reply);
         marked = Set.copyOf(marked);
+        dropped = Set.copyOf(dropped);
     }
 
     public boolean isEmpty() {
-        return request.isEmpty() && reply.isEmpty() && marked.isEmpty();
+        return request.isEmpty() && reply.isEmpty() && marked.isEmpty() && dropped.isEmpty();
     }
 
     /**

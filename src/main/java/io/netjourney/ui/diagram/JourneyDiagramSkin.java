@@ -199,13 +199,14 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
         }
         Set<Long> litNamespaces = new HashSet<>();
         nodes.forEach((id, node) -> {
-            boolean lit = onPath.contains(id) || highlight.marked().contains(id);
+            boolean lit = onPath.contains(id) || highlight.marked().contains(id) || highlight.dropped().contains(id);
             if (lit) {
                 litNamespaces.add(interfaces.get(id).netnsInode());
             }
             styleClass(node, "dimmed", dim && !lit);
             styleClass(node, "on-path", onPath.contains(id));
             styleClass(node, "marked", highlight.marked().contains(id));
+            styleClass(node, "dropped", highlight.dropped().contains(id));
         });
         boxes.forEach((inode, box) -> styleClass(box, "dimmed", dim && !litNamespaces.contains(inode)));
         links.values().forEach(link -> styleClass(link, "dimmed", dim && !pathPairs.contains(link.getUserData())));

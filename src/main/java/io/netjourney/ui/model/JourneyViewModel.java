@@ -483,13 +483,11 @@ public final class JourneyViewModel {
             marks.add(marked);
         }
         String dropped = droppedAt();
-        if (dropped != null) {
-            marks.add(dropped);
-        }
         if (selectedData == null && marks.isEmpty()) {
             highlight.set(Highlight.NONE);
         } else {
-            highlight.set(new Highlight(requestEdges, replyEdges, marks));
+            highlight.set(new Highlight(requestEdges, replyEdges, marks,
+                    dropped == null ? Set.of() : Set.of(dropped)));
         }
     }
 
