@@ -506,6 +506,36 @@ static __always_inline int handle_skb(struct sk_buff *skb, __u16 hook)
 	return 0;
 }
 
+/* The scratch record, cleared, for a verdict of the given kind seen at the given hook. */
+static __always_inline struct nj_hop *begin_verdict(__u8 event, __u16 hook)
+{
+	__u32 zero = 0;
+	struct nj_hop *h = bpf_map_lookup_elem(&scratch, &zero);
+
+	if (!h)
+		return 0;
+	__builtin_memset(h, 0, sizeof(*h));
+	h->event = event;
+	h->hook = hook;
+	h->flags = NJ_F_NO_MAC;
+	return h;
+}
+
+/* The transport part of a flowi4/flowi6: ICMP type and code, or the ports. */
+#define READ_FLOW_TRANSPORT(h, flp, icmp_proto)                                   \
+	do {                                                                      \
+		(h)->l4_proto = BPF_CORE_READ(flp, __fl_common.flowic_proto);     \
+		if ((h)->l4_proto == (icmp_proto)) {                              \
+			(h)->icmp_type = BPF_CORE_READ(flp, uli.icmpt.type);      \
+			(h)->icmp_code = BPF_CORE_READ(flp, uli.icmpt.code);      \
+		} else {                                                          \
+			(h)->sport = bpf_ntohs(BPF_CORE_READ(flp, uli.ports.sport)); \
+			(h)->dport = bpf_ntohs(BPF_CORE_READ(flp, uli.ports.dport)); \
+		}                                                                 \
+		(h)->fib_iif = BPF_CORE_READ(flp, __fl_common.flowic_iif);        \
+		(h)->mark = BPF_CORE_READ(flp, __fl_common.flowic_mark);          \
+	} while (0)
+
 /*
  * A dropped packet: where its headers are depends on where it died, so parse from the network header the
  * stack set (valid on both paths once IP has seen the packet); the namespace comes from the device, or from
@@ -513,16 +543,11 @@ static __always_inline int handle_skb(struct sk_buff *skb, __u16 hook)
  */
 static __always_inline int handle_drop(struct sk_buff *skb, void *location, __u32 reason)
 {
-	__u32 zero = 0;
-	struct nj_hop *h = bpf_map_lookup_elem(&scratch, &zero);
+	struct nj_hop *h = begin_verdict(NJ_EV_DROP, NJ_HOOK_KFREE_SKB);
 	struct net_device *dev = BPF_CORE_READ(skb, dev);
 
 	if (!h)
 		return 0;
-	__builtin_memset(h, 0, sizeof(*h));
-	h->event = NJ_EV_DROP;
-	h->hook = NJ_HOOK_KFREE_SKB;
-	h->flags = NJ_F_NO_MAC;
 	struct pkt p = {
 		.head = BPF_CORE_READ(skb, head),
 		.tail = BPF_CORE_READ(skb, tail),
@@ -564,37 +589,23 @@ static __always_inline int handle_drop(struct sk_buff *skb, void *location, __u3
 static __always_inline int handle_fib4(__u32 table, const struct flowi4 *flp, const struct fib_nh_common *nhc,
 				       int err)
 {
-	__u32 zero = 0;
-	struct nj_hop *h = bpf_map_lookup_elem(&scratch, &zero);
+	struct nj_hop *h = begin_verdict(NJ_EV_FIB, NJ_HOOK_FIB_TABLE_LOOKUP);
 
 	if (!h)
 		return 0;
-	__builtin_memset(h, 0, sizeof(*h));
-	h->event = NJ_EV_FIB;
-	h->hook = NJ_HOOK_FIB_TABLE_LOOKUP;
-	h->flags = NJ_F_NO_MAC;
 	h->ethertype = ETH_P_IP;
 	h->addr_family = 4;
 	__be32 saddr = BPF_CORE_READ(flp, saddr);
 	__be32 daddr = BPF_CORE_READ(flp, daddr);
 	__builtin_memcpy(h->saddr, &saddr, 4);
 	__builtin_memcpy(h->daddr, &daddr, 4);
-	h->l4_proto = BPF_CORE_READ(flp, __fl_common.flowic_proto);
-	if (h->l4_proto == IPPROTO_ICMP) {
-		h->icmp_type = BPF_CORE_READ(flp, uli.icmpt.type);
-		h->icmp_code = BPF_CORE_READ(flp, uli.icmpt.code);
-	} else {
-		h->sport = bpf_ntohs(BPF_CORE_READ(flp, uli.ports.sport));
-		h->dport = bpf_ntohs(BPF_CORE_READ(flp, uli.ports.dport));
-	}
+	READ_FLOW_TRANSPORT(h, flp, IPPROTO_ICMP);
 	if (!filter_matches(h)) {
 		count(NJ_CNT_FILTERED);
 		return 0;
 	}
 	h->fib_table = table;
 	h->fib_err = err;
-	h->fib_iif = BPF_CORE_READ(flp, __fl_common.flowic_iif);
-	h->mark = BPF_CORE_READ(flp, __fl_common.flowic_mark);
 	if (nhc && err == 0) {
 		struct net_device *dev = BPF_CORE_READ(nhc, nhc_dev);
 
@@ -621,34 +632,20 @@ static __always_inline int handle_fib4(__u32 table, const struct flowi4 *flp, co
 static __always_inline int handle_fib6(const struct net *net, const struct fib6_result *res,
 				       struct fib6_table *table, const struct flowi6 *flp)
 {
-	__u32 zero = 0;
-	struct nj_hop *h = bpf_map_lookup_elem(&scratch, &zero);
+	struct nj_hop *h = begin_verdict(NJ_EV_FIB, NJ_HOOK_FIB6_TABLE_LOOKUP);
 
 	if (!h)
 		return 0;
-	__builtin_memset(h, 0, sizeof(*h));
-	h->event = NJ_EV_FIB;
-	h->hook = NJ_HOOK_FIB6_TABLE_LOOKUP;
-	h->flags = NJ_F_NO_MAC;
 	h->ethertype = ETH_P_IPV6;
 	h->addr_family = 6;
 	BPF_CORE_READ_INTO(&h->saddr, flp, saddr);
 	BPF_CORE_READ_INTO(&h->daddr, flp, daddr);
-	h->l4_proto = BPF_CORE_READ(flp, __fl_common.flowic_proto);
-	if (h->l4_proto == NEXTHDR_ICMP) {
-		h->icmp_type = BPF_CORE_READ(flp, uli.icmpt.type);
-		h->icmp_code = BPF_CORE_READ(flp, uli.icmpt.code);
-	} else {
-		h->sport = bpf_ntohs(BPF_CORE_READ(flp, uli.ports.sport));
-		h->dport = bpf_ntohs(BPF_CORE_READ(flp, uli.ports.dport));
-	}
+	READ_FLOW_TRANSPORT(h, flp, NEXTHDR_ICMP);
 	if (!filter_matches(h)) {
 		count(NJ_CNT_FILTERED);
 		return 0;
 	}
 	h->fib_table = table ? BPF_CORE_READ(table, tb6_id) : 0;
-	h->fib_iif = BPF_CORE_READ(flp, __fl_common.flowic_iif);
-	h->mark = BPF_CORE_READ(flp, __fl_common.flowic_mark);
 	h->netns_ino = BPF_CORE_READ(net, ns.inum);
 	h->netns_cookie = nj_netns_cookie((struct net *)net);
 	__u8 type = BPF_CORE_READ(res, fib6_type);
