@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.net.InetAddresses;
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Hook;
 import io.netjourney.capture.Verdict;
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.journey.TracedHop;
@@ -129,6 +131,24 @@ class VerdictPrivilegedTest {
                         && e.destination().getHostAddress().equals(far))
                 .findFirst().orElseThrow(() -> new AssertionError("no lookup in nj-host: " + hops));
         assertEquals("198.51.100.66", atHost.verdict().fibGateway().getHostAddress(), "via the router");
+    }
+
+    @Test
+    void ipv6RoutingDecisionsToo() throws Exception {
+        String far = LabNode.FAR.ipv6();
+        List<TracedHop> hops = trace("icmp6 and host " + far, () -> LAB.ping(LabNode.CTR1, far, 1), 14);
+        HopEvent atRouter = verdicts(hops, Verdict.Kind.ROUTE).stream().map(TracedHop::event)
+                .filter(e -> e.netnsInode() == LAB.namespaceInode(LabNode.ROUTER) && e.verdict().routeFound()
+                        && e.destination().getHostAddress().equals(InetAddresses.forString(far).getHostAddress()))
+                .findFirst().orElseThrow(() -> new AssertionError("no IPv6 lookup in nj-router: " + hops));
+        assertEquals(LAB.namespace(LabNode.HOST).replace("host", "r-f"), atRouter.ifname());
+        assertEquals(Hook.FIB6_TABLE_LOOKUP, atRouter.hook());
+
+        String nowhere = "2001:db8:99::1"; // in the lab range, routed nowhere
+        List<TracedHop> none = trace("host " + nowhere, () -> LAB.ping(LabNode.FAR, nowhere, 1), 0);
+        assertTrue(verdicts(none, Verdict.Kind.ROUTE).stream().anyMatch(h -> !h.event().verdict().routeFound()
+                && h.event().netnsInode() == LAB.namespaceInode(LabNode.FAR)), "failed IPv6 lookup in nj-far: "
+                + none);
     }
 
     @Test
