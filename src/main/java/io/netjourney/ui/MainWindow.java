@@ -118,12 +118,12 @@ public final class MainWindow extends BorderPane {
         diagram.setOnInterfaceClicked(id -> {
             model.mark(id);
             model.filterToInterface(id);
-            hops.showDetails(model.details(id));
+            hops.showDetails(model.details(id), model.routesVia(id));
         });
         diagram.setOnBackgroundClicked(() -> {
             flows.table().getSelectionModel().clearSelection();
             model.clearSelection();
-            hops.showDetails(Optional.empty());
+            hops.showDetails(Optional.empty(), Optional.empty());
         });
         hops.hopsTable().getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {

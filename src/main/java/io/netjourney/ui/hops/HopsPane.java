@@ -69,9 +69,10 @@ public final class HopsPane extends TabPane {
         return stats;
     }
 
-    /** Shows a clicked interface's details (kind, ifindex, namespace, master, veth peer). */
-    public void showDetails(Optional<NodeDetails> node) {
-        details.setText(node.map(HopsPane::describe).orElse("Click an interface in the diagram to see its details."));
+    /** Shows a clicked interface's details (kind, ifindex, namespace, master, veth peer, routing decisions). */
+    public void showDetails(Optional<NodeDetails> node, Optional<String> routes) {
+        details.setText(node.map(d -> describe(d) + routes.map(r -> "\n" + r).orElse(""))
+                .orElse("Click an interface in the diagram to see its details."));
         if (node.isPresent()) {
             getSelectionModel().select(detailsTab);
         }

@@ -7,13 +7,16 @@ import io.netjourney.journey.TracedHop;
 import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.Highlight;
 import io.netjourney.ui.diagram.Highlight.PathEdge;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -105,6 +108,13 @@ public final class JourneyViewModel {
 
     private final ObservableList<FlowRow> flows = FXCollections.observableArrayList();
     private final ObservableList<HopRow> hopRows = FXCollections.observableArrayList();
+    static final int MAX_ROUTES = 5_000;
+    /** Routing decisions count for a flow from this long before its first to after its last crossing. */
+    private static final long ROUTE_SLACK_NS = 1_000_000;
+    private final ArrayDeque<TracedHop> recentRoutes = new ArrayDeque<>();
+    private final Names names;
+    private final Map<String, TracedHop> routesOut = new HashMap<>();
+    private final Map<String, Long> routesOutCount = new HashMap<>();
     private final ObservableList<HopStat> hopStats = FXCollections.observableArrayList();
     private final ObservableList<FlowRow> flowsView = FXCollections.unmodifiableObservableList(flows);
     private final ObservableList<HopRow> hopRowsView = FXCollections.unmodifiableObservableList(hopRows);
@@ -129,6 +139,7 @@ public final class JourneyViewModel {
             throw new IllegalArgumentException("maxFlows and maxPacketsPerFlow must be at least 1");
         }
         this.graphModel = new GraphModel(names);
+        this.names = names;
         this.maxFlows = maxFlows;
         this.maxPacketsPerFlow = maxPacketsPerFlow;
     }
@@ -287,7 +298,8 @@ public final class JourneyViewModel {
     private void ingest(TracedHop hop) {
         HopEvent e = hop.event();
         if (e.isRoute()) {
-            return; // not placed in a packet (see JourneyAssembler); the command line shows them
+            route(hop);
+            return;
         }
         if (e.isDrop()) {
             drop(hop);
@@ -328,6 +340,33 @@ public final class JourneyViewModel {
             packet.crossings.add(new Crossing(hop, node));
             flow.grew(packet);
         }
+    }
+
+    /**
+     * Routing decisions have no skb, so no packet: the latest ones are kept (at most {@value #MAX_ROUTES}) for the
+     * selected flow's hop table, which shows those made for its endpoints while it ran, and per output interface
+     * for the node details.
+     */
+    private void route(TracedHop hop) {
+        recentRoutes.addLast(hop);
+        if (recentRoutes.size() > MAX_ROUTES) {
+            recentRoutes.removeFirst();
+        }
+        HopEvent e = hop.event();
+        if (e.verdict().routeFound() && e.ifindex() != 0) {
+            routesOut.put(DiagramGraph.idOf(e.netnsInode(), e.ifindex()), hop);
+            routesOutCount.merge(DiagramGraph.idOf(e.netnsInode(), e.ifindex()), 1L, Long::sum);
+        }
+    }
+
+    /** "12 routing decisions chose this interface; the latest: table 254 via 198.51.100.66", or empty. */
+    public Optional<String> routesVia(String interfaceId) {
+        TracedHop latest = routesOut.get(interfaceId);
+        if (latest == null) {
+            return Optional.empty();
+        }
+        return Optional.of(routesOutCount.get(interfaceId) + " routing decision(s) chose this interface; the "
+                + "latest: " + Text.info(latest.event()));
     }
 
     /**
@@ -527,8 +566,50 @@ public final class JourneyViewModel {
                         packet.drop.event().timestampNs() - first));
             }
         }
+        if (filter == null) {
+            addRouteRows(rows, first);
+        }
         rows.sort(TIME_ORDER);
         updateHopRows(rows);
+    }
+
+    /** The routing decisions made for the selected flow's endpoints while its retained packets were seen. */
+    private void addRouteRows(List<HopRow> rows, long first) {
+        PacketData request = selectedData.path(PacketDirection.REQUEST);
+        if (request == null || request.crossings.isEmpty() || recentRoutes.isEmpty()) {
+            return;
+        }
+        HopEvent sample = request.crossings.get(0).hop().event();
+        long last = selectedData.lastSeenNs;
+        for (TracedHop route : recentRoutes) {
+            HopEvent r = route.event();
+            if (r.timestampNs() < first - ROUTE_SLACK_NS || r.timestampNs() > last + ROUTE_SLACK_NS) {
+                continue;
+            }
+            PacketDirection direction = routeDirection(r, sample);
+            if (direction != null) {
+                String namespace = names.netnsName(r.netnsInode()).orElse(Long.toString(r.netnsInode()));
+                rows.add(new HopRow(new TracedHop(r, 0, selectedData.id, direction, -1, -1),
+                        DiagramGraph.idOf(r.netnsInode(), r.ifindex()), namespace, r.timestampNs() - first));
+            }
+        }
+    }
+
+    /** Whether a lookup was for the request's destination (from its source or a source not yet chosen) or back. */
+    private static PacketDirection routeDirection(HopEvent route, HopEvent request) {
+        if (request.source() == null || request.destination() == null || route.destination() == null) {
+            return null;
+        }
+        boolean anySource = route.source() == null || route.source().isAnyLocalAddress();
+        if (route.destination().equals(request.destination())
+                && (anySource || route.source().equals(request.source()))) {
+            return PacketDirection.REQUEST;
+        }
+        if (route.destination().equals(request.source())
+                && (anySource || route.source().equals(request.destination()))) {
+            return PacketDirection.REPLY;
+        }
+        return null;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.netjourney.ui.model;
 
 import com.google.common.net.InetAddresses;
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Verdict;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.HexFormat;
@@ -33,6 +34,19 @@ final class Text {
         return e.isIcmpv6() ? "icmp6" : "ip/" + e.l4Protocol();
     }
 
+    /** "route: table 254 via 198.51.100.66 dev nj-h-r", "route: table 254 none (error -101)". */
+    static String routing(HopEvent e) {
+        Verdict v = e.verdict();
+        StringBuilder text = new StringBuilder("route: table ").append(Integer.toUnsignedString(v.fibTable()));
+        if (!v.routeFound()) {
+            return text.append(" none (error ").append(v.fibError()).append(')').toString();
+        }
+        if (v.fibGateway() != null) {
+            text.append(" via ").append(InetAddresses.toAddrString(v.fibGateway()));
+        }
+        return text.append(" dev ").append(e.ifname()).toString();
+    }
+
     static String source(HopEvent e) {
         return e.isIp() || e.isArp() ? endpoint(e.source(), hasPorts(e) ? e.sourcePort() : 0) : mac(e.sourceMac());
     }
@@ -51,6 +65,9 @@ final class Text {
     static String info(HopEvent e) {
         if (e.isDrop()) {
             return "dropped: " + e.verdict().reasonText();
+        }
+        if (e.isRoute()) {
+            return routing(e);
         }
         if (!e.hasTransportHeader()) {
             return "";

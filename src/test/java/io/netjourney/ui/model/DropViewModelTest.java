@@ -44,4 +44,26 @@ class DropViewModelTest {
         assertEquals(eth0, last.interfaceId());
         assertTrue(model.crossingsProperty().get() == 2, "drops are not counted as crossings");
     }
+
+    @Test
+    void routingDecisionsForTheFlowJoinItsHopTableAndTheOutputInterfacesDetails() {
+        JourneyAssembler assembler = new JourneyAssembler();
+        List<TracedHop> hops = new ArrayList<>();
+        hops.add(assembler.accept(hop().at(500).netns(0).taskNetns(HOST).dev(3, "nj-veth2", "veth")
+                .from("0.0.0.0").to("198.51.100.2").route(254, 0, 1, null).build()));
+        hops.add(assembler.accept(hop().at(1_000).skb(0x6000).netns(HOST).dev(3, "nj-veth2", "veth").build()));
+        hops.add(assembler.accept(hop().at(2_000).skb(0x6000).netns(CTR2).dev(2, "eth0", "veth")
+                .hook(Hook.NETIF_RX).build()));
+        hops.add(assembler.accept(hop().at(2_500).netns(0).taskNetns(CTR2).dev(9, "other", "veth")
+                .from("198.51.100.7").to("198.51.100.8").route(254, 0, 1, null).build()));
+        JourneyViewModel model = new JourneyViewModel(Names.NONE);
+        model.accept(hops);
+        model.select(model.flows().get(0).getId());
+        List<String> infos = new ArrayList<>();
+        model.hopRows().forEach(r -> infos.add(r.info()));
+        assertEquals(List.of("route: table 254 dev nj-veth2", "seq 1", "seq 1"), infos,
+                "the flow's own lookup first, another flow's not at all");
+        assertTrue(model.routesVia(DiagramGraph.idOf(HOST, 3)).orElseThrow()
+                .startsWith("1 routing decision(s) chose this interface"));
+    }
 }
