@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,8 +48,14 @@ final class ShowCommand implements Callable<Integer> {
             Names names = output.names ? reader.names() : Names.NONE;
             Tracer tracer = new Tracer(filter == null ? null : filter::matches, output.formatter(names), out, null, count,
                     output.routes);
-            for (HopEvent event = reader.read(); event != null && !tracer.done(); event = reader.read()) {
-                tracer.accept(event);
+            Predicate<HopEvent> matches = filter == null ? null : filter::matches;
+            for (TraceFileReader.Entry entry = reader.readEntry(); entry != null && !tracer.done();
+                    entry = reader.readEntry()) {
+                if (entry.hop() != null) {
+                    tracer.accept(entry.hop());
+                } else {
+                    tracer.accept(entry.netfilter(), matches);
+                }
             }
             tracer.flush();
             reader.warning().ifPresent(w -> System.err.println("netjourney: " + w));

@@ -70,10 +70,17 @@ final class Tracer {
 
     /** A netfilter verdict, printed when its packet matches the filter (the kernel did not filter it). */
     void accept(NetfilterVerdict verdict, Predicate<HopEvent> filter) {
-        if (done() || verdict.packet() == null || !filter.test(verdict.packet())) {
+        if (done() || verdict.packet() == null || filter != null && !filter.test(verdict.packet())) {
             return;
         }
         out.println(formatter.format(verdict));
+        if (recording != null) {
+            try {
+                recording.writeNetfilter(verdict);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     boolean done() {

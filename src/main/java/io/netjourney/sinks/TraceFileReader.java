@@ -3,6 +3,7 @@ package io.netjourney.sinks;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopRecord;
 import io.netjourney.capture.Verdict;
+import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.capture.Names;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
@@ -51,6 +52,9 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
     private final String source;
     private final int version;
     private final int recordSize;
+    /** While {@link #readEntry()} reads: netfilter verdicts are returned, not skipped. */
+    private boolean wantNetfilter;
+    private NetfilterVerdict pendingNetfilter;
     private final Map<Long, String> netnsNames = new HashMap<>();
     private final Map<String, String> metadata = new LinkedHashMap<>();
     private final byte[] frameHeader = new byte[TraceFormat.FRAME_HEADER_SIZE];
@@ -105,7 +109,27 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
         }
     }
 
-    /** The next hop, or null at the end of the file (see {@link #ending()}). */
+    /** One recorded item: a hop, or a netfilter verdict ({@code trace --netfilter}); exactly one is set. */
+    public record Entry(HopEvent hop, NetfilterVerdict netfilter) {
+    }
+
+    /** The next hop or netfilter verdict in recording order, or null at the end of the file. */
+    public Entry readEntry() throws IOException {
+        wantNetfilter = true;
+        try {
+            HopEvent hop = read();
+            if (pendingNetfilter != null) {
+                NetfilterVerdict v = pendingNetfilter;
+                pendingNetfilter = null;
+                return new Entry(null, v);
+            }
+            return hop == null ? null : new Entry(hop, null);
+        } finally {
+            wantNetfilter = false;
+        }
+    }
+
+    /** The next hop, or null at the end of the file (see {@link #ending()}); netfilter verdicts are skipped. */
     public HopEvent read() throws IOException {
         while (ending == Ending.NOT_REACHED) {
             long frameOffset = offset;
@@ -134,8 +158,33 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
                 hops++;
                 return hop;
             }
+            if (pendingNetfilter != null) {
+                return null;
+            }
         }
         return null;
+    }
+
+    private NetfilterVerdict netfilter(long frameOffset, ByteBuffer payload) throws TraceFileException {
+        need(frameOffset, payload, Long.BYTES, "netfilter verdict");
+        long netns = payload.getLong();
+        String[] texts = new String[6];
+        for (int i = 0; i < texts.length; i++) {
+            need(frameOffset, payload, Short.BYTES, "netfilter verdict");
+            int length = Short.toUnsignedInt(payload.getShort());
+            need(frameOffset, payload, length, "netfilter verdict");
+            texts[i] = utf8(payload.slice().limit(length));
+            payload.position(payload.position() + length);
+        }
+        HopEvent packet = null;
+        if (payload.remaining() > 0) {
+            try {
+                packet = HopRecord.decode(payload.slice());
+            } catch (IllegalArgumentException e) {
+                throw corrupt(frameOffset, "netfilter packet: " + e.getMessage());
+            }
+        }
+        return new NetfilterVerdict(netns, texts[0], texts[1], texts[2], texts[3], texts[4], texts[5], packet);
     }
 
     /** A drop with the reason and location names its recording machine wrote as metadata. */
@@ -177,6 +226,11 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
                 ByteBuffer key = payload.slice().limit(keyLength);
                 payload.position(payload.position() + keyLength);
                 metadata.put(utf8(key), utf8(payload));
+                return null;
+            case TraceFormat.NETFILTER:
+                if (wantNetfilter) {
+                    pendingNetfilter = netfilter(frameOffset, payload);
+                }
                 return null;
             case TraceFormat.END:
                 ending = Ending.COMPLETE;

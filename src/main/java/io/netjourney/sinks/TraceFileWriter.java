@@ -3,6 +3,7 @@ package io.netjourney.sinks;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopRecord;
 import io.netjourney.capture.Verdict;
+import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.capture.Names;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -127,6 +128,26 @@ public final class TraceFileWriter implements Closeable, Flushable {
         ByteBuffer payload = ByteBuffer.allocate(Short.BYTES + k.length + v.length).order(ByteOrder.LITTLE_ENDIAN);
         payload.putShort((short) k.length).put(k).put(v);
         writeFrame(TraceFormat.META, payload.array());
+    }
+
+    /** A netfilter verdict with its packet (family, table, chain, rule, verdict, device as strings). */
+    public void writeNetfilter(NetfilterVerdict v) throws IOException {
+        String[] texts = {v.family(), v.table(), v.chain(), v.rule(), v.verdict(), v.device()};
+        byte[][] bytes = new byte[texts.length][];
+        int size = Long.BYTES;
+        for (int i = 0; i < texts.length; i++) {
+            bytes[i] = texts[i].getBytes(StandardCharsets.UTF_8);
+            size += Short.BYTES + Math.min(bytes[i].length, 0xFFFF);
+        }
+        byte[] packet = v.packet() == null ? new byte[0] : HopRecord.encode(v.packet());
+        ByteBuffer payload = ByteBuffer.allocate(size + packet.length).order(ByteOrder.LITTLE_ENDIAN);
+        payload.putLong(v.netnsInode());
+        for (byte[] text : bytes) {
+            int length = Math.min(text.length, 0xFFFF);
+            payload.putShort((short) length).put(text, 0, length);
+        }
+        payload.put(packet);
+        writeFrame(TraceFormat.NETFILTER, payload.array());
     }
 
     /** How many hops were written. */

@@ -39,6 +39,8 @@ public final class TraceFormat {
     static final int LOST = 3;
     static final int META = 4;
     static final int END = 5;
+    /** A netfilter verdict (trace --netfilter): netns u64, six u16-length UTF-8 strings, the packet's record. */
+    static final int NETFILTER = 6;
 
     /** Offset of netns_ino in the record (struct nj_hop; HopRecord.NETNS_INO). */
     static final int RECORD_NETNS_INO = 56;

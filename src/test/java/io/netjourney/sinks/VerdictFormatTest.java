@@ -106,6 +106,32 @@ class VerdictFormatTest {
                 + "\"verdict\":\"drop\",\"device\":\"eth0\"}"), json);
     }
 
+    @Test
+    void netfilterVerdictsTravelInTheTraceFileInOrder() throws IOException {
+        HopEvent packet = hop().netns(CTR2).icmp(8, 0, 26878, 1).build();
+        NetfilterVerdict v = new NetfilterVerdict(CTR2, "inet", "filter", "input", "icmp type echo-request drop",
+                "drop", "eth0", packet);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TraceFileWriter writer = new TraceFileWriter(bytes, Names.NONE)) {
+            writer.writeHop(hop().at(1).build());
+            writer.writeNetfilter(v);
+            writer.writeNetfilter(v);
+            writer.writeHop(hop().at(2).build());
+        }
+        try (TraceFileReader reader = new TraceFileReader(new ByteArrayInputStream(bytes.toByteArray()), "t")) {
+            assertEquals(1, reader.readEntry().hop().timestampNs());
+            assertEquals(v, reader.readEntry().netfilter());
+            assertEquals(v, reader.readEntry().netfilter());
+            assertEquals(2, reader.readEntry().hop().timestampNs());
+            assertEquals(null, reader.readEntry());
+        }
+        try (TraceFileReader reader = new TraceFileReader(new ByteArrayInputStream(bytes.toByteArray()), "t")) {
+            assertEquals(1, reader.read().timestampNs());
+            assertEquals(2, reader.read().timestampNs(), "read() skips netfilter verdicts");
+            assertEquals(null, reader.read());
+        }
+    }
+
     private static TracedHop route(HopEvent e) {
         return new TracedHop(e, 0, 0, PacketDirection.REQUEST, -1, -1);
     }
