@@ -118,7 +118,7 @@ public final class MainWindow extends BorderPane {
         diagram.setOnInterfaceClicked(id -> {
             model.mark(id);
             model.filterToInterface(id);
-            hops.showDetails(model.details(id), model.routesVia(id));
+            hops.showDetails(model.details(id), joined(model.routesVia(id), model.netfilterIn(id)));
         });
         diagram.setOnBackgroundClicked(() -> {
             flows.table().getSelectionModel().clearSelection();
@@ -304,12 +304,20 @@ public final class MainWindow extends BorderPane {
             names.use(loaded.names());
             showingFile = true;
             model.accept(loaded.hops());
+            model.acceptNetfilter(loaded.netfilter());
             lostBefore = loaded.lostEvents();
             warning = loaded.warning().orElse("opened " + file.getFileName());
             refreshStatus();
             Platform.runLater(diagram::zoomToFit);
             return loaded;
         }, Platform::runLater);
+    }
+
+    private static Optional<String> joined(Optional<String> first, Optional<String> second) {
+        if (first.isPresent() && second.isPresent()) {
+            return Optional.of(first.get() + "\n" + second.get());
+        }
+        return first.isPresent() ? first : second;
     }
 
     /** Saves the retained crossings (see {@link EventRecorder}) with their namespace names. */

@@ -2,6 +2,7 @@ package io.netjourney.ui.feed;
 
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
+import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.journey.JourneyAssembler;
 import io.netjourney.journey.TracedHop;
 import io.netjourney.sinks.TraceFileReader;
@@ -19,8 +20,8 @@ public final class TraceFiles {
     }
 
     /** A recorded trace, assembled into journeys by the same code as live capture. */
-    public record Loaded(Path file, List<HopEvent> events, List<TracedHop> hops, Names names, long lostEvents,
-                         Optional<String> warning) {
+    public record Loaded(Path file, List<HopEvent> events, List<TracedHop> hops, List<NetfilterVerdict> netfilter,
+                         Names names, long lostEvents, Optional<String> warning) {
     }
 
     public static Loaded load(Path file) throws IOException {
@@ -28,12 +29,17 @@ public final class TraceFiles {
             JourneyAssembler assembler = new JourneyAssembler();
             List<HopEvent> events = new ArrayList<>();
             List<TracedHop> hops = new ArrayList<>();
-            for (HopEvent event = reader.read(); event != null; event = reader.read()) {
-                events.add(event);
-                hops.add(assembler.accept(event));
+            List<NetfilterVerdict> netfilter = new ArrayList<>();
+            for (TraceFileReader.Entry entry = reader.readEntry(); entry != null; entry = reader.readEntry()) {
+                if (entry.hop() == null) {
+                    netfilter.add(entry.netfilter());
+                    continue;
+                }
+                events.add(entry.hop());
+                hops.add(assembler.accept(entry.hop()));
             }
             Map<Long, String> names = Map.copyOf(reader.netnsNames());
-            return new Loaded(file, events, hops, inode -> Optional.ofNullable(names.get(inode)),
+            return new Loaded(file, events, hops, netfilter, inode -> Optional.ofNullable(names.get(inode)),
                     reader.lostEvents(), reader.warning());
         }
     }

@@ -1,6 +1,7 @@
 package io.netjourney.ui.model;
 
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.journey.TracedHop;
 import io.netjourney.ui.diagram.DiagramGraph;
 
@@ -12,8 +13,13 @@ import io.netjourney.ui.diagram.DiagramGraph;
  * @param interfaceId the diagram id of the interface it crossed ({@link DiagramGraph#idOf(long, int)})
  * @param namespace   the namespace label (name, or the inode as text)
  * @param offsetNs    time since the flow's first crossing seen by the window
+ * @param netfilter   for a netfilter verdict row, the verdict (its packet is {@code hop}); else null
  */
-public record HopRow(TracedHop hop, String interfaceId, String namespace, long offsetNs) {
+public record HopRow(TracedHop hop, String interfaceId, String namespace, long offsetNs, NetfilterVerdict netfilter) {
+
+    public HopRow(TracedHop hop, String interfaceId, String namespace, long offsetNs) {
+        this(hop, interfaceId, namespace, offsetNs, null);
+    }
 
     /** Time offset from the flow's first crossing seen by the window, µs. */
     public double offsetUs() {
@@ -30,7 +36,7 @@ public record HopRow(TracedHop hop, String interfaceId, String namespace, long o
 
     /** The tracepoint, e.g. "net_dev_queue". */
     public String hook() {
-        return hop.event().hook().tracepoint();
+        return netfilter != null ? "nftables trace" : hop.event().hook().tracepoint();
     }
 
     /** "request" or "reply". */
@@ -49,6 +55,10 @@ public record HopRow(TracedHop hop, String interfaceId, String namespace, long o
 
     /** "seq 3" for an ICMP echo, TCP flags like "[S.]", else "". */
     public String info() {
+        if (netfilter != null) {
+            return "netfilter " + netfilter.where() + ": " + (netfilter.isPolicy() ? "policy" : netfilter.rule())
+                    + " → " + netfilter.verdict();
+        }
         return Text.info(hop.event());
     }
 

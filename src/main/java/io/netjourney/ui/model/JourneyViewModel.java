@@ -2,6 +2,7 @@ package io.netjourney.ui.model;
 
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
+import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.journey.TracedHop;
 import io.netjourney.ui.diagram.DiagramGraph;
@@ -113,6 +114,8 @@ public final class JourneyViewModel {
     private static final long ROUTE_SLACK_NS = 1_000_000;
     private final ArrayDeque<TracedHop> recentRoutes = new ArrayDeque<>();
     private final Names names;
+    private final ArrayDeque<NetfilterVerdict> recentNetfilter = new ArrayDeque<>();
+    private final Map<Long, NetfilterVerdict> netfilterByNetns = new HashMap<>();
     private final Map<String, TracedHop> routesOut = new HashMap<>();
     private final Map<String, Long> routesOutCount = new HashMap<>();
     private final ObservableList<HopStat> hopStats = FXCollections.observableArrayList();
@@ -359,6 +362,32 @@ public final class JourneyViewModel {
         }
     }
 
+    /**
+     * Netfilter verdicts (trace files recorded with --netfilter): kept, at most {@value #MAX_ROUTES}, for the
+     * selected flow's hop table (placed right after the crossing of the same packet in the deciding namespace)
+     * and for the node details of that namespace's interfaces.
+     */
+    public void acceptNetfilter(List<NetfilterVerdict> verdicts) {
+        for (NetfilterVerdict v : verdicts) {
+            recentNetfilter.addLast(v);
+            if (recentNetfilter.size() > MAX_ROUTES) {
+                recentNetfilter.removeFirst();
+            }
+            netfilterByNetns.put(v.netnsInode(), v);
+        }
+        if (!verdicts.isEmpty() && selectedData != null) {
+            publishHopRows();
+        }
+    }
+
+    /** "netfilter here: inet filter input: rule "..." verdict drop", or empty. */
+    public Optional<String> netfilterIn(String interfaceId) {
+        Optional<NodeDetails> node = details(interfaceId);
+        NetfilterVerdict v = node.isEmpty() ? null : netfilterByNetns.get(node.get().netnsInode());
+        return v == null ? Optional.empty() : Optional.of("latest netfilter verdict in this namespace: " + v.where()
+                + ": " + (v.isPolicy() ? "policy" : "rule \"" + v.rule() + "\"") + " verdict " + v.verdict());
+    }
+
     /** "12 routing decisions chose this interface; the latest: table 254 via 198.51.100.66", or empty. */
     public Optional<String> routesVia(String interfaceId) {
         TracedHop latest = routesOut.get(interfaceId);
@@ -568,6 +597,7 @@ public final class JourneyViewModel {
         }
         if (filter == null) {
             addRouteRows(rows, first);
+            addNetfilterRows(rows);
         }
         rows.sort(TIME_ORDER);
         updateHopRows(rows);
@@ -593,6 +623,40 @@ public final class JourneyViewModel {
                         DiagramGraph.idOf(r.netnsInode(), r.ifindex()), namespace, r.timestampNs() - first));
             }
         }
+    }
+
+    /**
+     * Netfilter verdicts carry no time: each goes right after the crossing, in the deciding namespace, of the
+     * packet it names (same addresses and ICMP id/seq or ports).
+     */
+    private void addNetfilterRows(List<HopRow> rows) {
+        if (recentNetfilter.isEmpty()) {
+            return;
+        }
+        int crossings = rows.size();
+        for (NetfilterVerdict v : recentNetfilter) {
+            HopEvent p = v.packet();
+            for (int i = 0; p != null && i < crossings; i++) {
+                HopRow row = rows.get(i);
+                HopEvent e = row.event();
+                if (e.isCrossing() && e.netnsInode() == v.netnsInode() && samePacket(e, p)) {
+                    HopEvent verdict = p.withVerdict(null).withNetns(v.netnsInode());
+                    rows.add(new HopRow(new TracedHop(verdict, 0, selectedData.id, row.hop().direction(), -1, -1),
+                            row.interfaceId(), row.namespace(), row.offsetNs(), v));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean samePacket(HopEvent crossing, HopEvent packet) {
+        if (!crossing.source().equals(packet.source()) || !crossing.destination().equals(packet.destination())) {
+            return false;
+        }
+        if (crossing.isEcho()) {
+            return crossing.icmpId() == packet.icmpId() && crossing.icmpSeq() == packet.icmpSeq();
+        }
+        return crossing.sourcePort() == packet.sourcePort() && crossing.destinationPort() == packet.destinationPort();
     }
 
     /** Whether a lookup was for the request's destination (from its source or a source not yet chosen) or back. */

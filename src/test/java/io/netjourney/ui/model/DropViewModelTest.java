@@ -66,4 +66,24 @@ class DropViewModelTest {
         assertTrue(model.routesVia(DiagramGraph.idOf(HOST, 3)).orElseThrow()
                 .startsWith("1 routing decision(s) chose this interface"));
     }
+
+    @Test
+    void aNetfilterVerdictFollowsTheCrossingOfItsPacketInTheDecidingNamespace() {
+        JourneyAssembler assembler = new JourneyAssembler();
+        List<TracedHop> hops = new ArrayList<>();
+        hops.add(assembler.accept(hop().at(1_000).skb(0x7000).netns(HOST).dev(3, "nj-veth2", "veth").build()));
+        hops.add(assembler.accept(hop().at(2_000).skb(0x7000).netns(CTR2).dev(2, "eth0", "veth")
+                .hook(Hook.NETIF_RX).build()));
+        JourneyViewModel model = new JourneyViewModel(Names.NONE);
+        model.accept(hops);
+        model.select(model.flows().get(0).getId());
+        HopEvent packet = hop().netns(CTR2).build();
+        model.acceptNetfilter(List.of(new io.netjourney.capture.netfilter.NetfilterVerdict(CTR2, "inet", "filter",
+                "input", "icmp type echo-request drop", "drop", "eth0", packet)));
+        List<String> infos = new ArrayList<>();
+        model.hopRows().forEach(r -> infos.add(r.hook() + ": " + r.info()));
+        assertEquals(List.of("net_dev_queue: seq 1", "netif_rx: seq 1",
+                "nftables trace: netfilter inet filter input: icmp type echo-request drop → drop"), infos);
+        assertTrue(model.netfilterIn(DiagramGraph.idOf(CTR2, 2)).orElseThrow().contains("verdict drop"));
+    }
 }
