@@ -8,6 +8,7 @@ import io.netjourney.journey.TracedHop;
 import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.Highlight;
 import io.netjourney.ui.diagram.Highlight.PathEdge;
+import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -112,6 +113,8 @@ public final class JourneyViewModel {
     static final int MAX_ROUTES = 5_000;
     /** Routing decisions count for a flow from this long before its first to after its last crossing. */
     private static final long ROUTE_SLACK_NS = 1_000_000;
+    /** ARP counts for a flow from this long before its first crossing (resolution precedes the packet). */
+    static final long ARP_LEAD_NS = 1_000_000_000L;
     private final ArrayDeque<TracedHop> recentRoutes = new ArrayDeque<>();
     private final Names names;
     private final ArrayDeque<NetfilterVerdict> recentNetfilter = new ArrayDeque<>();
@@ -597,6 +600,7 @@ public final class JourneyViewModel {
         }
         if (filter == null) {
             addRouteRows(rows, first);
+            addArpRows(rows, first);
             addNetfilterRows(rows);
         }
         rows.sort(TIME_ORDER);
@@ -621,6 +625,44 @@ public final class JourneyViewModel {
                 String namespace = names.netnsName(r.netnsInode()).orElse(Long.toString(r.netnsInode()));
                 rows.add(new HopRow(new TracedHop(r, 0, selectedData.id, direction, -1, -1),
                         DiagramGraph.idOf(r.netnsInode(), r.ifindex()), namespace, r.timestampNs() - first));
+            }
+        }
+    }
+
+    /**
+     * Address resolution the flow waited for: ARP packets that ask for (or answer about) one of the flow's
+     * endpoints or a gateway its routing decisions chose, from {@value #ARP_LEAD_NS} ns before its first crossing
+     * to its last. After a neighbour flush, the first ping's hop table shows the ARP exchange before the echo.
+     */
+    private void addArpRows(List<HopRow> rows, long first) {
+        PacketData request = selectedData.path(PacketDirection.REQUEST);
+        if (request == null || request.crossings.isEmpty()) {
+            return;
+        }
+        HopEvent sample = request.crossings.get(0).hop().event();
+        if (sample.isArp()) {
+            return;
+        }
+        Set<InetAddress> wanted = new HashSet<>();
+        wanted.add(sample.source());
+        wanted.add(sample.destination());
+        for (HopRow row : rows) {
+            if (row.event().isRoute() && row.event().verdict().fibGateway() != null) {
+                wanted.add(row.event().verdict().fibGateway());
+            }
+        }
+        for (FlowData flow : flowData.values()) {
+            if (flow == selectedData || !flow.row.getProtocol().equals("arp")) {
+                continue;
+            }
+            for (PacketData packet : flow.packets.values()) {
+                for (Crossing c : packet.crossings) {
+                    HopEvent e = c.hop().event();
+                    long ts = e.timestampNs();
+                    if (ts >= first - ARP_LEAD_NS && ts <= selectedData.lastSeenNs && wanted.contains(e.destination())) {
+                        rows.add(new HopRow(c.hop(), c.node().id(), c.node().namespace, ts - first));
+                    }
+                }
             }
         }
     }

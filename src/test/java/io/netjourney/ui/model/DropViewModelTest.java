@@ -86,4 +86,24 @@ class DropViewModelTest {
                 "nftables trace: netfilter inet filter input: icmp type echo-request drop → drop"), infos);
         assertTrue(model.netfilterIn(DiagramGraph.idOf(CTR2, 2)).orElseThrow().contains("verdict drop"));
     }
+
+    @Test
+    void theArpExchangeAFlowWaitedForComesFirstInItsHopTable() {
+        JourneyAssembler assembler = new JourneyAssembler();
+        List<TracedHop> hops = new ArrayList<>();
+        hops.add(assembler.accept(hop().at(1_000).skb(0x8000).netns(HOST).dev(3, "nj-veth2", "veth")
+                .arp(1, "198.51.100.1", "198.51.100.2").build()));
+        hops.add(assembler.accept(hop().at(2_000).skb(0x8100).netns(CTR2).dev(2, "eth0", "veth")
+                .arp(2, "198.51.100.2", "198.51.100.1").build()));
+        hops.add(assembler.accept(hop().at(3_000).skb(0x8200).netns(HOST).dev(3, "nj-veth2", "veth").build()));
+        hops.add(assembler.accept(hop().at(4_000).skb(0x8200).netns(CTR2).dev(2, "eth0", "veth")
+                .hook(Hook.NETIF_RX).build()));
+        JourneyViewModel model = new JourneyViewModel(Names.NONE);
+        model.accept(hops);
+        FlowRow ping = model.flows().stream().filter(r -> r.getProtocol().equals("icmp")).findFirst().orElseThrow();
+        model.select(ping.getId());
+        List<String> rows = new ArrayList<>();
+        model.hopRows().forEach(r -> rows.add(r.event().isArp() ? "arp " + r.event().arpOp() : r.info()));
+        assertEquals(List.of("arp 1", "arp 2", "seq 1", "seq 1"), rows);
+    }
 }
