@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,31 @@ public final class NftTracer implements AutoCloseable {
 
     /** A namespace to trace: its inode and how to enter it ({@code null} path: this process's own). */
     public record Namespace(long inode, Path path) {
+        private static final Path RUN_NETNS = Path.of("/run/netns");
+
+        /** This process's namespace and every named one (/run/netns). */
+        public static List<Namespace> thisAndNamed() {
+            List<Namespace> namespaces = new ArrayList<>();
+            namespaces.add(new Namespace(inode(Path.of("/proc/self/ns/net")), null));
+            if (Files.isDirectory(RUN_NETNS)) {
+                try (DirectoryStream<Path> named = Files.newDirectoryStream(RUN_NETNS)) {
+                    for (Path path : named) {
+                        namespaces.add(new Namespace(inode(path), path));
+                    }
+                } catch (IOException e) {
+                    throw new CaptureException("cannot list " + RUN_NETNS + ": " + e.getMessage(), "", e);
+                }
+            }
+            return namespaces;
+        }
+
+        private static long inode(Path path) {
+            try {
+                return ((Number) Files.getAttribute(path, "unix:ino")).longValue();
+            } catch (IOException e) {
+                throw new CaptureException("cannot read namespace " + path + ": " + e.getMessage(), "", e);
+            }
+        }
     }
 
     private final CommandRunner runner = new CommandRunner(COMMAND_TIMEOUT);
