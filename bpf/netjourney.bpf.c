@@ -478,6 +478,13 @@ static __always_inline void submit(struct nj_hop *h)
 		count(NJ_CNT_SUBMITTED);
 }
 
+static __always_inline void fill_skb(struct nj_hop *h, struct sk_buff *skb)
+{
+	h->skb = (__u64)skb;
+	h->len = BPF_CORE_READ(skb, len);
+	h->mark = BPF_CORE_READ(skb, mark);
+}
+
 static __always_inline int handle_skb(struct sk_buff *skb, __u16 hook)
 {
 	__u32 zero = 0;
@@ -498,9 +505,7 @@ static __always_inline int handle_skb(struct sk_buff *skb, __u16 hook)
 		count(NJ_CNT_FILTERED);
 		return 0;
 	}
-	h->skb = (__u64)skb;
-	h->len = BPF_CORE_READ(skb, len);
-	h->mark = BPF_CORE_READ(skb, mark);
+	fill_skb(h, skb);
 	fill_device(h, dev);
 	submit(h);
 	return 0;
@@ -555,17 +560,14 @@ static __always_inline int handle_drop(struct sk_buff *skb, void *location, __u3
 	__u16 network = BPF_CORE_READ(skb, network_header);
 	__u32 data = BPF_CORE_READ(skb, data) - p.head;
 	/* an unset network header is 0 or ~0; a real one lies in the linear data */
-	if (network != 0 && network != 0xFFFF && network < p.tail)
-		parse_l3(&p, h, network, bpf_ntohs(BPF_CORE_READ(skb, protocol)));
-	else
-		parse_l3(&p, h, data, bpf_ntohs(BPF_CORE_READ(skb, protocol)));
+	__u32 l3 = network != 0 && network != 0xFFFF && network < p.tail ? network : data;
+
+	parse_l3(&p, h, l3, bpf_ntohs(BPF_CORE_READ(skb, protocol)));
 	if (!filter_matches(h)) {
 		count(NJ_CNT_FILTERED);
 		return 0;
 	}
-	h->skb = (__u64)skb;
-	h->len = BPF_CORE_READ(skb, len);
-	h->mark = BPF_CORE_READ(skb, mark);
+	fill_skb(h, skb);
 	h->drop_reason = reason;
 	h->drop_location = (__u64)location;
 	if (dev) {
