@@ -132,9 +132,13 @@ public final class BpfObject implements AutoCloseable {
         return sums;
     }
 
-    /** A consumer of the ring buffer map; closed with this object. */
-    public RingBufferConsumer ringBuffer(String mapName, RingBufferConsumer.RecordHandler handler) {
-        RingBufferConsumer consumer = new RingBufferConsumer(n, mapFd(mapName), handler);
+    /** A consumer of the ring buffer map, reading it the given way; closed with this object. */
+    public RingConsumer ringBuffer(String mapName, RingConsumer.Kind kind, RingConsumer.RecordHandler handler) {
+        int fd = mapFd(mapName);
+        RingConsumer consumer = kind == RingConsumer.Kind.MAPPED
+                ? new MappedRingConsumer(n, fd, Integer.toUnsignedLong(n.bpf.bpf_map__max_entries(findMap(mapName))),
+                        handler)
+                : new CallbackRingConsumer(n, fd, handler);
         resources.push(consumer);
         return consumer;
     }

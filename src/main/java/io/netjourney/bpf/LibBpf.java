@@ -73,6 +73,9 @@ public interface LibBpf {
     @IgnoreError
     int bpf_map__value_size(Pointer map);
 
+    @IgnoreError
+    int bpf_map__max_entries(Pointer map);
+
     @SaveError
     int bpf_map_lookup_elem(int fd, Pointer key, Pointer value);
 

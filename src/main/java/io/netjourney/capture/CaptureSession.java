@@ -4,7 +4,7 @@ import io.netjourney.bpf.BpfException;
 import io.netjourney.bpf.BpfObject;
 import io.netjourney.bpf.BpfUnavailableException;
 import io.netjourney.bpf.KernelSupport;
-import io.netjourney.bpf.RingBufferConsumer;
+import io.netjourney.bpf.RingConsumer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -33,23 +33,32 @@ public final class CaptureSession implements AutoCloseable {
      * @param kernelFilter struct nj_config bytes (the compiled filter); empty matches everything
      * @param hooks        hooks to attach; those the kernel lacks are skipped with a warning
      * @param ringBytes    ring buffer size, a power of two multiple of the page size
+     * @param consumer     how records are read from the ring
      */
-    public record Options(byte[] kernelFilter, Set<Hook> hooks, int ringBytes) {
+    public record Options(byte[] kernelFilter, Set<Hook> hooks, int ringBytes, RingConsumer.Kind consumer) {
         public static final int DEFAULT_RING_BYTES = 8 * 1024 * 1024;
+
+        public Options(byte[] kernelFilter, Set<Hook> hooks, int ringBytes) {
+            this(kernelFilter, hooks, ringBytes, RingConsumer.Kind.MAPPED);
+        }
 
         public static Options of(byte[] kernelFilter) {
             return new Options(kernelFilter, EnumSet.allOf(Hook.class), DEFAULT_RING_BYTES);
         }
+
+        public Options withConsumer(RingConsumer.Kind kind) {
+            return new Options(kernelFilter, hooks, ringBytes, kind);
+        }
     }
 
     private final BpfObject object;
-    private final RingBufferConsumer ring;
+    private final RingConsumer ring;
     private final List<Hook> attached;
     private final List<String> warnings;
     private long decoded;
     private final KernelNames kernelNames = KernelNames.live();
 
-    private CaptureSession(BpfObject object, RingBufferConsumer ring, List<Hook> attached, List<String> warnings) {
+    private CaptureSession(BpfObject object, RingConsumer ring, List<Hook> attached, List<String> warnings) {
         this.object = object;
         this.ring = ring;
         this.attached = attached;
@@ -80,9 +89,10 @@ public final class CaptureSession implements AutoCloseable {
             if (attached.isEmpty()) {
                 throw new CaptureException("no hook could be attached: " + String.join("; ", warnings));
             }
-            RingBufferConsumer[] holder = new RingBufferConsumer[1];
+            RingConsumer[] holder = new RingConsumer[1];
             CaptureSession[] session = new CaptureSession[1];
-            holder[0] = object.ringBuffer(EVENTS_MAP, record -> session[0].deliver(record, sink));
+            holder[0] = object.ringBuffer(EVENTS_MAP, options.consumer(),
+                    record -> session[0].deliver(record, sink));
             session[0] = new CaptureSession(object, holder[0], List.copyOf(attached), List.copyOf(warnings));
             return session[0];
         } catch (BpfException e) {

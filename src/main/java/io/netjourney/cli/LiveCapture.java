@@ -1,5 +1,6 @@
 package io.netjourney.cli;
 
+import io.netjourney.bpf.RingConsumer;
 import io.netjourney.capture.CaptureException;
 import io.netjourney.capture.CaptureSession;
 import io.netjourney.capture.CaptureStats;
@@ -30,6 +31,7 @@ final class LiveCapture {
     private final Queue<NetfilterVerdict> netfilter = new ConcurrentLinkedQueue<>();
     private Predicate<HopEvent> netfilterFilter = e -> true;
     private AutoCloseable alsoClose;
+    private RingConsumer.Kind consumer = RingConsumer.Kind.MAPPED;
 
     LiveCapture(PrintStream err) {
         this.err = err;
@@ -47,6 +49,11 @@ final class LiveCapture {
      */
     void closeWithCapture(AutoCloseable resource) {
         this.alsoClose = resource;
+    }
+
+    /** How events are read from the kernel's ring buffer. */
+    void useConsumer(RingConsumer.Kind kind) {
+        this.consumer = kind;
     }
 
     /** Runs once the hooks are attached, before the first poll (the demo starts its pings there). */
@@ -75,7 +82,8 @@ final class LiveCapture {
         }, "netjourney-shutdown");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try {
-            session = CaptureSession.start(CaptureSession.Options.of(filter.config()), tracer::accept);
+            session = CaptureSession.start(CaptureSession.Options.of(filter.config()).withConsumer(consumer),
+                    tracer::accept);
         } catch (CaptureException e) {
             closeQuietly(alsoClose);
             closed.countDown();

@@ -1,5 +1,6 @@
 package io.netjourney.cli;
 
+import io.netjourney.bpf.RingConsumer;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.netfilter.NftTracer;
 import io.netjourney.filter.Filter;
@@ -50,6 +51,15 @@ final class TraceCommand implements Callable<Integer> {
             + "every packet there is traced while it runs. Needs nft.")
     boolean netfilter;
 
+    @Option(names = {"-q", "--quiet"}, description = "Print no line per crossing, only the summary (with --json, "
+            + "only the summary object); -w still records everything. For counting and for benchmarks.")
+    boolean quiet;
+
+    @Option(names = "--consumer", paramLabel = "KIND", defaultValue = "mapped", converter = ConsumerKindConverter.class,
+            description = "How events leave the kernel's ring buffer: mapped (the default) reads the ring's memory "
+                    + "in place; libbpf calls back into Java per event (slower; kept for comparison).")
+    RingConsumer.Kind consumer;
+
     @Parameters(paramLabel = "FILTER", arity = "0..*",
             description = "tcpdump-style filter: icmp, icmp6, tcp, udp, arp, ip, ip6, [src|dst] host ADDR, "
                     + "[src|dst] net CIDR, [src|dst] port N, combined with and, or, not and parentheses.")
@@ -65,7 +75,11 @@ final class TraceCommand implements Callable<Integer> {
         try {
             Tracer tracer = new Tracer(kernelFilter.exact() ? null : filter::matches, output.formatter(names), out,
                     recording, count, output.routes);
+            if (quiet) {
+                tracer.printNothing();
+            }
             LiveCapture capture = new LiveCapture(System.err);
+            capture.useConsumer(consumer);
             if (netfilter) {
                 NftTracer nft = NetfilterNamespaces.start(capture.netfilterSink(filter::matches));
                 capture.closeWithCapture(nft); // also on Ctrl-C and SIGTERM, before the JVM exits

@@ -27,6 +27,7 @@ final class Tracer {
     private final long limit;
     private final boolean showRoutes;
     private long printed;
+    private boolean quiet;
 
     /**
      * @param javaFilter what to keep, checked here; null when the kernel's filter is all there is
@@ -56,7 +57,9 @@ final class Tracer {
         summary.add(hop);
         // a lookup that only missed a table on the way to the one that decided is recorded, not printed
         if (!event.isRoute() || showRoutes && Verdicts.decisive(event.verdict())) {
-            out.println(formatter.format(hop));
+            if (!quiet) {
+                out.println(formatter.format(hop));
+            }
             printed++;
         }
         if (recording != null) {
@@ -68,12 +71,19 @@ final class Tracer {
         }
     }
 
+    /** Lines are counted (for the limit and the summary) but not printed. */
+    void printNothing() {
+        quiet = true;
+    }
+
     /** A netfilter verdict, printed when its packet matches the filter (the kernel did not filter it). */
     void accept(NetfilterVerdict verdict, Predicate<HopEvent> filter) {
         if (done() || verdict.packet() == null || filter != null && !filter.test(verdict.packet())) {
             return;
         }
-        out.println(formatter.format(verdict));
+        if (!quiet) {
+            out.println(formatter.format(verdict));
+        }
         if (recording != null) {
             try {
                 recording.writeNetfilter(verdict);

@@ -5,16 +5,10 @@ import java.nio.ByteOrder;
 import jnr.ffi.Pointer;
 
 /**
- * Consumes a BPF ring buffer through libbpf's ring_buffer__poll with one callback per record. The handler
- * sees each record as a little-endian ByteBuffer valid only during the call.
+ * Consumes a BPF ring buffer through libbpf's ring_buffer__poll with one callback per record ({@link Kind#LIBBPF}):
+ * each record is copied out of native memory into a reused heap buffer.
  */
-public final class RingBufferConsumer implements AutoCloseable {
-
-    /** Receives one record; must not keep the buffer. */
-    @FunctionalInterface
-    public interface RecordHandler {
-        void onRecord(ByteBuffer record);
-    }
+final class CallbackRingConsumer implements RingConsumer {
 
     private final Native n;
     private final RecordHandler handler;
@@ -22,9 +16,10 @@ public final class RingBufferConsumer implements AutoCloseable {
     private final LibBpf.SampleFn callback;
     private Pointer ring;
     private byte[] scratch = new byte[256];
+    private ByteBuffer view = ByteBuffer.wrap(scratch).order(ByteOrder.LITTLE_ENDIAN);
     private RuntimeException failure;
 
-    RingBufferConsumer(Native n, int mapFd, RecordHandler handler) {
+    CallbackRingConsumer(Native n, int mapFd, RecordHandler handler) {
         this.n = n;
         this.handler = handler;
         this.callback = this::onSample;
@@ -39,9 +34,11 @@ public final class RingBufferConsumer implements AutoCloseable {
             int length = (int) size;
             if (scratch.length < length) {
                 scratch = new byte[length];
+                view = ByteBuffer.wrap(scratch).order(ByteOrder.LITTLE_ENDIAN);
             }
             data.get(0, scratch, 0, length);
-            handler.onRecord(ByteBuffer.wrap(scratch, 0, length).order(ByteOrder.LITTLE_ENDIAN));
+            view.limit(length).position(0);
+            handler.onRecord(view);
             return 0;
         } catch (RuntimeException e) {
             failure = e;
@@ -49,13 +46,7 @@ public final class RingBufferConsumer implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits up to timeoutMs for records and delivers them. When the wait ends without a wakeup the ring is
-     * read anyway: the kernel skips a wakeup when it believes the consumer is still busy, and records
-     * committed in that window would otherwise wait for the next wakeup.
-     *
-     * @return the number of records consumed
-     */
+    @Override
     public synchronized int poll(int timeoutMs) {
         if (ring == null) {
             throw new IllegalStateException("ring buffer consumer closed");
