@@ -59,6 +59,15 @@ class CliPrivilegedTest {
     }
 
     @Test
+    void quietTraceThroughLibbpfCountsTheSameJourneyWithoutLines() throws Exception {
+        CliRun run = traceWhilePinging("trace", "-q", "--consumer", "libbpf", "-c", "6", "--duration", "15s",
+                "icmp", "and", "host", LabNode.CTR1.ipv4());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("2 packets, 6 crossings, 1 flow, 0 events lost"), run.err());
+    }
+
+    @Test
     void recordedTraceReplaysToTheSameLines(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ping.njt");
         CliRun live = traceWhilePinging("trace", "-n", "-c", "6", "--duration", "15s", "-w", file.toString(),

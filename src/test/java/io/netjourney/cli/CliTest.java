@@ -70,6 +70,14 @@ class CliTest {
     }
 
     @Test
+    void unknownConsumerIsAUsageErrorNamingTheChoices() {
+        CliRun run = CliRun.of("trace", "--consumer", "fast", "icmp");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("'fast' is not a consumer: use mapped or libbpf"), run.err());
+        assertTrue(run.clean(), run.err());
+    }
+
+    @Test
     void unknownLabActionIsAUsageError() {
         CliRun run = CliRun.of("lab", "sideways");
         assertEquals(2, run.exitCode());
