@@ -446,7 +446,8 @@ static __always_inline void fill_device(struct nj_hop *h, struct net_device *dev
 	h->netns_ino = BPF_CORE_READ(net, ns.inum);
 	h->netns_cookie = nj_netns_cookie(net);
 	h->ifindex = BPF_CORE_READ(dev, ifindex);
-	bpf_probe_read_kernel_str(h->ifname, sizeof(h->ifname), dev->name);
+	/* dev->name is a NUL-terminated char[IFNAMSIZ]: a plain copy, cheaper than the string helper */
+	bpf_probe_read_kernel(h->ifname, sizeof(h->ifname), dev->name);
 
 	const struct rtnl_link_ops *ops = BPF_CORE_READ(dev, rtnl_link_ops);
 	if (ops)
@@ -471,7 +472,6 @@ static __always_inline void submit(struct nj_hop *h)
 {
 	h->ts_ns = bpf_ktime_get_ns();
 	h->cpu = bpf_get_smp_processor_id();
-	h->task_netns_ino = task_netns();
 	if (bpf_ringbuf_output(&events, h, sizeof(*h), 0))
 		count(NJ_CNT_LOST);
 	else
@@ -621,6 +621,7 @@ static __always_inline int handle_fib4(__u32 table, const struct flowi4 *flp, co
 			__builtin_memcpy(h->fib_gw, &gw, 4);
 		}
 	}
+	h->task_netns_ino = task_netns();
 	submit(h);
 	return 0;
 }
@@ -670,6 +671,7 @@ static __always_inline int handle_fib6(const struct net *net, const struct fib6_
 		if (BPF_CORE_READ(nh, nh_common.nhc_gw_family) == 10 /* AF_INET6 */)
 			BPF_CORE_READ_INTO(&h->fib_gw, nh, nh_common.nhc_gw.ipv6);
 	}
+	h->task_netns_ino = task_netns();
 	submit(h);
 	return 0;
 }

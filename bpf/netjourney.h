@@ -83,7 +83,7 @@ struct nj_hop {
 	__u8 _pad0[2];
 	char ifname[NJ_IFNAMSIZ];
 	char kind[NJ_KINDSIZ]; /* rtnl_link_ops->kind: "veth", "bridge", "tun", ... or "" */
-	__u32 task_netns_ino; /* netns of the task the hook ran in (the sender, for locally made packets) */
+	__u32 task_netns_ino; /* NJ_EV_FIB: netns of the task the lookup ran in (the sender of a local packet) */
 	/* verdicts (event != NJ_EV_CROSSING) */
 	__u8 event;           /* enum nj_event */
 	__u8 _pad1[3];

@@ -49,6 +49,10 @@ public final class CaptureSession implements AutoCloseable {
         public Options withConsumer(RingConsumer.Kind kind) {
             return new Options(kernelFilter, hooks, ringBytes, kind);
         }
+
+        public Options withHooks(Set<Hook> chosen) {
+            return new Options(kernelFilter, chosen, ringBytes, consumer);
+        }
     }
 
     private final BpfObject object;

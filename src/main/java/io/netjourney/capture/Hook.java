@@ -28,6 +28,17 @@ public enum Hook {
         }
     }
 
+    /** The device crossings and drops: what a trace that shows no routing decisions needs. */
+    public static java.util.Set<Hook> crossingsAndDrops() {
+        java.util.EnumSet<Hook> hooks = java.util.EnumSet.of(KFREE_SKB);
+        for (Hook hook : values()) {
+            if (hook.direction != Direction.NONE) {
+                hooks.add(hook);
+            }
+        }
+        return hooks;
+    }
+
     private final int id;
     private final String tracepoint;
     private final Direction direction;

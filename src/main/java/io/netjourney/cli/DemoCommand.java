@@ -1,5 +1,6 @@
 package io.netjourney.cli;
 
+import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.names.NamespaceNames;
@@ -55,6 +56,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }, "netjourney-demo-pings");
             LiveCapture capture = new LiveCapture(System.err);
+            capture.useHooks(Hook.crossingsAndDrops());
             capture.onAttached(pinger::start);
             capture.run(filter, tracer, null, pingsDone::get, stats -> {
                 tracer.lostEvents(stats.lost());

@@ -4,6 +4,7 @@ import io.netjourney.bpf.RingConsumer;
 import io.netjourney.capture.CaptureException;
 import io.netjourney.capture.CaptureSession;
 import io.netjourney.capture.CaptureStats;
+import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.filter.KernelFilter;
@@ -11,7 +12,9 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.EnumSet;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -32,6 +35,7 @@ final class LiveCapture {
     private Predicate<HopEvent> netfilterFilter = e -> true;
     private AutoCloseable alsoClose;
     private RingConsumer.Kind consumer = RingConsumer.Kind.MAPPED;
+    private Set<Hook> hooks = EnumSet.allOf(Hook.class);
 
     LiveCapture(PrintStream err) {
         this.err = err;
@@ -54,6 +58,11 @@ final class LiveCapture {
     /** How events are read from the kernel's ring buffer. */
     void useConsumer(RingConsumer.Kind kind) {
         this.consumer = kind;
+    }
+
+    /** Which hooks to attach (each costs the traced traffic something: attach only what is shown or kept). */
+    void useHooks(Set<Hook> chosen) {
+        this.hooks = chosen;
     }
 
     /** Runs once the hooks are attached, before the first poll (the demo starts its pings there). */
@@ -82,7 +91,8 @@ final class LiveCapture {
         }, "netjourney-shutdown");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try {
-            session = CaptureSession.start(CaptureSession.Options.of(filter.config()).withConsumer(consumer),
+            session = CaptureSession.start(CaptureSession.Options.of(filter.config()).withConsumer(consumer)
+                    .withHooks(hooks),
                     tracer::accept);
         } catch (CaptureException e) {
             closeQuietly(alsoClose);

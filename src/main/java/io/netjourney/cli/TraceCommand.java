@@ -1,6 +1,7 @@
 package io.netjourney.cli;
 
 import io.netjourney.bpf.RingConsumer;
+import io.netjourney.capture.Hook;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.netfilter.NftTracer;
 import io.netjourney.filter.Filter;
@@ -80,6 +81,9 @@ final class TraceCommand implements Callable<Integer> {
             }
             LiveCapture capture = new LiveCapture(System.err);
             capture.useConsumer(consumer);
+            if (!output.routes && recording == null) {
+                capture.useHooks(Hook.crossingsAndDrops()); // routing decisions are neither shown nor kept
+            }
             if (netfilter) {
                 NftTracer nft = NetfilterNamespaces.start(capture.netfilterSink(filter::matches));
                 capture.closeWithCapture(nft); // also on Ctrl-C and SIGTERM, before the JVM exits
