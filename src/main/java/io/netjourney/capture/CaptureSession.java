@@ -60,13 +60,15 @@ public final class CaptureSession implements AutoCloseable {
     private final List<Hook> attached;
     private final List<String> warnings;
     private long decoded;
-    private final KernelNames kernelNames = KernelNames.live();
+    private final KernelNames kernelNames;
 
-    private CaptureSession(BpfObject object, RingConsumer ring, List<Hook> attached, List<String> warnings) {
+    private CaptureSession(BpfObject object, RingConsumer ring, List<Hook> attached, List<String> warnings,
+            KernelNames kernelNames) {
         this.object = object;
         this.ring = ring;
         this.attached = attached;
         this.warnings = warnings;
+        this.kernelNames = kernelNames;
     }
 
     /** Checks the machine, loads and attaches. Throws {@link CaptureException} with a user-facing message. */
@@ -78,7 +80,12 @@ public final class CaptureSession implements AutoCloseable {
             object = BpfObject.open(readObject());
             object.setReadOnlyData(options.kernelFilter());
             object.setMaxEntries(EVENTS_MAP, options.ringBytes());
-            Map<Hook, String> programs = selectPrograms(object, options.hooks(), warnings);
+            Map<Hook, String> programs;
+            KernelNames names;
+            try (KernelSupport.Btf kernel = new KernelSupport.Btf()) { // parsed once: it takes a while
+                programs = selectPrograms(kernel, object, options.hooks(), warnings);
+                names = KernelNames.from(kernel);
+            }
             object.load();
             List<Hook> attached = new ArrayList<>();
             for (Map.Entry<Hook, String> program : programs.entrySet()) {
@@ -97,7 +104,7 @@ public final class CaptureSession implements AutoCloseable {
             CaptureSession[] session = new CaptureSession[1];
             holder[0] = object.ringBuffer(EVENTS_MAP, options.consumer(),
                     record -> session[0].deliver(record, sink));
-            session[0] = new CaptureSession(object, holder[0], List.copyOf(attached), List.copyOf(warnings));
+            session[0] = new CaptureSession(object, holder[0], List.copyOf(attached), List.copyOf(warnings), names);
             return session[0];
         } catch (BpfException e) {
             close(object);
@@ -115,22 +122,21 @@ public final class CaptureSession implements AutoCloseable {
      * Per hook, chooses the tp_btf program where the kernel's BTF describes the tracepoint, else its raw_tp twin
      * (whose attach then tells whether the tracepoint exists). Returns hook → program name.
      */
-    private static Map<Hook, String> selectPrograms(BpfObject object, Set<Hook> hooks, List<String> warnings) {
+    private static Map<Hook, String> selectPrograms(KernelSupport.Btf kernel, BpfObject object, Set<Hook> hooks,
+            List<String> warnings) {
         Map<Hook, String> chosen = new EnumMap<>(Hook.class);
-        try (KernelSupport.Btf kernel = new KernelSupport.Btf()) {
-            for (Hook hook : Hook.values()) {
-                boolean use = hooks.contains(hook);
-                boolean btf = use && kernel.hasTracepoint(hook.tracepoint());
-                object.setAutoload(BTF_PREFIX + hook.tracepoint(), btf);
-                if (hook.hasRawTwin()) {
-                    object.setAutoload(RAW_PREFIX + hook.tracepoint(), use && !btf);
-                }
-                if (btf || use && hook.hasRawTwin()) {
-                    chosen.put(hook, (btf ? BTF_PREFIX : RAW_PREFIX) + hook.tracepoint());
-                } else if (use) {
-                    warnings.add("tracepoint " + hook.tracepoint() + " does not exist on this kernel: "
-                            + (hook == Hook.KFREE_SKB ? "drops" : "routing decisions") + " will not be shown");
-                }
+        for (Hook hook : Hook.values()) {
+            boolean use = hooks.contains(hook);
+            boolean btf = use && kernel.hasTracepoint(hook.tracepoint());
+            object.setAutoload(BTF_PREFIX + hook.tracepoint(), btf);
+            if (hook.hasRawTwin()) {
+                object.setAutoload(RAW_PREFIX + hook.tracepoint(), use && !btf);
+            }
+            if (btf || use && hook.hasRawTwin()) {
+                chosen.put(hook, (btf ? BTF_PREFIX : RAW_PREFIX) + hook.tracepoint());
+            } else if (use) {
+                warnings.add("tracepoint " + hook.tracepoint() + " does not exist on this kernel: "
+                        + (hook == Hook.KFREE_SKB ? "drops" : "routing decisions") + " will not be shown");
             }
         }
         return chosen;

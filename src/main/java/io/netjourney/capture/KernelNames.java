@@ -28,13 +28,9 @@ public final class KernelNames {
         this.reasons = reasons;
     }
 
-    /** The running kernel's names. */
-    public static KernelNames live() {
-        try (KernelSupport.Btf btf = new KernelSupport.Btf()) {
-            return new KernelNames(Map.copyOf(btf.enumValues("skb_drop_reason")));
-        } catch (RuntimeException e) {
-            return new KernelNames(Map.of());
-        }
+    /** The running kernel's names, from its BTF (already loaded: parsing it takes a while). */
+    public static KernelNames from(KernelSupport.Btf btf) {
+        return new KernelNames(Map.copyOf(btf.enumValues("skb_drop_reason")));
     }
 
     /** The verdict with its names filled in (drops only; other verdicts unchanged). */
