@@ -26,6 +26,8 @@ final class MappedRingConsumer implements RingConsumer {
     private static final int DISCARD_BIT = 1 << 30;
     private static final int HEADER_BYTES = 8;
     static final long LINGER_NS = 1_000_000;
+    /** Records per poll at most, so that a sustained flood still lets the caller report and stop. */
+    static final int MAX_RECORDS_PER_POLL = 65_536;
     /** Largest data size whose double mapping a ByteBuffer can address. */
     static final int MAX_DATA_BYTES = 1 << 29;
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
@@ -118,17 +120,20 @@ final class MappedRingConsumer implements RingConsumer {
         return drain();
     }
 
-    /** Delivers every committed record, publishing the consumer position after each batch the producer announced. */
+    /**
+     * Delivers the committed records (up to {@link #MAX_RECORDS_PER_POLL}), publishing the consumer position after
+     * each batch the producer announced.
+     */
     private int drain() {
         int delivered = 0;
         long cons = consumerPos;
         try {
-            while (true) {
+            while (delivered < MAX_RECORDS_PER_POLL) {
                 long prod = (long) LONG.getAcquire(producerPage, 0);
                 if (cons >= prod) {
                     return delivered;
                 }
-                while (cons < prod) {
+                while (cons < prod && delivered < MAX_RECORDS_PER_POLL) {
                     int offset = (int) (cons & mask);
                     int header = (int) INT.getAcquire(data, offset);
                     if ((header & BUSY_BIT) != 0) {
@@ -145,6 +150,7 @@ final class MappedRingConsumer implements RingConsumer {
                 }
                 publish(cons);
             }
+            return delivered;
         } finally {
             publish(cons);
         }

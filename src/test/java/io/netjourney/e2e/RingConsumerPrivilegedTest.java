@@ -69,6 +69,28 @@ class RingConsumerPrivilegedTest {
         }
     }
 
+    @Test
+    void onePollDeliversABoundedBatchSoAFloodCannotHoldTheCallerForever() throws Exception {
+        byte[] filter = KernelFilter.compile(FilterParser.parse("icmp and host " + LabNode.CTR1.ipv4())).config();
+        CaptureSession.Options options = new CaptureSession.Options(filter, Hook.crossingsAndDrops(), 128 << 20,
+                RingConsumer.Kind.MAPPED);
+        long[] delivered = new long[1];
+        try (CaptureSession session = CaptureSession.start(options, e -> delivered[0]++)) {
+            Process flood = new ProcessBuilder("ip", "netns", "exec", LAB.namespace(LabNode.HOST), "timeout", "0.5",
+                    "ping", "-n", "-q", "-f", LabNode.CTR1.ipv4()).redirectErrorStream(true).start();
+            flood.waitFor(10, TimeUnit.SECONDS);
+            CaptureStats waiting = session.stats();
+            assertEquals(0, waiting.lost(), "the 128 MiB ring held the flood: " + waiting);
+            assertTrue(waiting.submitted() > 70_000, "more records waiting than one poll takes: " + waiting);
+            int first = session.poll(0);
+            assertEquals(65_536, first, "one poll takes a bounded batch");
+            while (session.poll(0) > 0) {
+                // the rest
+            }
+            assertEquals(session.stats().submitted(), delivered[0], "every record delivered in the end");
+        }
+    }
+
     /** A capture polled by its own thread, collecting a fingerprint of every record. */
     private static final class Capture implements AutoCloseable {
         final List<String> records = Collections.synchronizedList(new ArrayList<>());
