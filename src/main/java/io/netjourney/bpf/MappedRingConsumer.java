@@ -137,7 +137,13 @@ final class MappedRingConsumer implements RingConsumer {
                     int offset = (int) (cons & mask);
                     int header = (int) INT.getAcquire(data, offset);
                     if ((header & BUSY_BIT) != 0) {
-                        return delivered; // reserved, not yet committed: its commit wakes us
+                        // Reserved, not yet committed. Its commit wakes us only if it reads our position equal to
+                        // its own: publish first, then look again, in case it committed before seeing it.
+                        publish(cons);
+                        header = (int) INT.getAcquire(data, offset);
+                        if ((header & BUSY_BIT) != 0) {
+                            return delivered;
+                        }
                     }
                     int length = header & ~(BUSY_BIT | DISCARD_BIT);
                     cons += (HEADER_BYTES + length + 7) & ~7L;
