@@ -1,0 +1,33 @@
+package io.netjourney.bench;
+
+import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.HopRecord;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * JMH benchmark (run with packaging/bench-jmh): decoding kernel records of lab traffic into {@link HopEvent}s, one
+ * record per operation, so ops/s is events/s on one core.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class HopRecordDecodeBench {
+    private RecordRing ring;
+
+    @Setup
+    public void setUp() {
+        ring = new RecordRing(LabTraffic.generate(1 << 17, 2_000, 1));
+    }
+
+    @Benchmark
+    public HopEvent decode() {
+        return HopRecord.decode(ring.next());
+    }
+}
