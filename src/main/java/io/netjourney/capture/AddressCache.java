@@ -29,7 +29,7 @@ final class AddressCache {
     /** The IPv4 address whose bits (network order) are {@code address}. */
     InetAddress ipv4(int address) {
         long low = Integer.toUnsignedLong(address);
-        int slot = slot(0, low, ipv4.length);
+        int slot = TableSlot.of(0, low, ipv4.length);
         Entry entry = ipv4[slot];
         if (entry != null && entry.low == low) {
             return entry.address;
@@ -45,7 +45,7 @@ final class AddressCache {
      * {@link Inet6Address}, as the kernel recorded it.
      */
     InetAddress ipv6(long high, long low) {
-        int slot = slot(high, low, ipv6.length);
+        int slot = TableSlot.of(high, low, ipv6.length);
         Entry entry = ipv6[slot];
         if (entry != null && entry.high == high && entry.low == low) {
             return entry.address;
@@ -58,12 +58,6 @@ final class AddressCache {
         InetAddress made = make(bytes);
         ipv6[slot] = new Entry(high, low, made);
         return made;
-    }
-
-    private static int slot(long high, long low, int size) {
-        long h = (high * 0x9E3779B97F4A7C15L) ^ low;
-        h *= 0xC2B2AE3D27D4EB4FL;
-        return (int) (h >>> 32) & (size - 1);
     }
 
     private static InetAddress make(byte[] bytes) {

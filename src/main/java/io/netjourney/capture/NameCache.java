@@ -39,7 +39,7 @@ final class NameCache {
             length = 8 + nulIndex(second);
             second &= below(length - 8);
         }
-        int slot = slot(first, second);
+        int slot = TableSlot.of(first, second, slots.length);
         Entry entry = slots[slot];
         if (entry != null && entry.first == first && entry.second == second) {
             return entry.name;
@@ -58,12 +58,6 @@ final class NameCache {
     /** A mask of the lowest {@code count} bytes (0 to 8). */
     private static long below(int count) {
         return count == 8 ? -1L : (1L << (8 * count)) - 1;
-    }
-
-    private int slot(long first, long second) {
-        long h = (first * 0x9E3779B97F4A7C15L) ^ second;
-        h *= 0xC2B2AE3D27D4EB4FL;
-        return (int) (h >>> 32) & (slots.length - 1);
     }
 
     private static String decode(long first, long second, int length) {

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AddressCacheTest {
@@ -45,6 +48,23 @@ class AddressCacheTest {
         AddressCache cache = new AddressCache(16);
         assertSame(cache.ipv4(V4_198_51_100_2), cache.ipv4(V4_198_51_100_2));
         assertSame(cache.ipv6(V6_DOC_HIGH, 2), cache.ipv6(V6_DOC_HIGH, 2));
+    }
+
+    @Test
+    void addressesThatDifferInTheirHighBitsSpreadOverTheTable() {
+        AddressCache cache = new AddressCache(1024);
+        List<InetAddress> v6 = new ArrayList<>();
+        List<InetAddress> v4 = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            v6.add(cache.ipv6(V6_DOC_HIGH + ((long) i << 16), 2)); // 2001:db8:1:i::2, one subnet a container
+            v4.add(cache.ipv4(i << 24 | 1)); // i.0.0.1
+        }
+        int kept = 0;
+        for (int i = 0; i < 100; i++) {
+            kept += cache.ipv6(V6_DOC_HIGH + ((long) i << 16), 2) == v6.get(i) ? 1 : 0;
+            kept += cache.ipv4(i << 24 | 1) == v4.get(i) ? 1 : 0;
+        }
+        assertTrue(kept >= 180, kept + " of 200 addresses kept");
     }
 
     @Test

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NameCacheTest {
@@ -58,6 +61,17 @@ class NameCacheTest {
     void aNameSeenBeforeIsTheSameObject() {
         NameCache cache = new NameCache(16);
         assertSame(cache.name(field("nj-br0"), 3), cache.name(field("nj-br0"), 3));
+    }
+
+    @Test
+    void namesThatDifferLateSpreadOverTheTable() {
+        NameCache cache = new NameCache(1024);
+        Map<String, String> first = new HashMap<>();
+        for (int i = 1; i <= 100; i++) {
+            first.put("nj-veth" + i, cache.name(field("nj-veth" + i), 3)); // alike but for the 8th and later bytes
+        }
+        long kept = first.entrySet().stream().filter(e -> cache.name(field(e.getKey()), 3) == e.getValue()).count();
+        assertTrue(kept >= 90, kept + " of 100 names kept");
     }
 
     @Test
