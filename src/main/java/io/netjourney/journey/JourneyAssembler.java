@@ -282,16 +282,26 @@ public final class JourneyAssembler {
         }
     }
 
-    /** Indexes the packet by the crossing's content (the probe): a copy is stored only when the content changed. */
+    /**
+     * Indexes the packet by the crossing's content (the probe): a copy is stored only when the content changed, and
+     * the index is written only when it does not already lead to this packet.
+     */
     private void registerContent(PacketState packet, ContentKey content) {
         ContentKey stored = packet.content;
         if (!stored.equals(content)) {
-            byContent.remove(stored, packet);
+            if (packet.contentIndexed) {
+                byContent.remove(stored, packet);
+                packet.contentIndexed = false;
+            }
             stored = content.copy();
             packet.content = stored;
         }
-        if (stored.strong) {
-            byContent.put(stored, packet);
+        if (stored.strong && !packet.contentIndexed) {
+            PacketState displaced = byContent.put(stored, packet);
+            if (displaced != null) {
+                displaced.contentIndexed = false;
+            }
+            packet.contentIndexed = true;
         }
     }
 
