@@ -33,7 +33,8 @@ public class HopRecordDecodeBench {
     }
 
     @Benchmark
-    public HopEvent decode() {
+    public HopEvent decode(CpuClock clock) {
+        clock.events++;
         return HopRecord.decode(ring.next());
     }
 }

@@ -43,7 +43,8 @@ public class JourneyAssemblyBench {
     }
 
     @Benchmark
-    public TracedHop decodeAndAssemble() {
+    public TracedHop decodeAndAssemble(CpuClock clock) {
+        clock.events++;
         return assembler.accept(HopRecord.decode(ring.nextRetimed()));
     }
 }
