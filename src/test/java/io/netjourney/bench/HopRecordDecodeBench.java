@@ -17,11 +17,13 @@ import org.openjdk.jmh.annotations.State;
  * record per operation, so ops/s is events/s on one core.
  *
  * <p>The heap is fixed and touched up front: on a virtual machine whose page faults are slow, a heap that is still
- * growing costs more than the code under test (20 times as much on the 2-core test machine). A long-running
- * tracer's heap has long been touched.
+ * growing costs more than the code under test (20 times as much on the 2-core test machine), and a long-running
+ * tracer's heap has long been touched. The young generation is large (1 GB) so that the crossings the assembler
+ * retains (some 70 MB with the default 50,000 packets) mostly die young instead of being copied at every
+ * collection; {@link JourneyAssemblyBench} uses the same heap.
  */
 @State(Scope.Thread)
-@Fork(jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+@Fork(jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Xmn1g", "-XX:+AlwaysPreTouch"})
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class HopRecordDecodeBench {

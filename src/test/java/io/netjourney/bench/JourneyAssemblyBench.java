@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
  * over the input touches about 11,000, so the assembler also evicts flows).
  */
 @State(Scope.Thread)
-@Fork(jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+@Fork(jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Xmn1g", "-XX:+AlwaysPreTouch"})
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class JourneyAssemblyBench {
