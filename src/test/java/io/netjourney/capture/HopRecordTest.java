@@ -94,6 +94,7 @@ class HopRecordTest {
         assertEquals(second, HopRecord.decode(ring));
         assertEquals(8 + HopRecord.SIZE, ring.position());
         ring.limit(8 + HopRecord.SIZE).position(8);
+        assertEquals(first, HopRecord.decode(ring.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN)));
         assertEquals(first, HopRecord.decode(ring));
         assertEquals(8, ring.position());
         assertEquals(8 + HopRecord.SIZE, ring.limit());
