@@ -1,8 +1,15 @@
 package io.netjourney.capture;
 
-import java.net.Inet6Address;
+import static io.netjourney.capture.RecordBytes.i32;
+import static io.netjourney.capture.RecordBytes.i64;
+import static io.netjourney.capture.RecordBytes.mac;
+import static io.netjourney.capture.RecordBytes.net32;
+import static io.netjourney.capture.RecordBytes.net64;
+import static io.netjourney.capture.RecordBytes.u16;
+import static io.netjourney.capture.RecordBytes.u32;
+import static io.netjourney.capture.RecordBytes.u8;
+
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -60,74 +67,83 @@ public final class HopRecord {
     static final int FIB_ERR = 188;
     static final int FIB_IIF = 192;
     static final int FIB_GW = 200;
-    static final int NAME_SIZE = 16;
+    static final int NAME_SIZE = NameCache.FIELD_SIZE;
+    /** The names and addresses decoded lately, shared by all decoding threads. */
+    private static final NameCache IFNAMES = new NameCache(1024);
+    private static final NameCache KINDS = new NameCache(64);
+    private static final AddressCache ADDRESSES = new AddressCache(4096);
 
     private HopRecord() {
     }
 
     /**
-     * Decodes the record at the buffer's position (native byte order of the kernel: little endian). A record of
-     * the first, shorter format ({@link #SIZE_V1}) decodes as a crossing without the later fields.
+     * Decodes the record at the buffer's position (native byte order of the kernel: little endian, whatever the
+     * buffer's order). A record of the first, shorter format ({@link #SIZE_V1}) decodes as a crossing without the
+     * later fields. Reads the buffer in place and neither moves nor keeps it; names and addresses seen before are
+     * shared, not allocated again.
      */
     public static HopEvent decode(ByteBuffer record) {
         int size = record.remaining();
         if (size < SIZE_V1) {
             throw new IllegalArgumentException("record of " + size + " bytes, expected " + SIZE);
         }
-        ByteBuffer b = record.slice().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = record;
+        int at = record.position();
         if (size < SIZE) {
-            b = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN).put(b.limit(Math.min(size, SIZE)));
+            b = ByteBuffer.allocate(SIZE).put(0, record, at, size);
+            at = 0;
         }
-        int family = u8(b, ADDR_FAMILY);
+        int family = u8(b, at + ADDR_FAMILY);
         return new HopEvent(
-                b.getLong(TS_NS),
-                u16(b, CPU),
-                Hook.fromId(u16(b, HOOK)),
-                b.getLong(SKB),
-                Integer.toUnsignedLong(b.getInt(NETNS_INO)),
-                b.getLong(NETNS_COOKIE),
-                b.getInt(IFINDEX),
-                cString(b, IFNAME),
-                cString(b, KIND),
-                u16(b, DEV_TYPE),
-                b.getInt(MASTER_IFINDEX),
-                b.getInt(LEN),
-                b.getInt(MARK),
-                u16(b, ETHERTYPE),
-                u16(b, VLAN_TCI),
-                u16(b, FLAGS),
-                address(b, SADDR, family),
-                address(b, DADDR, family),
-                u8(b, L4_PROTO),
-                u8(b, TTL),
-                u16(b, IP_ID),
-                b.getInt(FLOW_LABEL),
-                u16(b, SPORT),
-                u16(b, DPORT),
-                u8(b, TCP_FLAGS),
-                Integer.toUnsignedLong(b.getInt(TCP_SEQ)),
-                Integer.toUnsignedLong(b.getInt(TCP_ACK)),
-                u8(b, ICMP_TYPE),
-                u8(b, ICMP_CODE),
-                u16(b, ICMP_ID),
-                u16(b, ICMP_SEQ),
-                u16(b, ARP_OP),
-                mac(b, SRC_MAC),
-                mac(b, DST_MAC),
-                Integer.toUnsignedLong(b.getInt(TASK_NETNS_INO)),
-                verdict(b, family));
+                i64(b, at + TS_NS),
+                u16(b, at + CPU),
+                Hook.fromId(u16(b, at + HOOK)),
+                i64(b, at + SKB),
+                u32(b, at + NETNS_INO),
+                i64(b, at + NETNS_COOKIE),
+                i32(b, at + IFINDEX),
+                IFNAMES.name(b, at + IFNAME),
+                KINDS.name(b, at + KIND),
+                u16(b, at + DEV_TYPE),
+                i32(b, at + MASTER_IFINDEX),
+                i32(b, at + LEN),
+                i32(b, at + MARK),
+                u16(b, at + ETHERTYPE),
+                u16(b, at + VLAN_TCI),
+                u16(b, at + FLAGS),
+                address(b, at + SADDR, family),
+                address(b, at + DADDR, family),
+                u8(b, at + L4_PROTO),
+                u8(b, at + TTL),
+                u16(b, at + IP_ID),
+                i32(b, at + FLOW_LABEL),
+                u16(b, at + SPORT),
+                u16(b, at + DPORT),
+                u8(b, at + TCP_FLAGS),
+                u32(b, at + TCP_SEQ),
+                u32(b, at + TCP_ACK),
+                u8(b, at + ICMP_TYPE),
+                u8(b, at + ICMP_CODE),
+                u16(b, at + ICMP_ID),
+                u16(b, at + ICMP_SEQ),
+                u16(b, at + ARP_OP),
+                mac(b, at + SRC_MAC),
+                mac(b, at + DST_MAC),
+                u32(b, at + TASK_NETNS_INO),
+                verdict(b, at, family));
     }
 
-    private static Verdict verdict(ByteBuffer b, int family) {
-        int event = u8(b, EVENT);
+    private static Verdict verdict(ByteBuffer b, int at, int family) {
+        int event = u8(b, at + EVENT);
         if (event == Verdict.Kind.DROP.id()) {
-            return new Verdict(Verdict.Kind.DROP, b.getInt(DROP_REASON), b.getLong(DROP_LOCATION), 0, 0, 0, null);
+            return new Verdict(Verdict.Kind.DROP, i32(b, at + DROP_REASON), i64(b, at + DROP_LOCATION), 0, 0, 0,
+                    null);
         }
         if (event == Verdict.Kind.ROUTE.id()) {
-            InetAddress gateway = address(b, FIB_GW, family);
+            InetAddress gateway = address(b, at + FIB_GW, family);
             boolean onLink = gateway != null && gateway.isAnyLocalAddress();
-            return new Verdict(Verdict.Kind.ROUTE, 0, 0, b.getInt(FIB_TABLE), b.getInt(FIB_ERR), b.getInt(FIB_IIF),
-                    onLink ? null : gateway);
+            return new Verdict(Verdict.Kind.ROUTE, 0, 0, i32(b, at + FIB_TABLE), i32(b, at + FIB_ERR),
+                    i32(b, at + FIB_IIF), onLink ? null : gateway);
         }
         return null;
     }
@@ -207,44 +223,10 @@ public final class HopRecord {
         b.put(offset, bytes, 0, Math.min(bytes.length, NAME_SIZE - 1));
     }
 
-    private static int u8(ByteBuffer b, int offset) {
-        return Byte.toUnsignedInt(b.get(offset));
-    }
-
-    private static int u16(ByteBuffer b, int offset) {
-        return Short.toUnsignedInt(b.getShort(offset));
-    }
-
-    private static long mac(ByteBuffer b, int offset) {
-        long value = 0;
-        for (int i = 0; i < 6; i++) {
-            value = value << 8 | u8(b, offset + i);
+    private static InetAddress address(ByteBuffer b, int index, int family) {
+        if (family == 4) {
+            return ADDRESSES.ipv4(net32(b, index));
         }
-        return value;
-    }
-
-    private static String cString(ByteBuffer b, int offset) {
-        int length = 0;
-        while (length < NAME_SIZE && b.get(offset + length) != 0) {
-            length++;
-        }
-        byte[] bytes = new byte[length];
-        b.get(offset, bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static InetAddress address(ByteBuffer b, int offset, int family) {
-        int size = family == 4 ? 4 : family == 6 ? 16 : 0;
-        if (size == 0) {
-            return null;
-        }
-        byte[] bytes = new byte[size];
-        b.get(offset, bytes);
-        try {
-            // Inet6Address keeps ::ffff:a.b.c.d an IPv6 address, as the kernel recorded it
-            return size == 4 ? InetAddress.getByAddress(bytes) : Inet6Address.getByAddress(null, bytes, -1);
-        } catch (UnknownHostException e) {
-            throw new AssertionError("address of " + size + " bytes", e);
-        }
+        return family == 6 ? ADDRESSES.ipv6(net64(b, index), net64(b, index + 8)) : null;
     }
 }

@@ -10,35 +10,79 @@ import io.netjourney.capture.HopEvent;
  * <p>For IP and ARP the endpoint addresses are IP addresses (ARP: the protocol addresses); for anything else
  * they are the MAC addresses.
  */
-final class ContentKey {
-    final int ethertype;
-    final int protocol;
-    final long srcHigh;
-    final long srcLow;
-    final long dstHigh;
-    final long dstLow;
-    final int srcPort;
-    final int dstPort;
-    final int icmpType;
-    final int icmpCode;
-    final int icmpId;
-    final int icmpSeq;
-    final long tcpSeq;
-    final long tcpAck;
-    final int tcpFlags;
-    final int ipId;
-    final int flowLabel;
-    final int arpOp;
-    final long arpSenderMac;
+final class ContentKey implements Cloneable {
+    int ethertype;
+    int protocol;
+    long srcHigh;
+    long srcLow;
+    long dstHigh;
+    long dstLow;
+    int srcPort;
+    int dstPort;
+    int icmpType;
+    int icmpCode;
+    int icmpId;
+    int icmpSeq;
+    long tcpSeq;
+    long tcpAck;
+    int tcpFlags;
+    int ipId;
+    int flowLabel;
+    int arpOp;
+    long arpSenderMac;
     /** Whether the fields single out one packet (so a match on another skb is a copy of it, not a sibling). */
-    final boolean strong;
-    final boolean echo;
-    private final int hash;
+    boolean strong;
+    boolean echo;
+    private int hash;
 
-    private ContentKey(int ethertype, int protocol, long srcHigh, long srcLow, long dstHigh, long dstLow,
-                       int srcPort, int dstPort, int icmpType, int icmpCode, int icmpId, int icmpSeq,
-                       long tcpSeq, long tcpAck, int tcpFlags, int ipId, int flowLabel, int arpOp,
-                       long arpSenderMac, boolean hasL4) {
+    /**
+     * An empty key, to be {@link #set} from events: the assembler fills one such probe per crossing and stores
+     * {@link #copy() copies} (a key inside an index must never change).
+     */
+    ContentKey() {
+    }
+
+    /** This key with the content of {@code e}, its addresses' bits looked up in {@code bits}; returns this. */
+    ContentKey set(HopEvent e, AddressBits bits) {
+        if (e.isIp()) {
+            int src = bits.slotOf(e.source());
+            long srcHigh = bits.high(src);
+            long srcLow = bits.low(src);
+            int dst = bits.slotOf(e.destination());
+            boolean l4 = e.hasTransportHeader();
+            boolean icmp = l4 && (e.isIcmp() || e.isIcmpv6());
+            boolean tcp = l4 && e.isTcp();
+            boolean ports = l4 && !icmp;
+            return assign(e.ethertype(), e.l4Protocol(), srcHigh, srcLow, bits.high(dst), bits.low(dst),
+                    ports ? e.sourcePort() : 0, ports ? e.destinationPort() : 0,
+                    icmp ? e.icmpType() : 0, icmp ? e.icmpCode() : 0, icmp ? e.icmpId() : 0,
+                    icmp ? e.icmpSeq() : 0,
+                    tcp ? e.tcpSeq() : 0, tcp ? e.tcpAck() : 0, tcp ? e.tcpFlags() : 0,
+                    e.isIpv4() ? e.ipId() : 0, e.isIpv6() ? e.flowLabel() : 0, 0, 0, l4);
+        }
+        if (e.isArp()) {
+            long sender = bits.low(bits.slotOf(e.source()));
+            long target = bits.low(bits.slotOf(e.destination()));
+            return assign(e.ethertype(), 0, 0, sender, 0, target,
+                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, e.arpOp(), e.sourceMac(), false);
+        }
+        return assign(e.ethertype(), 0, 0, e.sourceMac(), 0, e.destinationMac(),
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false);
+    }
+
+    /** A key of its own with this key's content. */
+    ContentKey copy() {
+        try {
+            return (ContentKey) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private ContentKey assign(int ethertype, int protocol, long srcHigh, long srcLow, long dstHigh, long dstLow,
+                              int srcPort, int dstPort, int icmpType, int icmpCode, int icmpId, int icmpSeq,
+                              long tcpSeq, long tcpAck, int tcpFlags, int ipId, int flowLabel, int arpOp,
+                              long arpSenderMac, boolean hasL4) {
         this.ethertype = ethertype;
         this.protocol = protocol;
         this.srcHigh = srcHigh;
@@ -65,32 +109,7 @@ final class ContentKey {
                 || (ethertype == HopEvent.ETHERTYPE_IPV4 && ipId != 0)
                 || (ethertype == HopEvent.ETHERTYPE_IPV6 && flowLabel != 0);
         this.hash = computeHash();
-    }
-
-    static ContentKey of(HopEvent e) {
-        if (e.isIp()) {
-            byte[] src = Addresses.bytes(e.source());
-            byte[] dst = Addresses.bytes(e.destination());
-            boolean l4 = e.hasTransportHeader();
-            boolean icmp = l4 && (e.isIcmp() || e.isIcmpv6());
-            boolean tcp = l4 && e.isTcp();
-            boolean ports = l4 && !icmp;
-            return new ContentKey(e.ethertype(), e.l4Protocol(),
-                    Addresses.high(src), Addresses.low(src), Addresses.high(dst), Addresses.low(dst),
-                    ports ? e.sourcePort() : 0, ports ? e.destinationPort() : 0,
-                    icmp ? e.icmpType() : 0, icmp ? e.icmpCode() : 0, icmp ? e.icmpId() : 0,
-                    icmp ? e.icmpSeq() : 0,
-                    tcp ? e.tcpSeq() : 0, tcp ? e.tcpAck() : 0, tcp ? e.tcpFlags() : 0,
-                    e.isIpv4() ? e.ipId() : 0, e.isIpv6() ? e.flowLabel() : 0, 0, 0, l4);
-        }
-        if (e.isArp()) {
-            byte[] sender = Addresses.bytes(e.source());
-            byte[] target = Addresses.bytes(e.destination());
-            return new ContentKey(e.ethertype(), 0, 0, Addresses.low(sender), 0, Addresses.low(target),
-                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, e.arpOp(), e.sourceMac(), false);
-        }
-        return new ContentKey(e.ethertype(), 0, 0, e.sourceMac(), 0, e.destinationMac(),
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false);
+        return this;
     }
 
     private static boolean isEchoType(int ethertype, int protocol, int type) {
@@ -156,7 +175,7 @@ final class ContentKey {
     }
 
     /** The MurmurHash3 64-bit finalizer: a bijection that spreads every input bit over the output. */
-    static long mix(long value) {
+    private static long mix(long value) {
         long h = value;
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;

@@ -67,9 +67,11 @@ public final class JourneyAssembler {
     private final JourneyConfig config;
     private final Map<FlowKey, FlowState> flows = new HashMap<>();
     private final Map<Long, FlowState> flowsById = new HashMap<>();
-    /** Keyed by {@link #skbKey(long)}. */
-    private final Map<Long, PacketState> bySkb = new HashMap<>();
+    private final LongKeyMap<PacketState> bySkb = new LongKeyMap<>();
     private final Map<ContentKey, PacketState> byContent = new HashMap<>();
+    /** The content of the crossing being placed; only copies of it are stored. */
+    private final ContentKey probe = new ContentKey();
+    private final AddressBits addressBits = new AddressBits(1024);
     private final LruList<FlowState> flowLru = new LruList<>();
     private final LruList<PacketState> packetLru = new LruList<>();
     private long clockNs = Long.MIN_VALUE;
@@ -110,7 +112,7 @@ public final class JourneyAssembler {
         if (event.isCrossing()) {
             lastNetnsByCpu[event.cpu() & (lastNetnsByCpu.length - 1)] = event.netnsInode();
         }
-        ContentKey content = ContentKey.of(event);
+        ContentKey content = probe.set(event, addressBits);
         PacketState packet = sameSkbPacket(event, content);
         if (packet == null) {
             packet = copiedPacket(event, content);
@@ -146,7 +148,7 @@ public final class JourneyAssembler {
     }
 
     private PacketState sameSkbPacket(HopEvent event, ContentKey content) {
-        PacketState packet = bySkb.get(skbKey(event.skb()));
+        PacketState packet = bySkb.get(event.skb());
         if (packet == null || event.timestampNs() - packet.lastSeenNs > config.skbReuseGapNs()
                 || packet.lastCrossedAt(event)) {
             return null;
@@ -184,7 +186,7 @@ public final class JourneyAssembler {
             flow.orientationKnown = true;
             flow.requestFromLow = fromLow;
         }
-        PacketState packet = new PacketState(nextPacketId++, flow, fromLow, intrinsic, content);
+        PacketState packet = new PacketState(nextPacketId++, flow, fromLow, intrinsic, content.copy());
         packet.firstSeenNs = event.timestampNs();
         flow.packets.addLast(packet);
         flow.packetsSeen++;
@@ -269,35 +271,38 @@ public final class JourneyAssembler {
 
     private void registerSkb(PacketState packet, long skb) {
         if (packet.hasSkb(skb)) {
-            Long key = skbKey(skb);
-            if (bySkb.get(key) != packet) {
-                bySkb.put(key, packet);
+            if (bySkb.get(skb) != packet) {
+                bySkb.put(skb, packet);
             }
             return;
         }
         if (packet.skbCount < PacketState.MAX_SKBS) {
             packet.skbs[packet.skbCount++] = skb;
-            bySkb.put(skbKey(skb), packet);
-        }
-    }
-
-    private void registerContent(PacketState packet, ContentKey content) {
-        ContentKey previous = packet.content;
-        if (previous != content && !previous.equals(content)) {
-            byContent.remove(previous, packet);
-        }
-        packet.content = content;
-        if (content.strong) {
-            byContent.put(content, packet);
+            bySkb.put(skb, packet);
         }
     }
 
     /**
-     * The skb index key: the address through a bijective mix, because slab addresses share their low and high
-     * bits and {@link Long#hashCode()} would crowd them into few buckets.
+     * Indexes the packet by the crossing's content (the probe): a copy is stored only when the content changed, and
+     * the index is written only when it does not already lead to this packet.
      */
-    private static Long skbKey(long skb) {
-        return ContentKey.mix(skb);
+    private void registerContent(PacketState packet, ContentKey content) {
+        ContentKey stored = packet.content;
+        if (!stored.equals(content)) {
+            if (packet.contentIndexed) {
+                byContent.remove(stored, packet);
+                packet.contentIndexed = false;
+            }
+            stored = content.copy();
+            packet.content = stored;
+        }
+        if (stored.strong && !packet.contentIndexed) {
+            PacketState displaced = byContent.put(stored, packet);
+            if (displaced != null) {
+                displaced.contentIndexed = false;
+            }
+            packet.contentIndexed = true;
+        }
     }
 
     private void evictFlow(FlowState flow) {
@@ -323,7 +328,7 @@ public final class JourneyAssembler {
 
     private void forget(PacketState packet) {
         for (int i = 0; i < packet.skbCount; i++) {
-            bySkb.remove(skbKey(packet.skbs[i]), packet);
+            bySkb.remove(packet.skbs[i], packet);
         }
         byContent.remove(packet.content, packet);
         packetLru.remove(packet);

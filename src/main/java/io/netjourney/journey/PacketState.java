@@ -23,6 +23,8 @@ final class PacketState extends LruNode {
     long firstSeenNs;
     long lastSeenNs;
     ContentKey content;
+    /** Whether the assembler's content index leads from {@link #content} to this packet. */
+    boolean contentIndexed;
     Hook lastHook;
     long lastNetns;
     int lastIfindex;

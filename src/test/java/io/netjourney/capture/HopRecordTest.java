@@ -82,4 +82,30 @@ class HopRecordTest {
     void shortRecordIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> HopRecord.decode(ByteBuffer.allocate(100)));
     }
+
+    @Test
+    void decodesTheRecordBetweenPositionAndLimitOfAReusedBufferInPlace() {
+        HopEvent first = hop().at(1).build();
+        HopEvent second = hop().at(2).icmp6(129, 9, 4).from("2001:db8:1::2").to("2001:db8:1::1")
+                .dev(12, "nj-veth3", "veth").drop(2, 0xffffffff81234567L).build();
+        ByteBuffer ring = ByteBuffer.allocateDirect(8 + 2 * HopRecord.SIZE); // big endian, as allocated
+        ring.put(8, HopRecord.encode(first)).put(8 + HopRecord.SIZE, HopRecord.encode(second));
+        ring.limit(8 + 2 * HopRecord.SIZE).position(8 + HopRecord.SIZE);
+        assertEquals(second, HopRecord.decode(ring));
+        assertEquals(8 + HopRecord.SIZE, ring.position());
+        ring.limit(8 + HopRecord.SIZE).position(8);
+        assertEquals(first, HopRecord.decode(ring.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN)));
+        assertEquals(first, HopRecord.decode(ring));
+        assertEquals(8, ring.position());
+        assertEquals(8 + HopRecord.SIZE, ring.limit());
+    }
+
+    @Test
+    void aRecordOfTheFirstFormatDecodesWithoutTheLaterFields() {
+        HopEvent event = hop().taskNetns(4026531840L).build();
+        ByteBuffer v1 = ByteBuffer.allocate(4 + HopRecord.SIZE_V1).put(4, HopRecord.encode(event), 0, HopRecord.SIZE_V1);
+        v1.position(4);
+        assertEquals(event, HopRecord.decode(v1));
+        assertEquals(4, v1.position());
+    }
 }

@@ -329,4 +329,20 @@ class JourneyAssemblerTest {
         assertTrue(assembler.packets(42).isEmpty());
         assertTrue(assembler.flow(42).isEmpty());
     }
+
+    @Test
+    void aPacketContinuingOnItsSkbTakesTheContentIndexBackFromAnEqualNewerOne() {
+        long skbC = 0xffff888100000300L;
+        HopEventBuilder[] path = request();
+        TracedHop a = feed(1_000_000, 0, SKB_A, path[0]).get(0);
+        // the same content on the same device again, on another skb: not a copy of a, a packet of its own
+        TracedHop b = feed(1_001_000, 0, SKB_B, request()[0]).get(0);
+        assertNotEquals(a.packetId(), b.packetId());
+        // a goes on along its skb; the content index leads to a again
+        assertEquals(a.packetId(), feed(1_002_000, 0, SKB_A, path[1]).get(0).packetId());
+        // so a new skb with that content, on the next device, continues a (not b)
+        TracedHop copy = feed(1_003_000, 0, skbC, path[2]).get(0);
+        assertEquals(a.packetId(), copy.packetId());
+        assertEquals(2, copy.hopIndex());
+    }
 }

@@ -1,0 +1,281 @@
+package io.netjourney.bench;
+
+import io.netjourney.capture.Hook;
+import io.netjourney.capture.HopEvent;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Benchmark input: device crossings as the built-in lab produces them (see fixtures/lab-pings.njt), for many flows
+ * at once. Containers behind the bridge talk to each other (4 crossings a way) and, through the router namespace,
+ * to far hosts (7 a way). Flows are ICMP echo, UDP and TCP over IPv4, and ICMPv6 echo and TCP over IPv6; each
+ * packet goes out and its reply comes back. Skb addresses come from a small pool and are reused as the slab
+ * reuses them; a quarter of the packets change skb on a veth receive (as GRO or a copy would). Two packets are
+ * in flight at a time, their crossings interleaved as two CPUs would deliver them. Deterministic for a seed.
+ */
+final class LabTraffic {
+    /** Time between two crossings: about a million crossings a second. */
+    static final long SPACING_NS = 1_000;
+    private static final int SKB_POOL = 4096;
+    private static final long SKB_BASE = 0xffff888100000000L;
+
+    private static final Netns HOST = new Netns(4026532176L, 3855);
+    private static final Netns ROUTER = new Netns(4026532383L, 3863);
+    private static final Device BRIDGE = new Device(HOST, 2, "nj-br0", "bridge", 0);
+    private static final Device HOST_TO_ROUTER = new Device(HOST, 5, "nj-h-r", "veth", 0);
+    private static final Device ROUTER_TO_HOST = new Device(ROUTER, 2, "nj-r-h", "veth", 0);
+    private static final Device ROUTER_TO_FAR = new Device(ROUTER, 3, "nj-r-f", "veth", 0);
+
+    private final SplittableRandom random;
+    private final List<Flow> flows = new ArrayList<>();
+    private final List<HopEvent> events = new ArrayList<>();
+    private long clockNs = 2_377_567_067_731L;
+    private int nextSkb;
+
+    private LabTraffic(long seed) {
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** {@code count} crossings of packets spread over {@code flowCount} flows. */
+    static List<HopEvent> generate(int count, int flowCount, long seed) {
+        LabTraffic traffic = new LabTraffic(seed);
+        for (int i = 0; i < flowCount; i++) {
+            traffic.flows.add(traffic.newFlow(i));
+        }
+        traffic.run(count);
+        return traffic.events;
+    }
+
+    private void run(int count) {
+        List<HopEvent> a = new ArrayList<>();
+        List<HopEvent> b = new ArrayList<>();
+        int ia = 0;
+        int ib = 0;
+        while (events.size() < count) {
+            if (ia == a.size()) {
+                a = nextExchange(0);
+                ia = 0;
+            }
+            if (ib == b.size()) {
+                b = nextExchange(1);
+                ib = 0;
+            }
+            // the two CPUs deliver in bursts of one to three crossings
+            for (int n = 1 + random.nextInt(3); n > 0 && ia < a.size(); n--) {
+                events.add(stamped(a.get(ia++)));
+            }
+            for (int n = 1 + random.nextInt(3); n > 0 && ib < b.size(); n--) {
+                events.add(stamped(b.get(ib++)));
+            }
+        }
+        events.subList(count, events.size()).clear();
+    }
+
+    private HopEvent stamped(HopEvent e) {
+        clockNs += SPACING_NS / 2 + random.nextLong(SPACING_NS);
+        return withTime(e, clockNs);
+    }
+
+    /** A packet of a random flow and its answer, timestamps to be filled in. */
+    private List<HopEvent> nextExchange(int cpu) {
+        Flow flow = flows.get(random.nextInt(flows.size()));
+        List<HopEvent> out = new ArrayList<>();
+        flow.sent++;
+        packet(out, cpu, flow, true);
+        packet(out, cpu, flow, false);
+        return out;
+    }
+
+    private void packet(List<HopEvent> out, int cpu, Flow flow, boolean request) {
+        List<Crossing> path = request ? flow.path.request : flow.path.reply;
+        long skb = nextSkb();
+        int skbChange = random.nextInt(4) == 0 ? 1 + random.nextInt(path.size() - 1) : -1;
+        InetAddress from = request ? flow.client : flow.server;
+        InetAddress to = request ? flow.server : flow.client;
+        for (int i = 0; i < path.size(); i++) {
+            if (i == skbChange) {
+                skb = nextSkb();
+            }
+            Crossing c = path.get(i);
+            out.add(flow.content(request, cpu, skb, c, from, to));
+        }
+        if (request) {
+            flow.clientIpId++;
+        } else {
+            flow.serverIpId++;
+        }
+    }
+
+    private long nextSkb() {
+        nextSkb = (nextSkb + 1 + random.nextInt(3)) % SKB_POOL;
+        return SKB_BASE + (long) nextSkb * 0x100;
+    }
+
+    private Flow newFlow(int i) {
+        Path path = random.nextInt(3) == 0 ? Path.toFar(i) : Path.betweenContainers(i);
+        int kind = random.nextInt(10);
+        boolean ipv6 = kind >= 8;
+        InetAddress client = path.clientAddress(ipv6);
+        InetAddress server = path.serverAddress(ipv6);
+        int proto;
+        if (ipv6) {
+            proto = kind == 8 ? HopEvent.PROTO_ICMPV6 : HopEvent.PROTO_TCP;
+        } else {
+            proto = kind < 4 ? HopEvent.PROTO_ICMP : kind < 6 ? HopEvent.PROTO_UDP : HopEvent.PROTO_TCP;
+        }
+        return new Flow(path, client, server, proto, 1024 + random.nextInt(60_000), random.nextInt(1 << 16),
+                random.nextInt(1 << 20));
+    }
+
+    private static HopEvent withTime(HopEvent e, long ts) {
+        return new HopEvent(ts, e.cpu(), e.hook(), e.skb(), e.netnsInode(), e.netnsCookie(), e.ifindex(),
+                e.ifname(), e.linkKind(), e.deviceType(), e.masterIfindex(), e.length(), e.mark(), e.ethertype(),
+                e.vlanTci(), e.flags(), e.source(), e.destination(), e.l4Protocol(), e.ttl(), e.ipId(),
+                e.flowLabel(), e.sourcePort(), e.destinationPort(), e.tcpFlags(), e.tcpSeq(), e.tcpAck(),
+                e.icmpType(), e.icmpCode(), e.icmpId(), e.icmpSeq(), e.arpOp(), e.sourceMac(), e.destinationMac(),
+                e.taskNetnsInode(), null);
+    }
+
+    private record Netns(long inode, long cookie) {
+    }
+
+    private record Device(Netns netns, int ifindex, String name, String kind, int master) {
+    }
+
+    private record Crossing(Device device, Hook hook) {
+        boolean transmits() {
+            return hook == Hook.NET_DEV_QUEUE;
+        }
+    }
+
+    /** Where a flow's packets go: the crossings of a request and of its reply, and the two ends' addresses. */
+    private record Path(List<Crossing> request, List<Crossing> reply, int clientHost, int serverHost) {
+
+        /** Container to container across the bridge: eth0, host veth rx, other host veth tx, other eth0. */
+        static Path betweenContainers(int i) {
+            int a = i % 40;
+            int b = (a + 1 + i / 40 % 39) % 40;
+            Device clientEth = containerEth(a);
+            Device serverEth = containerEth(b);
+            Device clientPort = hostPort(a);
+            Device serverPort = hostPort(b);
+            return new Path(
+                    List.of(tx(clientEth), rx(clientPort), tx(serverPort), rx(serverEth)),
+                    List.of(tx(serverEth), rx(serverPort), tx(clientPort), rx(clientEth)),
+                    2 + a, 2 + b);
+        }
+
+        /** Container to a far namespace through the router: seven crossings each way. */
+        static Path toFar(int i) {
+            int a = i % 40;
+            int far = i / 40 % 60;
+            Device clientEth = containerEth(a);
+            Device clientPort = hostPort(a);
+            Device farEth = new Device(new Netns(4026533000L + far, 9000 + far), 2, "eth0", "veth", 0);
+            return new Path(
+                    List.of(tx(clientEth), rx(clientPort), new Crossing(BRIDGE, Hook.NETIF_RECEIVE_SKB),
+                            tx(HOST_TO_ROUTER), rx(ROUTER_TO_HOST), tx(ROUTER_TO_FAR), rx(farEth)),
+                    List.of(tx(farEth), rx(ROUTER_TO_FAR), tx(ROUTER_TO_HOST), rx(HOST_TO_ROUTER), tx(BRIDGE),
+                            tx(clientPort), rx(clientEth)),
+                    2 + a, 130 + far);
+        }
+
+        private static Device containerEth(int n) {
+            return new Device(new Netns(4026532245L + n, 3858 + n), 2, "eth0", "veth", 0);
+        }
+
+        private static Device hostPort(int n) {
+            return new Device(HOST, 10 + n, "nj-veth" + (n + 1), "veth", BRIDGE.ifindex());
+        }
+
+        private static Crossing tx(Device d) {
+            return new Crossing(d, Hook.NET_DEV_QUEUE);
+        }
+
+        private static Crossing rx(Device d) {
+            return new Crossing(d, Hook.NETIF_RX);
+        }
+
+        InetAddress clientAddress(boolean ipv6) {
+            return address(ipv6, clientHost);
+        }
+
+        InetAddress serverAddress(boolean ipv6) {
+            return address(ipv6, serverHost);
+        }
+
+        private static InetAddress address(boolean ipv6, int host) {
+            byte[] bytes = ipv6
+                    ? new byte[] {0x20, 0x01, 0x0d, (byte) 0xb8, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) host}
+                    : new byte[] {(byte) 198, 51, 100, (byte) host};
+            try {
+                return InetAddress.getByAddress(bytes);
+            } catch (UnknownHostException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** One conversation: its path, protocol, ports or echo id, and the counters its packets number from. */
+    private static final class Flow {
+        final Path path;
+        final InetAddress client;
+        final InetAddress server;
+        final int protocol;
+        final int port;
+        final int flowLabel;
+        int clientIpId;
+        int serverIpId;
+        int sent;
+
+        Flow(Path path, InetAddress client, InetAddress server, int protocol, int port, int ipId, int flowLabel) {
+            this.path = path;
+            this.client = client;
+            this.server = server;
+            this.protocol = protocol;
+            this.port = port;
+            this.clientIpId = ipId;
+            this.serverIpId = ipId ^ 0x5555;
+            this.flowLabel = flowLabel;
+        }
+
+        HopEvent content(boolean request, int cpu, long skb, Crossing c, InetAddress from, InetAddress to) {
+            boolean ipv6 = from.getAddress().length == 16;
+            Device d = c.device();
+            int sport = 0;
+            int dport = 0;
+            int icmpType = 0;
+            int icmpId = 0;
+            int icmpSeq = 0;
+            int tcpFlags = 0;
+            long seq = 0;
+            long ack = 0;
+            if (protocol == HopEvent.PROTO_ICMP || protocol == HopEvent.PROTO_ICMPV6) {
+                icmpType = ipv6 ? (request ? 128 : 129) : (request ? 8 : 0);
+                icmpId = port;
+                icmpSeq = sent & 0xFFFF;
+            } else {
+                sport = request ? port : 80;
+                dport = request ? 80 : port;
+            }
+            if (protocol == HopEvent.PROTO_TCP) {
+                tcpFlags = sent == 1 ? (request ? 0x02 : 0x12) : 0x18;
+                long clientSeq = 1_000_000L + 100L * sent;
+                long serverSeq = 5_000_000L + 1448L * sent;
+                seq = (request ? clientSeq : serverSeq) & 0xFFFFFFFFL;
+                ack = (request ? serverSeq : clientSeq + 100) & 0xFFFFFFFFL;
+            }
+            int ipId = ipv6 ? 0 : (request ? clientIpId : serverIpId) & 0xFFFF;
+            int label = ipv6 && protocol == HopEvent.PROTO_TCP ? flowLabel : 0;
+            int length = (c.transmits() ? 98 : 84) + (ipv6 ? 20 : 0);
+            long mac = 0x020000000000L + (request ? 1 : 2);
+            return new HopEvent(0, cpu, c.hook(), skb, d.netns().inode(), d.netns().cookie(), d.ifindex(), d.name(),
+                    d.kind(), 1, d.master(), length, 0, ipv6 ? HopEvent.ETHERTYPE_IPV6 : HopEvent.ETHERTYPE_IPV4, 0,
+                    0, from, to, protocol, 64, ipId, label, sport, dport, tcpFlags, seq, ack, icmpType, 0, icmpId,
+                    icmpSeq, 0, mac, mac ^ 3, 0, null);
+        }
+    }
+}
