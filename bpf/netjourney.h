@@ -98,6 +98,9 @@ struct nj_hop {
 
 #define NJ_HOP_SIZE 216
 _Static_assert(sizeof(struct nj_hop) == NJ_HOP_SIZE, "struct nj_hop size (HopRecord.SIZE)");
+/* A crossing is submitted without the verdict fields: the record up to (not including) nj_hop.event. */
+#define NJ_CROSSING_SIZE 168
+_Static_assert(__builtin_offsetof(struct nj_hop, event) == NJ_CROSSING_SIZE, "crossing record size (HopRecord.SIZE_V1)");
 
 /*
  * In-kernel filter: a postfix program over a stack of booleans.

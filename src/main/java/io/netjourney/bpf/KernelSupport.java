@@ -28,6 +28,15 @@ public final class KernelSupport {
         return Native.get().libc.geteuid() == 0;
     }
 
+    /**
+     * Gives the calling thread the nice value (e.g. -10: a larger share of a contended CPU). Returns false when not
+     * allowed (no CAP_SYS_NICE); the thread then keeps its priority.
+     */
+    public static boolean setCurrentThreadNice(int nice) {
+        Native n = Native.get();
+        return n.libc.setpriority(0 /* PRIO_PROCESS */, n.libc.gettid(), nice) == 0;
+    }
+
     /** The kernel's BTF type names, used to tell which tracepoints exist. */
     public static final class Btf implements AutoCloseable {
         private final Native n = Native.get();

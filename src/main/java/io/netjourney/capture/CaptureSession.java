@@ -71,7 +71,16 @@ public final class CaptureSession implements AutoCloseable {
         this.kernelNames = kernelNames;
     }
 
-    /** Checks the machine, loads and attaches. Throws {@link CaptureException} with a user-facing message. */
+    /**
+     * The nice value of the thread that starts (and so polls) a capture. On a busy machine the traced traffic then
+     * yields CPU to the tracer, rather than the tracer losing events; with a narrow filter it needs little anyway.
+     */
+    static final int CONSUMER_NICE = -10;
+
+    /**
+     * Checks the machine, loads and attaches; the calling thread is the one to poll, and gets a higher CPU priority
+     * ({@link #CONSUMER_NICE}). Throws {@link CaptureException} with a user-facing message.
+     */
     public static CaptureSession start(Options options, Consumer<HopEvent> sink) {
         Preflight.check();
         List<String> warnings = new ArrayList<>();
@@ -100,6 +109,7 @@ public final class CaptureSession implements AutoCloseable {
             if (attached.isEmpty()) {
                 throw new CaptureException("no hook could be attached: " + String.join("; ", warnings));
             }
+            KernelSupport.setCurrentThreadNice(CONSUMER_NICE);
             RingConsumer[] holder = new RingConsumer[1];
             CaptureSession[] session = new CaptureSession[1];
             holder[0] = object.ringBuffer(EVENTS_MAP, options.consumer(),
@@ -146,9 +156,10 @@ public final class CaptureSession implements AutoCloseable {
     private static final String RAW_PREFIX = "nj_raw_";
 
     private void deliver(ByteBuffer record, Consumer<HopEvent> sink) {
-        if (record.remaining() != HopRecord.SIZE) {
-            throw new CaptureException("kernel record of " + record.remaining() + " bytes, expected "
-                    + HopRecord.SIZE + ": the BPF object and the Java decoder come from different builds");
+        int size = record.remaining();
+        if (size != HopRecord.SIZE && size != HopRecord.CROSSING_SIZE) {
+            throw new CaptureException("kernel record of " + size + " bytes, expected " + HopRecord.SIZE + " or "
+                    + HopRecord.CROSSING_SIZE + ": the BPF object and the Java decoder come from different builds");
         }
         decoded++;
         HopEvent event = HopRecord.decode(record);

@@ -23,6 +23,8 @@ public final class HopRecord {
     public static final int SIZE = 216;
     /** Records of the first format (before verdicts) were this long; trace files may hold them. */
     public static final int SIZE_V1 = 168;
+    /** The kernel submits crossings without the verdict fields: the first-format length. */
+    public static final int CROSSING_SIZE = SIZE_V1;
 
     static final int TS_NS = 0;
     static final int SKB = 8;
@@ -78,8 +80,8 @@ public final class HopRecord {
 
     /**
      * Decodes the record at the buffer's position (native byte order of the kernel: little endian, whatever the
-     * buffer's order). A record of the first, shorter format ({@link #SIZE_V1}) decodes as a crossing without the
-     * later fields. Reads the buffer in place and neither moves nor keeps it; names and addresses seen before are
+     * buffer's order). A record of {@link #CROSSING_SIZE} (how the kernel submits crossings, and the first format of
+     * trace files) decodes as a crossing without the verdict fields. Reads the buffer in place and neither moves nor keeps it; names and addresses seen before are
      * shared, not allocated again.
      */
     public static HopEvent decode(ByteBuffer record) {
@@ -89,10 +91,7 @@ public final class HopRecord {
         }
         ByteBuffer b = record;
         int at = record.position();
-        if (size < SIZE) {
-            b = ByteBuffer.allocate(SIZE).put(0, record, at, size);
-            at = 0;
-        }
+        boolean hasVerdict = size >= SIZE;
         int family = u8(b, at + ADDR_FAMILY);
         return new HopEvent(
                 i64(b, at + TS_NS),
@@ -130,7 +129,7 @@ public final class HopRecord {
                 mac(b, at + SRC_MAC),
                 mac(b, at + DST_MAC),
                 u32(b, at + TASK_NETNS_INO),
-                verdict(b, at, family));
+                hasVerdict ? verdict(b, at, family) : null);
     }
 
     private static Verdict verdict(ByteBuffer b, int at, int family) {

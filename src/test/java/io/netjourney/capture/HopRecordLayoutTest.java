@@ -26,8 +26,9 @@ class HopRecordLayoutTest {
                 .append("#include \"").append(Path.of("bpf/netjourney.h").toAbsolutePath()).append("\"\n")
                 .append("int main(void) {\n")
                 .append("  printf(\"SIZE %zu\\n\", sizeof(struct nj_hop));\n");
+        c.append("  printf(\"CROSSING_SIZE %d\\n\", NJ_CROSSING_SIZE);\n");
         for (String constant : java.keySet()) {
-            if (!constant.equals("SIZE")) {
+            if (!constant.equals("SIZE") && !constant.equals("CROSSING_SIZE")) {
                 c.append("  printf(\"").append(constant).append(" %zu\\n\", offsetof(struct nj_hop, ")
                         .append(constant.toLowerCase(Locale.ROOT)).append("));\n");
             }

@@ -33,7 +33,7 @@ class RingConsumerPrivilegedTest {
     @RegisterExtension
     static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedTest.PREFIX);
 
-    private static final int RING_BYTES = 128 * 1024;
+    private static final int RING_BYTES = 64 * 1024;
     private static final int PINGS = 400;
 
     @Test
@@ -59,7 +59,7 @@ class RingConsumerPrivilegedTest {
         assertEquals(0, mapped.stats.lost(), "nothing lost by the mapped reader: " + mapped.stats);
         assertEquals(0, libbpf.stats.lost(), "nothing lost by the libbpf reader: " + libbpf.stats);
         assertTrue(mapped.records.size() >= PINGS * 6L, "6 crossings per ping at least: " + mapped.records.size());
-        assertTrue(mapped.records.size() * 224L > 4 * RING_BYTES, "the ring wrapped several times");
+        assertTrue(mapped.records.size() * 176L > 4 * RING_BYTES, "the ring wrapped several times");
         assertEquals(mapped.stats.submitted(), mapped.records.size(), "every submitted record delivered");
         Collections.sort(mapped.records);
         Collections.sort(libbpf.records);

@@ -1,0 +1,41 @@
+package io.netjourney.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.netjourney.capture.CaptureSession;
+import io.netjourney.filter.FilterParser;
+import io.netjourney.filter.KernelFilter;
+import io.netjourney.lab.Privileged;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The thread that captures gets a larger share of a contended CPU, so a busy machine does not starve it. */
+@Privileged
+class CapturePriorityPrivilegedTest {
+    @Test
+    void theCapturingThreadRunsAtNiceMinusTen() throws Exception {
+        byte[] filter = KernelFilter.compile(FilterParser.parse("icmp and host 198.51.100.250")).config();
+        CompletableFuture<Integer> nice = new CompletableFuture<>();
+        Thread capture = new Thread(() -> {
+            try (CaptureSession session = CaptureSession.start(CaptureSession.Options.of(filter), e -> { })) {
+                session.poll(0);
+                nice.complete(niceOfThisThread());
+            } catch (Exception | Error e) {
+                nice.completeExceptionally(e);
+            }
+        }, "capture");
+        capture.start();
+        assertEquals(-10, nice.get(30, TimeUnit.SECONDS));
+        capture.join();
+    }
+
+    /** Field 19 of /proc/thread-self/stat, after the command name (which may hold spaces) in parentheses. */
+    private static int niceOfThisThread() throws Exception {
+        String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(fields[19 - 3]);
+    }
+}
