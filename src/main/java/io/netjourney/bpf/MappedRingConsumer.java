@@ -21,10 +21,10 @@ import jnr.ffi.Pointer;
  * than one per event; the first record of a quiet spell is delivered that much later. Between batches it sleeps in
  * epoll_wait on the map.
  *
- * <p>Measured on kernel 6.18 under a flood from two CPUs, the wakeup for a record committed right after the consumer
- * caught up did not arrive: epoll_wait slept its full timeout while the ring filled and events were lost. So while
- * records stream in, the consumer does not rely on it and looks at the ring again after at most
- * {@link #STREAM_WAIT_MS} ms; only after a wait that found nothing does it sleep for the caller's whole timeout.
+ * <p>While records stream in, the consumer never waits longer than {@link #STREAM_WAIT_MS} ms for a wakeup: the
+ * kernel decides whether to wake at commit time from the consumer position it reads then, and a commit that raced
+ * with our publishing would otherwise leave its record waiting for the caller's whole timeout. Only after a look that
+ * found nothing does it sleep for that timeout.
  */
 final class MappedRingConsumer implements RingConsumer {
     private static final int BUSY_BIT = 1 << 31;
