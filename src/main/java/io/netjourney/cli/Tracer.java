@@ -3,6 +3,7 @@ package io.netjourney.cli;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.journey.JourneyAssembler;
+import io.netjourney.journey.JourneyConfig;
 import io.netjourney.journey.TracedHop;
 import io.netjourney.sinks.LineFormatter;
 import io.netjourney.sinks.SummaryCounter;
@@ -19,7 +20,8 @@ import java.util.function.Predicate;
  */
 final class Tracer {
     private final Predicate<HopEvent> javaFilter;
-    private final JourneyAssembler assembler = new JourneyAssembler();
+    /** Lines need ids, directions and latencies, not the crossings themselves: none is kept. */
+    private final JourneyAssembler assembler = new JourneyAssembler(JourneyConfig.defaults().withMaxHopsPerPacket(0));
     private final LineFormatter formatter;
     private final PrintStream out;
     private final TraceFileWriter recording;
@@ -121,9 +123,5 @@ final class Tracer {
 
     String summaryLine() {
         return formatter.summary(summary.summary());
-    }
-
-    JourneyAssembler journeys() {
-        return assembler;
     }
 }

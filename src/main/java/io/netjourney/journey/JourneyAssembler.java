@@ -249,6 +249,9 @@ public final class JourneyAssembler {
         FlowState flow = packet.flow;
         TracedHop hop = new TracedHop(event, packet.id, flow.id, packet.direction, index, delta);
         if (packet.hops.size() < config.maxHopsPerPacket()) {
+            if (packet.hops.isEmpty()) {
+                packet.hops = new ArrayList<>(4);
+            }
             packet.hops.add(hop);
         }
         if (ts > packet.lastSeenNs || index == 0) {

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * @param maxPackets       at most this many packets are retained (all flows together); beyond, the least
  *                         recently active goes (its flow stays, with its counts)
  * @param maxHopsPerPacket at most this many crossings are kept per packet (later ones are still numbered and
- *                         returned, and counted, but not retained): bounds a packet caught in a loop
+ *                         returned, and counted, but not retained): bounds a packet caught in a loop; 0 keeps
+ *                         none (ids, directions and counts only: what a stream of lines needs)
  * @param linkWindowNs     a crossing on a new skb continues a packet whose identical content crossed another
  *                         device at most this long before (clone, copy, GRO)
  * @param skbReuseGapNs    a crossing on the same skb more than this long after the packet's previous crossing
@@ -30,8 +31,8 @@ public record JourneyConfig(long flowIdleNs, int maxFlows, int maxPackets, int m
         if (flowIdleNs <= 0 || linkWindowNs < 0 || skbReuseGapNs < 0) {
             throw new IllegalArgumentException("time windows must not be negative, flowIdleNs > 0");
         }
-        if (maxFlows < 1 || maxPackets < 1 || maxHopsPerPacket < 1) {
-            throw new IllegalArgumentException("maxFlows, maxPackets and maxHopsPerPacket must be at least 1");
+        if (maxFlows < 1 || maxPackets < 1 || maxHopsPerPacket < 0) {
+            throw new IllegalArgumentException("maxFlows and maxPackets must be at least 1, maxHopsPerPacket 0");
         }
     }
 

@@ -16,7 +16,8 @@ final class PacketState extends LruNode {
     /** Whether the direction comes from the packet itself (echo type, ARP op, TCP SYN), not the flow's order. */
     final boolean intrinsic;
     PacketDirection direction;
-    final List<TracedHop> hops = new ArrayList<>(4);
+    /** The retained crossings; empty (and not allocated) while none is. */
+    List<TracedHop> hops = List.of();
     final long[] skbs = new long[MAX_SKBS];
     int skbCount;
     int hopCount;

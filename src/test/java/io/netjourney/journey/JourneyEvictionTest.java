@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.capture.Hook;
+import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopEventBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,21 @@ class JourneyEvictionTest {
         assertEquals(3, last.hopIndex());
         PacketJourney packet = assembler.packets(last.flowId()).get(0);
         assertEquals(2, packet.hops().size());
+        assertEquals(4, packet.hopCount());
+    }
+
+    @Test
+    void withNoHopsKeptPacketsStillGetTheirIdsIndexesAndLatencies() {
+        JourneyAssembler keeping = new JourneyAssembler();
+        JourneyAssembler lean = new JourneyAssembler(JourneyConfig.defaults().withMaxHopsPerPacket(0));
+        for (int i = 0; i < 4; i++) {
+            HopEvent event = hop().at(1_000 + 10L * i).dev(10 + i, "d" + i, "veth").build();
+            TracedHop kept = keeping.accept(event);
+            TracedHop returned = lean.accept(event);
+            assertEquals(kept, returned, "the same hop, whether crossings are kept or not");
+        }
+        PacketJourney packet = lean.packets(1).get(0);
+        assertEquals(0, packet.hops().size());
         assertEquals(4, packet.hopCount());
     }
 
