@@ -1,5 +1,7 @@
 package io.netjourney.bpf;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,12 +31,23 @@ public final class KernelSupport {
     }
 
     /**
-     * Gives the calling thread the nice value (e.g. -10: a larger share of a contended CPU). Returns false when not
-     * allowed (no CAP_SYS_NICE); the thread then keeps its priority.
+     * Gives every thread of this process the nice value (e.g. -10: a larger share of a contended CPU); threads
+     * started later inherit it from their creator. The garbage collector and the compiler count as much as the
+     * thread that reads events: a collection that pauses the reader must not be stretched by the load. Returns
+     * false when not allowed (no CAP_SYS_NICE); priorities then stay as they were.
      */
-    public static boolean setCurrentThreadNice(int nice) {
+    public static boolean setProcessNice(int nice) {
         Native n = Native.get();
-        return n.libc.setpriority(0 /* PRIO_PROCESS */, n.libc.gettid(), nice) == 0;
+        boolean all = true;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                all &= n.libc.setpriority(0 /* PRIO_PROCESS: one thread */, Integer.parseInt(
+                        task.getFileName().toString()), nice) == 0;
+            }
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+        return all;
     }
 
     /** The kernel's BTF type names, used to tell which tracepoints exist. */

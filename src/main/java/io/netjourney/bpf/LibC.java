@@ -47,9 +47,6 @@ public interface LibC {
     @SaveError
     int close(int fd);
 
-    @IgnoreError
-    int gettid();
-
     /** which = PRIO_PROCESS (0) with a thread id sets that thread's nice value. */
     @SaveError
     int setpriority(int which, int who, int prio);

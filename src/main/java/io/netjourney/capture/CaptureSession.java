@@ -36,7 +36,8 @@ public final class CaptureSession implements AutoCloseable {
      * @param consumer     how records are read from the ring
      */
     public record Options(byte[] kernelFilter, Set<Hook> hooks, int ringBytes, RingConsumer.Kind consumer) {
-        public static final int DEFAULT_RING_BYTES = 8 * 1024 * 1024;
+        /** About 190,000 crossings: a quarter of a second of a flood, longer than a garbage collection. */
+        public static final int DEFAULT_RING_BYTES = 32 * 1024 * 1024;
 
         public Options(byte[] kernelFilter, Set<Hook> hooks, int ringBytes) {
             this(kernelFilter, hooks, ringBytes, RingConsumer.Kind.MAPPED);
@@ -72,14 +73,14 @@ public final class CaptureSession implements AutoCloseable {
     }
 
     /**
-     * The nice value of the thread that starts (and so polls) a capture. On a busy machine the traced traffic then
-     * yields CPU to the tracer, rather than the tracer losing events; with a narrow filter it needs little anyway.
+     * The nice value a capturing process takes. On a busy machine the traced traffic then yields CPU to the tracer,
+     * rather than the tracer losing events; with a narrow filter it needs little anyway.
      */
-    static final int CONSUMER_NICE = -10;
+    static final int CAPTURE_NICE = -10;
 
     /**
-     * Checks the machine, loads and attaches; the calling thread is the one to poll, and gets a higher CPU priority
-     * ({@link #CONSUMER_NICE}). Throws {@link CaptureException} with a user-facing message.
+     * Checks the machine, loads and attaches; the process gets a higher CPU priority ({@link #CAPTURE_NICE}). Throws
+     * {@link CaptureException} with a user-facing message.
      */
     public static CaptureSession start(Options options, Consumer<HopEvent> sink) {
         Preflight.check();
@@ -109,7 +110,7 @@ public final class CaptureSession implements AutoCloseable {
             if (attached.isEmpty()) {
                 throw new CaptureException("no hook could be attached: " + String.join("; ", warnings));
             }
-            KernelSupport.setCurrentThreadNice(CONSUMER_NICE);
+            KernelSupport.setProcessNice(CAPTURE_NICE);
             RingConsumer[] holder = new RingConsumer[1];
             CaptureSession[] session = new CaptureSession[1];
             holder[0] = object.ringBuffer(EVENTS_MAP, options.consumer(),

@@ -12,11 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The thread that captures gets a larger share of a contended CPU, so a busy machine does not starve it. */
+/** A capturing process (every thread: reader, collector, compiler) gets a larger share of a contended CPU. */
 @Privileged
 class CapturePriorityPrivilegedTest {
     @Test
-    void theCapturingThreadRunsAtNiceMinusTen() throws Exception {
+    void aCapturingProcessRunsAtNiceMinusTen() throws Exception {
         byte[] filter = KernelFilter.compile(FilterParser.parse("icmp and host 198.51.100.250")).config();
         CompletableFuture<Integer> nice = new CompletableFuture<>();
         Thread capture = new Thread(() -> {
@@ -30,6 +30,7 @@ class CapturePriorityPrivilegedTest {
         capture.start();
         assertEquals(-10, nice.get(30, TimeUnit.SECONDS));
         capture.join();
+        assertEquals(-10, niceOfThisThread(), "a thread that did not start the capture (the collector's likewise)");
     }
 
     /** Field 19 of /proc/thread-self/stat, after the command name (which may hold spaces) in parentheses. */
