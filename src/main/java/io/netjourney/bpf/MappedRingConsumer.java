@@ -120,7 +120,6 @@ final class MappedRingConsumer implements RingConsumer {
         // In a stream, do not count on the wakeup: look again within a millisecond (see the class comment).
         int ready = n.libc.epoll_wait(epollFd, epollEvent, 1, streaming ? Math.min(timeoutMs, STREAM_WAIT_MS)
                 : timeoutMs);
-
         if (ready < 0) {
             int errno = n.lastErrno();
             if (errno != LibC.EINTR) { // a signal arrived: nothing lost
@@ -183,11 +182,6 @@ final class MappedRingConsumer implements RingConsumer {
             // the producer position is read again after this store: the kernel reads ours after its commit
             VarHandle.fullFence();
         }
-    }
-
-    /** Bytes of data the ring holds (not counting the double mapping). */
-    long dataBytes() {
-        return dataBytes;
     }
 
     @Override
