@@ -1,10 +1,13 @@
 package io.netjourney.cli;
 
+import io.netjourney.capture.CaptureException;
+import io.netjourney.capture.Preflight;
 import io.netjourney.ui.Gui;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "gui", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
@@ -17,14 +20,29 @@ import picocli.CommandLine.Parameters;
             "",
             "To start it as root on your desktop: packaging/netjourney-gui (pkexec or sudo), or "
                 + "'sudo -E netjourney gui'."},
-        footer = {"", "Keys: F5 start/stop, Ctrl+O open, Ctrl+S save, Ctrl+E export PNG; in the diagram +, -, 0 "
-            + "zoom in, out, to fit; drag to pan."})
+        footer = {"", "Keys: F5 start/stop, Enter in the filter field (re)starts with it, Ctrl+L clear, Ctrl+O open, "
+            + "Ctrl+S save, Ctrl+E export PNG, Ctrl+F search flows, Esc clear the selection, Ctrl+Q quit; in the "
+            + "diagram +, -, 0 zoom in, out, to fit; drag to pan."})
 final class GuiCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A trace file to open.")
     Path file;
 
+    @Option(names = "--lab", description = "Start with the built-in lab up (namespaces nj-*, pings running) and "
+            + "capturing; closing the window removes the lab. Needs root.")
+    boolean lab;
+
     @Override
     public Integer call() {
+        if (lab && file != null) {
+            throw new UserError("--lab and a trace file exclude each other: the lab is live", UserError.USAGE);
+        }
+        if (lab) {
+            try {
+                Preflight.check();
+            } catch (CaptureException e) {
+                throw new UserError("--lab " + e.getMessage(), UserError.FAILURE);
+            }
+        }
         if (file != null && !Files.isRegularFile(file)) {
             throw new UserError("no such trace file: " + file, UserError.FAILURE);
         }
@@ -34,7 +52,7 @@ final class GuiCommand implements Callable<Integer> {
                     + "later in the window), or 'netjourney export FILE --flow N --png out.png'",
                     UserError.FAILURE);
         }
-        Gui.launch(file);
+        Gui.launch(file, lab);
         return 0;
     }
 }

@@ -151,6 +151,17 @@ public final class Lab {
         }
     }
 
+    /** The lab's namespaces that do not exist (no {@code /run/netns/NAME}): empty while the lab is whole. */
+    public List<String> missingNamespaces() {
+        List<String> missing = new ArrayList<>();
+        for (LabNode node : LabNode.values()) {
+            if (!Files.exists(namespacePath(node))) {
+                missing.add(namespace(node));
+            }
+        }
+        return missing;
+    }
+
     /** What of the plan is present. */
     public LabStatus status() {
         Prerequisites.check();

@@ -21,8 +21,11 @@ import javafx.beans.property.StringProperty;
  * start, and the status line. No scene graph here: unit-tested without starting JavaFX.
  */
 public final class CaptureControls {
-    /** What the window can do: view recorded traces only, or also capture live. */
-    public enum Mode { VIEWER, READY, CAPTURING }
+    /**
+     * What the window is doing: a viewer of recorded traces only; ready to capture; attaching the programs of a
+     * capture (Stop already allowed: a start that completes after Stop is closed); capturing.
+     */
+    public enum Mode { VIEWER, READY, STARTING, CAPTURING }
 
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper(this, "filterError", "");
@@ -71,14 +74,25 @@ public final class CaptureControls {
         return filter;
     }
 
+    /** Start was pressed: the programs are being loaded and attached. */
+    public void captureStarting() {
+        mode.set(Mode.STARTING);
+    }
+
+    /** The programs are attached and events flow. */
     public void captureStarted() {
         mode.set(Mode.CAPTURING);
     }
 
     public void captureStopped() {
-        if (mode.get() == Mode.CAPTURING) {
+        if (isLive()) {
             mode.set(Mode.READY);
         }
+    }
+
+    /** Whether a capture is starting or running: Stop applies, and closing the window would discard it. */
+    public boolean isLive() {
+        return mode.get() == Mode.STARTING || mode.get() == Mode.CAPTURING;
     }
 
     /**
@@ -91,8 +105,12 @@ public final class CaptureControls {
      */
     public void updateStatus(CaptureStats stats, long eventsPerSecond, long packets, long flows, int hooks,
             long uiDropped, String warning) {
-        String state = mode.get() == Mode.CAPTURING ? "capturing" : mode.get() == Mode.VIEWER ? "viewer mode"
-                : "stopped";
+        String state = switch (mode.get()) {
+            case CAPTURING -> "capturing";
+            case STARTING -> "starting";
+            case VIEWER -> "viewer mode";
+            case READY -> "stopped";
+        };
         long lost = stats.lost() + uiDropped;
         StringBuilder line = new StringBuilder(state);
         line.append(String.format(Locale.ROOT, " · %,d events/s · %s · %s · %,d lost", eventsPerSecond,

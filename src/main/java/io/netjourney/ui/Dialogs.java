@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -19,7 +22,7 @@ final class Dialogs {
 
     static void open(MainWindow window) {
         File file = chooser("Open a trace", TRACES, null).showOpenDialog(owner(window));
-        if (file != null) {
+        if (file != null && window.confirmOpen(file.toPath())) {
             window.openTrace(file.toPath()).exceptionally(e -> {
                 Platform.runLater(() -> error(window, "Cannot open " + file, e.getCause() != null ? e.getCause() : e));
                 return null;
@@ -47,6 +50,19 @@ final class Dialogs {
                 error(window, "Cannot export " + file, e);
             }
         }
+    }
+
+    /** A modal question with the action as the default button and Cancel; true when the action was chosen. */
+    static boolean confirm(MainWindow window, String title, String message, String action) {
+        ButtonType go = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, go, ButtonType.CANCEL);
+        alert.initOwner(owner(window));
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setId("confirm-dialog");
+        ((Button) alert.getDialogPane().lookupButton(go)).setDefaultButton(true);
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(false);
+        return alert.showAndWait().filter(go::equals).isPresent();
     }
 
     private static FileChooser chooser(String title, FileChooser.ExtensionFilter filter, String initialName) {

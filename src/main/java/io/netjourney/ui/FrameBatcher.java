@@ -31,7 +31,7 @@ final class FrameBatcher extends AnimationTimer {
     private static final long SELECTION_REFRESH_NS = 250_000_000;
     private static final int ANIMATIONS_PER_FRAME = 2;
 
-    private final HopQueue queue;
+    private HopQueue queue;
     private final JourneyViewModel model;
     private final JourneyDiagram diagram;
     private final List<TracedHop> batch = new ArrayList<>();
@@ -48,6 +48,11 @@ final class FrameBatcher extends AnimationTimer {
         this.model = model;
         this.diagram = diagram;
         model.setDeferSelectionUpdates(true);
+    }
+
+    /** Drains this queue from now on (a new capture's); what the old one holds is left behind. */
+    void use(HopQueue newQueue) {
+        this.queue = newQueue;
     }
 
     @Override

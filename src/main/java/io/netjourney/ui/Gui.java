@@ -23,10 +23,14 @@ public final class Gui {
         JAVAFX_LOG.setLevel(Level.SEVERE);
     }
 
-    /** Opens the window (and blocks until it is closed); {@code traceFile} may be null. */
-    public static void launch(Path traceFile) {
+    /**
+     * Opens the window (and blocks until it is closed); {@code traceFile} may be null. With {@code lab} it starts
+     * with the built-in lab up and a live capture running.
+     */
+    public static void launch(Path traceFile, boolean lab) {
         quietToolkit();
-        String[] args = traceFile == null ? new String[0] : new String[] {traceFile.toString()};
+        String[] args = lab ? new String[] {NetjourneyApp.LAB}
+                : traceFile == null ? new String[0] : new String[] {traceFile.toString()};
         Application.launch(NetjourneyApp.class, args);
     }
 }

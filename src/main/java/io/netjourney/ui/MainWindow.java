@@ -2,16 +2,19 @@ package io.netjourney.ui;
 
 import io.netjourney.capture.CaptureException;
 import io.netjourney.capture.CaptureStats;
+import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.names.NamespaceNames;
 import io.netjourney.filter.KernelFilter;
 import io.netjourney.lab.Lab;
 import io.netjourney.ui.diagram.DiagramExport;
 import io.netjourney.ui.diagram.JourneyDiagram;
+import io.netjourney.ui.feed.Capture;
 import io.netjourney.ui.feed.EventRecorder;
 import io.netjourney.ui.feed.HopQueue;
 import io.netjourney.ui.feed.LabActivity;
 import io.netjourney.ui.feed.LiveFeed;
+import io.netjourney.ui.feed.TopologyWatcher;
 import io.netjourney.ui.feed.TraceFiles;
 import io.netjourney.ui.flows.FlowsPane;
 import io.netjourney.ui.hops.HopsPane;
@@ -20,11 +23,23 @@ import io.netjourney.ui.model.JourneyViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -34,6 +49,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -46,29 +63,72 @@ import javafx.util.Duration;
  * through a queue drained once per frame.
  */
 public final class MainWindow extends BorderPane {
+    /** How long closing the window waits for the capture and the lab to be torn down. */
+    private static final long DISPOSE_WAIT_MS = 2_500;
+
+    /** Asks the user to confirm an action that discards something; true to go ahead. */
+    @FunctionalInterface
+    public interface Confirmer {
+        boolean confirm(MainWindow window, String title, String message, String action);
+    }
+
     private final CaptureControls controls;
+    private final Capture.Starter starter;
+    private final Confirmer confirmer;
     private final SwitchableNames names = new SwitchableNames();
     private final JourneyViewModel model = new JourneyViewModel(names);
-    private final HopQueue queue = new HopQueue();
-    private final EventRecorder recorder = new EventRecorder();
     private final JourneyDiagram diagram = new JourneyDiagram();
     private final FlowsPane flows;
     private final HopsPane hops;
     private final FrameBatcher batcher;
+    private final SplitPane centre;
+    private final SplitPane right;
     private final Label status = new Label();
     private final TextField filterField = new TextField();
     private final Label filterError = new Label();
     private final ToggleButton labToggle = new ToggleButton("Lab");
     private final Timeline statusTimer;
     private final Names liveNames;
-    private boolean showingFile;
-    private LiveFeed feed;
+    private final TopologyWatcher topology;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "netjourney");
+    private final ReadOnlyBooleanWrapper labBusy = new ReadOnlyBooleanWrapper(this, "labBusy");
+    /** Starts and stops captures one after the other, off the FX thread. */
+    private final ExecutorService captureWorker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "netjourney-capture-control");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /**
+     * Bumped by every Start, Stop, Open and Clear: a capture start or a file load that completes under an older
+     * generation is closed or discarded, never shown.
+     */
+    private final AtomicLong generation = new AtomicLong();
+    private HopQueue queue = new HopQueue();
+    private EventRecorder recorder = new EventRecorder();
+    /** The capture whose data is on screen: running, or stopped and kept for its final counters. */
+    private Capture shown;
+    private boolean running;
+    private String runningFilter = "";
+    private Path openedFile;
+    private long fileLost;
+    private long lostAtClear;
+    private long droppedAtClear;
     private LabActivity lab;
-    private long lostBefore;
+    private CompletableFuture<Void> labRemoval = CompletableFuture.completedFuture(null);
     private long lastCrossings;
     private String warning = "";
 
     public MainWindow(boolean canCapture) {
+        this(canCapture, LiveFeed::start, Dialogs::confirm);
+    }
+
+    /**
+     * @param starter   starts a capture (the real one loads the BPF programs; tests may pass their own)
+     * @param confirmer asks before discarding a running capture
+     */
+    public MainWindow(boolean canCapture, Capture.Starter starter, Confirmer confirmer) {
+        this.starter = starter;
+        this.confirmer = confirmer;
         controls = new CaptureControls(canCapture);
         getStyleClass().add("main-window");
         liveNames = canCapture ? new NamespaceNames() : Names.NONE;
@@ -81,10 +141,12 @@ public final class MainWindow extends BorderPane {
         wireSelection();
 
         setTop(new VBox(banner(), toolbar()));
-        SplitPane right = new SplitPane(diagram, hops);
+        right = new SplitPane(diagram, hops);
+        right.setId("right-split");
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.62);
-        SplitPane centre = new SplitPane(flows, right);
+        centre = new SplitPane(flows, right);
+        centre.setId("centre-split");
         centre.setDividerPositions(0.36);
         setCenter(centre);
         status.setId("status");
@@ -98,12 +160,23 @@ public final class MainWindow extends BorderPane {
         });
         status.setMaxWidth(Double.MAX_VALUE);
         setBottom(status);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                clearSelection();
+                e.consume();
+            }
+        });
 
         batcher = new FrameBatcher(queue, model, diagram);
         batcher.start();
         statusTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> refreshStatus()));
         statusTimer.setCycleCount(Timeline.INDEFINITE);
         statusTimer.play();
+        topology = canCapture ? new TopologyWatcher(live -> Platform.runLater(() -> {
+            if (openedFile == null) {
+                model.applyLiveness(live, System.nanoTime());
+            }
+        })) : null;
         refreshStatus();
     }
 
@@ -120,11 +193,7 @@ public final class MainWindow extends BorderPane {
             model.filterToInterface(id);
             hops.showDetails(model.details(id), joined(model.routesVia(id), model.netfilterIn(id)));
         });
-        diagram.setOnBackgroundClicked(() -> {
-            flows.table().getSelectionModel().clearSelection();
-            model.clearSelection();
-            hops.showDetails(Optional.empty(), Optional.empty());
-        });
+        diagram.setOnBackgroundClicked(this::clearSelection);
         hops.hopsTable().getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 model.mark(row.interfaceId());
@@ -144,37 +213,38 @@ public final class MainWindow extends BorderPane {
     }
 
     private ToolBar toolbar() {
-        Button start = button("start", "▶ Start", "Start capturing with the filter (F5)", this::startCapture);
+        Button start = button("start", "▶ Start", "Start a new capture with the filter, in a cleared view (F5)",
+                this::startCapture);
         Button stop = button("stop", "■ Stop", "Stop capturing (F5)", this::stopCapture);
         start.disableProperty().bind(controls.modeProperty().isNotEqualTo(CaptureControls.Mode.READY)
                 .or(controls.filterValidProperty().not()));
-        stop.disableProperty().bind(controls.modeProperty().isNotEqualTo(CaptureControls.Mode.CAPTURING));
+        stop.disableProperty().bind(controls.modeProperty().isNotEqualTo(CaptureControls.Mode.CAPTURING)
+                .and(controls.modeProperty().isNotEqualTo(CaptureControls.Mode.STARTING)));
 
         filterField.setId("filter-field");
         filterField.setPromptText("filter, e.g. icmp and host 198.51.100.2 (empty: all IP)");
         filterField.setPrefColumnCount(32);
+        filterField.setTooltip(new Tooltip("tcpdump-style filter, checked as you type. Enter starts the capture, "
+                + "or restarts a running one with this filter (a bad filter keeps the running capture)."));
         filterField.textProperty().bindBidirectional(controls.filterTextProperty());
-        filterField.disableProperty().bind(controls.modeProperty().isEqualTo(CaptureControls.Mode.CAPTURING));
         filterError.setId("filter-error");
         filterError.getStyleClass().add("filter-error");
-        filterError.textProperty().bind(controls.filterErrorProperty());
         controls.filterValidProperty().addListener((obs, old, valid) -> markFilter(valid));
-        filterField.setOnAction(e -> {
-            if (controls.filterValidProperty().get()) {
-                startCapture();
-            } else {
-                selectBadToken();
-            }
-        });
+        controls.filterErrorProperty().addListener((obs, old, error) -> refreshFilterHint());
+        controls.filterTextProperty().addListener((obs, old, text) -> refreshFilterHint());
+        controls.modeProperty().addListener((obs, old, mode) -> refreshFilterHint());
+        filterField.setOnAction(e -> applyFilter());
 
         Button open = button("open", "Open…", "Open a trace file (Ctrl+O)", () -> Dialogs.open(this));
-        Button save = button("save", "Save…", "Save the retained crossings as a trace file (Ctrl+S)",
+        Button save = button("save", "Save…", "Save the crossings shown as a trace file (Ctrl+S)",
                 () -> Dialogs.save(this));
         Button export = button("export", "Export PNG…", "Export the diagram as shown, at 2× (Ctrl+E)",
                 () -> Dialogs.exportPng(this));
+        Button clear = button("clear", "Clear", "Empty the view; a running capture goes on (Ctrl+L)", this::clearView);
         Button fit = button("fit", "Fit", "Zoom the diagram to fit (0)", diagram::zoomToFit);
         labToggle.setId("lab");
-        labToggle.setTooltip(new Tooltip("Build the built-in lab of namespaces and keep pings running in it"));
+        labToggle.setTooltip(new Tooltip("Build the built-in lab of namespaces (nj-*) and keep pings running in it;"
+                + " off removes it"));
         labToggle.setDisable(controls.modeProperty().get() == CaptureControls.Mode.VIEWER);
         labToggle.selectedProperty().addListener((obs, old, on) -> setLab(on));
         ToggleButton dark = new ToggleButton("Dark");
@@ -183,7 +253,7 @@ public final class MainWindow extends BorderPane {
 
         HBox filter = new HBox(6, filterField, filterError);
         HBox.setHgrow(filterField, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(start, stop, new Separator(), filter, new Separator(), open, save, export,
+        ToolBar bar = new ToolBar(start, stop, new Separator(), filter, new Separator(), open, save, export, clear,
                 new Separator(), labToggle, fit, dark);
         bar.setId("toolbar");
         return bar;
@@ -205,6 +275,34 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** Next to the field: the filter's error, or, while capturing with another filter typed, what Enter does. */
+    private void refreshFilterHint() {
+        String error = controls.filterErrorProperty().get();
+        if (!error.isEmpty()) {
+            filterError.setText(error + (controls.isLive() ? " (the capture goes on with '" + shownFilter() + "')"
+                    : ""));
+        } else if (controls.isLive() && !controls.filterTextProperty().get().strip().equals(runningFilter)) {
+            filterError.setText("Enter: restart with this filter");
+        } else {
+            filterError.setText("");
+        }
+    }
+
+    /**
+     * Enter in the filter field: a valid filter starts the capture, or restarts a running one with it; an invalid
+     * one selects the offending token and leaves a running capture alone.
+     */
+    void applyFilter() {
+        if (!controls.filterValidProperty().get()) {
+            selectBadToken();
+            return;
+        }
+        if (controls.isLive()) {
+            stopCapture();
+        }
+        startCapture();
+    }
+
     /** Enter on an invalid filter selects the offending token, so it can be retyped at once. */
     private void selectBadToken() {
         int offset = controls.errorOffsetProperty().get();
@@ -214,68 +312,218 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** Starts live capture with the current filter (off the FX thread); does nothing when it cannot start. */
+    /**
+     * Starts a new live capture with the current filter, in a cleared view; the programs are loaded off the FX
+     * thread. Does nothing when it cannot start (viewer, running, invalid filter).
+     */
     public void startCapture() {
         if (!controls.canStart()) {
             return;
         }
         KernelFilter filter = KernelFilter.compile(controls.filter());
-        if (showingFile) {
-            model.clear();
-            recorder.clear();
-            names.use(liveNames);
-            lostBefore = 0;
-            showingFile = false;
-        }
-        controls.captureStarted();
+        long started = generation.incrementAndGet();
+        HopQueue captureQueue = new HopQueue();
+        EventRecorder captureRecorder = new EventRecorder();
+        resetView(captureQueue, captureRecorder);
+        names.use(liveNames);
+        openedFile = null;
+        fileLost = 0;
+        shown = null;
+        runningFilter = controls.filterTextProperty().get().strip();
+        controls.captureStarting();
         warning = filter.warning().orElse("");
-        CompletableFuture.supplyAsync(() -> LiveFeed.start(filter, queue, recorder)).whenComplete((started, e) ->
-                Platform.runLater(() -> {
-                    if (e != null) {
-                        controls.captureStopped();
-                        Throwable cause = e.getCause() != null ? e.getCause() : e;
-                        warning = cause instanceof CaptureException ? cause.getMessage() : cause.toString();
-                        refreshStatus();
-                        return;
-                    }
-                    feed = started;
-                    warning = String.join("; ", started.warnings());
-                    refreshStatus();
-                }));
+        refreshTitle();
+        refreshFilterHint();
+        refreshStatus();
+        CompletableFuture.supplyAsync(() -> {
+            Capture capture = starter.start(filter, captureQueue, captureRecorder);
+            if (generation.get() != started) {
+                capture.close();
+                return null;
+            }
+            return capture;
+        }, captureWorker).whenComplete((capture, e) -> Platform.runLater(() -> started(started, capture, e)));
     }
 
-    public void stopCapture() {
-        LiveFeed stopping = feed;
-        feed = null;
-        if (stopping != null) {
-            lostBefore += stopping.stats().lost();
-            CompletableFuture.runAsync(stopping::close);
+    /** A start completed: kept only if nothing happened since (Stop, Open, another Start); closed otherwise. */
+    private void started(long startedAs, Capture capture, Throwable e) {
+        if (startedAs != generation.get()) {
+            if (capture != null) {
+                captureWorker.execute(capture::close);
+            }
+            return;
         }
-        controls.captureStopped();
+        if (e != null) {
+            controls.captureStopped();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            warning = cause instanceof CaptureException ? cause.getMessage() : cause.toString();
+            refreshTitle();
+            refreshStatus();
+            return;
+        }
+        shown = capture;
+        running = true;
+        lostAtClear = 0;
+        controls.captureStarted();
+        warning = String.join("; ", capture.warnings());
         refreshStatus();
     }
 
-    /** F5: start when stopped, stop when capturing. */
+    /** Stops the capture (also one still starting); what it captured stays on screen. */
+    public void stopCapture() {
+        generation.incrementAndGet();
+        Capture stopping = running ? shown : null;
+        running = false;
+        if (stopping != null) {
+            captureWorker.execute(stopping::close);
+        }
+        controls.captureStopped();
+        refreshTitle();
+        refreshFilterHint();
+        refreshStatus();
+    }
+
+    /** F5: start when stopped, stop when capturing or starting. */
     void toggleCapture() {
-        if (controls.modeProperty().get() == CaptureControls.Mode.CAPTURING) {
+        if (controls.isLive()) {
             stopCapture();
         } else {
             startCapture();
         }
     }
 
+    /** Ctrl+L: empties the view (flows, diagram, tables, counters); a running capture goes on into it. */
+    public void clearView() {
+        resetView(queue, recorder);
+        if (shown != null) {
+            lostAtClear = shown.stats().lost();
+        }
+        fileLost = 0;
+        warning = "";
+        refreshStatus();
+    }
+
+    private void resetView(HopQueue newQueue, EventRecorder newRecorder) {
+        clearSelection();
+        model.clear();
+        if (newQueue == queue) {
+            queue.clear();
+        } else {
+            queue = newQueue;
+            batcher.use(newQueue);
+        }
+        droppedAtClear = queue.dropped();
+        if (newRecorder == recorder) {
+            recorder.clear();
+        } else {
+            recorder = newRecorder;
+        }
+        lastCrossings = 0;
+    }
+
+    /** Esc, or a click on the diagram's background: no flow selected, no interface marked. */
+    public void clearSelection() {
+        flows.table().getSelectionModel().clearSelection();
+        model.clearSelection();
+        hops.showDetails(Optional.empty(), Optional.empty());
+    }
+
+    /** Ctrl+F: to the flow search. */
+    void focusFlowSearch() {
+        flows.search().requestFocus();
+        flows.search().selectAll();
+    }
+
+    /**
+     * Whether the window may close: true when nothing would be lost, or the user agreed to stop and discard the
+     * running capture.
+     */
+    public boolean confirmQuit() {
+        if (!controls.isLive()) {
+            return true;
+        }
+        return confirmer.confirm(this, "Quit netjourney?", "A capture is running (" + model.flowsSeenProperty().get()
+                + " flows). Quitting stops it and discards what it captured (Save… keeps it)."
+                + (lab != null ? " The lab is removed." : ""), "Quit");
+    }
+
+    /** Whether a trace file may replace what is shown: asks first while a capture is running. */
+    boolean confirmOpen(Path file) {
+        if (!controls.isLive()) {
+            return true;
+        }
+        return confirmer.confirm(this, "Stop the capture?", "Opening " + file.getFileName() + " stops the running "
+                + "capture and discards what it captured (Save… keeps it).", "Stop and open");
+    }
+
     private void setLab(boolean on) {
         if (on && lab == null) {
-            lab = new LabActivity(new Lab(), problem -> Platform.runLater(() -> {
-                warning = problem;
+            if (!labRemoval.isDone()) {
+                warning = "the lab is still being removed; try again in a moment";
+                Platform.runLater(() -> labToggle.setSelected(false));
                 refreshStatus();
-            }));
-            lab.start();
+                return;
+            }
+            LabActivity starting = new LabActivity(new Lab(), new LabListener());
+            lab = starting;
+            labBusy.set(true);
+            warning = "building the lab (nj-host, nj-ctr1, nj-ctr2, nj-router, nj-far)…";
+            starting.start();
             startCapture();
+            refreshStatus();
         } else if (!on && lab != null) {
             LabActivity stopping = lab;
             lab = null;
-            CompletableFuture.runAsync(stopping::close);
+            labBusy.set(true);
+            warning = "removing the lab…";
+            labRemoval = CompletableFuture.runAsync(stopping::close);
+            refreshStatus();
+        }
+    }
+
+    /** Reports from the lab's thread, shown in the status bar. */
+    private final class LabListener implements LabActivity.Listener {
+        @Override
+        public void up() {
+            Platform.runLater(() -> {
+                labBusy.set(false);
+                warning = "lab up: pings every second";
+                refreshStatus();
+            });
+        }
+
+        @Override
+        public void ended(String why) {
+            Platform.runLater(() -> {
+                LabActivity ended = lab;
+                lab = null;
+                if (ended != null) {
+                    labRemoval = CompletableFuture.runAsync(ended::close);
+                }
+                labToggle.setSelected(false);
+                warning = why;
+                refreshStatus();
+            });
+        }
+
+        @Override
+        public void removed() {
+            Platform.runLater(() -> {
+                labBusy.set(false);
+                if (lab == null && (warning.startsWith("removing the lab") || warning.startsWith("lab up"))) {
+                    warning = "lab removed";
+                }
+                refreshStatus();
+            });
+        }
+
+        @Override
+        public void problem(String problem) {
+            Platform.runLater(() -> {
+                labBusy.set(false);
+                warning = problem;
+                refreshStatus();
+            });
         }
     }
 
@@ -288,8 +536,16 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** Loads a trace file off the FX thread and shows it; the future completes once it is shown. */
+    /**
+     * Loads a trace file off the FX thread and shows it, stopping a running capture (without asking: callers ask
+     * with {@link #confirmOpen(Path)}); the future completes once it is shown. A Start pressed while it loads wins:
+     * the file is then not shown.
+     */
     public CompletableFuture<TraceFiles.Loaded> openTrace(Path file) {
+        if (controls.isLive()) {
+            stopCapture();
+        }
+        long opening = generation.incrementAndGet();
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return TraceFiles.load(file);
@@ -297,16 +553,19 @@ public final class MainWindow extends BorderPane {
                 throw new UncheckedIOException(e);
             }
         }).thenApplyAsync(loaded -> {
-            stopCapture();
-            model.clear();
-            recorder.clear();
+            if (opening != generation.get()) {
+                return loaded;
+            }
+            resetView(queue, new EventRecorder());
             loaded.events().forEach(recorder::add);
             names.use(loaded.names());
-            showingFile = true;
+            shown = null;
+            openedFile = file;
             model.accept(loaded.hops());
             model.acceptNetfilter(loaded.netfilter());
-            lostBefore = loaded.lostEvents();
+            fileLost = loaded.lostEvents();
             warning = loaded.warning().orElse("opened " + file.getFileName());
+            refreshTitle();
             refreshStatus();
             Platform.runLater(diagram::zoomToFit);
             return loaded;
@@ -320,42 +579,82 @@ public final class MainWindow extends BorderPane {
         return first.isPresent() ? first : second;
     }
 
-    /** Saves the retained crossings (see {@link EventRecorder}) with their namespace names. */
+    /** Saves the crossings shown (see {@link EventRecorder}) with their namespace names; says so in the status bar. */
     public void saveTrace(Path file) throws IOException {
-        TraceFiles.save(file, recorder.snapshot(), names, lostBefore + (feed == null ? 0 : feed.stats().lost()));
+        List<HopEvent> events = recorder.snapshot();
+        TraceFiles.save(file, events, names, lost());
+        warning = String.format(Locale.ROOT, "saved %,d crossings to %s", events.size(), file);
+        refreshStatus();
     }
 
-    /** Writes the diagram as shown (highlight included) at 2× as a PNG. */
+    /** Writes the diagram as shown (highlight included) at 2× as a PNG; says so in the status bar. */
     public void exportPng(Path file) throws IOException {
         DiagramExport.writePng(diagram.snapshot(2), file);
+        warning = "exported the diagram to " + file;
+        refreshStatus();
+    }
+
+    /** Events lost for what is on screen: the shown capture's since the last Clear, or the opened file's. */
+    private long lost() {
+        long captureLost = shown == null ? 0 : shown.stats().lost() - lostAtClear;
+        return fileLost + Math.max(0, captureLost) + Math.max(0, queue.dropped() - droppedAtClear);
     }
 
     private void refreshStatus() {
-        CaptureStats stats = feed == null ? CaptureStats.EMPTY : feed.stats();
-        CaptureStats total = new CaptureStats(stats.submitted(), stats.lost() + lostBefore, stats.filtered(),
-                stats.decoded());
+        CaptureStats stats = shown == null ? CaptureStats.EMPTY : shown.stats();
         long crossings = model.crossingsProperty().get();
-        long perSecond = feed == null ? 0 : Math.max(0, crossings - lastCrossings);
+        long perSecond = running ? Math.max(0, crossings - lastCrossings) : 0;
         lastCrossings = crossings;
-        if (feed != null && feed.failure() != null) {
-            warning = "capture stopped: " + feed.failure();
+        if (running && shown.failure() != null) {
+            warning = "capture stopped: " + shown.failure();
         }
-        controls.updateStatus(total, perSecond, model.packetsProperty().get(), model.flowsSeenProperty().get(),
-                feed == null ? 0 : feed.attachedHooks().size(), queue.dropped(), warning);
+        CaptureStats onScreen = new CaptureStats(stats.submitted(), lost(), stats.filtered(), stats.decoded());
+        controls.updateStatus(onScreen, perSecond, model.packetsProperty().get(), model.flowsSeenProperty().get(),
+                running ? shown.attachedHooks().size() : 0, 0, warning);
     }
 
-    /** Stops capture, lab and timers: the window is closing. */
+    private void refreshTitle() {
+        if (openedFile != null) {
+            title.set("netjourney — " + openedFile.getFileName());
+        } else if (controls.isLive()) {
+            title.set("netjourney — live — " + shownFilter());
+        } else {
+            title.set("netjourney");
+        }
+    }
+
+    private String shownFilter() {
+        return runningFilter.isEmpty() ? "all IP traffic" : runningFilter;
+    }
+
+    /**
+     * Stops the capture and removes a lab the window built, waiting a bounded time for both: the window is
+     * closing and the process is about to end.
+     */
     public void dispose() {
         batcher.stop();
         statusTimer.stop();
-        labToggle.setSelected(false);
-        LiveFeed stopping = feed;
-        feed = null;
-        if (stopping != null) {
-            stopping.close();
+        if (topology != null) {
+            topology.close();
         }
-        if (lab != null) {
-            lab.close();
+        generation.incrementAndGet();
+        Capture stopping = running ? shown : null;
+        running = false;
+        if (stopping != null) {
+            captureWorker.execute(stopping::close);
+        }
+        captureWorker.shutdown();
+        LabActivity closing = lab;
+        lab = null;
+        CompletableFuture<Void> labGone = closing == null ? labRemoval
+                : CompletableFuture.allOf(labRemoval, CompletableFuture.runAsync(closing::close));
+        try {
+            captureWorker.awaitTermination(DISPOSE_WAIT_MS, TimeUnit.MILLISECONDS);
+            labGone.get(DISPOSE_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the process ends anyway: the kernel detaches what it still holds; a lab left is reported by 'lab status'
         }
     }
 
@@ -379,11 +678,39 @@ public final class MainWindow extends BorderPane {
         return hops;
     }
 
+    /** The window's title: the file shown, or "live — FILTER" while capturing. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** True while the lab is being built or removed. */
+    public ReadOnlyBooleanProperty labBusyProperty() {
+        return labBusy.getReadOnlyProperty();
+    }
+
+    /** Turns the lab on or off as the toolbar toggle does. */
+    public void setLabOn(boolean on) {
+        labToggle.setSelected(on);
+    }
+
+    public boolean isLabOn() {
+        return labToggle.isSelected();
+    }
+
+    /** The flows list's and the diagram's dividers, for remembering the layout between runs. */
+    SplitPane centreSplit() {
+        return centre;
+    }
+
+    SplitPane rightSplit() {
+        return right;
+    }
+
     FrameBatcher batcher() {
         return batcher;
     }
 
-    /** Where feeds put their crossings (benchmarks feed it directly). */
+    /** Where the current capture puts its crossings (benchmarks feed it directly). */
     HopQueue queue() {
         return queue;
     }

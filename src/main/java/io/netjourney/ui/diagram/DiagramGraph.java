@@ -1,19 +1,37 @@
 package io.netjourney.ui.diagram;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the journey diagram draws: network namespaces (boxes), their interfaces (nodes) and the device-to-device
- * transitions observed (links). An immutable snapshot; a newer snapshot only ever adds to an older one's lists
- * (in order), so the layout can stay stable as nodes appear.
+ * transitions observed (links), and which of those namespaces and interfaces no longer exist on the machine
+ * ({@code goneNamespaces}, {@code goneInterfaces}: drawn greyed as "deleted"). An immutable snapshot; a newer
+ * snapshot usually only adds to an older one's lists (in order), so the layout can stay stable as nodes appear.
  */
-public record DiagramGraph(List<Namespace> namespaces, List<Interface> interfaces, List<Link> links) {
+public record DiagramGraph(List<Namespace> namespaces, List<Interface> interfaces, List<Link> links,
+                           Set<Long> goneNamespaces, Set<String> goneInterfaces) {
     public static final DiagramGraph EMPTY = new DiagramGraph(List.of(), List.of(), List.of());
 
     public DiagramGraph {
         namespaces = List.copyOf(namespaces);
         interfaces = List.copyOf(interfaces);
         links = List.copyOf(links);
+        goneNamespaces = Set.copyOf(goneNamespaces);
+        goneInterfaces = Set.copyOf(goneInterfaces);
+    }
+
+    /** A graph in which everything exists. */
+    public DiagramGraph(List<Namespace> namespaces, List<Interface> interfaces, List<Link> links) {
+        this(namespaces, interfaces, links, Set.of(), Set.of());
+    }
+
+    public boolean isGone(Namespace namespace) {
+        return goneNamespaces.contains(namespace.inode());
+    }
+
+    public boolean isGone(Interface iface) {
+        return goneInterfaces.contains(iface.id()) || goneNamespaces.contains(iface.netnsInode());
     }
 
     /**

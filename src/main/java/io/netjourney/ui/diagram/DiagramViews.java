@@ -2,6 +2,7 @@ package io.netjourney.ui.diagram;
 
 import io.netjourney.ui.diagram.DiagramLayout.Rect;
 import io.netjourney.ui.diagram.EdgeGeometry.Curve;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
@@ -65,6 +66,17 @@ final class DiagramViews {
         box.setId(namespaceCssId(ns.inode()));
         box.getStyleClass().add("namespace-box");
         return box;
+    }
+
+    /** Adds or removes the "gone" style class; true when it changed. */
+    static boolean setGone(Node node, boolean gone) {
+        boolean was = node.getStyleClass().contains("gone");
+        if (gone && !was) {
+            node.getStyleClass().add("gone");
+        } else if (!gone && was) {
+            node.getStyleClass().remove("gone");
+        }
+        return gone != was;
     }
 
     static void place(Pane box, Rect at) {

@@ -104,6 +104,7 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
         for (DiagramGraph.Interface iface : graph.interfaces()) {
             addMasterLink(iface);
         }
+        markGone(graph);
         content.setPrefSize(layout.width(), layout.height());
         content.setMinSize(layout.width(), layout.height());
         background.setMinSize(layout.width(), layout.height());
@@ -111,6 +112,26 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
         drawn = graph;
         refreshHighlight();
         refreshSelection();
+    }
+
+    /** Greys out (and labels "deleted") the namespaces and interfaces that no longer exist. */
+    private void markGone(DiagramGraph graph) {
+        for (DiagramGraph.Namespace ns : graph.namespaces()) {
+            Pane box = boxes.get(ns.inode());
+            boolean gone = graph.isGone(ns);
+            if (box != null && DiagramViews.setGone(box, gone)) {
+                String title = DiagramViews.namespaceTitle(ns) + (gone ? " — deleted" : "");
+                Label label = (Label) box.getChildren().get(0);
+                label.setText(title);
+                label.getTooltip().setText(title);
+            }
+        }
+        for (DiagramGraph.Interface iface : graph.interfaces()) {
+            Label node = nodes.get(iface.id());
+            if (node != null) {
+                DiagramViews.setGone(node, graph.isGone(iface));
+            }
+        }
     }
 
     private void clear() {

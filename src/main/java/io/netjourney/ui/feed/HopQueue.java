@@ -1,6 +1,7 @@
 package io.netjourney.ui.feed;
 
 import io.netjourney.journey.TracedHop;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +49,14 @@ public final class HopQueue {
         }
         size.addAndGet(-moved);
         return moved;
+    }
+
+    /** Consumer side: discards what waits (the view was cleared). */
+    public void clear() {
+        List<TracedHop> discarded = new ArrayList<>();
+        while (drainTo(discarded, Integer.MAX_VALUE) > 0) {
+            discarded.clear();
+        }
     }
 
     public int size() {

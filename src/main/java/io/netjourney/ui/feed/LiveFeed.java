@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * A live capture on its own thread: loads and attaches the BPF programs, assembles crossings into journeys and
  * hands them to a {@link HopQueue}; never touches the scene graph. Counters are read by the window once a second.
  */
-public final class LiveFeed implements AutoCloseable {
+public final class LiveFeed implements Capture {
     private static final int POLL_MS = 50;
 
     private final Thread thread;
@@ -93,19 +93,22 @@ public final class LiveFeed implements AutoCloseable {
     }
 
     /** Kernel and decoder counters, refreshed twice a second. */
+    @Override
     public CaptureStats stats() {
         return stats;
     }
 
+    @Override
     public List<Hook> attachedHooks() {
         return attached;
     }
 
+    @Override
     public List<String> warnings() {
         return warnings;
     }
 
-    /** Why the capture stopped by itself, or null while it runs. */
+    @Override
     public String failure() {
         return failure;
     }

@@ -80,6 +80,11 @@ public final class FlowsPane extends VBox {
         return table;
     }
 
+    /** The search field above the list. */
+    public TextField search() {
+        return search;
+    }
+
     private static boolean matches(FlowRow row, String text) {
         if (text == null || text.isBlank()) {
             return true;

@@ -7,15 +7,22 @@ import io.netjourney.capture.Names;
 import io.netjourney.ui.diagram.DiagramGraph;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The namespaces, interfaces and links seen so far, in first-seen order, only ever appended to. Namespace
- * labels are looked up once, when the namespace is first seen.
+ * The namespaces, interfaces and links seen so far, in first-seen order. Namespace labels are looked up once,
+ * when the namespace is first seen. Namespaces and interfaces that no longer exist on the machine are marked gone
+ * and removed {@link #GONE_KEPT_NS} later, unless something still in use needs them.
  */
 final class GraphModel {
+    /** How long a namespace or interface that no longer exists stays in the diagram, greyed. */
+    static final long GONE_KEPT_NS = 60_000_000_000L;
+
     private final Names names;
     private final Map<Long, String> namespaceLabels = new HashMap<>();
     private final List<DiagramGraph.Namespace> namespaces = new ArrayList<>();
@@ -24,6 +31,9 @@ final class GraphModel {
     private final Map<String, InterfaceNode> byId = new HashMap<>();
     private final List<DiagramGraph.Interface> interfaces = new ArrayList<>();
     private final List<DiagramGraph.Link> links = new ArrayList<>();
+    /** When each namespace (by inode) and interface (by id) was first seen missing. */
+    private final Map<Long, Long> namespacesGoneSince = new LinkedHashMap<>();
+    private final Map<String, Long> interfacesGoneSince = new LinkedHashMap<>();
     private boolean changed;
 
     GraphModel(Names names) {
@@ -62,7 +72,82 @@ final class GraphModel {
     }
 
     DiagramGraph snapshot() {
-        return new DiagramGraph(namespaces, interfaces, links);
+        return new DiagramGraph(namespaces, interfaces, links, namespacesGoneSince.keySet(),
+                interfacesGoneSince.keySet());
+    }
+
+    /**
+     * Marks what no longer exists as gone (and what exists again as not), and removes what has been gone for
+     * {@link #GONE_KEPT_NS}, except the interfaces in {@code inUse} and their namespaces.
+     */
+    void applyLiveness(Liveness live, long nowNs, Set<String> inUse) {
+        for (DiagramGraph.Namespace ns : namespaces) {
+            markGone(namespacesGoneSince, ns.inode(), !live.namespaceExists(ns.inode()), nowNs);
+        }
+        for (DiagramGraph.Interface i : interfaces) {
+            markGone(interfacesGoneSince, i.id(), !live.interfaceExists(i.netnsInode(), i.ifindex()), nowNs);
+        }
+        Set<Long> namespacesInUse = new HashSet<>();
+        for (String id : inUse) {
+            InterfaceNode node = byId.get(id);
+            if (node != null) {
+                namespacesInUse.add(node.diagram.netnsInode());
+            }
+        }
+        Set<String> expired = new HashSet<>();
+        interfacesGoneSince.forEach((id, since) -> {
+            InterfaceNode node = byId.get(id);
+            if (nowNs - since >= GONE_KEPT_NS && !inUse.contains(id)
+                    && (node == null || !namespacesInUse.contains(node.diagram.netnsInode()))) {
+                expired.add(id);
+            }
+        });
+        Set<Long> expiredNamespaces = new HashSet<>();
+        namespacesGoneSince.forEach((inode, since) -> {
+            if (nowNs - since >= GONE_KEPT_NS && !namespacesInUse.contains(inode)) {
+                expiredNamespaces.add(inode);
+            }
+        });
+        if (!expired.isEmpty() || !expiredNamespaces.isEmpty()) {
+            remove(expired, expiredNamespaces);
+        }
+    }
+
+    private <K> void markGone(Map<K, Long> goneSince, K key, boolean gone, long nowNs) {
+        if (gone && !goneSince.containsKey(key)) {
+            goneSince.put(key, nowNs);
+            changed = true;
+        } else if (!gone && goneSince.remove(key) != null) {
+            changed = true;
+        }
+    }
+
+    /** Drops these interfaces, and these namespaces with every interface in them, and the links they had. */
+    private void remove(Set<String> expired, Set<Long> expiredNamespaces) {
+        Set<String> removedIds = new HashSet<>(expired);
+        for (DiagramGraph.Interface i : interfaces) {
+            if (expiredNamespaces.contains(i.netnsInode())) {
+                removedIds.add(i.id());
+            }
+        }
+        interfaces.removeIf(i -> removedIds.contains(i.id()));
+        links.removeIf(l -> removedIds.contains(l.fromId()) || removedIds.contains(l.toId()));
+        for (String id : removedIds) {
+            InterfaceNode node = byId.remove(id);
+            interfacesGoneSince.remove(id);
+            if (node != null) {
+                byKey.remove(key(node.diagram.netnsInode(), node.diagram.ifindex()));
+                for (InterfaceNode neighbour : node.neighbours) {
+                    neighbour.neighbours.remove(node);
+                }
+            }
+        }
+        namespaces.removeIf(ns -> expiredNamespaces.contains(ns.inode()));
+        expiredNamespaces.forEach(inode -> {
+            namespacesGoneSince.remove(inode);
+            namespaceLabels.remove(inode);
+        });
+        changed = true;
     }
 
     InterfaceNode byId(String id) {
@@ -94,6 +179,8 @@ final class GraphModel {
         byId.clear();
         interfaces.clear();
         links.clear();
+        namespacesGoneSince.clear();
+        interfacesGoneSince.clear();
         changed = false;
     }
 

@@ -243,6 +243,24 @@ public final class JourneyViewModel {
         publishCounters();
     }
 
+    /**
+     * Greys out the namespaces and interfaces that no longer exist, and removes those gone for a minute unless the
+     * selected flow's path uses them.
+     */
+    public void applyLiveness(Liveness live, long nowNs) {
+        Set<String> inUse = new HashSet<>();
+        for (List<PathEdge> edges : List.of(requestEdges, replyEdges)) {
+            for (PathEdge edge : edges) {
+                inUse.add(edge.fromId());
+                inUse.add(edge.toId());
+            }
+        }
+        graphModel.applyLiveness(live, nowNs, inUse);
+        if (graphModel.takeChanged()) {
+            graph.set(graphModel.snapshot());
+        }
+    }
+
     /** Selects a retained flow (clearing the mark and filter); an unknown id clears the selection. */
     public void select(long flowId) {
         FlowData flow = flowData.get(flowId);

@@ -1,0 +1,104 @@
+package io.netjourney.ui;
+
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * Where the window opens and how big: the size and divider positions of the last run (java.util.prefs), else about
+ * 80 % of the screen's visual bounds and at least 1024×700 where the screen allows; never larger than the screen,
+ * always centred on it. The size is set explicitly, so window managers that do not size new windows get it too.
+ */
+final class WindowPlacement {
+    static final double SHARE = 0.8;
+    static final double MIN_WIDTH = 1024;
+    static final double MIN_HEIGHT = 700;
+    private static final String WIDTH = "width";
+    private static final String HEIGHT = "height";
+    private static final String MAXIMIZED = "maximized";
+    private static final String CENTRE_DIVIDER = "centreDivider";
+    private static final String RIGHT_DIVIDER = "rightDivider";
+
+    private final Preferences prefs;
+
+    WindowPlacement(Preferences prefs) {
+        this.prefs = prefs;
+    }
+
+    /** The current user's remembered placement. */
+    static WindowPlacement user() {
+        return new WindowPlacement(Preferences.userNodeForPackage(WindowPlacement.class).node("window"));
+    }
+
+    /**
+     * The window's bounds on a screen with these visual bounds: the remembered size (0 when none) or 80 % of the
+     * screen, at least 1024×700 where that fits, at most the screen; centred.
+     */
+    static Rectangle2D bounds(Rectangle2D screen, double rememberedWidth, double rememberedHeight) {
+        double width = rememberedWidth > 0 ? rememberedWidth : Math.max(MIN_WIDTH, screen.getWidth() * SHARE);
+        double height = rememberedHeight > 0 ? rememberedHeight : Math.max(MIN_HEIGHT, screen.getHeight() * SHARE);
+        width = Math.min(width, screen.getWidth());
+        height = Math.min(height, screen.getHeight());
+        return new Rectangle2D(screen.getMinX() + (screen.getWidth() - width) / 2,
+                screen.getMinY() + (screen.getHeight() - height) / 2, width, height);
+    }
+
+    /** Sizes and places the stage (before it is shown) and restores the dividers. */
+    void apply(Stage stage, MainWindow window) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Rectangle2D at = bounds(screen, prefs.getDouble(WIDTH, 0), prefs.getDouble(HEIGHT, 0));
+        stage.setX(at.getMinX());
+        stage.setY(at.getMinY());
+        stage.setWidth(at.getWidth());
+        stage.setHeight(at.getHeight());
+        stage.setMaximized(prefs.getBoolean(MAXIMIZED, false));
+        restore(window.centreSplit(), prefs.getDouble(CENTRE_DIVIDER, -1));
+        restore(window.rightSplit(), prefs.getDouble(RIGHT_DIVIDER, -1));
+    }
+
+    /**
+     * Some window managers (openbox) give a new window a size of their own choosing: once it is shown, a stage
+     * left much smaller than it asked for gets its bounds again.
+     */
+    void enforce(Stage stage) {
+        Rectangle2D wanted = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        PauseTransition settle = new PauseTransition(Duration.millis(250));
+        settle.setOnFinished(e -> {
+            if (!stage.isMaximized() && (stage.getWidth() < wanted.getWidth() * 0.9
+                    || stage.getHeight() < wanted.getHeight() * 0.9)) {
+                stage.setWidth(wanted.getWidth());
+                stage.setHeight(wanted.getHeight());
+                stage.setX(wanted.getMinX());
+                stage.setY(wanted.getMinY());
+            }
+        });
+        settle.play();
+    }
+
+    private static void restore(SplitPane split, double position) {
+        if (position > 0.05 && position < 0.95) {
+            split.setDividerPositions(position);
+        }
+    }
+
+    /** Remembers the stage's size (not when maximized) and the dividers for the next run. */
+    void save(Stage stage, MainWindow window) {
+        prefs.putBoolean(MAXIMIZED, stage.isMaximized());
+        if (!stage.isMaximized() && stage.getWidth() > 0 && stage.getHeight() > 0) {
+            prefs.putDouble(WIDTH, stage.getWidth());
+            prefs.putDouble(HEIGHT, stage.getHeight());
+        }
+        prefs.putDouble(CENTRE_DIVIDER, window.centreSplit().getDividerPositions()[0]);
+        prefs.putDouble(RIGHT_DIVIDER, window.rightSplit().getDividerPositions()[0]);
+        try {
+            prefs.flush();
+        } catch (BackingStoreException e) {
+            // not remembered: the next run opens at the default size
+        }
+    }
+}
