@@ -1,6 +1,7 @@
 package io.netjourney.cli;
 
 import io.netjourney.ui.Gui;
+import io.netjourney.ui.GuiRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,6 +35,7 @@ final class GuiCommand implements Callable<Integer> {
                     + "later in the window), or 'netjourney export FILE --flow N --png out.png'",
                     UserError.FAILURE);
         }
+        GuiRuntime.require(System.err);
         Gui.launch(file);
         return 0;
     }
