@@ -49,6 +49,7 @@ public final class GuiRuntime {
             new Library("libGL.so.1", "libgl1", false),
             new Library("libXxf86vm.so.1", "libxxf86vm1", false));
 
+    private static final String PRISM_ORDER = "prism.order";
     private static final List<Path> LDCONFIG = List.of(Path.of("/sbin/ldconfig"), Path.of("/usr/sbin/ldconfig"));
     private static final List<Path> FONT_DIRS = List.of(Path.of("/usr/share/fonts"), Path.of("/usr/local/share/fonts"));
 
@@ -84,6 +85,9 @@ public final class GuiRuntime {
         if (!optional.isEmpty()) {
             err.println("netjourney: warning: " + sonames(optional) + " not installed: the window draws without "
                     + "OpenGL (software rendering); for OpenGL: sudo apt-get install -y " + packages(optional));
+            if (System.getProperty(PRISM_ORDER) == null) {
+                System.setProperty(PRISM_ORDER, "sw"); // else JavaFX prints its failure to load prism_es2 as a trace
+            }
         }
         if (!fontsInstalled()) {
             err.println("netjourney: warning: no fonts found under /usr/share/fonts: the window's text may not "
