@@ -3,6 +3,7 @@ package io.netjourney.cli;
 import io.netjourney.capture.CaptureException;
 import io.netjourney.capture.Preflight;
 import io.netjourney.ui.Gui;
+import io.netjourney.ui.GuiRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -52,6 +53,7 @@ final class GuiCommand implements Callable<Integer> {
                     + "later in the window), or 'netjourney export FILE --flow N --png out.png'",
                     UserError.FAILURE);
         }
+        GuiRuntime.require(System.err);
         Gui.launch(file, lab);
         return 0;
     }

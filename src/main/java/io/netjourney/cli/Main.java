@@ -1,6 +1,7 @@
 package io.netjourney.cli;
 
 import io.netjourney.sinks.TraceFileException;
+import io.netjourney.ui.GuiUnavailableException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -52,6 +53,12 @@ public final class Main {
             }
             err.flush();
             return error.exitCode();
+        }
+        if (e instanceof GuiUnavailableException) {
+            err.println("netjourney: " + e.getMessage());
+            err.println(((GuiUnavailableException) e).hint());
+            err.flush();
+            return UserError.FAILURE;
         }
         if (e instanceof TraceFileException) {
             err.println("netjourney: " + e.getMessage());

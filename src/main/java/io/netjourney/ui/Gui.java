@@ -23,14 +23,37 @@ public final class Gui {
         JAVAFX_LOG.setLevel(Level.SEVERE);
     }
 
+    /** What JavaFX's GTK glass says when libglassgtk3.so (or a library it needs) does not load. */
+    static final String NO_GTK = "Unable to load glass GTK library";
+
     /**
      * Opens the window (and blocks until it is closed); {@code traceFile} may be null. With {@code lab} it starts
-     * with the built-in lab up and a live capture running.
+     * with the built-in lab up and a live capture running. Throws {@link GuiUnavailableException} when the toolkit
+     * cannot load GTK.
      */
     public static void launch(Path traceFile, boolean lab) {
         quietToolkit();
         String[] args = lab ? new String[] {NetjourneyApp.LAB}
                 : traceFile == null ? new String[0] : new String[] {traceFile.toString()};
-        Application.launch(NetjourneyApp.class, args);
+        try {
+            Application.launch(NetjourneyApp.class, args);
+        } catch (RuntimeException e) {
+            if (!isMissingGtk(e)) {
+                throw e;
+            }
+            GuiUnavailableException unavailable = GuiRuntime.toolkitFailed();
+            unavailable.initCause(e);
+            throw unavailable;
+        }
+    }
+
+    /** Whether {@code e} (or one of its causes) is the toolkit failing to load its GTK library. */
+    static boolean isMissingGtk(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(NO_GTK)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
