@@ -41,6 +41,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -54,6 +55,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -65,6 +67,9 @@ import javafx.util.Duration;
 public final class MainWindow extends BorderPane {
     /** How long closing the window waits for the capture and the lab to be torn down. */
     private static final long DISPOSE_WAIT_MS = 2_500;
+    /** The filter's error or hint next to the field: at most this wide (the full text in its tooltip). */
+    private static final double FILTER_HINT_WIDTH = 210;
+    private static final double FILTER_FIELD_WIDTH = 270;
 
     /** Asks the user to confirm an action that discards something; true to go ahead. */
     @FunctionalInterface
@@ -116,6 +121,7 @@ public final class MainWindow extends BorderPane {
     private LabActivity lab;
     private CompletableFuture<Void> labRemoval = CompletableFuture.completedFuture(null);
     private long lastCrossings;
+    private long perSecond;
     private String warning = "";
 
     public MainWindow(boolean canCapture) {
@@ -169,7 +175,10 @@ public final class MainWindow extends BorderPane {
 
         batcher = new FrameBatcher(queue, model, diagram);
         batcher.start();
-        statusTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> refreshStatus()));
+        statusTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            measureRate();
+            refreshStatus();
+        }));
         statusTimer.setCycleCount(Timeline.INDEFINITE);
         statusTimer.play();
         topology = canCapture ? new TopologyWatcher(live -> Platform.runLater(() -> {
@@ -177,6 +186,8 @@ public final class MainWindow extends BorderPane {
                 model.applyLiveness(live, System.nanoTime());
             }
         })) : null;
+        model.flowsSeenProperty().addListener((obs, old, count) -> refreshStatus());
+        model.packetsProperty().addListener((obs, old, count) -> refreshStatus());
         refreshStatus();
     }
 
@@ -223,12 +234,17 @@ public final class MainWindow extends BorderPane {
 
         filterField.setId("filter-field");
         filterField.setPromptText("filter, e.g. icmp and host 198.51.100.2 (empty: all IP)");
-        filterField.setPrefColumnCount(32);
+        filterField.setPrefWidth(FILTER_FIELD_WIDTH);
         filterField.setTooltip(new Tooltip("tcpdump-style filter, checked as you type. Enter starts the capture, "
                 + "or restarts a running one with this filter (a bad filter keeps the running capture)."));
         filterField.textProperty().bindBidirectional(controls.filterTextProperty());
         filterError.setId("filter-error");
         filterError.getStyleClass().add("filter-error");
+        filterError.setMaxWidth(FILTER_HINT_WIDTH);
+        filterError.setMinWidth(0);
+        Tooltip hintTip = new Tooltip();
+        hintTip.textProperty().bind(filterError.textProperty());
+        filterError.setTooltip(hintTip);
         controls.filterValidProperty().addListener((obs, old, valid) -> markFilter(valid));
         controls.filterErrorProperty().addListener((obs, old, error) -> refreshFilterHint());
         controls.filterTextProperty().addListener((obs, old, text) -> refreshFilterHint());
@@ -252,6 +268,9 @@ public final class MainWindow extends BorderPane {
         dark.selectedProperty().addListener((obs, old, on) -> setDark(on));
 
         HBox filter = new HBox(6, filterField, filterError);
+        filter.setAlignment(Pos.CENTER_LEFT);
+        filter.setPrefWidth(FILTER_FIELD_WIDTH + 6 + FILTER_HINT_WIDTH);
+        filter.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(filterField, Priority.ALWAYS);
         ToolBar bar = new ToolBar(start, stop, new Separator(), filter, new Separator(), open, save, export, clear,
                 new Separator(), labToggle, fit, dark);
@@ -278,11 +297,13 @@ public final class MainWindow extends BorderPane {
     /** Next to the field: the filter's error, or, while capturing with another filter typed, what Enter does. */
     private void refreshFilterHint() {
         String error = controls.filterErrorProperty().get();
+        filterError.getStyleClass().remove("hint");
         if (!error.isEmpty()) {
             filterError.setText(error + (controls.isLive() ? " (the capture goes on with '" + shownFilter() + "')"
                     : ""));
         } else if (controls.isLive() && !controls.filterTextProperty().get().strip().equals(runningFilter)) {
             filterError.setText("Enter: restart with this filter");
+            filterError.getStyleClass().add("hint");
         } else {
             filterError.setText("");
         }
@@ -419,6 +440,7 @@ public final class MainWindow extends BorderPane {
             recorder = newRecorder;
         }
         lastCrossings = 0;
+        perSecond = 0;
     }
 
     /** Esc, or a click on the diagram's background: no flow selected, no interface marked. */
@@ -600,11 +622,15 @@ public final class MainWindow extends BorderPane {
         return fileLost + Math.max(0, captureLost) + Math.max(0, queue.dropped() - droppedAtClear);
     }
 
+    /** Once a second: crossings shown per second. */
+    private void measureRate() {
+        long crossings = model.crossingsProperty().get();
+        perSecond = running ? Math.max(0, crossings - lastCrossings) : 0;
+        lastCrossings = crossings;
+    }
+
     private void refreshStatus() {
         CaptureStats stats = shown == null ? CaptureStats.EMPTY : shown.stats();
-        long crossings = model.crossingsProperty().get();
-        long perSecond = running ? Math.max(0, crossings - lastCrossings) : 0;
-        lastCrossings = crossings;
         if (running && shown.failure() != null) {
             warning = "capture stopped: " + shown.failure();
         }

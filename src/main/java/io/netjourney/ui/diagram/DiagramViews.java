@@ -31,6 +31,13 @@ final class DiagramViews {
         return label == null || label.isBlank() || label.equals(inode) ? "netns " + inode : label + " · " + inode;
     }
 
+    /** The title of a namespace that no longer exists: its name (or inode) and "deleted"; the inode is in the tooltip. */
+    static String goneTitle(DiagramGraph.Namespace ns) {
+        String inode = Long.toString(ns.inode());
+        String label = ns.label();
+        return (label == null || label.isBlank() ? inode : label) + " · deleted";
+    }
+
     static Label interfaceNode(DiagramGraph.Interface iface, Rect at) {
         String kind = KindIcons.normalize(iface.kind());
         Label node = new Label(iface.name(), icon(kind));

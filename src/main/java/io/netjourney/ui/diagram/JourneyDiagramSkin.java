@@ -120,7 +120,7 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
             Pane box = boxes.get(ns.inode());
             boolean gone = graph.isGone(ns);
             if (box != null && DiagramViews.setGone(box, gone)) {
-                String title = DiagramViews.namespaceTitle(ns) + (gone ? " — deleted" : "");
+                String title = gone ? DiagramViews.goneTitle(ns) : DiagramViews.namespaceTitle(ns);
                 Label label = (Label) box.getChildren().get(0);
                 label.setText(title);
                 label.getTooltip().setText(title);
