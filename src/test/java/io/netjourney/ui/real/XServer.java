@@ -203,8 +203,10 @@ public final class XServer implements AutoCloseable {
         } else {
             command.addAll(List.of("-displayfd", "1"));
         }
+        // -noreset: without it the server resets when its last client leaves (the readiness probe), and a client
+        // connecting during the reset (openbox, right after) is refused
         command.addAll(List.of("-screen", "0", options.width + "x" + options.height + "x24", "-nolisten", "tcp",
-                "-auth", serverAuth.toString()));
+                "-noreset", "-auth", serverAuth.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(dir.resolve("xvfb.log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
