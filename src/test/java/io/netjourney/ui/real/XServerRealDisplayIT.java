@@ -97,6 +97,18 @@ class XServerRealDisplayIT {
         }
     }
 
+    @Test
+    void onDisplayStartsOnTheDisplayThisJvmsDisplayNamesWithTheCookieInItsXauthority() {
+        // failsafe sets DISPLAY=:${netjourney.realDisplay} and XAUTHORITY=target/real-display/Xauthority, so an
+        // in-process JavaFX test finds the server its toolkit was told about
+        int number = XServer.displayFromEnvironment();
+        try (XServer x = XServer.onDisplay(number)) {
+            assertEquals(System.getenv("DISPLAY").replaceFirst("\\.\\d+$", ""), x.display());
+            assertEquals(Path.of(System.getenv("XAUTHORITY")).toAbsolutePath(), x.xauthority());
+            assertTrue(Cmd.run(Map.of(), "xdpyinfo").ok(), "this JVM's own DISPLAY and XAUTHORITY reach it");
+        }
+    }
+
     private static Process xmessage(XServer x, String title) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of("xmessage", "-title", title, "-default", "okay",
                 "hello from the netjourney real-display harness"))
