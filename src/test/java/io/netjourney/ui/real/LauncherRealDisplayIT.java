@@ -15,7 +15,6 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -344,22 +343,42 @@ class LauncherRealDisplayIT {
         }
     }
 
-    /** Ids of the BPF programs named nj_* that process pid holds (bpftool lists the holders' pids). */
+    /**
+     * Ids of the BPF programs named nj_* that process pid holds: the prog_id of its bpf-prog and bpf_link file
+     * descriptors (/proc/PID/fdinfo). Debian's bpftool 7.1 is built without the pid iterator, so its
+     * {@code pids} field is absent and cannot say who holds a program.
+     */
     static Set<Long> programsOf(long pid) {
-        Set<Long> ids = new LinkedHashSet<>();
-        for (Map<String, Object> prog : programs()) {
-            Object name = prog.get("name");
-            Object pids = prog.get("pids");
-            if (name instanceof String s && s.startsWith("nj_") && pids != null) {
-                for (Object holder : Json.array(pids)) {
-                    Object p = Json.object(holder).get("pid");
-                    if (p instanceof Number n && n.longValue() == pid) {
-                        ids.add(((Number) prog.get("id")).longValue());
-                    }
+        Set<Long> held = new TreeSet<>();
+        Path fds = Path.of("/proc", Long.toString(pid), "fd");
+        try (Stream<Path> links = Files.list(fds)) {
+            for (Path fd : links.toList()) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    continue;
+                }
+                if (!target.equals("anon_inode:bpf-prog") && !target.equals("anon_inode:bpf_link")) {
+                    continue;
+                }
+                try {
+                    Files.readAllLines(Path.of("/proc", Long.toString(pid), "fdinfo", fd.getFileName().toString()))
+                            .stream().filter(line -> line.startsWith("prog_id:"))
+                            .map(line -> Long.parseLong(line.substring("prog_id:".length()).strip()))
+                            .forEach(held::add);
+                } catch (IOException | NumberFormatException e) {
+                    // the descriptor closed meanwhile
                 }
             }
+        } catch (IOException e) {
+            return Set.of();
         }
-        return ids;
+        return programs().stream()
+                .filter(p -> p.get("name") instanceof String name && name.startsWith("nj_"))
+                .map(p -> ((Number) p.get("id")).longValue())
+                .filter(held::contains)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Which of these program ids are still loaded. */
@@ -378,8 +397,10 @@ class LauncherRealDisplayIT {
 
     /** A drop-in letting USER run the launcher's sudo line without a password, checked with visudo first. */
     private void installSudoers() throws IOException {
+        // the line packaging/netjourney-gui runs: sudo env DISPLAY=… XAUTHORITY=… … packaging/netjourney gui [ARGS]
+        String command = "/usr/bin/env DISPLAY=* " + LAUNCHER.toRealPath() + " gui";
         String rule = "# written by netjourney's LauncherRealDisplayIT, removed when the test ends\n"
-                + USER + " ALL=(root) NOPASSWD: /usr/bin/env DISPLAY=* " + LAUNCHER.toRealPath() + " gui *\n";
+                + USER + " ALL=(root) NOPASSWD: " + command + ", " + command + " *\n";
         Path draft = Files.createTempFile(SUDOERS.getParent(), ".nj-realdisplay-", ".tmp");
         try {
             Files.writeString(draft, rule);
