@@ -58,6 +58,8 @@ class LauncherRealDisplayIT {
     private Process launched;
     private boolean labOurs;
     private Set<String> namespacesBefore = Set.of();
+    /** Failures that do not stop the test (the window's size): reported with the others at its end. */
+    private final List<String> problems = new ArrayList<>();
 
     /** What a launch left to check: the window, the java process, its BPF programs. */
     private record Running(long window, long javaPid, Set<Long> programs, long startNanos) {
@@ -171,17 +173,7 @@ class LauncherRealDisplayIT {
         long javaPid = javaPid(start, log);
         assertEquals("0", uid(javaPid), "the window's java process (pid " + javaPid + ") runs as root");
 
-        List<String> problems = new ArrayList<>();
-        XServer.Geometry g = x.geometry(id);
-        System.out.println(test + ": window geometry " + g);
-        if (!g.insideScreen(x.width(), x.height())) {
-            problems.add("the window with its frame (" + g + ") does not fit the " + x.width() + "x" + x.height()
-                    + " screen");
-        }
-        if (g.width() < MIN_WIDTH || g.height() < MIN_HEIGHT) {
-            problems.add("the window is " + g.width() + "x" + g.height() + ", smaller than " + MIN_WIDTH + "x"
-                    + MIN_HEIGHT);
-        }
+        System.out.println(test + ": window geometry when it appeared " + x.geometry(id));
 
         Set<String> missing = new TreeSet<>(LAB_NAMESPACES);
         Set<Long> programs = Set.of();
@@ -194,16 +186,30 @@ class LauncherRealDisplayIT {
         programs = programsOf(javaPid);
         shots.shot("lab-running");
         System.out.println(test + ": BPF programs of java " + javaPid + ": " + programs);
+        // the size a person works with: measured once the window has settled (it may map small and grow)
+        XServer.Geometry g = x.geometry(id);
+        System.out.println(test + ": window geometry with the lab running " + g);
+        if (!g.insideScreen(x.width(), x.height())) {
+            problems.add("the window with its frame (" + g + ") does not fit the " + x.width() + "x" + x.height()
+                    + " screen");
+        }
+        if (g.width() < MIN_WIDTH || g.height() < MIN_HEIGHT) {
+            problems.add("the window is " + g.width() + "x" + g.height() + ", smaller than " + MIN_WIDTH + "x"
+                    + MIN_HEIGHT);
+        }
+        List<String> labProblems = new ArrayList<>();
         if (!missing.isEmpty()) {
-            problems.add("--lab: the lab's namespaces " + missing + " do not exist " + START.toSeconds()
+            labProblems.add("--lab: the lab's namespaces " + missing + " do not exist " + START.toSeconds()
                     + " s after the launch");
         }
         if (programs.isEmpty()) {
-            problems.add("--lab: no BPF program named nj_* is held by java " + javaPid + " "
+            labProblems.add("--lab: no BPF program named nj_* is held by java " + javaPid + " "
                     + START.toSeconds() + " s after the launch (no live capture)");
         }
-        if (!problems.isEmpty()) {
-            fail(String.join("; ", problems) + "; launcher log: " + tail(log));
+        if (!labProblems.isEmpty()) {
+            // without the lab and a capture the quit question has nothing to protect: stop here
+            labProblems.addAll(problems);
+            fail(String.join("; ", labProblems) + "; launcher log: " + tail(log));
         }
         return new Running(id, javaPid, programs, start);
     }
@@ -218,17 +224,21 @@ class LauncherRealDisplayIT {
             throw new AssertionError("closing while capturing asks first in a dialog titled 'Quit netjourney?': "
                     + e.getMessage(), e);
         }
+        // a person reads the question before pressing Enter: wait until the dialog is painted (JavaFX maps it
+        // blank first) and has the focus
+        if (!x.waitForPainted(dialog, Duration.ofSeconds(5))) {
+            problems.add("the quit dialog stayed blank for 5 s");
+        }
         shots.shot("dialog");
-        Cmd.Result active = Cmd.run(x.env(), "xdotool", "getactivewindow");
-        if (!active.out().strip().equals(Long.toString(dialog))) {
-            System.out.println("NOTE: the quit dialog is not the active window (active: " + active.out().strip()
-                    + "); activating it before pressing Enter");
+        Optional<Long> active = x.activeWindow();
+        if (!active.equals(Optional.of(dialog))) {
+            System.out.println("NOTE: the quit dialog is not the active window (active: "
+                    + active.map(XServer::hex).orElse("none") + "); activating it before pressing Enter");
             x.activate(dialog);
         }
         long enter = System.nanoTime();
         x.key(dialog, "Return");
 
-        List<String> problems = new ArrayList<>();
         ProcessHandle java = ProcessHandle.of(running.javaPid()).orElse(null);
         while (java != null && java.isAlive() && !overdue(enter, QUIT)) {
             XServer.sleep(Duration.ofMillis(50));

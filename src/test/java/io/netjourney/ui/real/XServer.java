@@ -472,6 +472,40 @@ public final class XServer implements AutoCloseable {
         return file;
     }
 
+    /** Saves one window's content as PNG (ImageMagick import -window ID). */
+    public Path screenshot(long id, Path file) {
+        Cmd.run(env(), Duration.ofSeconds(30),
+                List.of("import", "-display", display(), "-window", hex(id), file.toString())).check();
+        return file;
+    }
+
+    /**
+     * Waits until the window shows more than a blank fill (a toolkit maps a window before it paints it: a key
+     * pressed then can be lost). True when it did within the timeout.
+     */
+    public boolean waitForPainted(long id, Duration timeout) {
+        Path probe = dir.resolve("paint-probe.png");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (isViewable(id) && Cmd.run(env(), Duration.ofSeconds(30), List.of("import", "-display", display(),
+                    "-window", hex(id), probe.toString())).ok()) {
+                Pixels pixels = Pixels.load(probe);
+                if (pixels.distinctColours(0, 0, pixels.width(), pixels.height(), 16) >= 16) {
+                    return true;
+                }
+            }
+            sleep(POLL);
+        }
+        return false;
+    }
+
+    /** The id of the window that has the input focus now, if any. */
+    public Optional<Long> activeWindow() {
+        Cmd.Result active = xdotool("getactivewindow");
+        String id = active.out().strip();
+        return active.ok() && id.matches("\\d+") ? Optional.of(Long.parseLong(id)) : Optional.empty();
+    }
+
     private Cmd.Result xdotool(String... args) {
         List<String> command = new java.util.ArrayList<>();
         command.add("xdotool");
