@@ -122,7 +122,6 @@ class LauncherRealDisplayIT {
     @Test
     void ctrlQAsksFirstThenQuitsAndLeavesNothing() {
         Running running = launch();
-        x.activate(running.window());
         x.key(running.window(), "ctrl+q");
         confirmQuit(running);
     }

@@ -425,10 +425,21 @@ public final class XServer implements AutoCloseable {
     }
 
     /**
-     * Sends keys ("ctrl+q", "Return") to the window with XSendEvent (xdotool key --window). Without a window
-     * manager {@link #activate} it first: xdotool fails while the focus is PointerRoot.
+     * Presses keys ("ctrl+q", "Return") in the window as a keyboard would: focuses it ({@link #activate}), then
+     * XTEST ({@code xdotool key}). GTK 3 windows (JavaFX's glass) take keys through XInput2 and never see the
+     * core events {@link #sendKey} produces.
      */
     public void key(long id, String keys) {
+        activate(id);
+        keyToFocused(keys);
+    }
+
+    /**
+     * Sends keys to the window with XSendEvent (xdotool key --window), without focusing it. Xt/Athena programs
+     * take these; GTK 3 (JavaFX) ignores them. Without a window manager {@link #activate} first: xdotool fails
+     * while the focus is PointerRoot.
+     */
+    public void sendKey(long id, String keys) {
         Cmd.Result result = xdotool("key", "--window", Long.toString(id), keys);
         // a key that closes the window (Enter on a dialog) leaves xdotool's key-up without a window: that is
         // success, not an error

@@ -76,8 +76,6 @@ class XServerRealDisplayIT {
                 XServer.Geometry g = x.geometry(id);
                 assertEquals(0, g.top(), "no frame without a window manager: " + g);
                 new RealScreenshots(x, "XServerRealDisplayIT-bare").shot("xmessage-shown");
-                // without a window manager the focus is PointerRoot, which xdotool key --window cannot restore
-                x.activate(id);
                 x.key(id, "Return");
                 assertTrue(message.waitFor(5, TimeUnit.SECONDS), "Return pressed the default button");
                 assertEquals(0, message.exitValue(), "the default button 'okay' exits 0");
@@ -85,6 +83,22 @@ class XServerRealDisplayIT {
                 message.destroyForcibly();
             }
             assertThrows(IllegalStateException.class, () -> x.closeViaWindowManager(1));
+        }
+    }
+
+    @Test
+    void keysSentWithXSendEventReachAnXtWindow() throws Exception {
+        try (XServer x = XServer.start()) {
+            Process message = xmessage(x, "nj-harness-sendevent");
+            try {
+                long id = x.waitForWindow("^nj-harness-sendevent$", WINDOW_TIMEOUT);
+                x.activate(id);
+                x.sendKey(id, "Return");
+                assertTrue(message.waitFor(5, TimeUnit.SECONDS), "Return pressed the default button");
+                assertEquals(0, message.exitValue());
+            } finally {
+                message.destroyForcibly();
+            }
         }
     }
 
