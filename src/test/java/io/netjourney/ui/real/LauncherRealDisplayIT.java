@@ -67,6 +67,8 @@ class LauncherRealDisplayIT {
 
     @BeforeEach
     void setUp(TestInfo info) throws IOException {
+        RealDisplayExtension.requireTools(List.of("sudo", "visudo", "runuser", "bpftool", "ip"),
+                "sudo util-linux bpftool iproute2");
         test = "LauncherRealDisplayIT-" + info.getTestMethod().orElseThrow().getName();
         x = XServer.start();
         shots = new RealScreenshots(x, test);

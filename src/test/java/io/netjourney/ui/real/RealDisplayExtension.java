@@ -23,9 +23,13 @@ public final class RealDisplayExtension implements BeforeAllCallback, BeforeEach
 
     public static void require() {
         PrivilegedExtension.require();
-        missingTools(XServer.TOOLS).ifPresent(missing -> {
-            String reason = "real-display test: missing " + missing
-                    + " (apt-get install xvfb xauth x11-utils xdotool wmctrl openbox imagemagick)";
+        requireTools(XServer.TOOLS, "xvfb xauth x11-utils xdotool wmctrl openbox imagemagick");
+    }
+
+    /** Skips (printing why) or, when privileged tests are required, fails unless every tool is on the PATH. */
+    public static void requireTools(List<String> tools, String packages) {
+        missingTools(tools).ifPresent(missing -> {
+            String reason = "real-display test: missing " + missing + " (apt-get install " + packages + ")";
             if (Boolean.getBoolean(PrivilegedExtension.REQUIRE_PROPERTY)) {
                 Assertions.fail(reason + " (and -D" + PrivilegedExtension.REQUIRE_PROPERTY
                         + "=true forbids skipping)");
