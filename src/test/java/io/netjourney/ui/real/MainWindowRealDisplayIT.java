@@ -1,0 +1,377 @@
+package io.netjourney.ui.real;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.netjourney.lab.Lab;
+import io.netjourney.ui.CaptureControls;
+import io.netjourney.ui.MainWindow;
+import io.netjourney.ui.NetjourneyApp;
+import io.netjourney.ui.diagram.DiagramGraph;
+import io.netjourney.ui.diagram.Highlight;
+import io.netjourney.ui.model.FlowRow;
+import io.netjourney.ui.model.NodeDetails;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window (NetjourneyApp, GTK glass, not Monocle) on an Xvfb server with openbox that this test starts on
+ * the display failsafe gives the JVM, as root with live capture, driven like a person with the glass robot, a
+ * screenshot of the whole screen at each step under target/screenshots/real/. The steps build on each other, in
+ * order: the window appears; Lab on; a flow clicked; Export PNG through the real file dialog; Stop, Start, Clear;
+ * Stop right after Start 20 times; Lab off; the lab removed by someone else.
+ *
+ * <p>Starts the built-in lab (fixed namespace names): run under {@code flock /tmp/nj-lab.lock}.
+ */
+@RealDisplay
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MainWindowRealDisplayIT {
+    private static final List<String> LAB = LauncherRealDisplayIT.LAB_NAMESPACES;
+    /** The lab's ping from nj-host to nj-ctr1: its request and reply paths, as "namespace/interface". */
+    private static final List<String> HOST_TO_CTR1 = List.of("nj-host/nj-br0", "nj-host/nj-veth1", "nj-ctr1/eth0");
+    private static final int REQUEST_COLOUR = 0xd9730d;
+    private static final int REPLY_COLOUR = 0x16966a;
+
+    private final FxRobot robot = new FxRobot();
+    private XServer x;
+    private RealScreenshots shots;
+    private Path work;
+    private Application app;
+    private MainWindow window;
+    private Stage stage;
+    private long windowId;
+    private long launchNanos;
+
+    @BeforeAll
+    void startTheWindow() throws Exception {
+        assertTrue(labLeft().isEmpty(), "the lab's namespaces exist already (another run?): " + labLeft());
+        x = XServer.onDisplay(XServer.displayFromEnvironment());
+        shots = new RealScreenshots(x, "MainWindowRealDisplayIT");
+        work = Files.createTempDirectory("nj-realdisplay-window-");
+        // a fresh user: no remembered window size
+        System.setProperty("java.util.prefs.userRoot", work.resolve("prefs").toString());
+        launchNanos = System.nanoTime();
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(NetjourneyApp.class);
+        window = call(() -> (MainWindow) stage.getScene().getRoot());
+    }
+
+    @AfterAll
+    void closeTheWindow() throws Exception {
+        try {
+            if (app != null) {
+                FxToolkit.cleanupApplication(app);
+                FxToolkit.cleanupStages();
+                endToolkit();
+            }
+        } finally {
+            new Lab().down();
+            if (x != null) {
+                x.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theWindowAppearsWithin10SecondsAtASizeThatFitsTheScreen() {
+        windowId = x.waitForWindow("^netjourney", Duration.ofSeconds(10));
+        long appearedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launchNanos);
+        assertTrue(appearedMs <= 10_000, "appeared after " + appearedMs + " ms");
+        waitUntil("the window settled at its size", () -> x.geometry(windowId).width() >= 1024, 5);
+        XServer.Geometry g = x.geometry(windowId);
+        shots.shot("window-appeared");
+        System.out.println("window appeared after " + appearedMs + " ms at " + g);
+        assertTrue(g.insideScreen(x.width(), x.height()), g + " inside " + x.width() + "x" + x.height());
+        assertTrue(g.width() >= 1024 && g.height() >= 700, "at least 1024x700: " + g);
+        assertTrue(g.width() <= x.width() * 0.85 && g.width() >= x.width() * 0.75, "about 80 % wide: " + g);
+        assertEquals("netjourney", x.windowName(windowId));
+        assertEquals(CaptureControls.Mode.READY, window.controls().modeProperty().get(), "root: ready to capture");
+    }
+
+    @Test
+    @Order(2)
+    void labOnShowsTheLabsPingsWithin5Seconds() {
+        long pressed = System.nanoTime();
+        robot.clickOn("#lab");
+        waitUntil("the lab's namespaces exist", () -> labLeft().size() == LAB.size(), 10);
+        waitUntil("a ping nj-host -> nj-ctr1 in the flows list", () -> hostToCtr1().isPresent(), 10);
+        long shownMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pressed);
+        waitUntil("the lab's namespaces in the diagram", () -> drawnNamespaces().containsAll(
+                List.of("nj-host", "nj-ctr1", "nj-ctr2", "nj-router", "nj-far")), 10);
+        long drawnMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pressed);
+        shots.shot("lab-on");
+        System.out.println("lab on: a ping's flow listed after " + shownMs + " ms, all namespaces drawn after "
+                + drawnMs + " ms (the lab itself takes about a second to build)");
+        assertTrue(shownMs <= 5_000 + labBuildAllowanceMs(), "the flow listed after " + shownMs + " ms");
+        assertTrue(window.titleProperty().get().startsWith("netjourney — live"), window.titleProperty().get());
+        assertEquals(window.titleProperty().get(), x.windowName(windowId), "the title on the window's frame");
+        for (String ns : List.of("nj-host", "nj-ctr1")) {
+            long inode = new Lab().namespaceInode(io.netjourney.lab.LabNode.valueOf(
+                    ns.substring(3).toUpperCase(java.util.Locale.ROOT)));
+            assertTrue(robot.lookup("#ns-" + inode).tryQuery().isPresent(), "a box for " + ns);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void clickingAFlowHighlightsItsRequestAndReplyPaths() throws Exception {
+        FlowRow row = hostToCtr1().orElseThrow();
+        Path before = shots.shot("before-flow-click");
+        Node cell = robot.lookup(".table-row-cell").queryAll().stream()
+                .filter(n -> n instanceof TableRow<?> r && r.getItem() == row).findFirst()
+                .orElseThrow(() -> new AssertionError("no visible row for " + row.getSource() + " -> "
+                        + row.getDestination()));
+        robot.clickOn(cell);
+        waitUntil("request and reply paths highlighted", () -> {
+            Highlight h = window.diagram().getHighlight();
+            return h.request().size() == 2 && h.reply().size() == 2;
+        }, 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        Highlight h = window.diagram().getHighlight();
+        assertEquals(HOST_TO_CTR1, path(h.request()), "request path");
+        assertEquals(reversed(HOST_TO_CTR1), path(h.reply()), "reply path");
+        assertEquals(2, robot.lookup("#diagram .request-edge").queryAll().size(), "request edges drawn");
+        assertEquals(2, robot.lookup("#diagram .reply-edge").queryAll().size(), "reply edges drawn");
+        assertFalse(window.hopsPane().hopsTable().getItems().isEmpty(), "its crossings in the hop table");
+
+        Thread.sleep(300);
+        Path after = shots.shot("flow-clicked");
+        Bounds diagram = call(() -> window.diagram().localToScreen(window.diagram().getBoundsInLocal()));
+        assertNotNull(diagram);
+        int[] region = {(int) diagram.getMinX(), (int) diagram.getMinY(), (int) diagram.getWidth(),
+            (int) diagram.getHeight()};
+        int requestBefore = count(before, REQUEST_COLOUR, region);
+        int replyBefore = count(before, REPLY_COLOUR, region);
+        int requestAfter = count(after, REQUEST_COLOUR, region);
+        int replyAfter = count(after, REPLY_COLOUR, region);
+        System.out.printf("pixels in the diagram: request colour %d -> %d, reply colour %d -> %d%n",
+                requestBefore, requestAfter, replyBefore, replyAfter);
+        assertTrue(requestAfter >= 150 && requestAfter > 2 * requestBefore, "the request path's orange on screen: "
+                + requestBefore + " -> " + requestAfter);
+        assertTrue(replyAfter >= 150 && replyAfter > 2 * replyBefore, "the reply path's green on screen: "
+                + replyBefore + " -> " + replyAfter);
+    }
+
+    @Test
+    @Order(4)
+    void exportPngWritesTheDiagramThroughTheFileDialog() throws Exception {
+        Path png = work.resolve("flow.png");
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        long dialog = x.waitForWindow("^Export the diagram$", Duration.ofSeconds(10));
+        x.waitForPainted(dialog, Duration.ofSeconds(5));
+        shots.shot("export-dialog");
+        x.keyToFocused("ctrl+a");
+        x.type(png.toString());
+        XServer.sleep(Duration.ofMillis(300));
+        x.keyToFocused("Return");
+        waitUntil("the PNG written", () -> Files.isRegularFile(png) && sizeOf(png) > 0, 10);
+        waitUntil("the status bar says so", () -> window.controls().statusProperty().get()
+                .contains("exported the diagram to " + png), 5);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertNotNull(image, "a PNG ImageIO can read");
+        Bounds shown = window.diagram().getLayoutBounds();
+        assertEquals(Math.round(shown.getWidth() * 2), image.getWidth(), 2, "the diagram as shown, at 2x");
+        assertFalse(Pixels.load(png).uniform(), "not a blank image");
+        assertTrue(Pixels.load(png).countNear(REQUEST_COLOUR, 40) > 100, "the highlighted path is in the export");
+        shots.shot("exported");
+    }
+
+    @Test
+    @Order(5)
+    void stopStartAndClearBehave() {
+        robot.clickOn("#stop");
+        waitUntil("stopped", () -> window.controls().modeProperty().get() == CaptureControls.Mode.READY, 5);
+        int kept = window.model().flows().size();
+        assertTrue(kept > 0, "Stop keeps what was captured on screen");
+        assertTrue(window.controls().statusProperty().get().startsWith("stopped"));
+        assertEquals("netjourney", x.windowName(windowId), "the title once stopped");
+        shots.shot("stopped");
+
+        robot.clickOn("#start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.model().flows().isEmpty() || window.model().flows().get(0).getId() == 1,
+                "Start begins in a cleared view");
+        waitUntil("capturing", () -> window.controls().modeProperty().get() == CaptureControls.Mode.CAPTURING, 10);
+        waitUntil("new flows", () -> hostToCtr1().isPresent(), 10);
+        List<Long> ids = window.model().flows().stream().map(FlowRow::getId).toList();
+        assertEquals(ids.size(), Set.copyOf(ids).size(), "no flow id shown twice: " + ids);
+        assertTrue(ids.stream().allMatch(id -> id <= ids.size() + 1), "numbered from 1 again: " + ids);
+        shots.shot("restarted");
+
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.model().flows().size() <= 2, "Ctrl+L cleared the list: " + window.model().flows().size());
+        assertEquals(CaptureControls.Mode.CAPTURING, window.controls().modeProperty().get(), "still capturing");
+        shots.shot("cleared");
+    }
+
+    @Test
+    @Order(6)
+    void stopRightAfterStartTwentyTimesLeavesNoProgramAttached() {
+        robot.clickOn("#stop");
+        for (int i = 0; i < 20; i++) {
+            robot.clickOn("#start");
+            robot.clickOn("#stop");
+        }
+        long self = ProcessHandle.current().pid();
+        waitUntil("no BPF program of ours attached", () -> LauncherRealDisplayIT.programsOf(self).isEmpty(), 20);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(CaptureControls.Mode.READY, window.controls().modeProperty().get());
+        assertTrue(window.controls().statusProperty().get().startsWith("stopped"),
+                window.controls().statusProperty().get());
+        shots.shot("start-stop-20-times");
+    }
+
+    @Test
+    @Order(7)
+    void labOffRemovesTheLabWithin5Seconds() {
+        long pressed = System.nanoTime();
+        robot.clickOn("#lab");
+        waitUntil("the lab removed", () -> labLeft().isEmpty(), 5);
+        System.out.println("lab off: removed after " + (System.nanoTime() - pressed) / 1_000_000 + " ms");
+        waitUntil("the status bar says so", () -> window.controls().statusProperty().get().contains("lab removed"),
+                5);
+        shots.shot("lab-off");
+    }
+
+    @Test
+    @Order(8)
+    void aLabRemovedBySomeoneElseTurnsTheToggleOffAndIsShownAsDeleted() throws Exception {
+        robot.clickOn("#lab");
+        waitUntil("lab up", () -> window.controls().statusProperty().get().contains("lab up"), 15);
+        waitUntil("the lab drawn", () -> drawnNamespaces().contains("nj-ctr2"), 10);
+        long ctr2 = new Lab().namespaceInode(io.netjourney.lab.LabNode.CTR2);
+        new Lab().down();
+        waitUntil("the toggle off", () -> !robot.lookup("#lab").queryAs(ToggleButton.class).isSelected(), 5);
+        assertTrue(window.controls().statusProperty().get().contains("the lab's namespaces were removed"),
+                window.controls().statusProperty().get());
+        waitUntil("nj-ctr2 shown as deleted", () -> robot.lookup("#ns-" + ctr2).tryQuery()
+                .map(n -> n.getStyleClass().contains("gone")).orElse(false), 10);
+        shots.shot("lab-removed-outside");
+        assertTrue(labLeft().isEmpty(), "nothing of the lab left: " + labLeft());
+    }
+
+    // ---- helpers
+
+    /**
+     * Ends JavaFX before its X server goes: GTK exits the process when its display disappears under it. No other
+     * class in this JVM uses the toolkit after this one.
+     */
+    private static void endToolkit() throws InterruptedException {
+        Platform.exit();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("JavaFX Application Thread")) {
+                thread.join(5_000);
+            }
+        }
+    }
+
+    private Optional<FlowRow> hostToCtr1() {
+        return call(() -> window.model().flows().stream()
+                .filter(r -> r.getSource().equals("198.51.100.1") && r.getDestination().equals("198.51.100.2"))
+                .filter(r -> r.getPackets() >= 2).findFirst());
+    }
+
+    private List<String> drawnNamespaces() {
+        return call(() -> window.model().graphProperty().get().namespaces().stream()
+                .map(DiagramGraph.Namespace::label).toList());
+    }
+
+    /** A highlighted path as "namespace/interface" per interface. */
+    private List<String> path(List<Highlight.PathEdge> edges) {
+        List<String> out = new ArrayList<>();
+        for (Highlight.PathEdge edge : edges) {
+            if (out.isEmpty()) {
+                out.add(describe(edge.fromId()));
+            }
+            out.add(describe(edge.toId()));
+        }
+        return out;
+    }
+
+    private String describe(String interfaceId) {
+        NodeDetails d = window.model().details(interfaceId).orElseThrow();
+        return d.namespace() + "/" + d.name();
+    }
+
+    private static List<String> reversed(List<String> path) {
+        List<String> out = new ArrayList<>(path);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private static int count(Path png, int rgb, int[] region) {
+        return Pixels.load(png).countNear(rgb, 40, region[0], region[1], region[2], region[3]);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The lab's build (namespaces, veths, addresses) before the first ping: not the window's latency. */
+    private static long labBuildAllowanceMs() {
+        return 3_000;
+    }
+
+    private static Set<String> labLeft() {
+        return Set.copyOf(LauncherRealDisplayIT.namespaces().stream().filter(LAB::contains).toList());
+    }
+
+    private <T> T call(Callable<T> onFx) {
+        try {
+            return WaitForAsyncUtils.asyncFx(onFx).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void waitUntil(String what, BooleanSupplier condition, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                shots.tryShot("timed-out");
+                fail("not within " + seconds + " s: " + what + " (status: "
+                        + window.controls().statusProperty().get() + ")");
+            }
+            XServer.sleep(Duration.ofMillis(50));
+        }
+    }
+}
