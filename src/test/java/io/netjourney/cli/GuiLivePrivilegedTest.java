@@ -11,6 +11,7 @@ import io.netjourney.ui.CaptureControls;
 import io.netjourney.ui.MainWindow;
 import io.netjourney.ui.Screenshots;
 import io.netjourney.ui.diagram.Highlight;
+import io.netjourney.ui.diagram.PathEdges;
 import io.netjourney.ui.model.FlowRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,14 +109,7 @@ class GuiLivePrivilegedTest {
 
     /** A path as "inode:ifname" per interface, from the window's model. */
     private List<String> crossings(List<Highlight.PathEdge> edges) {
-        List<String> out = new ArrayList<>();
-        for (Highlight.PathEdge edge : edges) {
-            if (out.isEmpty()) {
-                out.add(describe(edge.fromId()));
-            }
-            out.add(describe(edge.toId()));
-        }
-        return out;
+        return PathEdges.interfaces(edges, this::describe);
     }
 
     private String describe(String interfaceId) {

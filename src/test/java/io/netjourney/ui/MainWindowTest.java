@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +57,7 @@ class MainWindowTest {
     void start(Stage stage) {
         window = new MainWindow(false);
         stage.setScene(NetjourneyApp.scene(window));
+        NetjourneyApp.installShortcuts(stage.getScene(), window);
         stage.show();
         opening = window.openTrace(FIXTURE);
     }
@@ -65,6 +67,23 @@ class MainWindowTest {
     void waitForTheTrace() throws Exception {
         trace = opening.get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void escClearsTheSelectionAndCtrlFGoesToTheFlowSearch(FxRobot robot) {
+        assertEquals("netjourney — lab-pings.njt", window.titleProperty().get());
+        robot.interact(() -> window.selectFlow(FAR_FLOW));
+        assertTrue(window.model().selectedFlowProperty().get() != null);
+        robot.clickOn("#hops-table");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, window.model().selectedFlowProperty().get(), "Esc cleared the selection");
+        assertEquals(Highlight.NONE, window.diagram().getHighlight());
+
+        robot.press(KeyCode.CONTROL, KeyCode.F)
+                .release(KeyCode.F, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#flow-search").query().isFocused(), "Ctrl+F focuses the flow search");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.netjourney.ui.MainWindow;
 import io.netjourney.ui.NetjourneyApp;
 import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.Highlight;
+import io.netjourney.ui.diagram.PathEdges;
 import io.netjourney.ui.model.FlowRow;
 import io.netjourney.ui.model.NodeDetails;
 import java.awt.image.BufferedImage;
@@ -203,8 +204,9 @@ class MainWindowRealDisplayIT {
                 .contains("exported the diagram to " + png), 5);
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "a PNG ImageIO can read");
-        Bounds shown = window.diagram().getLayoutBounds();
-        assertEquals(Math.round(shown.getWidth() * 2), image.getWidth(), 2, "the diagram as shown, at 2x");
+        Bounds content = call(() -> robot.lookup("#diagram .diagram-content").query().getLayoutBounds());
+        assertEquals(Math.round(content.getWidth() * 2), image.getWidth(), 2, "the whole diagram, at 2x");
+        assertEquals(Math.round(content.getHeight() * 2), image.getHeight(), 2, "the whole diagram, at 2x");
         assertFalse(Pixels.load(png).uniform(), "not a blank image");
         assertTrue(Pixels.load(png).countNear(REQUEST_COLOUR, 40) > 100, "the highlighted path is in the export");
         shots.shot("exported");
@@ -313,14 +315,7 @@ class MainWindowRealDisplayIT {
 
     /** A highlighted path as "namespace/interface" per interface. */
     private List<String> path(List<Highlight.PathEdge> edges) {
-        List<String> out = new ArrayList<>();
-        for (Highlight.PathEdge edge : edges) {
-            if (out.isEmpty()) {
-                out.add(describe(edge.fromId()));
-            }
-            out.add(describe(edge.toId()));
-        }
-        return out;
+        return call(() -> PathEdges.interfaces(edges, this::describe));
     }
 
     private String describe(String interfaceId) {
