@@ -464,8 +464,10 @@ public final class MainWindow extends BorderPane {
         if (!controls.isLive()) {
             return true;
         }
-        return confirmer.confirm(this, "Quit netjourney?", "A capture is running (" + model.flowsSeenProperty().get()
-                + " flows). Quitting stops it and discards what it captured (Save… keeps it)."
+        long flowsShown = model.flowsSeenProperty().get();
+        return confirmer.confirm(this, "Quit netjourney?", "A capture is running (" + flowsShown
+                + (flowsShown == 1 ? " flow" : " flows") + "). Quitting stops it and discards what it captured "
+                + "(Save… keeps it)."
                 + (lab != null ? " The lab is removed." : ""), "Quit");
     }
 

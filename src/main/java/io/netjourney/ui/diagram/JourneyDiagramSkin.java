@@ -128,8 +128,10 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
         }
         for (DiagramGraph.Interface iface : graph.interfaces()) {
             Label node = nodes.get(iface.id());
-            if (node != null) {
-                DiagramViews.setGone(node, graph.isGone(iface));
+            boolean gone = graph.isGone(iface);
+            if (node != null && DiagramViews.setGone(node, gone) && node.getTooltip() != null) {
+                String tip = node.getTooltip().getText().replace("\n(deleted)", "");
+                node.getTooltip().setText(gone ? tip + "\n(deleted)" : tip);
             }
         }
     }
