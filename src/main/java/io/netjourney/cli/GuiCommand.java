@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
                 + "PNG export. As root it captures live (toolbar: filter, start/stop, lab); without root it opens "
                 + "as a viewer for trace files. Needs a display (X11 or Wayland): on a server use 'trace'.",
             "",
-            "To start it as root on your desktop: packaging/netjourney-gui (pkexec or sudo), or "
-                + "'sudo -E netjourney gui'."},
+            "To start it as root on your desktop: packaging/netjourney-gui (sudo in a terminal, pkexec from the "
+                + "menu), or 'sudo -E netjourney gui'. 'sudo netjourney gui --lab' opens it with the built-in lab."},
         footer = {"", "Keys: F5 start/stop, Enter in the filter field (re)starts with it, Ctrl+L clear, Ctrl+O open, "
             + "Ctrl+S save, Ctrl+E export PNG, Ctrl+F search flows, Esc clear the selection, Ctrl+Q quit; in the "
             + "diagram +, -, 0 zoom in, out, to fit; drag to pan."})
@@ -41,7 +41,7 @@ final class GuiCommand implements Callable<Integer> {
             try {
                 Preflight.check();
             } catch (CaptureException e) {
-                throw new UserError("--lab " + e.getMessage(), UserError.FAILURE);
+                throw new UserError("--lab: " + e.getMessage(), UserError.FAILURE);
             }
         }
         if (file != null && !Files.isRegularFile(file)) {

@@ -18,9 +18,16 @@ public final class Gui {
     /** JavaFX warns that it runs from the class path (a fat jar); that is how netjourney ships. Held strongly. */
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
-    /** Keeps JavaFX's start-up warning about the class path out of the user's terminal. */
+    /** java.util.prefs announces at INFO that it created the user's preferences folder (the first run). */
+    private static final Logger PREFS_LOG = Logger.getLogger("java.util.prefs");
+
+    /**
+     * Keeps JavaFX's start-up warning about the class path, and the first run's note about the preferences folder
+     * (the window's remembered size), out of the user's terminal.
+     */
     static void quietToolkit() {
         JAVAFX_LOG.setLevel(Level.SEVERE);
+        PREFS_LOG.setLevel(Level.WARNING);
     }
 
     /** What JavaFX's GTK glass says when libglassgtk3.so (or a library it needs) does not load. */

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -104,8 +105,8 @@ public final class MainWindow extends BorderPane {
         return thread;
     });
     /**
-     * Bumped by every Start, Stop, Open and Clear: a capture start or a file load that completes under an older
-     * generation is closed or discarded, never shown.
+     * Bumped by every Start, Stop and Open: a capture start or a file load that completes under an older generation
+     * is closed or discarded, never shown.
      */
     private final AtomicLong generation = new AtomicLong();
     private HopQueue queue = new HopQueue();
@@ -370,7 +371,7 @@ public final class MainWindow extends BorderPane {
     private void started(long startedAs, Capture capture, Throwable e) {
         if (startedAs != generation.get()) {
             if (capture != null) {
-                captureWorker.execute(capture::close);
+                closeLater(capture);
             }
             return;
         }
@@ -396,12 +397,21 @@ public final class MainWindow extends BorderPane {
         Capture stopping = running ? shown : null;
         running = false;
         if (stopping != null) {
-            captureWorker.execute(stopping::close);
+            closeLater(stopping);
         }
         controls.captureStopped();
         refreshTitle();
         refreshFilterHint();
         refreshStatus();
+    }
+
+    /** Detaches a capture off the FX thread, after whatever the worker is doing; at once when it has ended. */
+    private void closeLater(Capture capture) {
+        try {
+            captureWorker.execute(capture::close);
+        } catch (RejectedExecutionException closing) {
+            capture.close();
+        }
     }
 
     /** F5: start when stopped, stop when capturing or starting. */
@@ -634,7 +644,9 @@ public final class MainWindow extends BorderPane {
     private void refreshStatus() {
         CaptureStats stats = shown == null ? CaptureStats.EMPTY : shown.stats();
         if (running && shown.failure() != null) {
-            warning = "capture stopped: " + shown.failure();
+            String failure = shown.failure();
+            stopCapture();
+            warning = "capture stopped: " + failure;
         }
         CaptureStats onScreen = new CaptureStats(stats.submitted(), lost(), stats.filtered(), stats.decoded());
         controls.updateStatus(onScreen, perSecond, model.packetsProperty().get(), model.flowsSeenProperty().get(),

@@ -178,6 +178,14 @@ class CliTest {
         assertTrue(run.clean(), run.err());
     }
 
+    @Test
+    void guiLabAndATraceFileExcludeEachOther(@TempDir Path dir) throws IOException {
+        CliRun run = CliRun.of("gui", "--lab", recordDockerPing(dir).toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--lab and a trace file exclude each other"), run.err());
+        assertTrue(run.clean(), run.err());
+    }
+
     /** The ping of the original blog post, docker0 → veth → eth0 and back, as a trace file. */
     static Path recordDockerPing(Path dir) throws IOException {
         Path file = dir.resolve("docker-ping.njt");
