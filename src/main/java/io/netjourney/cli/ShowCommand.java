@@ -46,8 +46,7 @@ final class ShowCommand implements Callable<Integer> {
         PrintStream out = Stdout.buffered();
         try (TraceFileReader reader = TraceFileReader.open(file)) {
             Names names = output.names ? reader.names() : Names.NONE;
-            Tracer tracer = new Tracer(filter == null ? null : filter::matches, output.formatter(names), out, null, count,
-                    output.routes);
+            Tracer tracer = output.tracer(filter == null ? null : filter::matches, names, out, null, count);
             Predicate<HopEvent> matches = filter == null ? null : filter::matches;
             for (TraceFileReader.Entry entry = reader.readEntry(); entry != null && !tracer.done();
                     entry = reader.readEntry()) {

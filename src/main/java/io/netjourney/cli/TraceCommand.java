@@ -74,8 +74,7 @@ final class TraceCommand implements Callable<Integer> {
         TraceFileWriter recording = writeFile == null ? null : TraceFileWriter.create(writeFile, names);
         PrintStream out = Stdout.buffered();
         try {
-            Tracer tracer = new Tracer(kernelFilter.exact() ? null : filter::matches, output.formatter(names), out,
-                    recording, count, output.routes);
+            Tracer tracer = output.tracer(kernelFilter.exact() ? null : filter::matches, names, out, recording, count);
             if (quiet) {
                 tracer.printNothing();
             }

@@ -2,6 +2,7 @@ package io.netjourney.cli;
 
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
+import io.netjourney.journey.DropClass;
 import io.netjourney.journey.JourneyAssembler;
 import io.netjourney.journey.JourneyConfig;
 import io.netjourney.journey.TracedHop;
@@ -30,6 +31,7 @@ final class Tracer {
     private final boolean showRoutes;
     private long printed;
     private boolean quiet;
+    private boolean showExpectedDrops;
 
     /**
      * @param javaFilter what to keep, checked here; null when the kernel's filter is all there is
@@ -57,8 +59,11 @@ final class Tracer {
         }
         TracedHop hop = assembler.accept(event);
         summary.add(hop);
-        // a lookup that only missed a table on the way to the one that decided is recorded, not printed
-        if (!event.isRoute() || showRoutes && Verdicts.decisive(event.verdict())) {
+        // a lookup that only missed a table on the way to the one that decided is recorded, not printed; so is a
+        // drop that is normal operation, unless asked for
+        boolean shown = event.isRoute() ? showRoutes && Verdicts.decisive(event.verdict())
+                : !event.isDrop() || showExpectedDrops || !DropClass.of(event).expected();
+        if (shown) {
             if (!quiet) {
                 out.println(formatter.format(hop));
             }
@@ -71,6 +76,11 @@ final class Tracer {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** Drops that are normal operation ({@link DropClass}) are printed too. */
+    void showExpectedDrops() {
+        showExpectedDrops = true;
     }
 
     /** Lines are counted (for the limit and the summary) but not printed. */

@@ -5,6 +5,7 @@ import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.Verdict;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
+import io.netjourney.journey.DropClass;
 import io.netjourney.journey.TracedHop;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +122,8 @@ public final class JsonFormatter implements LineFormatter {
         if (e.isDrop()) {
             Verdict v = e.verdict();
             json.beginObject("drop").field("reason", v.reasonText()).field("reason_code", v.dropReason())
-                    .field("location", v.locationName()).field("hint", Verdicts.hint(v)).endObject();
+                    .field("location", v.locationName()).field("hint", Verdicts.hint(e))
+                    .field("expected", DropClass.of(e).expected()).endObject();
         } else if (e.isRoute()) {
             Verdict v = e.verdict();
             json.beginObject("route").field("table", Integer.toUnsignedLong(v.fibTable()))

@@ -4,6 +4,7 @@ import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.Verdict;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
+import io.netjourney.journey.DropClass;
 import io.netjourney.journey.TracedHop;
 import java.util.Locale;
 
@@ -164,14 +165,18 @@ public final class TextFormatter implements LineFormatter {
         }
     }
 
-    /** "dropped: NETFILTER_DROP in nj-ctr2 at nf_hook_slow+0x9e (a firewall rule ... dropped it)". */
+    /**
+     * "dropped: NETFILTER_DROP in nj-ctr2 at nf_hook_slow+0x9e (a firewall rule ... dropped it)"; a drop that is
+     * normal operation reads "dropped (expected): ...".
+     */
     private static String drop(HopEvent e, String netns) {
         Verdict v = e.verdict();
-        StringBuilder text = new StringBuilder("dropped: ").append(v.reasonText()).append(" in ").append(netns);
+        StringBuilder text = new StringBuilder(DropClass.of(e).expected() ? "dropped (expected): " : "dropped: ")
+                .append(v.reasonText()).append(" in ").append(netns);
         if (v.locationName() != null) {
             text.append(" at ").append(v.locationName());
         }
-        String hint = Verdicts.hint(v);
+        String hint = Verdicts.hint(e);
         if (hint != null) {
             text.append(" (").append(hint).append(')');
         }

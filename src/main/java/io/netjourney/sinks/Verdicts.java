@@ -1,6 +1,8 @@
 package io.netjourney.sinks;
 
+import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Verdict;
+import io.netjourney.journey.DropClass;
 import java.util.Map;
 
 /** How drops and routing decisions read, in text and JSON: reason hints, table names, lookup results. */
@@ -88,12 +90,9 @@ public final class Verdicts {
         return !(v.routeNotInTable() && v.fibTable() == TABLE_LOCAL);
     }
 
-    /** The hint for a drop: ping_rcv's NO_SOCKET is what a root ping's raw socket leaves behind. */
-    public static String hint(Verdict v) {
-        if ("NO_SOCKET".equals(v.reasonName()) && v.locationName() != null
-                && v.locationName().startsWith("ping_rcv")) {
-            return "no datagram ping socket: harmless when ping runs as root, its raw socket got its own copy";
-        }
-        return hint(v.reasonName());
+    /** The hint for a drop: why it is normal when it is expected ({@link DropClass}), else what its reason means. */
+    public static String hint(HopEvent drop) {
+        DropClass dropClass = DropClass.of(drop);
+        return dropClass.expected() ? dropClass.why() : hint(drop.verdict().reasonName());
     }
 }

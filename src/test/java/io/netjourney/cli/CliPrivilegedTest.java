@@ -59,6 +59,23 @@ class CliPrivilegedTest {
     }
 
     @Test
+    void aRootPingsReplyLeftAtPingRcvIsAnExpectedDropShownOnlyWithDropsAll() throws Exception {
+        String filter = "icmp and host " + LabNode.CTR1.ipv4();
+        CliRun real = traceWhilePinging("trace", "--duration", "4s", filter);
+        assertEquals(0, real.exitCode(), real.err());
+        assertEquals(6, real.lines().length, "the journey and nothing else: " + real.out());
+        assertTrue(Arrays.stream(real.lines()).noneMatch(line -> line.contains("dropped")), real.out());
+
+        CliRun all = traceWhilePinging("trace", "--drops", "all", "--duration", "4s", filter);
+        assertEquals(0, all.exitCode(), all.err());
+        String expected = "reply dropped (expected): NO_SOCKET in " + LAB.namespaceInode(LabNode.HOST)
+                + " at ping_rcv+";
+        assertTrue(Arrays.stream(all.lines()).anyMatch(line -> line.contains(expected)),
+                "iputils' root ping: its raw socket got the reply, the datagram socket it also tries does not "
+                        + "exist: " + all.out());
+    }
+
+    @Test
     void quietTraceThroughLibbpfCountsTheSameJourneyWithoutLines() throws Exception {
         CliRun run = traceWhilePinging("trace", "-q", "--consumer", "libbpf", "-c", "6", "--duration", "15s",
                 "icmp", "and", "host", LabNode.CTR1.ipv4());

@@ -11,6 +11,7 @@ import io.netjourney.sinks.TraceFileWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -176,6 +177,47 @@ class CliTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("no display") && run.err().contains("netjourney trace"), run.err());
         assertTrue(run.clean(), run.err());
+    }
+
+    @Test
+    void showPrintsRealDropsAndWithDropsAllTheExpectedOnesMarked(@TempDir Path dir) throws IOException {
+        Path file = recordDrops(dir);
+        CliRun real = CliRun.of("show", file.toString());
+        assertEquals(0, real.exitCode(), real.err());
+        assertEquals(1, Arrays.stream(real.lines()).filter(l -> l.contains("dropped")).count(), real.out());
+        assertTrue(real.out().contains("request dropped: NETFILTER_DROP in " + CTR_NS + " at nft_do_chain+0x46f"),
+                real.out());
+
+        CliRun all = CliRun.of("show", "--drops", "all", file.toString());
+        assertEquals(2, Arrays.stream(all.lines()).filter(l -> l.contains("dropped")).count(), all.out());
+        assertTrue(all.out().contains("reply dropped (expected): NO_SOCKET in " + HOST_NS + " at ping_rcv+0xb3 (no "
+                + "datagram ping socket: harmless when ping runs as root"), all.out());
+
+        CliRun json = CliRun.of("show", "--json", "--drops", "all", file.toString());
+        assertEquals(1, Arrays.stream(json.lines()).filter(l -> l.contains("\"expected\":true")).count(), json.out());
+        assertEquals(1, Arrays.stream(json.lines()).filter(l -> l.contains("\"expected\":false")).count(), json.out());
+
+        CliRun bad = CliRun.of("show", "--drops", "some", file.toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("'some' is not a choice for --drops: use real or all"), bad.err());
+    }
+
+    /** A root ping's reply left at ping_rcv (expected), and a second ping a firewall drops (real). */
+    static Path recordDrops(Path dir) throws IOException {
+        Path file = dir.resolve("drops.njt");
+        try (TraceFileWriter writer = TraceFileWriter.create(file, inode -> Optional.empty())) {
+            HopEvent reply = hop().at(5_000).skb(0xffff888100002000L).netns(HOST_NS).dev(3, "docker0", "bridge")
+                    .from("172.17.0.2").to("172.17.0.1").icmp(0, 0, 17146, 1).drop(2, 0xffffffff81000000L).build();
+            HopEvent blocked = hop().at(9_000).skb(0xffff888100003000L).netns(CTR_NS).dev(2, "eth0", "veth")
+                    .from("172.17.0.1").to("172.17.0.2").icmp(8, 0, 17146, 2).drop(12, 0xffffffff81000100L).build();
+            for (HopEvent event : List.of(
+                    ping(1_000, 0xffff888100002000L, CTR_NS, 2, "eth0", "veth", Hook.NET_DEV_QUEUE, true),
+                    reply.withVerdict(reply.verdict().named("NO_SOCKET", "ping_rcv+0xb3")),
+                    blocked.withVerdict(blocked.verdict().named("NETFILTER_DROP", "nft_do_chain+0x46f")))) {
+                writer.writeHop(event);
+            }
+        }
+        return file;
     }
 
     @Test

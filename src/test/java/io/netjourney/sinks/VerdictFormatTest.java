@@ -37,11 +37,23 @@ class VerdictFormatTest {
 
     @Test
     void aRootPingsNoSocketDropIsExplainedAsHarmless() {
+        String line = new TextFormatter().format(rootPingReplyDrop());
+        assertTrue(line.contains("dropped (expected): NO_SOCKET in 4026531840 at ping_rcv+0xb3 (no datagram ping "
+                + "socket: harmless when ping runs as root"), line);
+    }
+
+    @Test
+    void anExpectedDropSaysSoInJson() {
+        String json = new JsonFormatter().format(rootPingReplyDrop());
+        assertTrue(json.contains("\"hint\":\"no datagram ping socket: harmless when ping runs as root, its raw "
+                + "socket got its own copy\",\"expected\":true}"), json);
+    }
+
+    /** iputils' root ping: the reply's copy for the datagram socket that does not exist, freed at ping_rcv. */
+    private static TracedHop rootPingReplyDrop() {
         HopEvent e = hop().icmp(0, 0, 1, 1).drop(3, 1).build();
         e = e.withVerdict(e.verdict().named("NO_SOCKET", "ping_rcv+0xb3"));
-        String line = new TextFormatter().format(new TracedHop(e, 1, 1, PacketDirection.REPLY, 4, 1));
-        assertTrue(line.contains("dropped: NO_SOCKET in 4026531840 at ping_rcv+0xb3 (no datagram ping socket: "
-                + "harmless when ping runs as root"), line);
+        return new TracedHop(e, 1, 1, PacketDirection.REPLY, 4, 1);
     }
 
     @Test
@@ -71,7 +83,8 @@ class VerdictFormatTest {
                 3, 1_000));
         assertTrue(drop.contains("\"hook\":\"kfree_skb\",\"dir\":\"drop\""), drop);
         assertTrue(drop.contains("\"drop\":{\"reason\":\"NETFILTER_DROP\",\"reason_code\":12,\"location\":"
-                + "\"nft_do_chain+0x46f\",\"hint\":\"a firewall rule (nftables/iptables) dropped it\"}"), drop);
+                + "\"nft_do_chain+0x46f\",\"hint\":\"a firewall rule (nftables/iptables) dropped it\","
+                + "\"expected\":false}"), drop);
         String route = new JsonFormatter().format(route(hop().udp(1, 2).route(254, 0, 2, "198.51.100.66").build()));
         assertTrue(route.contains("\"dir\":\"route\""), route);
         assertTrue(route.contains("\"route\":{\"table\":254,\"result\":\"found\",\"error\":0,\"gateway\":"

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
 /**
@@ -30,6 +31,20 @@ public final class HopsPane extends TabPane {
 
         hops.setId("hops-table");
         hops.setItems(hopRows);
+        hops.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(HopRow row, boolean empty) {
+                super.updateItem(row, empty);
+                boolean dim = !empty && row != null && row.expectedDrop();
+                if (dim != getStyleClass().contains("expected-drop")) {
+                    if (dim) {
+                        getStyleClass().add("expected-drop");
+                    } else {
+                        getStyleClass().remove("expected-drop");
+                    }
+                }
+            }
+        });
         hops.setPlaceholder(new Label("Select a flow to see its crossings"));
         hops.getColumns().add(HopsPane.<HopRow>column("t (µs)", 80, HopRow::offsetText));
         hops.getColumns().add(HopsPane.<HopRow>column("namespace", 110, HopRow::namespace));

@@ -2,6 +2,7 @@ package io.netjourney.ui.model;
 
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
+import io.netjourney.journey.DropClass;
 import io.netjourney.journey.TracedHop;
 import io.netjourney.ui.diagram.DiagramGraph;
 
@@ -70,6 +71,11 @@ public record HopRow(TracedHop hop, String interfaceId, String namespace, long o
     /** {@link #deltaUs()} as text, blank on the packet's first crossing. */
     public String deltaText() {
         return Micros.format(deltaUs());
+    }
+
+    /** A drop that is normal operation (see {@link DropClass}): shown dimmed, never as a loss. */
+    public boolean expectedDrop() {
+        return netfilter == null && hop.event().isDrop() && DropClass.of(hop.event()).expected();
     }
 
     public HopEvent event() {

@@ -3,6 +3,7 @@ package io.netjourney.ui.model;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
+import io.netjourney.journey.DropClass;
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.journey.TracedHop;
 import io.netjourney.ui.diagram.DiagramGraph;
@@ -420,8 +421,9 @@ public final class JourneyViewModel {
     }
 
     /**
-     * A drop ends its packet where it last crossed: the flow shows "dropped" while its latest request was
-     * dropped, and the interface where it died is marked when the flow is selected.
+     * A real drop ends its packet where it last crossed: the flow shows "dropped" while its latest request was
+     * dropped, and the interface where it died is marked when the flow is selected. An expected drop
+     * ({@link DropClass}) is only listed in the hop table.
      */
     private void drop(TracedHop hop) {
         FlowData flow = flowData.get(hop.flowId());
@@ -430,7 +432,7 @@ public final class JourneyViewModel {
             return;
         }
         packet.drop = hop;
-        if (hop.direction() == PacketDirection.REQUEST) {
+        if (hop.direction() == PacketDirection.REQUEST && !DropClass.of(hop.event()).expected()) {
             flow.lastDroppedRequestId = Math.max(flow.lastDroppedRequestId, packet.id);
         }
         if (!flow.dirty) {
@@ -586,7 +588,8 @@ public final class JourneyViewModel {
             return null;
         }
         PacketData request = selectedData.path(PacketDirection.REQUEST);
-        return request == null || request.drop == null || request.lastNode == null ? null : request.lastNode.id();
+        return request == null || request.drop == null || request.lastNode == null
+                || DropClass.of(request.drop.event()).expected() ? null : request.lastNode.id();
     }
 
     private void publishHopRows() {

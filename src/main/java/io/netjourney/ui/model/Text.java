@@ -2,6 +2,7 @@ package io.netjourney.ui.model;
 
 import com.google.common.net.InetAddresses;
 import io.netjourney.capture.HopEvent;
+import io.netjourney.journey.DropClass;
 import io.netjourney.capture.Verdict;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -64,7 +65,7 @@ final class Text {
     /** "seq 3" for an ICMP/ICMPv6 echo, "[S.]" for TCP (tcpdump's letters, "[none]"), else "". */
     static String info(HopEvent e) {
         if (e.isDrop()) {
-            return "dropped: " + e.verdict().reasonText();
+            return (DropClass.of(e).expected() ? "dropped (expected): " : "dropped: ") + e.verdict().reasonText();
         }
         if (e.isRoute()) {
             return routing(e);

@@ -46,6 +46,31 @@ class DropViewModelTest {
     }
 
     @Test
+    void multicastNobodyListensToIsAnExpectedDropNeverARedFlow() {
+        JourneyAssembler assembler = new JourneyAssembler();
+        List<TracedHop> hops = new ArrayList<>();
+        long skb = 0x7000;
+        hops.add(assembler.accept(hop().at(1_000).skb(skb).netns(HOST).dev(3, "nj-veth2", "veth")
+                .from("fe80::1").to("ff02::16").icmp6(143, 0, 0).build()));
+        hops.add(assembler.accept(hop().at(2_000).skb(skb).netns(CTR2).dev(2, "eth0", "veth").hook(Hook.NETIF_RX)
+                .from("fe80::1").to("ff02::16").icmp6(143, 0, 0).build()));
+        HopEvent drop = hop().at(3_000).skb(skb).netns(CTR2).dev(2, "eth0", "veth").from("fe80::1").to("ff02::16")
+                .icmp6(143, 0, 0).drop(2, 1).build();
+        hops.add(assembler.accept(drop.withVerdict(drop.verdict().named("NOT_SPECIFIED", "ip6_mc_input+0x15e"))));
+
+        JourneyViewModel model = new JourneyViewModel(Names.NONE);
+        model.accept(hops);
+        FlowRow row = model.flows().get(0);
+        assertTrue(row.getState() != FlowStatus.DROPPED, "an MLD report nobody listens to is not a lost packet: "
+                + row.getState());
+        model.select(row.getId());
+        assertEquals(Set.of(), model.highlightProperty().get().dropped(), "no red end marker");
+        HopRow last = model.hopRows().get(model.hopRows().size() - 1);
+        assertEquals("dropped (expected): NOT_SPECIFIED", last.info(), "still listed, as expected");
+        assertTrue(last.expectedDrop(), "dimmed in the hop table");
+    }
+
+    @Test
     void routingDecisionsForTheFlowJoinItsHopTableAndTheOutputInterfacesDetails() {
         JourneyAssembler assembler = new JourneyAssembler();
         List<TracedHop> hops = new ArrayList<>();

@@ -140,6 +140,11 @@ class MainWindowRealDisplayIT {
         assertTrue(shownMs <= 5_000, "the flow listed after " + shownMs + " ms");
         assertTrue(drawnMs <= 5_000, "the namespaces drawn after " + drawnMs + " ms");
         assertTrue(window.titleProperty().get().startsWith("netjourney — live"), window.titleProperty().get());
+        List<String> redMulticast = call(() -> window.model().flows().stream()
+                .filter(r -> r.getDestination().startsWith("ff02:") || r.getDestination().startsWith("224."))
+                .filter(r -> r.getState() == io.netjourney.ui.model.FlowStatus.DROPPED)
+                .map(r -> r.getProtocol() + " " + r.getSource() + " -> " + r.getDestination()).toList());
+        assertEquals(List.of(), redMulticast, "multicast nobody listens to (MLD, IGMP) is an expected drop, not red");
         assertEquals(window.titleProperty().get(), x.windowName(windowId), "the title on the window's frame");
         for (String ns : List.of("nj-host", "nj-ctr1")) {
             long inode = new Lab().namespaceInode(io.netjourney.lab.LabNode.valueOf(

@@ -1,0 +1,64 @@
+package io.netjourney.journey;
+
+import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Verdict;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.Set;
+
+/**
+ * Whether a drop is part of how the kernel normally works (expected: shown, dimmed, never a lost packet) or a
+ * packet that did not get where it was going (real). Each expected rule names why; a drop no rule explains is real.
+ *
+ * @param expected true when the drop is normal operation
+ * @param why      for an expected drop, the plain-language reason it is normal; null for a real one
+ */
+public record DropClass(boolean expected, String why) {
+    public static final DropClass REAL = new DropClass(false, null);
+
+    static final String ROOT_PING = "no datagram ping socket: harmless when ping runs as root, its raw socket got its "
+            + "own copy";
+    static final String QUEUE_PURGE = "a closing socket discarded what was still queued on it";
+    static final String OTHERHOST = "a copy flooded to a port whose host it was not addressed to";
+    static final String UNWANTED_MULTICAST = "multicast or broadcast that nothing here listens to";
+
+    /** Reasons the kernel gives when a multicast or broadcast frame reaches no listener (or no bridge port). */
+    private static final Set<String> NO_LISTENER = Set.of("NOT_SPECIFIED", "NO_TX_TARGET", "NO_SOCKET", "OTHERHOST");
+
+    /** Classifies a drop event ({@link HopEvent#isDrop()}); anything else is {@link #REAL}. */
+    public static DropClass of(HopEvent drop) {
+        if (!drop.isDrop()) {
+            return REAL;
+        }
+        Verdict v = drop.verdict();
+        String reason = v.reasonName();
+        if (reason == null) {
+            return REAL;
+        }
+        String location = v.locationName();
+        if (reason.equals("NO_SOCKET") && location != null && location.startsWith("ping_rcv+")) {
+            return new DropClass(true, ROOT_PING);
+        }
+        if (reason.equals("QUEUE_PURGE")) {
+            return new DropClass(true, QUEUE_PURGE);
+        }
+        if (NO_LISTENER.contains(reason) && isGroupAddress(drop.destination())) {
+            return new DropClass(true, UNWANTED_MULTICAST);
+        }
+        if (reason.equals("OTHERHOST")) {
+            return new DropClass(true, OTHERHOST);
+        }
+        return REAL;
+    }
+
+    /** IPv4 multicast (224.0.0.0/4) or limited broadcast, IPv6 multicast (ff00::/8). */
+    static boolean isGroupAddress(InetAddress address) {
+        if (address instanceof Inet4Address) {
+            byte[] b = address.getAddress();
+            boolean broadcast = (b[0] & b[1] & b[2] & b[3]) == (byte) 0xff;
+            return address.isMulticastAddress() || broadcast;
+        }
+        return address instanceof Inet6Address && address.isMulticastAddress();
+    }
+}
