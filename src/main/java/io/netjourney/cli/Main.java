@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         usageHelpAutoWidth = true,
         description = "An mtr for L2: shows each packet's journey through interfaces and network namespaces, "
             + "as seen by eBPF on the kernel's networking tracepoints.",
-        subcommands = {TraceCommand.class, ShowCommand.class, GuiCommand.class, ExportCommand.class, LabCommand.class,
-            DemoCommand.class,
+        subcommands = {TraceCommand.class, ShowCommand.class, ReportCommand.class, GuiCommand.class,
+            ExportCommand.class, LabCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 ok, 1 failure (capture could not start, file unreadable), 2 invalid usage "
             + "or filter.", "Set NETJOURNEY_DEBUG=1 to see stack traces."})

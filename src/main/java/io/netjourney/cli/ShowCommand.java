@@ -7,16 +7,11 @@ import io.netjourney.filter.Filter;
 import io.netjourney.sinks.TraceFileReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         header = "Replay a trace file recorded with 'trace -w' (no root needed).",
@@ -30,21 +25,14 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = {"-c", "--count"}, paramLabel = "COUNT", description = "Stop after COUNT crossings.")
     long count;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A trace file (.njt).")
-    Path file;
-
-    @Parameters(index = "1..*", paramLabel = "FILTER", arity = "0..*",
-            description = "Same filter language as trace; default: everything in the file.")
-    List<String> filterWords;
+    @Mixin
+    TraceFileArguments input;
 
     @Override
     public Integer call() throws IOException {
-        Filter filter = filterWords == null || filterWords.isEmpty() ? null : FilterArguments.parse(filterWords);
-        if (!Files.isRegularFile(file)) {
-            throw new UserError("no such trace file: " + file, UserError.FAILURE);
-        }
+        Filter filter = input.filter();
         PrintStream out = Stdout.buffered();
-        try (TraceFileReader reader = TraceFileReader.open(file)) {
+        try (TraceFileReader reader = input.open()) {
             Names names = output.names ? reader.names() : Names.NONE;
             Tracer tracer = output.tracer(filter == null ? null : filter::matches, names, out, null, count);
             Predicate<HopEvent> matches = filter == null ? null : filter::matches;
@@ -59,8 +47,6 @@ final class ShowCommand implements Callable<Integer> {
             tracer.flush();
             reader.warning().ifPresent(w -> System.err.println("netjourney: " + w));
             output.printSummary(out, tracer, new CaptureStats(reader.hops(), reader.lostEvents(), 0, reader.hops()));
-        } catch (NoSuchFileException e) {
-            throw new UserError("no such trace file: " + file, UserError.FAILURE);
         }
         return 0;
     }

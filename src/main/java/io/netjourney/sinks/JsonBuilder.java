@@ -1,5 +1,7 @@
 package io.netjourney.sinks;
 
+import java.util.Locale;
+
 /**
  * Writes one JSON object on one line, by hand: fields in call order, strings escaped per RFC 8259 (quote,
  * backslash and control characters; everything else, non-ASCII included, as is). Not reusable after
@@ -56,6 +58,43 @@ final class JsonBuilder {
         name(name).append('{');
         first = true;
         depth++;
+        return this;
+    }
+
+    /** An array of objects: each element starts with {@link #beginElement()} and ends with {@link #endObject()}. */
+    JsonBuilder beginArray(String name) {
+        name(name).append('[');
+        first = true;
+        depth++;
+        return this;
+    }
+
+    /** The next object of the array begun with {@link #beginArray(String)}. */
+    JsonBuilder beginElement() {
+        if (!first) {
+            out.append(',');
+        }
+        out.append('{');
+        first = true;
+        depth++;
+        return this;
+    }
+
+    JsonBuilder endArray() {
+        if (depth <= 1) {
+            throw new IllegalStateException("no array to end");
+        }
+        out.append(']');
+        first = false;
+        depth--;
+        return this;
+    }
+
+    /** A number with a fraction (latencies); NaN omits the field. */
+    JsonBuilder field(String name, double value) {
+        if (!Double.isNaN(value)) {
+            name(name).append(String.format(Locale.ROOT, "%.3f", value));
+        }
         return this;
     }
 

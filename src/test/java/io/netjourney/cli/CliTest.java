@@ -37,13 +37,13 @@ class CliTest {
     void helpNamesEveryCommand() {
         CliRun run = CliRun.of("--help");
         assertEquals(0, run.exitCode());
-        for (String command : List.of("trace", "show", "gui", "export", "lab", "demo")) {
+        for (String command : List.of("trace", "show", "report", "gui", "export", "lab", "demo")) {
             assertTrue(run.out().contains("  " + command + " "), command + " in\n" + run.out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"trace", "show", "gui", "export", "lab", "demo"})
+    @ValueSource(strings = {"trace", "show", "report", "gui", "export", "lab", "demo"})
     void everyCommandHasHelp(String command) {
         CliRun run = CliRun.of(command, "--help");
         assertEquals(0, run.exitCode());

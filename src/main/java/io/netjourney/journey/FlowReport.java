@@ -1,0 +1,45 @@
+package io.netjourney.journey;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A flow with its mtr-style statistics per hop, request and reply, over the packets the assembler retained.
+ *
+ * @param requests packets of the request direction retained (the statistics' sample)
+ * @param replies  likewise for the reply direction
+ */
+public record FlowReport(FlowSummary flow, int requests, int replies, List<PathStatistics.Hop<Place>> request,
+                         List<PathStatistics.Hop<Place>> reply) {
+
+    /** Where a hop is: an interface in a namespace (its name as the reference packet saw it). */
+    public record Place(long netnsInode, int ifindex, String ifname) {
+    }
+
+    /** The report of every retained flow of the assembler, in flow order. */
+    public static List<FlowReport> of(JourneyAssembler assembler) {
+        List<FlowReport> reports = new ArrayList<>();
+        for (FlowSummary flow : assembler.flows()) {
+            List<PathStatistics.Path<Place>> requests = new ArrayList<>();
+            List<PathStatistics.Path<Place>> replies = new ArrayList<>();
+            for (PacketJourney packet : assembler.packets(flow.flowId())) {
+                (packet.direction() == PacketDirection.REQUEST ? requests : replies).add(path(packet));
+            }
+            reports.add(new FlowReport(flow, requests.size(), replies.size(), PathStatistics.of(requests),
+                    PathStatistics.of(replies)));
+        }
+        return reports;
+    }
+
+    /** A packet's crossings (not its verdicts) as statistics steps. */
+    private static PathStatistics.Path<Place> path(PacketJourney packet) {
+        List<PathStatistics.Step<Place>> steps = new ArrayList<>(packet.hops().size());
+        for (TracedHop hop : packet.hops()) {
+            if (hop.event().isCrossing()) {
+                steps.add(new PathStatistics.Step<>(new Place(hop.event().netnsInode(), hop.event().ifindex(),
+                        hop.event().ifname()), hop.deltaNs()));
+            }
+        }
+        return new PathStatistics.Path<>(packet.packetId(), steps);
+    }
+}
