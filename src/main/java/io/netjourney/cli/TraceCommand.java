@@ -6,6 +6,7 @@ import io.netjourney.capture.Names;
 import io.netjourney.capture.netfilter.NftTracer;
 import io.netjourney.filter.Filter;
 import io.netjourney.filter.KernelFilter;
+import io.netjourney.sinks.ReportFormatter;
 import io.netjourney.sinks.TraceFileWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,6 +53,12 @@ final class TraceCommand implements Callable<Integer> {
             + "every packet there is traced while it runs. Needs nft.")
     boolean netfilter;
 
+    @Option(names = "--report", description = "Print no line per crossing; when the capture ends (-c, --duration, "
+            + "Ctrl-C), print an mtr-style report per flow: each hop of its request and reply paths with packets "
+            + "seen, loss and the latency into the hop (as 'netjourney report' does for a file; with --json one "
+            + "object per flow).")
+    boolean report;
+
     @Option(names = {"-q", "--quiet"}, description = "Print no line per crossing, only the summary (with --json, "
             + "only the summary object); -w still records everything. For counting and for benchmarks.")
     boolean quiet;
@@ -78,6 +85,9 @@ final class TraceCommand implements Callable<Integer> {
             if (quiet) {
                 tracer.printNothing();
             }
+            if (report) {
+                tracer.reportAtTheEnd();
+            }
             LiveCapture capture = new LiveCapture(System.err);
             capture.useConsumer(consumer);
             if (!output.routes && recording == null) {
@@ -87,8 +97,13 @@ final class TraceCommand implements Callable<Integer> {
                 NftTracer nft = NetfilterNamespaces.start(capture.netfilterSink(filter::matches));
                 capture.closeWithCapture(nft); // also on Ctrl-C and SIGTERM, before the JVM exits
             }
-            capture.run(kernelFilter, tracer, duration, () -> false,
-                    stats -> output.printSummary(out, tracer, stats));
+            capture.run(kernelFilter, tracer, duration, () -> false, stats -> {
+                if (report) {
+                    ReportFormatter formatter = new ReportFormatter(names);
+                    tracer.reports().forEach(r -> out.println(output.json ? formatter.json(r) : formatter.text(r)));
+                }
+                output.printSummary(out, tracer, stats);
+            });
         } finally {
             if (recording != null) {
                 recording.close();

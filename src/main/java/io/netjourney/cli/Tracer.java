@@ -3,6 +3,7 @@ package io.netjourney.cli;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.journey.DropClass;
+import io.netjourney.journey.FlowReport;
 import io.netjourney.journey.JourneyAssembler;
 import io.netjourney.journey.JourneyConfig;
 import io.netjourney.journey.TracedHop;
@@ -13,6 +14,7 @@ import io.netjourney.sinks.Verdicts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -21,8 +23,8 @@ import java.util.function.Predicate;
  */
 final class Tracer {
     private final Predicate<HopEvent> javaFilter;
-    /** Lines need ids, directions and latencies, not the crossings themselves: none is kept. */
-    private final JourneyAssembler assembler = new JourneyAssembler(JourneyConfig.defaults().withMaxHopsPerPacket(0));
+    /** Lines need ids, directions and latencies, not the crossings themselves: none is kept, unless reported. */
+    private JourneyAssembler assembler = new JourneyAssembler(JourneyConfig.defaults().withMaxHopsPerPacket(0));
     private final LineFormatter formatter;
     private final PrintStream out;
     private final TraceFileWriter recording;
@@ -76,6 +78,20 @@ final class Tracer {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * Keeps the packets' crossings (the journey model's default retention) for {@link #reports()}, and prints no
+     * line per crossing: the report is the output. Call before the first event.
+     */
+    void reportAtTheEnd() {
+        assembler = new JourneyAssembler();
+        quiet = true;
+    }
+
+    /** The mtr-style report of every flow retained so far. */
+    List<FlowReport> reports() {
+        return FlowReport.of(assembler);
     }
 
     /** Drops that are normal operation ({@link DropClass}) are printed too. */

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netjourney.capture.names.Json;
 import io.netjourney.lab.Lab;
 import io.netjourney.lab.LabExtension;
 import io.netjourney.lab.LabNode;
 import io.netjourney.lab.Privileged;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -73,6 +76,25 @@ class CliPrivilegedTest {
         assertTrue(Arrays.stream(all.lines()).anyMatch(line -> line.contains(expected)),
                 "iputils' root ping: its raw socket got the reply, the datagram socket it also tries does not "
                         + "exist: " + all.out());
+    }
+
+    @Test
+    void traceReportPrintsTheFlowsHopsWhenTheCaptureEnds() throws Exception {
+        CliRun run = traceWhilePinging("trace", "--report", "--json", "--duration", "4s", "icmp", "and", "host",
+                LabNode.CTR1.ipv4());
+        assertEquals(0, run.exitCode(), run.err());
+        String[] lines = run.lines();
+        assertEquals(2, lines.length, "one flow, then the summary: " + run.out());
+        Map<String, Object> flow = Json.object(Json.parse(lines[0]));
+        assertEquals(1L, ((Number) flow.get("requests")).longValue());
+        assertEquals(1L, ((Number) flow.get("replies")).longValue());
+        List<String> request = Json.array(flow.get("request")).stream()
+                .map(hop -> (String) Json.object(hop).get("ifname")).toList();
+        assertEquals(List.of("nj-cli-br0", "nj-cli-veth1", "eth0"), request);
+        Map<String, Object> last = Json.object(Json.array(flow.get("request")).get(2));
+        assertEquals(1L, ((Number) last.get("seen")).longValue());
+        assertTrue(((Number) last.get("avg_us")).doubleValue() > 0, "the step into ctr1's eth0 took time: " + last);
+        assertTrue(lines[1].startsWith("{\"summary\":"), lines[1]);
     }
 
     @Test
