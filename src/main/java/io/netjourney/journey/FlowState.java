@@ -3,6 +3,7 @@ package io.netjourney.journey;
 import io.netjourney.capture.HopEvent;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
+import java.util.List;
 
 /** The assembler's mutable record of one flow. Not thread-safe; only the assembler touches it. */
 final class FlowState extends LruNode {
@@ -12,6 +13,8 @@ final class FlowState extends LruNode {
     final InetAddress highAddress;
     /** Retained packets, oldest first. */
     final ArrayDeque<PacketState> packets = new ArrayDeque<>(4);
+    /** Keys of the translated tuples (NAT) that lead to this flow too; removed with it. */
+    List<FlowKey> aliases = List.of();
     final long firstSeenNs;
     long lastSeenNs;
     long packetsSeen;

@@ -5,9 +5,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Assembles device crossings ({@link HopEvent}s) into packets and packets into flows, as {@link TracedHop}s.
@@ -22,7 +24,9 @@ import java.util.Optional;
  *       changed while these fields cannot single out a packet (UDP without IPv4 ID or IPv6 flow label); or the
  *       previous crossing was at the same hook of the same device; or more than
  *       {@link JourneyConfig#skbReuseGapNs()} (default 1 s) passed since the packet's previous crossing.
- *       Addresses and ports alone may change on the same skb (NAT): the packet stays in its first flow.</li>
+ *       Addresses and ports alone may change on the same skb (NAT): the packet stays in its first flow, the
+ *       crossing carries the {@link Translation}, and the translated tuple becomes another key of that flow, so
+ *       the real server's reply (which starts with the translated tuple) joins it too.</li>
  *   <li><b>Another skb, same content.</b> Otherwise, if the content identity is strong (ICMP/ICMPv6 echo id,
  *       seq and type; TCP ports, seq, ack and flags; a non-zero IPv4 ID; a non-zero IPv6 flow label with the
  *       payload fields; ARP op, addresses and sender MAC) and equals, with the same oriented source and
@@ -69,6 +73,8 @@ public final class JourneyAssembler {
     private final Map<Long, FlowState> flowsById = new HashMap<>();
     private final LongKeyMap<PacketState> bySkb = new LongKeyMap<>();
     private final Map<ContentKey, PacketState> byContent = new HashMap<>();
+    /** Translated tuples (NAT aliases of a flow) whose endpoint order is the reverse of their flow's key. */
+    private final Set<FlowKey> swappedAliases = new HashSet<>();
     /** The content of the crossing being placed; only copies of it are stored. */
     private final ContentKey probe = new ContentKey();
     private final AddressBits addressBits = new AddressBits(1024);
@@ -174,7 +180,8 @@ public final class JourneyAssembler {
 
     private PacketState newPacket(HopEvent event, ContentKey content) {
         FlowKey key = FlowKey.of(content);
-        boolean fromLow = content.sourceIsLow();
+        // "low" is relative to the flow's first key: a translated tuple may order its endpoints the other way
+        boolean fromLow = content.sourceIsLow() != swappedAliases.contains(key);
         FlowState flow = flows.get(key);
         if (flow == null) {
             flow = newFlow(key, event, fromLow);
@@ -247,7 +254,12 @@ public final class JourneyAssembler {
         int index = packet.hopCount++;
         long delta = index == 0 ? -1 : Math.max(0, ts - packet.lastSeenNs);
         FlowState flow = packet.flow;
-        TracedHop hop = new TracedHop(event, packet.id, flow.id, packet.direction, index, delta);
+        Translation translation = index == 0 || event.isDrop() ? null : translation(packet, event, content);
+        TracedHop hop = new TracedHop(event, packet.id, flow.id, packet.direction, index, delta, translation);
+        if (event.isCrossing() && (index == 0 || translation != null)) {
+            packet.lastSource = new Endpoint(event.source(), event.sourcePort());
+            packet.lastDestination = new Endpoint(event.destination(), event.destinationPort());
+        }
         if (packet.hops.size() < config.maxHopsPerPacket()) {
             if (packet.hops.isEmpty()) {
                 packet.hops = new ArrayList<>(4);
@@ -270,6 +282,34 @@ public final class JourneyAssembler {
         flowLru.moveToLast(flow);
         packetLru.moveToLast(packet);
         return hop;
+    }
+
+    /**
+     * The NAT between the packet's previous crossing and this one (same packet, other addresses or ports), or null.
+     * The translated tuple becomes another key of the packet's flow, so the packets that come back with it (the
+     * real server's reply) join the same flow.
+     */
+    private Translation translation(PacketState packet, HopEvent event, ContentKey content) {
+        if (!event.isCrossing() || packet.lastSource == null || packet.content.equals(content)) {
+            return null;
+        }
+        Endpoint source = new Endpoint(event.source(), event.sourcePort());
+        Endpoint destination = new Endpoint(event.destination(), event.destinationPort());
+        if (source.equals(packet.lastSource) && destination.equals(packet.lastDestination)) {
+            return null;
+        }
+        FlowState flow = packet.flow;
+        FlowKey key = FlowKey.of(content);
+        if (!key.equals(flow.key) && !flows.containsKey(key)) {
+            flows.put(key, flow);
+            if (content.sourceIsLow() != packet.fromLow) {
+                swappedAliases.add(key);
+            }
+            List<FlowKey> aliases = new ArrayList<>(flow.aliases);
+            aliases.add(key);
+            flow.aliases = aliases;
+        }
+        return new Translation(packet.lastSource, packet.lastDestination, source, destination);
     }
 
     private void registerSkb(PacketState packet, long skb) {
@@ -314,6 +354,11 @@ public final class JourneyAssembler {
         }
         flow.packets.clear();
         flows.remove(flow.key);
+        for (FlowKey alias : flow.aliases) {
+            if (flows.remove(alias, flow)) {
+                swappedAliases.remove(alias);
+            }
+        }
         flowsById.remove(flow.id);
         flowLru.remove(flow);
         evictedFlows++;
@@ -341,7 +386,7 @@ public final class JourneyAssembler {
     /** The retained flows, oldest first. */
     public List<FlowSummary> flows() {
         List<FlowSummary> result = new ArrayList<>(flows.size());
-        for (FlowState flow : flows.values()) {
+        for (FlowState flow : flowsById.values()) {
             result.add(flow.summary());
         }
         result.sort(Comparator.comparingLong(FlowSummary::flowId));
@@ -367,7 +412,7 @@ public final class JourneyAssembler {
     }
 
     public JourneyStats stats() {
-        return new JourneyStats(nextPacketId - 1, crossings, nextFlowId - 1, flows.size(), packetLru.size(),
+        return new JourneyStats(nextPacketId - 1, crossings, nextFlowId - 1, flowsById.size(), packetLru.size(),
                 evictedFlows, evictedPackets, linkedSkbs);
     }
 

@@ -29,6 +29,9 @@ final class PacketState extends LruNode {
     Hook lastHook;
     long lastNetns;
     int lastIfindex;
+    /** The addresses and ports of the previous crossing, to tell an address translation by. */
+    Endpoint lastSource;
+    Endpoint lastDestination;
 
     PacketState(long id, FlowState flow, boolean fromLow, PacketDirection intrinsicDirection, ContentKey content) {
         this.id = id;
@@ -62,7 +65,7 @@ final class PacketState extends LruNode {
         List<TracedHop> view = new ArrayList<>(hops.size());
         for (TracedHop hop : hops) {
             view.add(hop.direction() == direction ? hop : new TracedHop(hop.event(), hop.packetId(),
-                    hop.flowId(), direction, hop.hopIndex(), hop.deltaNs()));
+                    hop.flowId(), direction, hop.hopIndex(), hop.deltaNs(), hop.translation()));
         }
         return new PacketJourney(id, flow.id, direction, view, hopCount, firstSeenNs, lastSeenNs);
     }

@@ -7,6 +7,7 @@ import io.netjourney.capture.Verdict;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.journey.DropClass;
 import io.netjourney.journey.TracedHop;
+import io.netjourney.journey.Translation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -140,6 +141,12 @@ public final class JsonFormatter implements LineFormatter {
                 .field("hop", hop.hopIndex());
         if (hop.deltaNs() >= 0) {
             json.field("delta_ns", hop.deltaNs());
+        }
+        if (hop.translation() != null) {
+            Translation nat = hop.translation();
+            json.beginObject("nat").field("src_before", nat.sourceBefore().toString())
+                    .field("dst_before", nat.destinationBefore().toString()).field("text", nat.toString())
+                    .endObject();
         }
         return json.build();
     }

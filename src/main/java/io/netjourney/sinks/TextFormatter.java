@@ -60,6 +60,9 @@ public final class TextFormatter implements LineFormatter {
         } else {
             line.append(describe(e));
         }
+        if (hop.translation() != null) {
+            line.append("  (").append(hop.translation()).append(')');
+        }
         if (verbose) {
             line.append("  (").append(details(hop)).append(')');
         }

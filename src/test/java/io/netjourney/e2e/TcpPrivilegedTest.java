@@ -79,7 +79,8 @@ class TcpPrivilegedTest {
         }
     }
 
-    private static Process peer(LabNode node, String... args) throws IOException {
+    /** A {@link TcpPeer} in a lab namespace. */
+    static Process peer(LabNode node, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = Path.of("target", "test-classes").toAbsolutePath().toString();
         List<String> command = new java.util.ArrayList<>(List.of("ip", "netns", "exec", LAB.namespace(node),

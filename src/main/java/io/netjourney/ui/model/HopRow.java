@@ -60,7 +60,11 @@ public record HopRow(TracedHop hop, String interfaceId, String namespace, long o
             return "netfilter " + netfilter.where() + ": " + (netfilter.isPolicy() ? "policy" : netfilter.rule())
                     + " → " + netfilter.verdict();
         }
-        return Text.info(hop.event());
+        String info = Text.info(hop.event());
+        if (hop.translation() == null) {
+            return info;
+        }
+        return (info.isEmpty() ? "" : info + " · ") + hop.translation();
     }
 
     /** Time since the packet's previous crossing, µs; NaN on its first crossing. */

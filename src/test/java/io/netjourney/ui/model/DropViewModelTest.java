@@ -71,6 +71,21 @@ class DropViewModelTest {
     }
 
     @Test
+    void theHopTableShowsAnAddressTranslationWhereItHappened() {
+        JourneyAssembler assembler = new JourneyAssembler();
+        List<TracedHop> hops = new ArrayList<>();
+        hops.add(assembler.accept(hop().at(1_000).skb(0x8000).netns(HOST).dev(5, "nj-h-r", "veth")
+                .hook(Hook.NETIF_RX).from("198.51.100.130").to("198.51.100.65").tcp(40000, 8080, 0x02, 1, 0).build()));
+        hops.add(assembler.accept(hop().at(2_000).skb(0x8000).netns(HOST).dev(3, "nj-br0", "bridge")
+                .from("198.51.100.130").to("198.51.100.3").tcp(40000, 80, 0x02, 1, 0).build()));
+        JourneyViewModel model = new JourneyViewModel(Names.NONE);
+        model.accept(hops);
+        model.select(model.flows().get(0).getId());
+        assertEquals("[S] · dnat 198.51.100.65:8080 -> 198.51.100.3:80", model.hopRows().get(1).info());
+        assertEquals("[S]", model.hopRows().get(0).info());
+    }
+
+    @Test
     void routingDecisionsForTheFlowJoinItsHopTableAndTheOutputInterfacesDetails() {
         JourneyAssembler assembler = new JourneyAssembler();
         List<TracedHop> hops = new ArrayList<>();
