@@ -31,14 +31,21 @@ public record FlowReport(FlowSummary flow, int requests, int replies, List<PathS
         return reports;
     }
 
-    /** A packet's crossings (not its verdicts) as statistics steps. */
+    /** A packet's path (its deepest branch, see {@link Branches#deepest}) as statistics steps. */
     private static PathStatistics.Path<Place> path(PacketJourney packet) {
-        List<PathStatistics.Step<Place>> steps = new ArrayList<>(packet.hops().size());
+        List<TracedHop> crossings = new ArrayList<>(packet.hops().size());
+        int died = -1;
         for (TracedHop hop : packet.hops()) {
             if (hop.event().isCrossing()) {
-                steps.add(new PathStatistics.Step<>(new Place(hop.event().netnsInode(), hop.event().ifindex(),
-                        hop.event().ifname()), hop.deltaNs()));
+                crossings.add(hop);
+            } else if (hop.event().isDrop()) {
+                died = hop.parent();
             }
+        }
+        List<PathStatistics.Step<Place>> steps = new ArrayList<>(crossings.size());
+        for (TracedHop hop : Branches.deepest(crossings, died)) {
+            steps.add(new PathStatistics.Step<>(new Place(hop.event().netnsInode(), hop.event().ifindex(),
+                    hop.event().ifname()), hop.deltaNs()));
         }
         return new PathStatistics.Path<>(packet.packetId(), steps);
     }

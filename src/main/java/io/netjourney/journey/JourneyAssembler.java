@@ -251,12 +251,34 @@ public final class JourneyAssembler {
 
     private TracedHop append(PacketState packet, HopEvent event, ContentKey content) {
         long ts = event.timestampNs();
-        int index = packet.hopCount++;
-        long delta = index == 0 ? -1 : Math.max(0, ts - packet.lastSeenNs);
+        int ordinal = packet.hopCount++;
+        // a crossing follows the latest one on its skb; on a new skb (a copy) it branches off the packet's latest
+        int slot = packet.skbSlot(event.skb());
+        int parent;
+        int depth;
+        int branch;
+        long delta;
+        if (ordinal == 0) {
+            parent = -1;
+            depth = 0;
+            branch = 0;
+            delta = -1;
+        } else if (slot >= 0) {
+            parent = packet.skbLastOrdinal[slot];
+            depth = packet.skbLastHop[slot] + 1;
+            branch = packet.skbBranch[slot];
+            delta = Math.max(0, ts - packet.skbLastNs[slot]);
+        } else {
+            parent = packet.lastOrdinal;
+            depth = packet.lastHop + 1;
+            branch = packet.branches++;
+            delta = Math.max(0, ts - packet.lastSeenNs);
+        }
         FlowState flow = packet.flow;
-        Translation translation = index == 0 || event.isDrop() ? null : translation(packet, event, content);
-        TracedHop hop = new TracedHop(event, packet.id, flow.id, packet.direction, index, delta, translation);
-        if (event.isCrossing() && (index == 0 || translation != null)) {
+        Translation translation = ordinal == 0 || event.isDrop() ? null : translation(packet, event, content);
+        TracedHop hop = new TracedHop(event, packet.id, flow.id, packet.direction, depth, delta, translation, ordinal,
+                parent, branch);
+        if (event.isCrossing() && (ordinal == 0 || translation != null)) {
             packet.lastSource = new Endpoint(event.source(), event.sourcePort());
             packet.lastDestination = new Endpoint(event.destination(), event.destinationPort());
         }
@@ -266,13 +288,15 @@ public final class JourneyAssembler {
             }
             packet.hops.add(hop);
         }
-        if (ts > packet.lastSeenNs || index == 0) {
+        if (ts > packet.lastSeenNs || ordinal == 0) {
             packet.lastSeenNs = ts;
         }
         packet.lastHook = event.hook();
         packet.lastIfindex = event.ifindex();
         packet.lastNetns = PacketState.netnsOf(event);
-        registerSkb(packet, event.skb());
+        packet.lastOrdinal = ordinal;
+        packet.lastHop = depth;
+        registerSkb(packet, event, ordinal, depth, branch);
         registerContent(packet, content);
         if (ts > flow.lastSeenNs) {
             flow.lastSeenNs = ts;
@@ -312,17 +336,28 @@ public final class JourneyAssembler {
         return new Translation(packet.lastSource, packet.lastDestination, source, destination);
     }
 
-    private void registerSkb(PacketState packet, long skb) {
-        if (packet.hasSkb(skb)) {
+    /** Indexes the packet by its skb and remembers the crossing on it that the next one on the same skb follows. */
+    private void registerSkb(PacketState packet, HopEvent event, int ordinal, int depth, int branch) {
+        long skb = event.skb();
+        int slot = packet.skbSlot(skb);
+        if (slot >= 0) {
             if (bySkb.get(skb) != packet) {
                 bySkb.put(skb, packet);
             }
+        } else if (packet.skbCount < PacketState.MAX_SKBS) {
+            slot = packet.skbCount++;
+            packet.skbs[slot] = skb;
+            bySkb.put(skb, packet);
+        } else {
             return;
         }
-        if (packet.skbCount < PacketState.MAX_SKBS) {
-            packet.skbs[packet.skbCount++] = skb;
-            bySkb.put(skb, packet);
-        }
+        packet.skbLastOrdinal[slot] = ordinal;
+        packet.skbLastHop[slot] = depth;
+        packet.skbLastNs[slot] = event.timestampNs();
+        packet.skbBranch[slot] = branch;
+        packet.skbLastHook[slot] = event.hook();
+        packet.skbLastIfindex[slot] = event.ifindex();
+        packet.skbLastNetns[slot] = PacketState.netnsOf(event);
     }
 
     /**

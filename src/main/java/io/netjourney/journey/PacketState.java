@@ -19,8 +19,21 @@ final class PacketState extends LruNode {
     /** The retained crossings; empty (and not allocated) while none is. */
     List<TracedHop> hops = List.of();
     final long[] skbs = new long[MAX_SKBS];
+    /** Per registered skb: the latest crossing on it (ordinal, hop index, time) and its branch. */
+    final int[] skbLastOrdinal = new int[MAX_SKBS];
+    final int[] skbLastHop = new int[MAX_SKBS];
+    final long[] skbLastNs = new long[MAX_SKBS];
+    final int[] skbBranch = new int[MAX_SKBS];
+    final Hook[] skbLastHook = new Hook[MAX_SKBS];
+    final int[] skbLastIfindex = new int[MAX_SKBS];
+    final long[] skbLastNetns = new long[MAX_SKBS];
     int skbCount;
+    /** Crossings (and drops) so far: the next ordinal. */
     int hopCount;
+    /** The packet's latest crossing: where a copy on a new skb branches off. */
+    int lastOrdinal = -1;
+    int lastHop;
+    int branches = 1;
     long firstSeenNs;
     long lastSeenNs;
     ContentKey content;
@@ -42,8 +55,16 @@ final class PacketState extends LruNode {
         this.content = content;
     }
 
-    /** Whether the packet's previous crossing was at the same hook of the same device. */
+    /**
+     * Whether the previous crossing on this event's skb (of a branched packet: that copy's) was at the same hook of
+     * the same device.
+     */
     boolean lastCrossedAt(HopEvent e) {
+        int slot = skbSlot(e.skb());
+        if (slot >= 0 && skbLastHook[slot] != null) {
+            return skbLastHook[slot] == e.hook() && skbLastIfindex[slot] == e.ifindex()
+                    && skbLastNetns[slot] == netnsOf(e);
+        }
         return lastHook == e.hook() && lastIfindex == e.ifindex() && lastNetns == netnsOf(e);
     }
 
@@ -53,19 +74,23 @@ final class PacketState extends LruNode {
     }
 
     boolean hasSkb(long skb) {
+        return skbSlot(skb) >= 0;
+    }
+
+    /** The index of a registered skb in {@link #skbs}, or -1. */
+    int skbSlot(long skb) {
         for (int i = 0; i < skbCount; i++) {
             if (skbs[i] == skb) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     PacketJourney snapshot() {
         List<TracedHop> view = new ArrayList<>(hops.size());
         for (TracedHop hop : hops) {
-            view.add(hop.direction() == direction ? hop : new TracedHop(hop.event(), hop.packetId(),
-                    hop.flowId(), direction, hop.hopIndex(), hop.deltaNs(), hop.translation()));
+            view.add(hop.direction() == direction ? hop : hop.withDirection(direction));
         }
         return new PacketJourney(id, flow.id, direction, view, hopCount, firstSeenNs, lastSeenNs);
     }

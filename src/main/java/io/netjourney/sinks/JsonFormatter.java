@@ -53,8 +53,14 @@ import java.util.List;
  * <tr><td>arp</td><td>object</td><td>{"op":1,"name":"request"}</td></tr>
  * <tr><td>packet, flow</td><td>number</td><td>packet and flow ids from the journey assembler, from 1</td></tr>
  * <tr><td>direction</td><td>string</td><td>"request" or "reply" within the flow</td></tr>
- * <tr><td>hop</td><td>number</td><td>position on the packet's path, from 0</td></tr>
- * <tr><td>delta_ns</td><td>number</td><td>since the packet's previous crossing; omitted on hop 0</td></tr>
+ * <tr><td>hop</td><td>number</td><td>position along the packet's branch, from 0</td></tr>
+ * <tr><td>ordinal</td><td>number</td><td>the packet's crossings (and drops) in arrival order, from 0</td></tr>
+ * <tr><td>branch</td><td>number</td><td>0 for the trunk, 1, 2, ... for each copy of the packet (a bridge
+ *     flooding, a clone) in the order they split off</td></tr>
+ * <tr><td>follows</td><td>number</td><td>the ordinal of the crossing this one follows; omitted on the first</td></tr>
+ * <tr><td>delta_ns</td><td>number</td><td>since the crossing it follows; omitted on the first</td></tr>
+ * <tr><td>nat</td><td>object</td><td>{"src_before","dst_before","text"}: the address translation since the
+ *     crossing it follows (DNAT, SNAT)</td></tr>
  * </table>
  * Transport fields (sport, dport, tcp, icmp) need the transport header: they are omitted for truncated
  * headers and non-first fragments. At exit, {@link Summary#toJson()} prints {@code {"summary":{...}}}.
@@ -64,7 +70,8 @@ public final class JsonFormatter implements LineFormatter {
     public static final List<String> FIELDS = List.of("ts_ns", "cpu", "hook", "dir", "skb", "netns", "netns_name",
             "netns_cookie", "ifindex", "ifname", "kind", "link_kind", "master_ifindex", "len", "mark", "ethertype",
             "vlan", "flags", "src_mac", "dst_mac", "proto", "l4_proto", "src", "dst", "ttl", "ip_id", "flow_label",
-            "sport", "dport", "tcp", "icmp", "arp", "packet", "flow", "direction", "hop", "delta_ns");
+            "sport", "dport", "tcp", "icmp", "arp", "drop", "route", "packet", "flow", "direction", "hop", "ordinal",
+            "branch", "follows", "delta_ns", "nat");
 
     private static final String[] FLAG_NAMES = {"vlan", "fragment", "no_l2", "truncated", "no_l4", "ip6_ext",
         "no_mac"};
@@ -139,6 +146,12 @@ public final class JsonFormatter implements LineFormatter {
                 .field("flow", hop.flowId())
                 .field("direction", hop.direction().label())
                 .field("hop", hop.hopIndex());
+        if (hop.ordinal() >= 0 && hop.packetId() != 0) {
+            json.field("ordinal", hop.ordinal()).field("branch", hop.branch());
+            if (hop.parent() >= 0) {
+                json.field("follows", hop.parent());
+            }
+        }
         if (hop.deltaNs() >= 0) {
             json.field("delta_ns", hop.deltaNs());
         }

@@ -229,7 +229,8 @@ public final class TextFormatter implements LineFormatter {
     private static String details(TracedHop hop) {
         HopEvent e = hop.event();
         String delta = hop.deltaNs() < 0 ? "" : String.format(Locale.ROOT, " +%.3fus", hop.deltaNs() / 1e3);
+        String branch = hop.branch() > 0 ? " branch " + hop.branch() : "";
         return "hook " + e.hook().tracepoint() + " len " + e.length() + " packet " + hop.packetId() + " flow "
-                + hop.flowId() + " hop " + hop.hopIndex() + delta;
+                + hop.flowId() + " hop " + hop.hopIndex() + branch + delta;
     }
 }

@@ -34,7 +34,8 @@ class NatPrivilegedTest {
     @Test
     void aConnectionToAPublishedPortIsOneFlowWithTheTranslationWhereItHappened() throws Exception {
         String host = LAB.namespace(LabNode.HOST);
-        run("ip", "netns", "exec", host, "nft", "add table ip nj_e2e_nat; add chain ip nj_e2e_nat pre { type nat "
+        VerdictPrivilegedTest.run("ip", "netns", "exec", host, "nft", "add table ip nj_e2e_nat; "
+                + "add chain ip nj_e2e_nat pre { type nat "
                 + "hook prerouting priority -100; }; add rule ip nj_e2e_nat pre ip daddr " + PUBLISHED
                 + " tcp dport 8080 dnat to " + SERVER + ":80");
         Process server = TcpPrivilegedTest.peer(LabNode.CTR2, "server", "80");
@@ -75,13 +76,8 @@ class NatPrivilegedTest {
             assertTrue(server.waitFor(10, TimeUnit.SECONDS), "server finished");
         } finally {
             server.destroyForcibly();
-            run("ip", "netns", "exec", host, "nft", "delete table ip nj_e2e_nat");
+            VerdictPrivilegedTest.run("ip", "netns", "exec", host, "nft", "delete table ip nj_e2e_nat");
         }
     }
 
-    private static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", command) + ": " + out);
-    }
 }

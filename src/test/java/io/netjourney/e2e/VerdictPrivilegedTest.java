@@ -202,7 +202,8 @@ class VerdictPrivilegedTest {
         return -1;
     }
 
-    private static String run(String... command) throws Exception {
+    /** Runs a command (ip, nft, iptables) and fails the test unless it exits 0; returns its output. */
+    static String run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(20, TimeUnit.SECONDS));

@@ -70,6 +70,9 @@ class JsonFormatterTest {
         expected.put("flow", 2L);
         expected.put("direction", "request");
         expected.put("hop", 1L);
+        expected.put("ordinal", 1L);
+        expected.put("branch", 0L);
+        expected.put("follows", 0L);
         expected.put("delta_ns", 1500L);
         JsonFormatter named = new JsonFormatter(Traced.names(Map.of(4026531957L, "nj-host")));
         assertEquals(expected, json(named, new TracedHop(e, 3, 2, PacketDirection.REQUEST, 1, 1500)));

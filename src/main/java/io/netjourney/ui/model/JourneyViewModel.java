@@ -1,6 +1,7 @@
 package io.netjourney.ui.model;
 
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Hook;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.journey.DropClass;
@@ -356,9 +357,14 @@ public final class JourneyViewModel {
             packet.direction = hop.direction();
             flow.directionChanged();
         }
-        if (packet.lastNode != null && packet.lastNode != node) {
-            graphModel.step(packet.lastNode, packet.lastHook, node, e.hook());
+        // a crossing links to the one it follows in the packet's tree (a flooded copy to the bridge, not to the
+        // other copy); beyond the cap, to the packet's previous crossing
+        InterfaceNode from = hop.parent() < MAX_CROSSINGS_PER_PACKET ? packet.nodeAt(hop.parent()) : packet.lastNode;
+        Hook fromHook = hop.parent() < MAX_CROSSINGS_PER_PACKET ? packet.hookAt(hop.parent()) : packet.lastHook;
+        if (from != null && from != node) {
+            graphModel.step(from, fromHook, node, e.hook());
         }
+        packet.remember(hop.ordinal(), node, e.hook());
         packet.lastNode = node;
         packet.lastHook = e.hook();
         if (packet.size() < MAX_CROSSINGS_PER_PACKET) {
@@ -588,8 +594,12 @@ public final class JourneyViewModel {
             return null;
         }
         PacketData request = selectedData.path(PacketDirection.REQUEST);
-        return request == null || request.drop == null || request.lastNode == null
-                || DropClass.of(request.drop.event()).expected() ? null : request.lastNode.id();
+        if (request == null || request.drop == null || DropClass.of(request.drop.event()).expected()) {
+            return null;
+        }
+        InterfaceNode died = request.nodeAt(request.drop.parent());
+        died = died != null ? died : request.lastNode;
+        return died == null ? null : died.id();
     }
 
     private void publishHopRows() {
@@ -613,7 +623,8 @@ public final class JourneyViewModel {
                             c.hop().event().timestampNs() - first));
                 }
             }
-            InterfaceNode died = packet.lastNode;
+            InterfaceNode died = packet.drop == null ? null : packet.nodeAt(packet.drop.parent());
+            died = died != null ? died : packet.lastNode;
             if (packet.drop != null && died != null && (filter == null || filter.equals(died.id()))) {
                 rows.add(new HopRow(packet.drop, died.id(), died.namespace,
                         packet.drop.event().timestampNs() - first));

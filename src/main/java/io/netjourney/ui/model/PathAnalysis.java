@@ -30,28 +30,30 @@ final class PathAnalysis {
         List<PathStatistics.Path<InterfaceNode>> packets = new ArrayList<>();
         for (PacketData packet : flow.packets.values()) {
             if (packet.direction == direction) {
-                packets.add(steps(packet));
+                packets.add(steps(packet.id, packet.path()));
             }
         }
-        List<PathStatistics.Hop<InterfaceNode>> hops = PathStatistics.of(steps(path), packets);
+        List<Crossing> drawn = path.path();
+        List<PathStatistics.Hop<InterfaceNode>> hops = PathStatistics.of(steps(path.id, drawn), packets);
         List<HopStat> stats = new ArrayList<>(hops.size());
         for (PathStatistics.Hop<InterfaceNode> hop : hops) {
-            Crossing c = path.crossings.get(hop.hop() - 1);
+            Crossing c = drawn.get(hop.hop() - 1);
             stats.add(new HopStat(direction, hop.hop(), c.node().id(), c.node().diagram.name(), c.node().namespace,
                     c.hop().event().hook().tracepoint(), hop.seen(), hop.lost(), hop.lastHop(),
                     hop.lastNs() < 0 ? Double.NaN : Micros.of(hop.lastNs()), hop.meanNs() / 1_000,
                     hop.bestNs() < 0 ? Double.NaN : Micros.of(hop.bestNs()),
                     hop.worstNs() < 0 ? Double.NaN : Micros.of(hop.worstNs())));
         }
-        return new PathAnalysis(stats, edges(path.crossings, stats));
+        return new PathAnalysis(stats, edges(drawn, stats));
     }
 
-    private static PathStatistics.Path<InterfaceNode> steps(PacketData packet) {
-        List<PathStatistics.Step<InterfaceNode>> steps = new ArrayList<>(packet.crossings.size());
-        for (Crossing c : packet.crossings) {
+    /** A packet's drawn path (its deepest branch) as statistics steps. */
+    private static PathStatistics.Path<InterfaceNode> steps(long packetId, List<Crossing> path) {
+        List<PathStatistics.Step<InterfaceNode>> steps = new ArrayList<>(path.size());
+        for (Crossing c : path) {
             steps.add(new PathStatistics.Step<>(c.node(), c.hop().deltaNs()));
         }
-        return new PathStatistics.Path<>(packet.id, steps);
+        return new PathStatistics.Path<>(packetId, steps);
     }
 
     /** Steps between different interfaces, numbered from 1, labelled with the mean Δt into their end. */

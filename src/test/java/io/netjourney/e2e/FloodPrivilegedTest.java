@@ -1,0 +1,85 @@
+package io.netjourney.e2e;
+
+import static io.netjourney.e2e.JourneyPrivilegedTest.LAB;
+import static io.netjourney.e2e.JourneyPrivilegedTest.dev;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netjourney.journey.DropClass;
+import io.netjourney.journey.PacketDirection;
+import io.netjourney.journey.TracedHop;
+import io.netjourney.lab.LabExtension;
+import io.netjourney.lab.LabNode;
+import io.netjourney.lab.Privileged;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The lab's bridge with ageing 0 floods every frame to every port, as a Docker bridge does before it learnt a
+ * container's MAC: a ping from nj-host to nj-ctr1 is one packet whose copies go to both ports. Each copy is a branch
+ * from the bridge; the copy that reaches nj-ctr2 dies there as OTHERHOST, an expected drop, on its own branch.
+ */
+@Privileged
+class FloodPrivilegedTest {
+    @RegisterExtension
+    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedTest.PREFIX);
+
+    @Test
+    void aFloodedPingIsOnePacketWithABranchPerPort() throws Exception {
+        String host = LAB.namespace(LabNode.HOST);
+        String bridge = dev("br0");
+        VerdictPrivilegedTest.run("ip", "-n", host, "link", "set", bridge, "type", "bridge", "ageing_time", "0");
+        try {
+            String target = LabNode.CTR1.ipv4();
+            List<TracedHop> hops;
+            try (LiveTrace trace = LiveTrace.withVerdicts("icmp and host " + target,
+                    JourneyPrivilegedTest.labNamespaces())) {
+                assertTrue(LAB.ping(LabNode.HOST, target, 1).success(), "the ping was answered");
+                hops = trace.await(8);
+            }
+            List<TracedHop> request = hops.stream().filter(h -> h.direction() == PacketDirection.REQUEST
+                    && h.packetId() != 0 && (h.event().isCrossing() || h.event().isDrop())).toList();
+            assertEquals(1, request.stream().map(TracedHop::packetId).distinct().count(), "one packet: " + hops);
+            Map<String, TracedHop> at = request.stream().filter(h -> h.event().isCrossing())
+                    .collect(Collectors.toMap(this::where, Function.identity(), (a, b) -> a));
+            long ctr1 = LAB.namespaceInode(LabNode.CTR1);
+            long ctr2 = LAB.namespaceInode(LabNode.CTR2);
+            TracedHop br0 = at.get(bridge);
+            TracedHop veth1 = at.get(dev("veth1"));
+            TracedHop veth2 = at.get(dev("veth2"));
+            TracedHop inCtr1 = at.get(ctr1 + "/eth0");
+            TracedHop inCtr2 = at.get(ctr2 + "/eth0");
+            assertTrue(br0 != null && veth1 != null && veth2 != null && inCtr1 != null && inCtr2 != null,
+                    "flooded to both ports: " + at.keySet());
+            assertEquals(br0.ordinal(), veth1.parent(), "nj-veth1 follows the bridge");
+            assertEquals(br0.ordinal(), veth2.parent(), "nj-veth2 follows the bridge, not the other copy");
+            assertEquals(veth1.ordinal(), inCtr1.parent());
+            assertEquals(veth2.ordinal(), inCtr2.parent());
+            assertTrue(veth1.branch() != veth2.branch(), "a branch per port");
+            assertEquals(veth1.branch(), inCtr1.branch());
+            assertEquals(veth2.branch(), inCtr2.branch());
+            assertEquals(2, inCtr1.hopIndex(), "hop numbers follow the branch");
+            assertEquals(2, inCtr2.hopIndex());
+
+            TracedHop drop = request.stream().filter(h -> h.event().isDrop()).findFirst()
+                    .orElseThrow(() -> new AssertionError("the copy for nj-ctr2 was not dropped: " + hops));
+            assertEquals("OTHERHOST", drop.event().verdict().reasonName());
+            assertEquals(ctr2, drop.event().netnsInode());
+            assertEquals(inCtr2.branch(), drop.branch(), "the drop belongs to the copy that died");
+            assertTrue(DropClass.of(drop.event()).expected(), "and it is expected");
+        } finally {
+            VerdictPrivilegedTest.run("ip", "-n", host, "link", "set", bridge, "type", "bridge", "ageing_time",
+                    "30000");
+        }
+    }
+
+    private String where(TracedHop hop) {
+        String name = hop.event().ifname();
+        return name.equals("eth0") ? hop.event().netnsInode() + "/eth0" : name;
+    }
+
+}
