@@ -264,10 +264,11 @@ public final class JourneyAssembler {
             branch = 0;
             delta = -1;
         } else if (slot >= 0) {
-            parent = packet.skbLastOrdinal[slot];
-            depth = packet.skbLastHop[slot] + 1;
-            branch = packet.skbBranch[slot];
-            delta = Math.max(0, ts - packet.skbLastNs[slot]);
+            PacketState.SkbTrack track = packet.skbs[slot];
+            parent = track.ordinal;
+            depth = track.hop + 1;
+            branch = track.branch;
+            delta = Math.max(0, ts - track.timestampNs);
         } else {
             parent = packet.lastOrdinal;
             depth = packet.lastHop + 1;
@@ -344,20 +345,21 @@ public final class JourneyAssembler {
             if (bySkb.get(skb) != packet) {
                 bySkb.put(skb, packet);
             }
-        } else if (packet.skbCount < PacketState.MAX_SKBS) {
-            slot = packet.skbCount++;
-            packet.skbs[slot] = skb;
-            bySkb.put(skb, packet);
         } else {
-            return;
+            slot = packet.addSkb(skb);
+            if (slot < 0) {
+                return;
+            }
+            bySkb.put(skb, packet);
         }
-        packet.skbLastOrdinal[slot] = ordinal;
-        packet.skbLastHop[slot] = depth;
-        packet.skbLastNs[slot] = event.timestampNs();
-        packet.skbBranch[slot] = branch;
-        packet.skbLastHook[slot] = event.hook();
-        packet.skbLastIfindex[slot] = event.ifindex();
-        packet.skbLastNetns[slot] = PacketState.netnsOf(event);
+        PacketState.SkbTrack track = packet.skbs[slot];
+        track.ordinal = ordinal;
+        track.hop = depth;
+        track.timestampNs = event.timestampNs();
+        track.branch = branch;
+        track.hook = event.hook();
+        track.ifindex = event.ifindex();
+        track.netns = PacketState.netnsOf(event);
     }
 
     /**
@@ -411,7 +413,7 @@ public final class JourneyAssembler {
 
     private void forget(PacketState packet) {
         for (int i = 0; i < packet.skbCount; i++) {
-            bySkb.remove(packet.skbs[i], packet);
+            bySkb.remove(packet.skbs[i].skb, packet);
         }
         byContent.remove(packet.content, packet);
         packetLru.remove(packet);

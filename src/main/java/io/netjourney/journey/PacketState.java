@@ -3,6 +3,7 @@ package io.netjourney.journey;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The assembler's mutable record of one packet. Not thread-safe; only the assembler touches it. */
@@ -18,15 +19,8 @@ final class PacketState extends LruNode {
     PacketDirection direction;
     /** The retained crossings; empty (and not allocated) while none is. */
     List<TracedHop> hops = List.of();
-    final long[] skbs = new long[MAX_SKBS];
-    /** Per registered skb: the latest crossing on it (ordinal, hop index, time) and its branch. */
-    final int[] skbLastOrdinal = new int[MAX_SKBS];
-    final int[] skbLastHop = new int[MAX_SKBS];
-    final long[] skbLastNs = new long[MAX_SKBS];
-    final int[] skbBranch = new int[MAX_SKBS];
-    final Hook[] skbLastHook = new Hook[MAX_SKBS];
-    final int[] skbLastIfindex = new int[MAX_SKBS];
-    final long[] skbLastNetns = new long[MAX_SKBS];
+    /** The registered skbs, each with the latest crossing on it; grown as copies appear (most packets use one). */
+    SkbTrack[] skbs = new SkbTrack[1];
     int skbCount;
     /** Crossings (and drops) so far: the next ordinal. */
     int hopCount;
@@ -61,9 +55,9 @@ final class PacketState extends LruNode {
      */
     boolean lastCrossedAt(HopEvent e) {
         int slot = skbSlot(e.skb());
-        if (slot >= 0 && skbLastHook[slot] != null) {
-            return skbLastHook[slot] == e.hook() && skbLastIfindex[slot] == e.ifindex()
-                    && skbLastNetns[slot] == netnsOf(e);
+        if (slot >= 0) {
+            SkbTrack track = skbs[slot];
+            return track.hook == e.hook() && track.ifindex == e.ifindex() && track.netns == netnsOf(e);
         }
         return lastHook == e.hook() && lastIfindex == e.ifindex() && lastNetns == netnsOf(e);
     }
@@ -80,7 +74,7 @@ final class PacketState extends LruNode {
     /** The index of a registered skb in {@link #skbs}, or -1. */
     int skbSlot(long skb) {
         for (int i = 0; i < skbCount; i++) {
-            if (skbs[i] == skb) {
+            if (skbs[i].skb == skb) {
                 return i;
             }
         }
@@ -96,6 +90,34 @@ final class PacketState extends LruNode {
     }
 
     /** The namespace identity: the netns cookie where the kernel has one (unique per boot), else the inode. */
+    /** Adds an skb (at most {@link #MAX_SKBS}); returns its slot, or -1 when the packet has as many as it keeps. */
+    int addSkb(long skb) {
+        if (skbCount == MAX_SKBS) {
+            return -1;
+        }
+        if (skbCount == skbs.length) {
+            skbs = Arrays.copyOf(skbs, Math.min(MAX_SKBS, skbs.length * 2));
+        }
+        skbs[skbCount] = new SkbTrack(skb);
+        return skbCount++;
+    }
+
+    /** One skb of the packet and the latest crossing on it: what the next crossing on the same skb follows. */
+    static final class SkbTrack {
+        final long skb;
+        int ordinal;
+        int hop;
+        long timestampNs;
+        int branch;
+        Hook hook;
+        int ifindex;
+        long netns;
+
+        SkbTrack(long skb) {
+            this.skb = skb;
+        }
+    }
+
     static long netnsOf(HopEvent e) {
         return e.netnsCookie() != 0 ? e.netnsCookie() : e.netnsInode();
     }
