@@ -3,12 +3,44 @@ package io.netjourney.journey;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Paths through a packet's tree of crossings. */
 public final class Branches {
     private Branches() {
+    }
+
+    /**
+     * Whether the packet is lost: every copy of it (every crossing no other follows) ended in a real drop. A copy that
+     * a drop ended as expected ({@link DropClass}), or that no drop ended, was not lost; neither is a packet with no
+     * real drop at all.
+     *
+     * @param hops  a packet's crossings
+     * @param drops the drops that ended copies of it
+     */
+    public static boolean lost(List<TracedHop> hops, List<TracedHop> drops) {
+        Set<Integer> realEnds = new HashSet<>();
+        for (TracedHop drop : drops) {
+            if (!DropClass.of(drop.event()).expected()) {
+                realEnds.add(drop.parent());
+            }
+        }
+        if (realEnds.isEmpty()) {
+            return false;
+        }
+        Set<Integer> followed = new HashSet<>();
+        for (TracedHop hop : hops) {
+            followed.add(hop.parent());
+        }
+        for (TracedHop hop : hops) {
+            if (!followed.contains(hop.ordinal()) && !realEnds.contains(hop.ordinal())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -56,6 +56,26 @@ class PacketTreeTest {
     }
 
     @Test
+    void aPacketIsLostOnlyWhenEveryCopyEndedInARealDrop() {
+        TracedHop bridge = cross(1_000, ORIGINAL, HOST, 3, "nj-br0", Hook.NET_DEV_QUEUE);
+        TracedHop toVeth1 = cross(2_000, CLONE, HOST, 4, "nj-veth1", Hook.NET_DEV_QUEUE);
+        TracedHop toVeth2 = cross(3_000, ORIGINAL, HOST, 5, "nj-veth2", Hook.NET_DEV_QUEUE);
+        HopEvent firewalled = ping(4_000, ORIGINAL, HOST, 5, "nj-veth2", Hook.NET_DEV_QUEUE).drop(12, 1).build();
+        TracedHop realDrop = assembler.accept(firewalled.withVerdict(firewalled.verdict().named("NETFILTER_DROP",
+                "nft_do_chain+0x46f")));
+        List<TracedHop> crossings = List.of(bridge, toVeth1, toVeth2);
+
+        assertEquals(false, Branches.lost(crossings, List.of(realDrop)), "the copy to nj-veth1 lives on");
+        HopEvent second = ping(5_000, CLONE, HOST, 4, "nj-veth1", Hook.NET_DEV_QUEUE).drop(12, 1).build();
+        TracedHop both = assembler.accept(second.withVerdict(second.verdict().named("NETFILTER_DROP",
+                "nft_do_chain+0x46f")));
+        assertEquals(true, Branches.lost(crossings, List.of(realDrop, both)), "every copy died");
+        assertEquals(false, Branches.lost(crossings, List.of()), "no drop, not lost");
+        assertEquals(List.of(bridge, toVeth1), Branches.deepest(crossings, toVeth2.ordinal()),
+                "the path drawn avoids the copy that died");
+    }
+
+    @Test
     void aChainStaysAChain() {
         TracedHop a = cross(1_000, ORIGINAL, HOST, 3, "nj-br0", Hook.NET_DEV_QUEUE);
         TracedHop b = cross(2_000, ORIGINAL, HOST, 4, "nj-veth1", Hook.NET_DEV_QUEUE);

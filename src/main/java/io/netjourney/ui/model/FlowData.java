@@ -68,6 +68,17 @@ final class FlowData {
         pathsStale = true;
     }
 
+    /** The latest request lost for real (every copy dropped), from the retained packets. */
+    void judgeDrops() {
+        long latest = 0;
+        for (PacketData packet : packets.values()) {
+            if (packet.lost && packet.direction == PacketDirection.REQUEST) {
+                latest = Math.max(latest, packet.id);
+            }
+        }
+        lastDroppedRequestId = latest;
+    }
+
     FlowStatus status() {
         if (lastDroppedRequestId != 0 && lastDroppedRequestId >= lastRequestId) {
             return FlowStatus.DROPPED;

@@ -371,6 +371,11 @@ public final class JourneyViewModel {
             packet.crossings.add(new Crossing(hop, node));
             flow.grew(packet);
         }
+        if (!packet.drops.isEmpty()) {
+            // another copy moved on after one was dropped: the packet may not be lost after all
+            packet.judge();
+            flow.judgeDrops();
+        }
     }
 
     /**
@@ -438,9 +443,9 @@ public final class JourneyViewModel {
             return;
         }
         packet.drop = hop;
-        if (hop.direction() == PacketDirection.REQUEST && !DropClass.of(hop.event()).expected()) {
-            flow.lastDroppedRequestId = Math.max(flow.lastDroppedRequestId, packet.id);
-        }
+        packet.drops.add(hop);
+        packet.judge();
+        flow.judgeDrops();
         if (!flow.dirty) {
             flow.dirty = true;
             dirty.add(flow);
@@ -594,7 +599,7 @@ public final class JourneyViewModel {
             return null;
         }
         PacketData request = selectedData.path(PacketDirection.REQUEST);
-        if (request == null || request.drop == null || DropClass.of(request.drop.event()).expected()) {
+        if (request == null || request.drop == null || !request.lost) {
             return null;
         }
         InterfaceNode died = request.nodeAt(request.drop.parent());

@@ -17,8 +17,23 @@ final class PacketData {
     /** The previous crossing's interface and hook, also when it was not retained (for links). */
     InterfaceNode lastNode;
     Hook lastHook;
-    /** The drop that ended this packet (or one of its copies), or null. */
+    /** The latest drop that ended this packet or one of its copies, or null. */
     TracedHop drop;
+    /** Every drop that ended a copy of it; and whether they ended all its copies, for real (see Branches#lost). */
+    final List<TracedHop> drops = new ArrayList<>(1);
+    boolean lost;
+
+    /** Re-decides {@link #lost} after a drop, or after a crossing of a packet some copy of which was dropped. */
+    void judge() {
+        if (drops.isEmpty()) {
+            return;
+        }
+        List<TracedHop> hops = new ArrayList<>(crossings.size());
+        for (Crossing c : crossings) {
+            hops.add(c.hop());
+        }
+        lost = Branches.lost(hops, drops);
+    }
     /** By ordinal (while below the cap): the interface and hook of each crossing, for the links of its children. */
     private final InterfaceNode[] nodes = new InterfaceNode[JourneyViewModel.MAX_CROSSINGS_PER_PACKET];
     private final Hook[] hooks = new Hook[JourneyViewModel.MAX_CROSSINGS_PER_PACKET];

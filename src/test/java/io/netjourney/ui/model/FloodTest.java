@@ -41,6 +41,46 @@ class FloodTest {
                 .icmp(type, 0, 77, 1);
     }
 
+    /** The flooded request, its copy to nj-ctr2 dropped by {@code reason}, and (when {@code delivered}) the copy to
+     * nj-ctr1 reaching its eth0. */
+    private static JourneyViewModel floodedRequest(String reason, boolean delivered) {
+        JourneyAssembler assembler = new JourneyAssembler();
+        List<TracedHop> hops = new ArrayList<>();
+        hops.add(assembler.accept(echo(8, 1_000, 0xa000, HOST, 3, "nj-br0", Hook.NET_DEV_QUEUE).build()));
+        hops.add(assembler.accept(echo(8, 2_000, 0xb000, HOST, 4, "nj-veth1", Hook.NET_DEV_QUEUE).build()));
+        hops.add(assembler.accept(echo(8, 3_000, 0xa000, HOST, 5, "nj-veth2", Hook.NET_DEV_QUEUE).build()));
+        hops.add(assembler.accept(echo(8, 4_000, 0xa000, CTR2, 2, "eth0", Hook.NETIF_RX).build()));
+        HopEvent died = echo(8, 5_000, 0xa000, CTR2, 2, "eth0", Hook.NETIF_RX).drop(12, 1).build();
+        hops.add(assembler.accept(died.withVerdict(died.verdict().named(reason, "nft_do_chain+0x46f"))));
+        if (delivered) {
+            hops.add(assembler.accept(echo(8, 6_000, 0xb000, CTR1, 2, "eth0", Hook.NETIF_RX).build()));
+        } else {
+            HopEvent second = echo(8, 6_000, 0xb000, HOST, 4, "nj-veth1", Hook.NET_DEV_QUEUE).drop(12, 1).build();
+            hops.add(assembler.accept(second.withVerdict(second.verdict().named(reason, "nft_do_chain+0x46f"))));
+        }
+        JourneyViewModel model = new JourneyViewModel(Names.NONE);
+        model.accept(hops);
+        return model;
+    }
+
+    @Test
+    void aRealDropOfOneCopyIsNotALostPacketWhileAnotherArrived() {
+        JourneyViewModel model = floodedRequest("NETFILTER_DROP", true);
+        FlowRow row = model.flows().get(0);
+        assertTrue(row.getState() != FlowStatus.DROPPED, "the copy for nj-ctr1 got there: " + row.getState());
+        model.select(row.getId());
+        assertEquals(Set.of(), model.highlightProperty().get().dropped(), "no red marker");
+    }
+
+    @Test
+    void aPacketIsDroppedWhenEveryCopyWas() {
+        JourneyViewModel model = floodedRequest("NETFILTER_DROP", false);
+        FlowRow row = model.flows().get(0);
+        assertEquals(FlowStatus.DROPPED, row.getState());
+        model.select(row.getId());
+        assertEquals(1, model.highlightProperty().get().dropped().size(), "the red marker where the last copy died");
+    }
+
     @Test
     void aFloodedPingDrawsOnlyTheEdgesItsCopiesTookAndTheCopyThatArrived() {
         JourneyAssembler assembler = new JourneyAssembler();
