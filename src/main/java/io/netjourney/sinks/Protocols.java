@@ -4,7 +4,7 @@ import io.netjourney.capture.HopEvent;
 import java.util.Map;
 
 /** Names of protocols, ICMP types and TCP flags, tcpdump-like; shared by the text and JSON lines. */
-final class Protocols {
+public final class Protocols {
     static final int ICMP_ECHO_REPLY = 0;
     static final int ICMP_UNREACHABLE = 3;
     static final int ICMP_ECHO_REQUEST = 8;
@@ -53,7 +53,7 @@ final class Protocols {
      * The protocol word of a crossing: "tcp", "udp", "icmp", "icmp6", "arp", another IP protocol by name
      * ("gre", "sctp", ...) or "ip-proto-N" / "ip6-proto-N"; null for other ethertypes.
      */
-    static String name(HopEvent e) {
+    public static String name(HopEvent e) {
         if (e.isArp()) {
             return "arp";
         }

@@ -188,17 +188,7 @@ public final class TextFormatter implements LineFormatter {
 
     /** "table main: via 198.51.100.66 dev nj-h-r", "table default: no route". */
     private static String route(HopEvent e) {
-        Verdict v = e.verdict();
-        StringBuilder text = new StringBuilder("table ").append(Verdicts.table(v.fibTable())).append(": ");
-        if (v.routeFound()) {
-            if (v.fibGateway() != null) {
-                text.append("via ").append(Addresses.ip(v.fibGateway())).append(' ');
-            }
-            text.append("dev ").append(printable(e.ifname()));
-        } else {
-            text.append(Verdicts.routeResult(v));
-        }
-        return text.toString();
+        return Verdicts.routeText(e);
     }
 
     private static StringBuilder padLeft(StringBuilder out, String value, int width) {

@@ -46,6 +46,21 @@ public final class Verdicts {
         return reasonName == null ? null : HINTS.get(reasonName);
     }
 
+    /** A routing decision in words: "table main: via 198.51.100.66 dev nj-h-r", "table main: network unreachable". */
+    public static String routeText(HopEvent route) {
+        Verdict v = route.verdict();
+        StringBuilder text = new StringBuilder("table ").append(table(v.fibTable())).append(": ");
+        if (v.routeFound()) {
+            if (v.fibGateway() != null) {
+                text.append("via ").append(Addresses.ip(v.fibGateway())).append(' ');
+            }
+            text.append("dev ").append(TextFormatter.printable(route.ifname()));
+        } else {
+            text.append(routeResult(v));
+        }
+        return text.toString();
+    }
+
     /** "main", "local", "default" or the number. */
     public static String table(int id) {
         switch (id) {

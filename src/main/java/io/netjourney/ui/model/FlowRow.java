@@ -15,7 +15,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  *
  * <ul>
  *   <li>{@code id}: the flow id of the journey assembler</li>
- *   <li>{@code protocol}: "icmp", "icmp6", "tcp", "udp", "arp", "ip/N" (other IP protocol N) or "other"</li>
+ *   <li>{@code protocol}: the command line's words ("icmp", "icmp6", "tcp", "udp", "arp", "igmp", "gre", ...)
+ *       or "other"</li>
  *   <li>{@code source}/{@code destination}: the request's source and destination, "198.51.100.1:40000" for
  *       TCP/UDP, "[2001:db8::1]:80" for IPv6, the address alone for ICMP and ARP, MAC addresses otherwise</li>
  *   <li>{@code packets}: packets seen in the flow since its row appeared</li>

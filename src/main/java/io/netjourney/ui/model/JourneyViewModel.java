@@ -421,7 +421,7 @@ public final class JourneyViewModel {
                 + ": " + (v.isPolicy() ? "policy" : "rule \"" + v.rule() + "\"") + " verdict " + v.verdict());
     }
 
-    /** "12 routing decisions chose this interface; the latest: table 254 via 198.51.100.66", or empty. */
+    /** "12 routing decision(s) chose this interface; the latest: route: table main: via ...", or empty. */
     public Optional<String> routesVia(String interfaceId) {
         TracedHop latest = routesOut.get(interfaceId);
         if (latest == null) {

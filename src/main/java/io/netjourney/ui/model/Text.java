@@ -3,7 +3,8 @@ package io.netjourney.ui.model;
 import com.google.common.net.InetAddresses;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.journey.DropClass;
-import io.netjourney.capture.Verdict;
+import io.netjourney.sinks.Protocols;
+import io.netjourney.sinks.Verdicts;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.HexFormat;
@@ -15,37 +16,15 @@ final class Text {
     private Text() {
     }
 
-    /** "icmp", "icmp6", "tcp", "udp", "arp", "ip/N" for another IP protocol, "other" for other ethertypes. */
+    /** The command line's words: "icmp", "icmp6", "tcp", "udp", "arp", "igmp", "gre", ...; "other" for non-IP. */
     static String protocol(HopEvent e) {
-        if (e.isArp()) {
-            return "arp";
-        }
-        if (!e.isIp()) {
-            return "other";
-        }
-        if (e.isTcp()) {
-            return "tcp";
-        }
-        if (e.isUdp()) {
-            return "udp";
-        }
-        if (e.isIcmp()) {
-            return "icmp";
-        }
-        return e.isIcmpv6() ? "icmp6" : "ip/" + e.l4Protocol();
+        String name = Protocols.name(e);
+        return name == null ? "other" : name;
     }
 
-    /** "route: table 254 via 198.51.100.66 dev nj-h-r", "route: table 254 none (error -101)". */
+    /** "route: table main via 198.51.100.66 dev nj-h-r", "route: table main: network unreachable": as the CLI. */
     static String routing(HopEvent e) {
-        Verdict v = e.verdict();
-        StringBuilder text = new StringBuilder("route: table ").append(Integer.toUnsignedString(v.fibTable()));
-        if (!v.routeFound()) {
-            return text.append(" none (error ").append(v.fibError()).append(')').toString();
-        }
-        if (v.fibGateway() != null) {
-            text.append(" via ").append(InetAddresses.toAddrString(v.fibGateway()));
-        }
-        return text.append(" dev ").append(e.ifname()).toString();
+        return "route: " + Verdicts.routeText(e);
     }
 
     static String source(HopEvent e) {

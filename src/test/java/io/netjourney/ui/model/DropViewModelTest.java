@@ -101,7 +101,7 @@ class DropViewModelTest {
         model.select(model.flows().get(0).getId());
         List<String> infos = new ArrayList<>();
         model.hopRows().forEach(r -> infos.add(r.info()));
-        assertEquals(List.of("route: table 254 dev nj-veth2", "seq 1", "seq 1"), infos,
+        assertEquals(List.of("route: table main: dev nj-veth2", "seq 1", "seq 1"), infos,
                 "the flow's own lookup first, another flow's not at all");
         assertTrue(model.routesVia(DiagramGraph.idOf(HOST, 3)).orElseThrow()
                 .startsWith("1 routing decision(s) chose this interface"));
