@@ -95,7 +95,8 @@ public final class MainWindow extends BorderPane {
     private final ToggleButton labToggle = new ToggleButton("Lab");
     private final Timeline statusTimer;
     private final Names liveNames;
-    private final TopologyWatcher topology;
+    /** While a capture runs: which namespaces and interfaces still exist (what is gone is greyed). */
+    private TopologyWatcher topology;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "netjourney");
     private final ReadOnlyBooleanWrapper labBusy = new ReadOnlyBooleanWrapper(this, "labBusy");
     /** Starts and stops captures one after the other, off the FX thread. */
@@ -182,11 +183,6 @@ public final class MainWindow extends BorderPane {
         }));
         statusTimer.setCycleCount(Timeline.INDEFINITE);
         statusTimer.play();
-        topology = canCapture ? new TopologyWatcher(live -> Platform.runLater(() -> {
-            if (openedFile == null) {
-                model.applyLiveness(live, System.nanoTime());
-            }
-        })) : null;
         model.flowsSeenProperty().addListener((obs, old, count) -> refreshStatus());
         model.packetsProperty().addListener((obs, old, count) -> refreshStatus());
         refreshStatus();
@@ -386,14 +382,30 @@ public final class MainWindow extends BorderPane {
         shown = capture;
         running = true;
         lostAtClear = 0;
+        watchTopology(true);
         controls.captureStarted();
         warning = String.join("; ", capture.warnings());
         refreshStatus();
     }
 
+    /** Scans which namespaces and interfaces exist while a capture runs (greying what is gone); not otherwise. */
+    private void watchTopology(boolean on) {
+        if (on && topology == null) {
+            topology = new TopologyWatcher(live -> Platform.runLater(() -> {
+                if (running) {
+                    model.applyLiveness(live, System.nanoTime());
+                }
+            }));
+        } else if (!on && topology != null) {
+            topology.close();
+            topology = null;
+        }
+    }
+
     /** Stops the capture (also one still starting); what it captured stays on screen. */
     public void stopCapture() {
         generation.incrementAndGet();
+        watchTopology(false);
         Capture stopping = running ? shown : null;
         running = false;
         if (stopping != null) {
@@ -674,9 +686,7 @@ public final class MainWindow extends BorderPane {
     public void dispose() {
         batcher.stop();
         statusTimer.stop();
-        if (topology != null) {
-            topology.close();
-        }
+        watchTopology(false);
         generation.incrementAndGet();
         Capture stopping = running ? shown : null;
         running = false;
