@@ -8,6 +8,7 @@ import io.netjourney.capture.HopEvent;
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.Highlight;
+import io.netjourney.ui.diagram.PathEdges;
 import io.netjourney.ui.feed.TraceFiles;
 import io.netjourney.ui.model.FlowRow;
 import io.netjourney.ui.model.HopRow;
@@ -263,13 +264,6 @@ class MainWindowTest {
             byId.put(DiagramGraph.idOf(e.netnsInode(), e.ifindex()),
                     e.ifname() + "@" + trace.names().netnsName(e.netnsInode()).orElse("?"));
         }
-        List<String> names = new ArrayList<>();
-        for (Highlight.PathEdge edge : edges) {
-            if (names.isEmpty()) {
-                names.add(byId.get(edge.fromId()));
-            }
-            names.add(byId.get(edge.toId()));
-        }
-        return names;
+        return PathEdges.interfaces(edges, byId::get);
     }
 }

@@ -68,15 +68,25 @@ final class FlowData {
         pathsStale = true;
     }
 
-    /** The latest request lost for real (every copy dropped), from the retained packets. */
-    void judgeDrops() {
-        long latest = 0;
-        for (PacketData packet : packets.values()) {
-            if (packet.lost && packet.direction == PacketDirection.REQUEST) {
-                latest = Math.max(latest, packet.id);
-            }
+    /**
+     * A packet of this flow was judged lost or not (see {@link PacketData#judge()}): keeps the latest request lost
+     * for real; only when that one turns out not lost are the retained packets looked through again.
+     */
+    void judged(PacketData packet) {
+        if (packet.direction != PacketDirection.REQUEST) {
+            return;
         }
-        lastDroppedRequestId = latest;
+        if (packet.lost) {
+            lastDroppedRequestId = Math.max(lastDroppedRequestId, packet.id);
+        } else if (packet.id == lastDroppedRequestId) {
+            long latest = 0;
+            for (PacketData retained : packets.values()) {
+                if (retained.lost && retained.direction == PacketDirection.REQUEST) {
+                    latest = Math.max(latest, retained.id);
+                }
+            }
+            lastDroppedRequestId = latest;
+        }
     }
 
     FlowStatus status() {

@@ -374,7 +374,7 @@ public final class JourneyViewModel {
         if (!packet.drops.isEmpty()) {
             // another copy moved on after one was dropped: the packet may not be lost after all
             packet.judge();
-            flow.judgeDrops();
+            flow.judged(packet);
         }
     }
 
@@ -445,7 +445,7 @@ public final class JourneyViewModel {
         packet.drop = hop;
         packet.drops.add(hop);
         packet.judge();
-        flow.judgeDrops();
+        flow.judged(packet);
         if (!flow.dirty) {
             flow.dirty = true;
             dirty.add(flow);
