@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A flow with its mtr-style statistics per hop, request and reply, over the packets the assembler retained.
+ * A flow with its mtr-style statistics per hop, request and reply, over the packets the assembler retained (see
+ * {@link FlowPaths}).
  *
  * @param requests packets of the request direction retained (the statistics' sample)
  * @param replies  likewise for the reply direction
@@ -20,33 +21,15 @@ public record FlowReport(FlowSummary flow, int requests, int replies, List<PathS
     public static List<FlowReport> of(JourneyAssembler assembler) {
         List<FlowReport> reports = new ArrayList<>();
         for (FlowSummary flow : assembler.flows()) {
-            List<PathStatistics.Path<Place>> requests = new ArrayList<>();
-            List<PathStatistics.Path<Place>> replies = new ArrayList<>();
-            for (PacketJourney packet : assembler.packets(flow.flowId())) {
-                (packet.direction() == PacketDirection.REQUEST ? requests : replies).add(path(packet));
-            }
-            reports.add(new FlowReport(flow, requests.size(), replies.size(), PathStatistics.of(requests),
-                    PathStatistics.of(replies)));
+            reports.add(of(flow, assembler.packets(flow.flowId())));
         }
         return reports;
     }
 
-    /** A packet's path (its deepest branch, see {@link Branches#deepest}) as statistics steps. */
-    private static PathStatistics.Path<Place> path(PacketJourney packet) {
-        List<TracedHop> crossings = new ArrayList<>(packet.hops().size());
-        int died = -1;
-        for (TracedHop hop : packet.hops()) {
-            if (hop.event().isCrossing()) {
-                crossings.add(hop);
-            } else if (hop.event().isDrop()) {
-                died = hop.parent();
-            }
-        }
-        List<PathStatistics.Step<Place>> steps = new ArrayList<>(crossings.size());
-        for (TracedHop hop : Branches.deepest(crossings, died)) {
-            steps.add(new PathStatistics.Step<>(new Place(hop.event().netnsInode(), hop.event().ifindex(),
-                    hop.event().ifname()), hop.deltaNs()));
-        }
-        return new PathStatistics.Path<>(packet.packetId(), steps);
+    /** The report of one flow from its retained packets. */
+    static FlowReport of(FlowSummary flow, List<PacketJourney> packets) {
+        FlowPaths.Direction request = FlowPaths.of(packets, PacketDirection.REQUEST);
+        FlowPaths.Direction reply = FlowPaths.of(packets, PacketDirection.REPLY);
+        return new FlowReport(flow, request.packets(), reply.packets(), request.statistics(), reply.statistics());
     }
 }

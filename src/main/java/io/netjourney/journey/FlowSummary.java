@@ -10,7 +10,9 @@ package io.netjourney.journey;
  * @param retainedPackets  packets still held (see {@link JourneyAssembler#packets(long)})
  * @param firstSeenNs      timestamp of the flow's first crossing (kernel monotonic ns)
  * @param lastSeenNs       timestamp of its latest crossing
+ * @param status           ok, incomplete or dropped (see {@link FlowStatus})
  */
 public record FlowSummary(long flowId, FlowKey key, FlowProtocol protocol, Endpoint client, Endpoint server,
-                          long packets, long crossings, int retainedPackets, long firstSeenNs, long lastSeenNs) {
+                          long packets, long crossings, int retainedPackets, long firstSeenNs, long lastSeenNs,
+                          FlowStatus status) {
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Assembles device crossings ({@link HopEvent}s) into packets and packets into flows, as {@link TracedHop}s.
@@ -46,6 +47,11 @@ import java.util.Set;
  * retained packets are then re-labelled; hops already returned are not); UDP and other IP protocols by the
  * 5-tuple or address pair + protocol, where the first packet seen defines REQUEST.
  *
+ * <h2>Status</h2>
+ * A flow is {@link FlowStatus#INCOMPLETE} while its latest request that expects an answer (anything but a bare TCP
+ * ACK) has no reply packet first seen after it, {@link FlowStatus#DROPPED} while that request was lost (every copy of
+ * it ended in a real drop, {@link Branches#lost}; re-judged as copies move on), else {@link FlowStatus#OK}.
+ *
  * <h2>Latency</h2>
  * {@code hopIndex} counts a packet's crossings from 0; {@code deltaNs} is the time since the packet's previous
  * crossing ({@code -1} for the first; 0 if events from different CPUs arrive slightly out of order).
@@ -60,6 +66,8 @@ import java.util.Set;
  *       active flow is evicted with its packets.</li>
  *   <li><b>Too many packets</b>: beyond {@link JourneyConfig#maxPackets()} (default 50,000, all flows
  *       together) the least recently active packet is evicted; its flow stays, with its counts.</li>
+ *   <li><b>Too many packets in one flow</b>: beyond {@link JourneyConfig#maxPacketsPerFlow()} (default 200) the
+ *       flow's oldest packet is evicted, so a flood's flow does not push every other flow's packets out.</li>
  *   <li><b>Long paths</b>: a packet keeps at most {@link JourneyConfig#maxHopsPerPacket()} (default 64)
  *       crossings; later ones are still numbered, returned and counted.</li>
  * </ul>
@@ -81,6 +89,10 @@ public final class JourneyAssembler {
     private final LruList<FlowState> flowLru = new LruList<>();
     private final LruList<PacketState> packetLru = new LruList<>();
     private long clockNs = Long.MIN_VALUE;
+    /** The packet the latest crossing or drop was placed in (for {@link JourneyModel}). */
+    PacketState placed;
+    /** Told the id of every flow evicted (for {@link JourneyModel}); may be null. */
+    LongConsumer evictions;
     private static final int LOOPBACK_IFINDEX = 1;
     private long nextFlowId = 1;
     /** Namespace of the latest crossing per CPU (index = cpu mod 1024), for placing routing decisions. */
@@ -193,11 +205,16 @@ public final class JourneyAssembler {
             flow.orientationKnown = true;
             flow.requestFromLow = fromLow;
         }
-        PacketState packet = new PacketState(nextPacketId++, flow, fromLow, intrinsic, content.copy());
+        PacketState packet = new PacketState(nextPacketId++, flow, fromLow, intrinsic, content.copy(),
+                expectsAnswer(event));
         packet.firstSeenNs = event.timestampNs();
         flow.packets.addLast(packet);
         flow.packetsSeen++;
+        flow.counted(packet, packet.expectsAnswer);
         packetLru.addLast(packet);
+        if (flow.packets.size() > config.maxPacketsPerFlow()) {
+            evictPacket(flow.packets.peekFirst());
+        }
         while (packetLru.size() > config.maxPackets()) {
             evictPacket(packetLru.first());
         }
@@ -215,6 +232,11 @@ public final class JourneyAssembler {
         return flow;
     }
 
+    /** Anything but a bare TCP ACK (only the ACK flag) expects an answer. */
+    private static boolean expectsAnswer(HopEvent e) {
+        return !(e.isTcp() && e.hasTransportHeader() && e.tcpFlags() == HopEvent.TCP_FLAG_ACK);
+    }
+
     /** A packet's own type fixes the flow's orientation once; packets labelled by first-seen order follow. */
     private static void orient(FlowState flow, boolean requestFromLow) {
         if (flow.orientationIntrinsic) {
@@ -230,6 +252,7 @@ public final class JourneyAssembler {
                     packet.direction = flow.directionFrom(packet.fromLow);
                 }
             }
+            flow.recount();
         }
     }
 
@@ -289,6 +312,15 @@ public final class JourneyAssembler {
             }
             packet.hops.add(hop);
         }
+        if (event.isDrop()) {
+            packet.drops++;
+        }
+        if (packet.drops > 0 && !packet.hops.isEmpty()) {
+            // a drop may have ended the last copy; a crossing after one may show another copy moved on
+            packet.judge();
+            flow.judged(packet);
+        }
+        placed = packet;
         if (ts > packet.lastSeenNs || ordinal == 0) {
             packet.lastSeenNs = ts;
         }
@@ -399,6 +431,9 @@ public final class JourneyAssembler {
         flowsById.remove(flow.id);
         flowLru.remove(flow);
         evictedFlows++;
+        if (evictions != null) {
+            evictions.accept(flow.id);
+        }
     }
 
     private void evictPacket(PacketState packet) {
@@ -446,6 +481,16 @@ public final class JourneyAssembler {
             result.add(packet.snapshot());
         }
         return result;
+    }
+
+    /** The retained flow with this id, or null. */
+    FlowState flowState(long flowId) {
+        return flowsById.get(flowId);
+    }
+
+    /** The retained flows, in no particular order. */
+    Iterable<FlowState> flowStates() {
+        return flowsById.values();
     }
 
     public JourneyStats stats() {

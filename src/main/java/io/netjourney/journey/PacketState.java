@@ -17,6 +17,11 @@ final class PacketState extends LruNode {
     /** Whether the direction comes from the packet itself (echo type, ARP op, TCP SYN), not the flow's order. */
     final boolean intrinsic;
     PacketDirection direction;
+    /** Whether an answer is due (anything but a bare TCP ACK), for the flow's status. */
+    final boolean expectsAnswer;
+    /** Drops among {@link #hops}; and whether they ended every copy of the packet, for real (Branches#lost). */
+    int drops;
+    boolean lost;
     /** The retained crossings; empty (and not allocated) while none is. */
     List<TracedHop> hops = List.of();
     /** The registered skbs, each with the latest crossing on it; grown as copies appear (most packets use one). */
@@ -40,8 +45,10 @@ final class PacketState extends LruNode {
     Endpoint lastSource;
     Endpoint lastDestination;
 
-    PacketState(long id, FlowState flow, boolean fromLow, PacketDirection intrinsicDirection, ContentKey content) {
+    PacketState(long id, FlowState flow, boolean fromLow, PacketDirection intrinsicDirection, ContentKey content,
+            boolean expectsAnswer) {
         this.id = id;
+        this.expectsAnswer = expectsAnswer;
         this.flow = flow;
         this.fromLow = fromLow;
         this.intrinsic = intrinsicDirection != null;
@@ -81,15 +88,24 @@ final class PacketState extends LruNode {
         return -1;
     }
 
+    /** Re-decides {@link #lost} from the retained crossings and drops (after a drop, or a crossing after one). */
+    void judge() {
+        List<TracedHop> crossings = new ArrayList<>(hops.size());
+        List<TracedHop> dropped = new ArrayList<>(drops);
+        for (TracedHop hop : hops) {
+            (hop.event().isDrop() ? dropped : crossings).add(hop);
+        }
+        lost = Branches.lost(crossings, dropped);
+    }
+
     PacketJourney snapshot() {
         List<TracedHop> view = new ArrayList<>(hops.size());
         for (TracedHop hop : hops) {
             view.add(hop.direction() == direction ? hop : hop.withDirection(direction));
         }
-        return new PacketJourney(id, flow.id, direction, view, hopCount, firstSeenNs, lastSeenNs);
+        return new PacketJourney(id, flow.id, direction, view, hopCount, firstSeenNs, lastSeenNs, lost);
     }
 
-    /** The namespace identity: the netns cookie where the kernel has one (unique per boot), else the inode. */
     /** Adds an skb (at most {@link #MAX_SKBS}); returns its slot, or -1 when the packet has as many as it keeps. */
     int addSkb(long skb) {
         if (skbCount == MAX_SKBS) {
@@ -118,6 +134,7 @@ final class PacketState extends LruNode {
         }
     }
 
+    /** The namespace identity: the netns cookie where the kernel has one (unique per boot), else the inode. */
     static long netnsOf(HopEvent e) {
         return e.netnsCookie() != 0 ? e.netnsCookie() : e.netnsInode();
     }

@@ -1,5 +1,6 @@
 package io.netjourney.ui;
 
+import io.netjourney.journey.JourneyModel;
 import io.netjourney.ui.diagram.DiagramExport;
 import io.netjourney.ui.feed.TraceFiles;
 import io.netjourney.ui.model.FlowRow;
@@ -38,8 +39,11 @@ public final class Export {
     public static Result png(Path trace, long flowId, Path out, double scale, boolean dark)
             throws IOException, NoSuchFlowException {
         TraceFiles.Loaded loaded = TraceFiles.load(trace);
+        JourneyModel journeys = new JourneyModel();
+        loaded.events().forEach(journeys::accept);
+        loaded.netfilter().forEach(journeys::acceptNetfilter);
         JourneyViewModel model = new JourneyViewModel(loaded.names());
-        model.accept(loaded.hops());
+        model.presentOnThisThread(journeys);
         String flow = "no flow highlighted";
         if (flowId != 0) {
             Optional<FlowRow> row = model.flows().stream().filter(r -> r.getId() == flowId).findFirst();

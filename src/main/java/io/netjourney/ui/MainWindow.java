@@ -7,11 +7,12 @@ import io.netjourney.capture.Names;
 import io.netjourney.capture.names.NamespaceNames;
 import io.netjourney.filter.KernelFilter;
 import io.netjourney.lab.Lab;
+import io.netjourney.session.EventQueue;
+import io.netjourney.session.ModelWorker;
 import io.netjourney.ui.diagram.DiagramExport;
 import io.netjourney.ui.diagram.JourneyDiagram;
 import io.netjourney.ui.feed.Capture;
 import io.netjourney.ui.feed.EventRecorder;
-import io.netjourney.ui.feed.HopQueue;
 import io.netjourney.ui.feed.LabActivity;
 import io.netjourney.ui.feed.LiveFeed;
 import io.netjourney.ui.feed.TopologyWatcher;
@@ -62,8 +63,8 @@ import javafx.util.Duration;
 
 /**
  * The window: toolbar (capture, filter, files, export, lab), flows list, journey diagram, hop table and
- * statistics, status bar. Capture and file loading run off the FX thread; their crossings reach the view model
- * through a queue drained once per frame.
+ * statistics, status bar. Capture and file loading run off the FX thread; their events go to the journey model on
+ * its own thread ({@link ModelWorker}), whose snapshots the view model shows once per frame.
  */
 public final class MainWindow extends BorderPane {
     /** How long closing the window waits for the capture and the lab to be torn down. */
@@ -110,7 +111,10 @@ public final class MainWindow extends BorderPane {
      * is closed or discarded, never shown.
      */
     private final AtomicLong generation = new AtomicLong();
-    private HopQueue queue = new HopQueue();
+    private EventQueue queue = new EventQueue();
+    /** Runs the journey model off the FX thread; {@link #viewGeneration} is that of the model on screen. */
+    private final ModelWorker worker = new ModelWorker();
+    private long viewGeneration;
     private EventRecorder recorder = new EventRecorder();
     /** The capture whose data is on screen: running, or stopped and kept for its final counters. */
     private Capture shown;
@@ -175,7 +179,9 @@ public final class MainWindow extends BorderPane {
             }
         });
 
-        batcher = new FrameBatcher(queue, model, diagram);
+        model.setSelectionListener(worker::select);
+        worker.reset(viewGeneration, queue);
+        batcher = new FrameBatcher(worker, viewGeneration, model, diagram);
         batcher.start();
         statusTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
             measureRate();
@@ -340,7 +346,7 @@ public final class MainWindow extends BorderPane {
         }
         KernelFilter filter = KernelFilter.compile(controls.filter());
         long started = generation.incrementAndGet();
-        HopQueue captureQueue = new HopQueue();
+        EventQueue captureQueue = new EventQueue();
         EventRecorder captureRecorder = new EventRecorder();
         resetView(captureQueue, captureRecorder);
         names.use(liveNames);
@@ -446,15 +452,13 @@ public final class MainWindow extends BorderPane {
         refreshStatus();
     }
 
-    private void resetView(HopQueue newQueue, EventRecorder newRecorder) {
+    private void resetView(EventQueue newQueue, EventRecorder newRecorder) {
         clearSelection();
         model.clear();
-        if (newQueue == queue) {
-            queue.clear();
-        } else {
-            queue = newQueue;
-            batcher.use(newQueue);
-        }
+        queue = newQueue;
+        viewGeneration++;
+        worker.reset(viewGeneration, newQueue);
+        batcher.use(viewGeneration);
         droppedAtClear = queue.dropped();
         if (newRecorder == recorder) {
             recorder.clear();
@@ -602,13 +606,12 @@ public final class MainWindow extends BorderPane {
             if (opening != generation.get()) {
                 return loaded;
             }
-            resetView(queue, new EventRecorder());
+            resetView(new EventQueue(), new EventRecorder());
             loaded.events().forEach(recorder::add);
             names.use(loaded.names());
             shown = null;
             openedFile = file;
-            model.accept(loaded.hops());
-            model.acceptNetfilter(loaded.netfilter());
+            worker.load(viewGeneration, loaded.events(), loaded.netfilter());
             fileLost = loaded.lostEvents();
             warning = loaded.warning().orElse("opened " + file.getFileName());
             refreshTitle();
@@ -694,6 +697,7 @@ public final class MainWindow extends BorderPane {
             captureWorker.execute(stopping::close);
         }
         captureWorker.shutdown();
+        worker.close();
         LabActivity closing = lab;
         lab = null;
         CompletableFuture<Void> labGone = closing == null ? labRemoval
@@ -760,8 +764,8 @@ public final class MainWindow extends BorderPane {
         return batcher;
     }
 
-    /** Where the current capture puts its crossings (benchmarks feed it directly). */
-    HopQueue queue() {
+    /** Where the current capture puts its events (benchmarks feed it directly). */
+    EventQueue queue() {
         return queue;
     }
 

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Hook;
 import io.netjourney.filter.KernelFilter;
-import io.netjourney.journey.TracedHop;
+import io.netjourney.journey.JourneyAssembler;
+import io.netjourney.session.EventQueue;
+import io.netjourney.capture.HopEvent;
 import io.netjourney.ui.feed.Capture;
 import io.netjourney.ui.feed.EventRecorder;
-import io.netjourney.ui.feed.HopQueue;
 import io.netjourney.ui.feed.TraceFiles;
 import io.netjourney.ui.model.FlowRow;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class CaptureLifecycleTest {
-    private static List<TracedHop> fixtureHops;
+    private static List<HopEvent> fixtureEvents;
 
     private final List<FakeCapture> captures = Collections.synchronizedList(new ArrayList<>());
     private final List<String> questions = Collections.synchronizedList(new ArrayList<>());
@@ -45,7 +46,7 @@ class CaptureLifecycleTest {
 
     @BeforeAll
     static void loadFixture() throws Exception {
-        fixtureHops = TraceFiles.load(MainWindowTest.FIXTURE).hops();
+        fixtureEvents = TraceFiles.load(MainWindowTest.FIXTURE).events();
     }
 
     @Start
@@ -60,13 +61,13 @@ class CaptureLifecycleTest {
     }
 
     /** Takes {@link #startMillis} to "attach", then delivers the fixture's crossings. */
-    private Capture startFake(KernelFilter filter, HopQueue queue, EventRecorder recorder) {
+    private Capture startFake(KernelFilter filter, EventQueue queue, EventRecorder recorder) {
         FakeCapture capture = new FakeCapture(filter.filter().toString());
         captures.add(capture);
         sleep(startMillis);
-        fixtureHops.forEach(hop -> {
-            queue.offer(hop);
-            recorder.add(hop.event());
+        fixtureEvents.forEach(event -> {
+            queue.offer(event);
+            recorder.add(event);
         });
         return capture;
     }
@@ -185,7 +186,9 @@ class CaptureLifecycleTest {
     }
 
     private long flowCount() {
-        return fixtureHops.stream().map(TracedHop::flowId).distinct().count();
+        JourneyAssembler assembler = new JourneyAssembler();
+        fixtureEvents.forEach(assembler::accept);
+        return assembler.flows().size();
     }
 
     private static void waitUntil(BooleanSupplier condition, int seconds) throws InterruptedException {

@@ -3,7 +3,6 @@ package io.netjourney.ui;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopEventBuilder;
 import io.netjourney.capture.Hook;
-import io.netjourney.journey.JourneyAssembler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +83,6 @@ class GuiFloodBench {
 
     /** Docker-like pings (bridge, veth, eth0 and back) over 64 echo ids, paced to RATE crossings/s. */
     private void produce(AtomicBoolean stop) {
-        JourneyAssembler assembler = new JourneyAssembler();
         long ts = 0;
         long seq = 0;
         long started = System.nanoTime();
@@ -94,7 +92,7 @@ class GuiFloodBench {
             int s = (int) (seq / 64) & 0xFFFF;
             long skb = 0xffff888100000000L + (seq % 4096) * 512;
             for (HopEvent e : ping(ts, skb, id, s)) {
-                window.queue().offer(assembler.accept(e));
+                window.queue().offer(e);
             }
             ts += 60_000;
             seq++;

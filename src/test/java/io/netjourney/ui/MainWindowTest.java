@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.capture.HopEvent;
+import io.netjourney.journey.JourneyAssembler;
 import io.netjourney.journey.PacketDirection;
+import io.netjourney.journey.TracedHop;
 import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.Highlight;
 import io.netjourney.ui.diagram.PathEdges;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
@@ -53,6 +56,8 @@ class MainWindowTest {
     private MainWindow window;
     private CompletableFuture<TraceFiles.Loaded> opening;
     private TraceFiles.Loaded trace;
+    /** The fixture's events placed by the journey assembler, in the same order. */
+    private final List<TracedHop> hops = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -67,11 +72,21 @@ class MainWindowTest {
     @BeforeEach
     void waitForTheTrace() throws Exception {
         trace = opening.get(20, TimeUnit.SECONDS);
+        JourneyAssembler assembler = new JourneyAssembler();
+        trace.events().forEach(e -> hops.add(assembler.accept(e)));
+        long crossings = trace.events().stream().filter(HopEvent::isCrossing).count();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().crossingsProperty().get() == crossings);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits for the selected flow's detail: the model computes it off the FX thread. */
+    private void awaitDetail() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().detailShown());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
-    void escClearsTheSelectionAndCtrlFGoesToTheFlowSearch(FxRobot robot) {
+    void escClearsTheSelectionAndCtrlFGoesToTheFlowSearch(FxRobot robot) throws Exception {
         assertEquals("netjourney — lab-pings.njt", window.titleProperty().get());
         robot.interact(() -> window.selectFlow(FAR_FLOW));
         assertTrue(window.model().selectedFlowProperty().get() != null);
@@ -88,7 +103,7 @@ class MainWindowTest {
     }
 
     @Test
-    void everyNamespaceAndInterfaceOfTheTraceIsDrawn(FxRobot robot) {
+    void everyNamespaceAndInterfaceOfTheTraceIsDrawn(FxRobot robot) throws Exception {
         Set<Long> namespaces = new LinkedHashSet<>();
         Set<String> interfaces = new LinkedHashSet<>();
         for (HopEvent e : trace.events()) {
@@ -108,8 +123,8 @@ class MainWindowTest {
                 .orElseThrow();
         long start = trace.events().get(0).timestampNs();
         long flowOneLast = 0;
-        for (int i = 0; i < trace.hops().size(); i++) {
-            if (trace.hops().get(i).flowId() == HOST_FLOW) {
+        for (int i = 0; i < hops.size(); i++) {
+            if (hops.get(i).flowId() == HOST_FLOW) {
                 flowOneLast = trace.events().get(i).timestampNs();
             }
         }
@@ -121,9 +136,9 @@ class MainWindowTest {
     }
 
     @Test
-    void clickingAFlowHighlightsExactlyItsPathAndFillsTheHopTable(FxRobot robot) {
+    void clickingAFlowHighlightsExactlyItsPathAndFillsTheHopTable(FxRobot robot) throws Exception {
         robot.clickOn(flowRow(robot, FAR_FLOW));
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitDetail();
 
         List<String> request = interfaceNames(window.diagram().getHighlight().request());
         List<String> reply = interfaceNames(window.diagram().getHighlight().reply());
@@ -138,8 +153,8 @@ class MainWindowTest {
 
         List<HopRow> rows = window.model().hopRows();
         List<HopEvent> expected = new ArrayList<>();
-        for (int i = 0; i < trace.hops().size(); i++) {
-            if (trace.hops().get(i).flowId() == FAR_FLOW) {
+        for (int i = 0; i < hops.size(); i++) {
+            if (hops.get(i).flowId() == FAR_FLOW) {
                 expected.add(trace.events().get(i));
             }
         }
@@ -153,15 +168,15 @@ class MainWindowTest {
     }
 
     @Test
-    void hopStatisticsMatchHandComputedValues(FxRobot robot) {
+    void hopStatisticsMatchHandComputedValues(FxRobot robot) throws Exception {
         robot.clickOn(flowRow(robot, HOST_FLOW));
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitDetail();
         // by hand from the raw events: per request packet (one skb per echo), the time from nj-br0 to nj-veth1
         Map<Integer, Long> brTime = new LinkedHashMap<>();
         List<Double> brToVeth = new ArrayList<>();
         for (int i = 0; i < trace.events().size(); i++) {
             HopEvent e = trace.events().get(i);
-            if (trace.hops().get(i).flowId() != HOST_FLOW || e.icmpType() != 8) {
+            if (hops.get(i).flowId() != HOST_FLOW || e.icmpType() != 8) {
                 continue;
             }
             if (e.ifname().equals("nj-br0")) {
@@ -188,8 +203,9 @@ class MainWindowTest {
     }
 
     @Test
-    void clickingAnInterfaceShowsItsDetailsAndFiltersTheHopTable(FxRobot robot) {
+    void clickingAnInterfaceShowsItsDetailsAndFiltersTheHopTable(FxRobot robot) throws Exception {
         robot.clickOn(flowRow(robot, HOST_FLOW));
+        awaitDetail();
         robot.clickOn("#iface-" + inode("nj-host") + "-3");
         WaitForAsyncUtils.waitForFxEvents();
         String details = robot.lookup("#node-details").queryLabeled().getText();
@@ -206,7 +222,7 @@ class MainWindowTest {
     @Test
     void exportWritesThePngOfTheDiagramAsShownAtTwiceItsSize(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.clickOn(flowRow(robot, FAR_FLOW));
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitDetail();
         Path png = dir.resolve("diagram.png");
         robot.interact(() -> {
             try {
@@ -229,10 +245,10 @@ class MainWindowTest {
     }
 
     @Test
-    void darkThemeApplies(FxRobot robot) {
+    void darkThemeApplies(FxRobot robot) throws Exception {
         robot.clickOn("#dark");
         robot.clickOn(flowRow(robot, FAR_FLOW));
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitDetail();
         assertTrue(window.getStyleClass().contains("dark"));
         assertTrue(window.diagram().getStyleClass().contains("dark"));
         robot.interact(() -> Screenshots.save(window, "window-dark"));

@@ -3,6 +3,7 @@ package io.netjourney.ui.feed;
 import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Hook;
 import io.netjourney.filter.KernelFilter;
+import io.netjourney.session.EventQueue;
 import java.util.List;
 
 /** A capture as the window drives it: started off the FX thread, read for its counters, closed once. */
@@ -24,6 +25,6 @@ public interface Capture extends AutoCloseable {
     /** Starts a capture that hands its crossings to {@code queue} and {@code recorder}; blocks until attached. */
     @FunctionalInterface
     interface Starter {
-        Capture start(KernelFilter filter, HopQueue queue, EventRecorder recorder);
+        Capture start(KernelFilter filter, EventQueue queue, EventRecorder recorder);
     }
 }

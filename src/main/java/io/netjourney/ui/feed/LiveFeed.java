@@ -7,15 +7,16 @@ import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.filter.Filter;
 import io.netjourney.filter.KernelFilter;
-import io.netjourney.journey.JourneyAssembler;
+import io.netjourney.session.EventQueue;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * A live capture on its own thread: loads and attaches the BPF programs, assembles crossings into journeys and
- * hands them to a {@link HopQueue}; never touches the scene graph. Counters are read by the window once a second.
+ * A live capture on its own thread: loads and attaches the BPF programs and hands what matches the filter to an
+ * {@link EventQueue} (the model assembles it on its own thread) and to the recorder; never touches the scene graph.
+ * Counters are read by the window once a second.
  */
 public final class LiveFeed implements Capture {
     private static final int POLL_MS = 50;
@@ -28,13 +29,12 @@ public final class LiveFeed implements Capture {
     private volatile List<String> warnings = List.of();
     private volatile String failure;
 
-    private LiveFeed(KernelFilter filter, HopQueue queue, EventRecorder recorder) {
+    private LiveFeed(KernelFilter filter, EventQueue queue, EventRecorder recorder) {
         Filter javaFilter = filter.exact() ? null : filter.filter();
-        JourneyAssembler assembler = new JourneyAssembler();
         thread = new Thread(() -> run(filter, event -> {
             if (javaFilter == null || javaFilter.matches(event)) {
                 recorder.add(event);
-                queue.offer(assembler.accept(event));
+                queue.offer(event);
             }
         }), "netjourney-capture");
         thread.setDaemon(true);
@@ -45,7 +45,7 @@ public final class LiveFeed implements Capture {
      *
      * @throws CaptureException with a message for the user when capture cannot start
      */
-    public static LiveFeed start(KernelFilter filter, HopQueue queue, EventRecorder recorder) {
+    public static LiveFeed start(KernelFilter filter, EventQueue queue, EventRecorder recorder) {
         LiveFeed feed = new LiveFeed(filter, queue, recorder);
         feed.thread.start();
         try {

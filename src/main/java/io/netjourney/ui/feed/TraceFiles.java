@@ -3,8 +3,6 @@ package io.netjourney.ui.feed;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
-import io.netjourney.journey.JourneyAssembler;
-import io.netjourney.journey.TracedHop;
 import io.netjourney.sinks.TraceFileReader;
 import io.netjourney.sinks.TraceFileWriter;
 import java.io.IOException;
@@ -19,16 +17,14 @@ public final class TraceFiles {
     private TraceFiles() {
     }
 
-    /** A recorded trace, assembled into journeys by the same code as live capture. */
-    public record Loaded(Path file, List<HopEvent> events, List<TracedHop> hops, List<NetfilterVerdict> netfilter,
-                         Names names, long lostEvents, Optional<String> warning) {
+    /** A recorded trace: its events in order (the model assembles them as it does a live capture's). */
+    public record Loaded(Path file, List<HopEvent> events, List<NetfilterVerdict> netfilter, Names names,
+                         long lostEvents, Optional<String> warning) {
     }
 
     public static Loaded load(Path file) throws IOException {
         try (TraceFileReader reader = TraceFileReader.open(file)) {
-            JourneyAssembler assembler = new JourneyAssembler();
             List<HopEvent> events = new ArrayList<>();
-            List<TracedHop> hops = new ArrayList<>();
             List<NetfilterVerdict> netfilter = new ArrayList<>();
             for (TraceFileReader.Entry entry = reader.readEntry(); entry != null; entry = reader.readEntry()) {
                 if (entry.hop() == null) {
@@ -36,10 +32,9 @@ public final class TraceFiles {
                     continue;
                 }
                 events.add(entry.hop());
-                hops.add(assembler.accept(entry.hop()));
             }
             Map<Long, String> names = Map.copyOf(reader.netnsNames());
-            return new Loaded(file, events, hops, netfilter, inode -> Optional.ofNullable(names.get(inode)),
+            return new Loaded(file, events, netfilter, inode -> Optional.ofNullable(names.get(inode)),
                     reader.lostEvents(), reader.warning());
         }
     }

@@ -1,5 +1,6 @@
 package io.netjourney.ui.model;
 
+import io.netjourney.journey.FlowStatus;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -20,7 +21,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  *   <li>{@code source}/{@code destination}: the request's source and destination, "198.51.100.1:40000" for
  *       TCP/UDP, "[2001:db8::1]:80" for IPv6, the address alone for ICMP and ARP, MAC addresses otherwise</li>
  *   <li>{@code packets}: packets seen in the flow since its row appeared</li>
- *   <li>{@code hops}: crossings on the flow's request path (see {@link JourneyViewModel} for which packet)</li>
+ *   <li>{@code hops}: crossings on the flow's request path (see {@link io.netjourney.journey.FlowPaths})</li>
  *   <li>{@code lastSeenNs}: timestamp of the latest crossing (kernel monotonic ns)</li>
  *   <li>{@code state}: see {@link FlowStatus}</li>
  * </ul>

@@ -1,9 +1,7 @@
 package io.netjourney.ui.model;
 
-import io.netjourney.capture.DeviceKind;
-import io.netjourney.capture.Hook;
-import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
+import io.netjourney.journey.Topology;
 import io.netjourney.ui.diagram.DiagramGraph;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,9 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The namespaces, interfaces and links seen so far, in first-seen order. Namespace labels are looked up once,
- * when the namespace is first seen. Namespaces and interfaces that no longer exist on the machine are marked gone
- * and removed {@link #GONE_KEPT_NS} later, unless something still in use needs them.
+ * The diagram's view of the journey model's {@link Topology}: namespaces labelled by name, interfaces and links by
+ * diagram id, and what no longer exists on the machine marked gone and hidden {@link #GONE_KEPT_NS} later unless
+ * something still in use needs it. Namespace labels are looked up once, when the namespace is first seen.
  */
 final class GraphModel {
     /** How long a namespace or interface that no longer exists stays in the diagram, greyed. */
@@ -25,46 +23,83 @@ final class GraphModel {
 
     private final Names names;
     private final Map<Long, String> namespaceLabels = new HashMap<>();
-    private final List<DiagramGraph.Namespace> namespaces = new ArrayList<>();
-    /** Keyed by {@link #key(long, int)}: no string built per crossing. */
-    private final Map<Long, InterfaceNode> byKey = new HashMap<>();
-    private final Map<String, InterfaceNode> byId = new HashMap<>();
-    private final List<DiagramGraph.Interface> interfaces = new ArrayList<>();
-    private final List<DiagramGraph.Link> links = new ArrayList<>();
-    /** When each namespace (by inode) and interface (by id) was first seen missing. */
+    private Topology.Snapshot topology = Topology.Snapshot.EMPTY;
+    private Map<String, Topology.Interface> byId = Map.of();
+    /** When each namespace (by inode) and interface (by id) was first seen missing; and what was hidden since. */
     private final Map<Long, Long> namespacesGoneSince = new LinkedHashMap<>();
     private final Map<String, Long> interfacesGoneSince = new LinkedHashMap<>();
+    private final Set<Long> hiddenNamespaces = new HashSet<>();
+    private final Set<String> hiddenInterfaces = new HashSet<>();
+    private DiagramGraph graph = DiagramGraph.EMPTY;
     private boolean changed;
 
     GraphModel(Names names) {
         this.names = names;
     }
 
-    /** The node of the interface a crossing is on, added (with its namespace) when first seen. */
-    InterfaceNode node(HopEvent e) {
-        InterfaceNode node = byKey.get(key(e.netnsInode(), e.ifindex()));
-        return node != null ? node : add(e);
-    }
-
-    /**
-     * A packet stepped from one interface to the next: adds the link the first time, and infers veth peers
-     * (tx on a veth, next rx on a veth in another namespace).
-     */
-    void step(InterfaceNode from, Hook fromHook, InterfaceNode to, Hook toHook) {
-        if (from.neighbours.add(to)) {
-            to.neighbours.add(from);
-            links.add(new DiagramGraph.Link(from.id(), to.id()));
-            changed = true;
+    /** Takes the model's topology; the diagram changes only when the topology did. */
+    void update(Topology.Snapshot snapshot) {
+        if (snapshot.version() == topology.version()) {
+            return;
         }
-        if (from.veth && to.veth && from.peer == null && to.peer == null
-                && from.diagram.netnsInode() != to.diagram.netnsInode()
-                && fromHook.direction() == Hook.Direction.TX && toHook.direction() == Hook.Direction.RX) {
-            from.peer = to;
-            to.peer = from;
+        boolean structural = snapshot.interfaces().size() != topology.interfaces().size()
+                || snapshot.links().size() != topology.links().size() || !snapshot.peers().equals(topology.peers());
+        topology = snapshot;
+        Map<String, Topology.Interface> ids = new HashMap<>(snapshot.interfaces().size() * 2);
+        for (Topology.Interface i : snapshot.interfaces()) {
+            ids.put(idOf(i), i);
+        }
+        byId = ids;
+        if (structural || graph == DiagramGraph.EMPTY) {
+            rebuild();
         }
     }
 
-    /** Whether something was added since the last call. */
+    private void rebuild() {
+        List<DiagramGraph.Namespace> namespaces = new ArrayList<>();
+        for (Long inode : topology.namespaces()) {
+            if (!hiddenNamespaces.contains(inode)) {
+                namespaces.add(new DiagramGraph.Namespace(inode, label(inode)));
+            }
+        }
+        List<DiagramGraph.Interface> interfaces = new ArrayList<>();
+        for (Topology.Interface i : topology.interfaces()) {
+            if (!hidden(i)) {
+                interfaces.add(new DiagramGraph.Interface(idOf(i), i.netnsInode(), i.ifindex(), i.name(),
+                        i.kind().label(), i.masterIfindex() == 0 ? null
+                        : DiagramGraph.idOf(i.netnsInode(), i.masterIfindex())));
+            }
+        }
+        List<DiagramGraph.Link> links = new ArrayList<>();
+        for (Topology.Link link : topology.links()) {
+            String from = idOf(link.from());
+            String to = idOf(link.to());
+            if (!hiddenInterfaces.contains(from) && !hiddenInterfaces.contains(to)
+                    && !hiddenNamespaces.contains(link.from() >>> 32) && !hiddenNamespaces.contains(link.to() >>> 32)) {
+                links.add(new DiagramGraph.Link(from, to));
+            }
+        }
+        Set<Long> goneNamespaces = new HashSet<>(namespacesGoneSince.keySet());
+        goneNamespaces.removeAll(hiddenNamespaces);
+        Set<String> goneInterfaces = new HashSet<>();
+        for (DiagramGraph.Interface i : interfaces) {
+            if (interfacesGoneSince.containsKey(i.id())) {
+                goneInterfaces.add(i.id());
+            }
+        }
+        graph = new DiagramGraph(namespaces, interfaces, links, goneNamespaces, goneInterfaces);
+        changed = true;
+    }
+
+    private boolean hidden(Topology.Interface i) {
+        return hiddenNamespaces.contains(i.netnsInode()) || hiddenInterfaces.contains(idOf(i));
+    }
+
+    private String label(long inode) {
+        return namespaceLabels.computeIfAbsent(inode, n -> names.netnsName(n).orElse(Long.toString(n)));
+    }
+
+    /** Whether the diagram changed since the last call. */
     boolean takeChanged() {
         boolean result = changed;
         changed = false;
@@ -72,140 +107,104 @@ final class GraphModel {
     }
 
     DiagramGraph snapshot() {
-        return new DiagramGraph(namespaces, interfaces, links, namespacesGoneSince.keySet(),
-                interfacesGoneSince.keySet());
+        return graph;
     }
 
     /**
-     * Marks what no longer exists as gone (and what exists again as not), and removes what has been gone for
+     * Marks what no longer exists as gone (and what exists again as not), and hides what has been gone for
      * {@link #GONE_KEPT_NS}, except the interfaces in {@code inUse} and their namespaces.
      */
     void applyLiveness(Liveness live, long nowNs, Set<String> inUse) {
-        for (DiagramGraph.Namespace ns : namespaces) {
-            markGone(namespacesGoneSince, ns.inode(), !live.namespaceExists(ns.inode()), nowNs);
+        boolean marks = false;
+        for (Long inode : topology.namespaces()) {
+            marks |= markGone(namespacesGoneSince, inode, !live.namespaceExists(inode), nowNs);
         }
-        for (DiagramGraph.Interface i : interfaces) {
-            markGone(interfacesGoneSince, i.id(), !live.interfaceExists(i.netnsInode(), i.ifindex()), nowNs);
+        for (Topology.Interface i : topology.interfaces()) {
+            marks |= markGone(interfacesGoneSince, idOf(i), !live.interfaceExists(i.netnsInode(), i.ifindex()),
+                    nowNs);
         }
         Set<Long> namespacesInUse = new HashSet<>();
         for (String id : inUse) {
-            InterfaceNode node = byId.get(id);
-            if (node != null) {
-                namespacesInUse.add(node.diagram.netnsInode());
+            Topology.Interface i = byId.get(id);
+            if (i != null) {
+                namespacesInUse.add(i.netnsInode());
             }
         }
-        Set<String> expired = new HashSet<>();
-        interfacesGoneSince.forEach((id, since) -> {
-            InterfaceNode node = byId.get(id);
-            if (nowNs - since >= GONE_KEPT_NS && !inUse.contains(id)
-                    && (node == null || !namespacesInUse.contains(node.diagram.netnsInode()))) {
-                expired.add(id);
+        boolean hid = false;
+        for (Map.Entry<String, Long> gone : interfacesGoneSince.entrySet()) {
+            Topology.Interface i = byId.get(gone.getKey());
+            if (nowNs - gone.getValue() >= GONE_KEPT_NS && !inUse.contains(gone.getKey())
+                    && (i == null || !namespacesInUse.contains(i.netnsInode()))) {
+                hid |= hiddenInterfaces.add(gone.getKey());
             }
-        });
-        Set<Long> expiredNamespaces = new HashSet<>();
-        namespacesGoneSince.forEach((inode, since) -> {
-            if (nowNs - since >= GONE_KEPT_NS && !namespacesInUse.contains(inode)) {
-                expiredNamespaces.add(inode);
+        }
+        for (Map.Entry<Long, Long> gone : namespacesGoneSince.entrySet()) {
+            if (nowNs - gone.getValue() >= GONE_KEPT_NS && !namespacesInUse.contains(gone.getKey())) {
+                hid |= hiddenNamespaces.add(gone.getKey());
             }
-        });
-        if (!expired.isEmpty() || !expiredNamespaces.isEmpty()) {
-            remove(expired, expiredNamespaces);
+        }
+        if (marks || hid) {
+            rebuild();
         }
     }
 
-    private <K> void markGone(Map<K, Long> goneSince, K key, boolean gone, long nowNs) {
+    private static <K> boolean markGone(Map<K, Long> goneSince, K key, boolean gone, long nowNs) {
         if (gone && !goneSince.containsKey(key)) {
             goneSince.put(key, nowNs);
-            changed = true;
-        } else if (!gone && goneSince.remove(key) != null) {
-            changed = true;
+            return true;
         }
+        return !gone && goneSince.remove(key) != null;
     }
 
-    /** Drops these interfaces, and these namespaces with every interface in them, and the links they had. */
-    private void remove(Set<String> expired, Set<Long> expiredNamespaces) {
-        Set<String> removedIds = new HashSet<>(expired);
-        for (DiagramGraph.Interface i : interfaces) {
-            if (expiredNamespaces.contains(i.netnsInode())) {
-                removedIds.add(i.id());
-            }
-        }
-        interfaces.removeIf(i -> removedIds.contains(i.id()));
-        links.removeIf(l -> removedIds.contains(l.fromId()) || removedIds.contains(l.toId()));
-        for (String id : removedIds) {
-            InterfaceNode node = byId.remove(id);
-            interfacesGoneSince.remove(id);
-            if (node != null) {
-                byKey.remove(key(node.diagram.netnsInode(), node.diagram.ifindex()));
-                for (InterfaceNode neighbour : node.neighbours) {
-                    neighbour.neighbours.remove(node);
-                }
-            }
-        }
-        namespaces.removeIf(ns -> expiredNamespaces.contains(ns.inode()));
-        expiredNamespaces.forEach(inode -> {
-            namespacesGoneSince.remove(inode);
-            namespaceLabels.remove(inode);
-        });
-        changed = true;
-    }
-
-    InterfaceNode byId(String id) {
+    /** The model's record of an interface, by diagram id (also one hidden from the diagram), or null. */
+    Topology.Interface byId(String id) {
         return byId.get(id);
     }
 
+    /** A namespace's label: its name, or its inode as text. */
+    String namespace(long inode) {
+        return label(inode);
+    }
+
+    Topology.Snapshot topology() {
+        return topology;
+    }
+
     Optional<NodeDetails> details(String id) {
-        InterfaceNode node = byId.get(id);
-        if (node == null) {
+        Topology.Interface i = byId.get(id);
+        if (i == null || hidden(i)) {
             return Optional.empty();
         }
-        DiagramGraph.Interface i = node.diagram;
+        String masterId = i.masterIfindex() == 0 ? null : DiagramGraph.idOf(i.netnsInode(), i.masterIfindex());
         String masterName = null;
-        if (i.masterId() != null) {
-            InterfaceNode master = byId.get(i.masterId());
-            masterName = master != null ? master.diagram.name()
-                    : "ifindex " + i.masterId().substring(i.masterId().indexOf(':') + 1);
+        if (masterId != null) {
+            Topology.Interface master = byId.get(masterId);
+            masterName = master != null ? master.name() : "ifindex " + i.masterIfindex();
         }
-        InterfaceNode peer = node.peer;
-        return Optional.of(new NodeDetails(i.id(), i.kind(), i.ifindex(), i.name(), i.netnsInode(), node.namespace,
-                i.masterId(), masterName, peer == null ? null : peer.id(), peer == null ? null : peer.diagram.name(),
-                peer == null ? null : peer.namespace));
+        Long peerKey = topology.peers().get(i.key());
+        Topology.Interface peer = peerKey == null ? null : byId.get(idOf(peerKey));
+        return Optional.of(new NodeDetails(id, i.kind().label(), i.ifindex(), i.name(), i.netnsInode(),
+                label(i.netnsInode()), masterId, masterName, peer == null ? null : idOf(peer),
+                peer == null ? null : peer.name(), peer == null ? null : label(peer.netnsInode())));
     }
 
     void clear() {
         namespaceLabels.clear();
-        namespaces.clear();
-        byKey.clear();
-        byId.clear();
-        interfaces.clear();
-        links.clear();
+        topology = Topology.Snapshot.EMPTY;
+        byId = Map.of();
         namespacesGoneSince.clear();
         interfacesGoneSince.clear();
+        hiddenNamespaces.clear();
+        hiddenInterfaces.clear();
+        graph = DiagramGraph.EMPTY;
         changed = false;
     }
 
-    private InterfaceNode add(HopEvent e) {
-        long inode = e.netnsInode();
-        String namespace = namespaceLabels.get(inode);
-        if (namespace == null) {
-            namespace = names.netnsName(inode).orElse(Long.toString(inode));
-            namespaceLabels.put(inode, namespace);
-            namespaces.add(new DiagramGraph.Namespace(inode, namespace));
-        }
-        String masterId = e.masterIfindex() != 0 ? DiagramGraph.idOf(inode, e.masterIfindex()) : null;
-        DeviceKind kind = e.deviceKind();
-        DiagramGraph.Interface diagram = new DiagramGraph.Interface(DiagramGraph.idOf(inode, e.ifindex()), inode,
-                e.ifindex(), e.ifname(), kind.label(), masterId);
-        InterfaceNode node = new InterfaceNode(diagram, namespace, kind == DeviceKind.VETH);
-        byKey.put(key(inode, e.ifindex()), node);
-        byId.put(diagram.id(), node);
-        interfaces.add(diagram);
-        changed = true;
-        return node;
+    static String idOf(Topology.Interface i) {
+        return DiagramGraph.idOf(i.netnsInode(), i.ifindex());
     }
 
-    /** Netns inodes are 32-bit, so inode and ifindex fit one long. */
-    private static long key(long inode, int ifindex) {
-        return inode << 32 | (ifindex & 0xFFFF_FFFFL);
+    static String idOf(long key) {
+        return DiagramGraph.idOf(key >>> 32, (int) key);
     }
 }

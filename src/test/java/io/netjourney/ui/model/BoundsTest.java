@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.netjourney.journey.TracedHop;
+import io.netjourney.capture.HopEvent;
+import io.netjourney.journey.JourneyConfig;
 import io.netjourney.ui.diagram.Highlight;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,12 @@ class BoundsTest {
 
     @Test
     void manyFlowsAreCappedAndEvictedRowsLeaveTheList() {
-        JourneyViewModel model = new JourneyViewModel(Traffic.NAMES, 3, 200);
-        model.accept(pings(1, 3, 1_000_000));
+        Presented shown = new Presented(Traffic.NAMES, JourneyConfig.defaults().withMaxFlows(3));
+        JourneyViewModel model = shown.view;
+        shown.accept(pings(1, 3, 1_000_000));
         FlowRow third = model.flows().get(2);
 
-        model.accept(pings(4, 5, 2_000_000));
+        shown.accept(pings(4, 5, 2_000_000));
 
         assertEquals(List.of(3L, 4L, 5L), ids(model));
         assertSame(third, model.flows().get(0));
@@ -29,11 +31,12 @@ class BoundsTest {
 
     @Test
     void rowsEvictedInTheBatchThatAddedThemNeverAppear() {
-        JourneyViewModel model = new JourneyViewModel(Traffic.NAMES, 3, 200);
+        Presented shown = new Presented(Traffic.NAMES, JourneyConfig.defaults().withMaxFlows(3));
+        JourneyViewModel model = shown.view;
         List<Integer> sizes = new ArrayList<>();
         model.flows().addListener((ListChangeListener<FlowRow>) c -> sizes.add(c.getList().size()));
 
-        model.accept(pings(1, 10, 1_000_000));
+        shown.accept(pings(1, 10, 1_000_000));
 
         assertEquals(List.of(8L, 9L, 10L), ids(model));
         assertEquals(List.of(3), sizes, "one list change for the batch");
@@ -41,23 +44,25 @@ class BoundsTest {
 
     @Test
     void theLeastRecentlyActiveFlowGoesFirst() {
-        JourneyViewModel model = new JourneyViewModel(Traffic.NAMES, 3, 200);
-        model.accept(pings(1, 3, 1_000_000));
+        Presented shown = new Presented(Traffic.NAMES, JourneyConfig.defaults().withMaxFlows(3));
+        JourneyViewModel model = shown.view;
+        shown.accept(pings(1, 3, 1_000_000));
 
-        List<TracedHop> batch = new ArrayList<>(traffic.ping(1, 2, 2_000_000));
+        List<HopEvent> batch = new ArrayList<>(traffic.ping(1, 2, 2_000_000));
         batch.addAll(traffic.ping(4, 1, 2_100_000));
-        model.accept(batch);
+        shown.accept(batch);
 
         assertEquals(List.of(1L, 3L, 4L), ids(model));
     }
 
     @Test
     void anEvictedSelectedFlowClearsTheSelection() {
-        JourneyViewModel model = new JourneyViewModel(Traffic.NAMES, 2, 200);
-        model.accept(pings(1, 2, 1_000_000));
+        Presented shown = new Presented(Traffic.NAMES, JourneyConfig.defaults().withMaxFlows(2));
+        JourneyViewModel model = shown.view;
+        shown.accept(pings(1, 2, 1_000_000));
         model.select(1);
 
-        model.accept(pings(3, 4, 2_000_000));
+        shown.accept(pings(3, 4, 2_000_000));
 
         assertNull(model.selectedFlowProperty().get());
         assertSame(Highlight.NONE, model.highlightProperty().get());
@@ -65,9 +70,10 @@ class BoundsTest {
 
     @Test
     void aFlowKeepsItsLatestPacketsButCountsAll() {
-        JourneyViewModel model = new JourneyViewModel(Traffic.NAMES, 10, 2);
+        Presented shown = new Presented(Traffic.NAMES, JourneyConfig.defaults().withMaxPacketsPerFlow(2));
+        JourneyViewModel model = shown.view;
         for (int seq = 1; seq <= 3; seq++) {
-            model.accept(traffic.ping(1, seq, seq * 1_000_000L));
+            shown.accept(traffic.ping(1, seq, seq * 1_000_000L));
         }
         model.select(1);
 
@@ -78,8 +84,8 @@ class BoundsTest {
         assertEquals(1, model.hopStats().get(0).seen());
     }
 
-    private List<TracedHop> pings(int firstId, int lastId, long t) {
-        List<TracedHop> hops = new ArrayList<>();
+    private List<HopEvent> pings(int firstId, int lastId, long t) {
+        List<HopEvent> hops = new ArrayList<>();
         for (int id = firstId; id <= lastId; id++) {
             hops.addAll(traffic.ping(id, 1, t + id * 100_000L));
         }

@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.Names;
-import io.netjourney.journey.JourneyAssembler;
-import io.netjourney.journey.TracedHop;
+import io.netjourney.journey.FlowStatus;
 import io.netjourney.ui.diagram.DiagramGraph;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,17 +21,17 @@ class DropViewModelTest {
 
     @Test
     void aDroppedRequestMarksTheFlowAndTheNodeWhereItDied() {
-        JourneyAssembler assembler = new JourneyAssembler();
-        List<TracedHop> hops = new ArrayList<>();
+        List<HopEvent> hops = new ArrayList<>();
         long skb = 0x5000;
-        hops.add(assembler.accept(hop().at(1_000).skb(skb).netns(HOST).dev(3, "nj-veth2", "veth").build()));
-        hops.add(assembler.accept(hop().at(2_000).skb(skb).netns(CTR2).dev(2, "eth0", "veth")
+        hops.add((hop().at(1_000).skb(skb).netns(HOST).dev(3, "nj-veth2", "veth").build()));
+        hops.add((hop().at(2_000).skb(skb).netns(CTR2).dev(2, "eth0", "veth")
                 .hook(Hook.NETIF_RX).build()));
         HopEvent drop = hop().at(3_000).skb(skb).netns(CTR2).dev(2, "eth0", "veth").drop(12, 1).build();
-        hops.add(assembler.accept(drop.withVerdict(drop.verdict().named("NETFILTER_DROP", "nft_do_chain+0x4"))));
+        hops.add((drop.withVerdict(drop.verdict().named("NETFILTER_DROP", "nft_do_chain+0x4"))));
 
-        JourneyViewModel model = new JourneyViewModel(Names.NONE);
-        model.accept(hops);
+        Presented shown = new Presented(Names.NONE);
+        JourneyViewModel model = shown.view;
+        shown.accept(hops);
         FlowRow row = model.flows().get(0);
         assertEquals(FlowStatus.DROPPED, row.getState());
         model.select(row.getId());
@@ -47,19 +46,19 @@ class DropViewModelTest {
 
     @Test
     void multicastNobodyListensToIsAnExpectedDropNeverARedFlow() {
-        JourneyAssembler assembler = new JourneyAssembler();
-        List<TracedHop> hops = new ArrayList<>();
+        List<HopEvent> hops = new ArrayList<>();
         long skb = 0x7000;
-        hops.add(assembler.accept(hop().at(1_000).skb(skb).netns(HOST).dev(3, "nj-veth2", "veth")
+        hops.add((hop().at(1_000).skb(skb).netns(HOST).dev(3, "nj-veth2", "veth")
                 .from("fe80::1").to("ff02::16").icmp6(143, 0, 0).build()));
-        hops.add(assembler.accept(hop().at(2_000).skb(skb).netns(CTR2).dev(2, "eth0", "veth").hook(Hook.NETIF_RX)
+        hops.add((hop().at(2_000).skb(skb).netns(CTR2).dev(2, "eth0", "veth").hook(Hook.NETIF_RX)
                 .from("fe80::1").to("ff02::16").icmp6(143, 0, 0).build()));
         HopEvent drop = hop().at(3_000).skb(skb).netns(CTR2).dev(2, "eth0", "veth").from("fe80::1").to("ff02::16")
                 .icmp6(143, 0, 0).drop(2, 1).build();
-        hops.add(assembler.accept(drop.withVerdict(drop.verdict().named("NOT_SPECIFIED", "ip6_mc_input+0x15e"))));
+        hops.add((drop.withVerdict(drop.verdict().named("NOT_SPECIFIED", "ip6_mc_input+0x15e"))));
 
-        JourneyViewModel model = new JourneyViewModel(Names.NONE);
-        model.accept(hops);
+        Presented shown = new Presented(Names.NONE);
+        JourneyViewModel model = shown.view;
+        shown.accept(hops);
         FlowRow row = model.flows().get(0);
         assertTrue(row.getState() != FlowStatus.DROPPED, "an MLD report nobody listens to is not a lost packet: "
                 + row.getState());
@@ -72,14 +71,14 @@ class DropViewModelTest {
 
     @Test
     void theHopTableShowsAnAddressTranslationWhereItHappened() {
-        JourneyAssembler assembler = new JourneyAssembler();
-        List<TracedHop> hops = new ArrayList<>();
-        hops.add(assembler.accept(hop().at(1_000).skb(0x8000).netns(HOST).dev(5, "nj-h-r", "veth")
+        List<HopEvent> hops = new ArrayList<>();
+        hops.add((hop().at(1_000).skb(0x8000).netns(HOST).dev(5, "nj-h-r", "veth")
                 .hook(Hook.NETIF_RX).from("198.51.100.130").to("198.51.100.65").tcp(40000, 8080, 0x02, 1, 0).build()));
-        hops.add(assembler.accept(hop().at(2_000).skb(0x8000).netns(HOST).dev(3, "nj-br0", "bridge")
+        hops.add((hop().at(2_000).skb(0x8000).netns(HOST).dev(3, "nj-br0", "bridge")
                 .from("198.51.100.130").to("198.51.100.3").tcp(40000, 80, 0x02, 1, 0).build()));
-        JourneyViewModel model = new JourneyViewModel(Names.NONE);
-        model.accept(hops);
+        Presented shown = new Presented(Names.NONE);
+        JourneyViewModel model = shown.view;
+        shown.accept(hops);
         model.select(model.flows().get(0).getId());
         assertEquals("[S] · dnat 198.51.100.65:8080 -> 198.51.100.3:80", model.hopRows().get(1).info());
         assertEquals("[S]", model.hopRows().get(0).info());
@@ -87,17 +86,17 @@ class DropViewModelTest {
 
     @Test
     void routingDecisionsForTheFlowJoinItsHopTableAndTheOutputInterfacesDetails() {
-        JourneyAssembler assembler = new JourneyAssembler();
-        List<TracedHop> hops = new ArrayList<>();
-        hops.add(assembler.accept(hop().at(500).netns(0).taskNetns(HOST).dev(3, "nj-veth2", "veth")
+        List<HopEvent> hops = new ArrayList<>();
+        hops.add((hop().at(500).netns(0).taskNetns(HOST).dev(3, "nj-veth2", "veth")
                 .from("0.0.0.0").to("198.51.100.2").route(254, 0, 1, null).build()));
-        hops.add(assembler.accept(hop().at(1_000).skb(0x6000).netns(HOST).dev(3, "nj-veth2", "veth").build()));
-        hops.add(assembler.accept(hop().at(2_000).skb(0x6000).netns(CTR2).dev(2, "eth0", "veth")
+        hops.add((hop().at(1_000).skb(0x6000).netns(HOST).dev(3, "nj-veth2", "veth").build()));
+        hops.add((hop().at(2_000).skb(0x6000).netns(CTR2).dev(2, "eth0", "veth")
                 .hook(Hook.NETIF_RX).build()));
-        hops.add(assembler.accept(hop().at(2_500).netns(0).taskNetns(CTR2).dev(9, "other", "veth")
+        hops.add((hop().at(2_500).netns(0).taskNetns(CTR2).dev(9, "other", "veth")
                 .from("198.51.100.7").to("198.51.100.8").route(254, 0, 1, null).build()));
-        JourneyViewModel model = new JourneyViewModel(Names.NONE);
-        model.accept(hops);
+        Presented shown = new Presented(Names.NONE);
+        JourneyViewModel model = shown.view;
+        shown.accept(hops);
         model.select(model.flows().get(0).getId());
         List<String> infos = new ArrayList<>();
         model.hopRows().forEach(r -> infos.add(r.info()));
@@ -109,17 +108,18 @@ class DropViewModelTest {
 
     @Test
     void aNetfilterVerdictFollowsTheCrossingOfItsPacketInTheDecidingNamespace() {
-        JourneyAssembler assembler = new JourneyAssembler();
-        List<TracedHop> hops = new ArrayList<>();
-        hops.add(assembler.accept(hop().at(1_000).skb(0x7000).netns(HOST).dev(3, "nj-veth2", "veth").build()));
-        hops.add(assembler.accept(hop().at(2_000).skb(0x7000).netns(CTR2).dev(2, "eth0", "veth")
+        List<HopEvent> hops = new ArrayList<>();
+        hops.add((hop().at(1_000).skb(0x7000).netns(HOST).dev(3, "nj-veth2", "veth").build()));
+        hops.add((hop().at(2_000).skb(0x7000).netns(CTR2).dev(2, "eth0", "veth")
                 .hook(Hook.NETIF_RX).build()));
-        JourneyViewModel model = new JourneyViewModel(Names.NONE);
-        model.accept(hops);
+        Presented shown = new Presented(Names.NONE);
+        JourneyViewModel model = shown.view;
+        shown.accept(hops);
         model.select(model.flows().get(0).getId());
         HopEvent packet = hop().netns(CTR2).build();
-        model.acceptNetfilter(List.of(new io.netjourney.capture.netfilter.NetfilterVerdict(CTR2, "inet", "filter",
-                "input", "icmp type echo-request drop", "drop", "eth0", packet)));
+        shown.journeys.acceptNetfilter(new io.netjourney.capture.netfilter.NetfilterVerdict(CTR2, "inet", "filter",
+                "input", "icmp type echo-request drop", "drop", "eth0", packet));
+        shown.accept(List.of());
         List<String> infos = new ArrayList<>();
         model.hopRows().forEach(r -> infos.add(r.hook() + ": " + r.info()));
         assertEquals(List.of("net_dev_queue: seq 1", "netif_rx: seq 1",
@@ -129,17 +129,17 @@ class DropViewModelTest {
 
     @Test
     void theArpExchangeAFlowWaitedForComesFirstInItsHopTable() {
-        JourneyAssembler assembler = new JourneyAssembler();
-        List<TracedHop> hops = new ArrayList<>();
-        hops.add(assembler.accept(hop().at(1_000).skb(0x8000).netns(HOST).dev(3, "nj-veth2", "veth")
+        List<HopEvent> hops = new ArrayList<>();
+        hops.add((hop().at(1_000).skb(0x8000).netns(HOST).dev(3, "nj-veth2", "veth")
                 .arp(1, "198.51.100.1", "198.51.100.2").build()));
-        hops.add(assembler.accept(hop().at(2_000).skb(0x8100).netns(CTR2).dev(2, "eth0", "veth")
+        hops.add((hop().at(2_000).skb(0x8100).netns(CTR2).dev(2, "eth0", "veth")
                 .arp(2, "198.51.100.2", "198.51.100.1").build()));
-        hops.add(assembler.accept(hop().at(3_000).skb(0x8200).netns(HOST).dev(3, "nj-veth2", "veth").build()));
-        hops.add(assembler.accept(hop().at(4_000).skb(0x8200).netns(CTR2).dev(2, "eth0", "veth")
+        hops.add((hop().at(3_000).skb(0x8200).netns(HOST).dev(3, "nj-veth2", "veth").build()));
+        hops.add((hop().at(4_000).skb(0x8200).netns(CTR2).dev(2, "eth0", "veth")
                 .hook(Hook.NETIF_RX).build()));
-        JourneyViewModel model = new JourneyViewModel(Names.NONE);
-        model.accept(hops);
+        Presented shown = new Presented(Names.NONE);
+        JourneyViewModel model = shown.view;
+        shown.accept(hops);
         FlowRow ping = model.flows().stream().filter(r -> r.getProtocol().equals("icmp")).findFirst().orElseThrow();
         model.select(ping.getId());
         List<String> rows = new ArrayList<>();

@@ -8,8 +8,7 @@ import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopEventBuilder;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.Names;
-import io.netjourney.journey.JourneyAssembler;
-import io.netjourney.journey.TracedHop;
+import io.netjourney.journey.FlowStatus;
 import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.Highlight;
 import java.util.ArrayList;
@@ -44,22 +43,22 @@ class FloodTest {
     /** The flooded request, its copy to nj-ctr2 dropped by {@code reason}, and (when {@code delivered}) the copy to
      * nj-ctr1 reaching its eth0. */
     private static JourneyViewModel floodedRequest(String reason, boolean delivered) {
-        JourneyAssembler assembler = new JourneyAssembler();
-        List<TracedHop> hops = new ArrayList<>();
-        hops.add(assembler.accept(echo(8, 1_000, 0xa000, HOST, 3, "nj-br0", Hook.NET_DEV_QUEUE).build()));
-        hops.add(assembler.accept(echo(8, 2_000, 0xb000, HOST, 4, "nj-veth1", Hook.NET_DEV_QUEUE).build()));
-        hops.add(assembler.accept(echo(8, 3_000, 0xa000, HOST, 5, "nj-veth2", Hook.NET_DEV_QUEUE).build()));
-        hops.add(assembler.accept(echo(8, 4_000, 0xa000, CTR2, 2, "eth0", Hook.NETIF_RX).build()));
+        List<HopEvent> hops = new ArrayList<>();
+        hops.add((echo(8, 1_000, 0xa000, HOST, 3, "nj-br0", Hook.NET_DEV_QUEUE).build()));
+        hops.add((echo(8, 2_000, 0xb000, HOST, 4, "nj-veth1", Hook.NET_DEV_QUEUE).build()));
+        hops.add((echo(8, 3_000, 0xa000, HOST, 5, "nj-veth2", Hook.NET_DEV_QUEUE).build()));
+        hops.add((echo(8, 4_000, 0xa000, CTR2, 2, "eth0", Hook.NETIF_RX).build()));
         HopEvent died = echo(8, 5_000, 0xa000, CTR2, 2, "eth0", Hook.NETIF_RX).drop(12, 1).build();
-        hops.add(assembler.accept(died.withVerdict(died.verdict().named(reason, "nft_do_chain+0x46f"))));
+        hops.add((died.withVerdict(died.verdict().named(reason, "nft_do_chain+0x46f"))));
         if (delivered) {
-            hops.add(assembler.accept(echo(8, 6_000, 0xb000, CTR1, 2, "eth0", Hook.NETIF_RX).build()));
+            hops.add((echo(8, 6_000, 0xb000, CTR1, 2, "eth0", Hook.NETIF_RX).build()));
         } else {
             HopEvent second = echo(8, 6_000, 0xb000, HOST, 4, "nj-veth1", Hook.NET_DEV_QUEUE).drop(12, 1).build();
-            hops.add(assembler.accept(second.withVerdict(second.verdict().named(reason, "nft_do_chain+0x46f"))));
+            hops.add((second.withVerdict(second.verdict().named(reason, "nft_do_chain+0x46f"))));
         }
-        JourneyViewModel model = new JourneyViewModel(Names.NONE);
-        model.accept(hops);
+        Presented shown = new Presented(Names.NONE);
+        JourneyViewModel model = shown.view;
+        shown.accept(hops);
         return model;
     }
 
@@ -83,24 +82,24 @@ class FloodTest {
 
     @Test
     void aFloodedPingDrawsOnlyTheEdgesItsCopiesTookAndTheCopyThatArrived() {
-        JourneyAssembler assembler = new JourneyAssembler();
-        List<TracedHop> hops = new ArrayList<>();
+        List<HopEvent> hops = new ArrayList<>();
         long original = 0xa000;
         long clone = 0xb000;
-        hops.add(assembler.accept(echo(8, 1_000, original, HOST, 3, "nj-br0", Hook.NET_DEV_QUEUE).build()));
-        hops.add(assembler.accept(echo(8, 2_000, clone, HOST, 4, "nj-veth1", Hook.NET_DEV_QUEUE).build()));
-        hops.add(assembler.accept(echo(8, 3_000, original, HOST, 5, "nj-veth2", Hook.NET_DEV_QUEUE).build()));
-        hops.add(assembler.accept(echo(8, 4_000, clone, CTR1, 2, "eth0", Hook.NETIF_RX).build()));
-        hops.add(assembler.accept(echo(8, 5_000, original, CTR2, 2, "eth0", Hook.NETIF_RX).build()));
+        hops.add((echo(8, 1_000, original, HOST, 3, "nj-br0", Hook.NET_DEV_QUEUE).build()));
+        hops.add((echo(8, 2_000, clone, HOST, 4, "nj-veth1", Hook.NET_DEV_QUEUE).build()));
+        hops.add((echo(8, 3_000, original, HOST, 5, "nj-veth2", Hook.NET_DEV_QUEUE).build()));
+        hops.add((echo(8, 4_000, clone, CTR1, 2, "eth0", Hook.NETIF_RX).build()));
+        hops.add((echo(8, 5_000, original, CTR2, 2, "eth0", Hook.NETIF_RX).build()));
         HopEvent died = echo(8, 6_000, original, CTR2, 2, "eth0", Hook.NETIF_RX).drop(5, 1).build();
-        hops.add(assembler.accept(died.withVerdict(died.verdict().named("OTHERHOST", "ip_rcv_core+0x2a"))));
+        hops.add((died.withVerdict(died.verdict().named("OTHERHOST", "ip_rcv_core+0x2a"))));
         long reply = 0xc000;
-        hops.add(assembler.accept(echo(0, 9_000, reply, CTR1, 2, "eth0", Hook.NET_DEV_QUEUE).build()));
-        hops.add(assembler.accept(echo(0, 10_000, reply, HOST, 4, "nj-veth1", Hook.NETIF_RX).build()));
-        hops.add(assembler.accept(echo(0, 11_000, reply, HOST, 3, "nj-br0", Hook.NETIF_RECEIVE_SKB).build()));
+        hops.add((echo(0, 9_000, reply, CTR1, 2, "eth0", Hook.NET_DEV_QUEUE).build()));
+        hops.add((echo(0, 10_000, reply, HOST, 4, "nj-veth1", Hook.NETIF_RX).build()));
+        hops.add((echo(0, 11_000, reply, HOST, 3, "nj-br0", Hook.NETIF_RECEIVE_SKB).build()));
 
-        JourneyViewModel model = new JourneyViewModel(Names.NONE);
-        model.accept(hops);
+        Presented shown = new Presented(Names.NONE);
+        JourneyViewModel model = shown.view;
+        shown.accept(hops);
 
         Set<String> links = model.graphProperty().get().links().stream()
                 .map(l -> l.fromId() + ">" + l.toId()).collect(Collectors.toSet());

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.netjourney.journey.TracedHop;
+import io.netjourney.capture.HopEvent;
+import io.netjourney.journey.FlowStatus;
 import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.Highlight;
 import java.util.ArrayList;
@@ -15,11 +16,12 @@ import org.junit.jupiter.api.Test;
 
 class FlowListTest {
     private final Traffic traffic = new Traffic();
-    private final JourneyViewModel model = new JourneyViewModel(Traffic.NAMES);
+    private final Presented shown = new Presented(Traffic.NAMES);
+    private final JourneyViewModel model = shown.view;
 
     @Test
     void aDockerPingIsOneOkFlowWithThreeHops() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
 
         assertEquals(1, model.flows().size());
         FlowRow row = model.flows().get(0);
@@ -35,13 +37,13 @@ class FlowListTest {
 
     @Test
     void aRequestWithoutReplyIsIncompleteUntilTheReplyArrives() {
-        List<TracedHop> ping = traffic.ping(17146, 1, 1_000_000);
-        model.accept(ping.subList(0, 3));
+        List<HopEvent> ping = traffic.ping(17146, 1, 1_000_000);
+        shown.accept(ping.subList(0, 3));
         FlowRow row = model.flows().get(0);
         assertEquals(FlowStatus.INCOMPLETE, row.getState());
         assertEquals(1, row.getPackets());
 
-        model.accept(ping.subList(3, 6));
+        shown.accept(ping.subList(3, 6));
         assertSame(row, model.flows().get(0));
         assertEquals(FlowStatus.OK, row.getState());
         assertEquals(2, row.getPackets());
@@ -49,7 +51,7 @@ class FlowListTest {
 
     @Test
     void aTcpHandshakeShowsPortsAndEndsOkAfterTheBareAck() {
-        model.accept(traffic.handshake(1_000_000));
+        shown.accept(traffic.handshake(1_000_000));
 
         FlowRow row = model.flows().get(0);
         assertEquals("tcp", row.getProtocol());
@@ -62,7 +64,7 @@ class FlowListTest {
 
     @Test
     void flowsOtherThanIpShowTheirMacAddresses() {
-        model.accept(traffic.trace(List.of(hop().at(1_000).ethertype(0x88cc).macs(0x02000000000aL, 0x0180c200000eL)
+        shown.accept(traffic.trace(List.of(hop().at(1_000).ethertype(0x88cc).macs(0x02000000000aL, 0x0180c200000eL)
                 .build())));
 
         FlowRow row = model.flows().get(0);
@@ -73,14 +75,14 @@ class FlowListTest {
 
     @Test
     void rowsAreUpdatedInPlaceAndNeverReordered() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
-        model.accept(traffic.handshake(2_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.handshake(2_000_000));
         FlowRow icmp = model.flows().get(0);
         FlowRow tcp = model.flows().get(1);
         List<String> changes = new ArrayList<>();
         model.flows().addListener((ListChangeListener<FlowRow>) c -> changes.add(c.toString()));
 
-        model.accept(traffic.ping(17146, 2, 3_000_000));
+        shown.accept(traffic.ping(17146, 2, 3_000_000));
 
         assertEquals(List.of(icmp, tcp), List.copyOf(model.flows()));
         assertEquals(4, icmp.getPackets());
@@ -89,22 +91,22 @@ class FlowListTest {
 
     @Test
     void aRowPropertyChangesOncePerBatchNotPerEvent() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
         FlowRow row = model.flows().get(0);
         List<Number> packets = new ArrayList<>();
         row.packetsProperty().addListener((o, before, after) -> packets.add(after));
 
-        List<TracedHop> batch = new ArrayList<>(traffic.ping(17146, 2, 2_000_000));
+        List<HopEvent> batch = new ArrayList<>(traffic.ping(17146, 2, 2_000_000));
         batch.addAll(traffic.ping(17146, 3, 3_000_000));
-        model.accept(batch);
+        shown.accept(batch);
 
         assertEquals(List.of(6L), packets);
     }
 
     @Test
     void countersCountPacketsCrossingsAndFlows() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
-        model.accept(traffic.handshake(2_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.handshake(2_000_000));
 
         assertEquals(5, model.packetsProperty().get());
         assertEquals(15, model.crossingsProperty().get());
@@ -113,7 +115,7 @@ class FlowListTest {
 
     @Test
     void clearForgetsEverything() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
         model.select(1);
 
         model.clear();

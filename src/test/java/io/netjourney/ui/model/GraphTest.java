@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.capture.Hook;
+import io.netjourney.capture.HopEvent;
 import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.DiagramGraph.Interface;
 import io.netjourney.ui.diagram.DiagramGraph.Link;
@@ -23,11 +24,12 @@ class GraphTest {
     private static final long CTR2_NS = 4026532600L;
 
     private final Traffic traffic = new Traffic();
-    private final JourneyViewModel model = new JourneyViewModel(Traffic.NAMES);
+    private final Presented shown = new Presented(Traffic.NAMES);
+    private final JourneyViewModel model = shown.view;
 
     @Test
     void aDockerPingGivesTwoNamespacesThreeInterfacesAndTwoLinks() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
 
         DiagramGraph graph = model.graphProperty().get();
         assertEquals(List.of(new Namespace(HOST_NS, "host"), new Namespace(CTR_NS, "nj-ctr1")), graph.namespaces());
@@ -41,12 +43,12 @@ class GraphTest {
 
     @Test
     void noNewSnapshotWhenNothingWasAdded() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
         DiagramGraph first = model.graphProperty().get();
         int[] changes = {0};
         model.graphProperty().addListener((o, before, after) -> changes[0]++);
 
-        model.accept(traffic.ping(17146, 2, 2_000_000));
+        shown.accept(traffic.ping(17146, 2, 2_000_000));
 
         assertSame(first, model.graphProperty().get());
         assertEquals(0, changes[0]);
@@ -54,10 +56,10 @@ class GraphTest {
 
     @Test
     void newNodesAreAppendedInFirstSeenOrder() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
         DiagramGraph before = model.graphProperty().get();
 
-        model.accept(traffic.trace(List.of(
+        shown.accept(traffic.trace(List.of(
                 hop().at(2_000_000).skb(0xabc).netns(HOST_NS).dev(3, "docker0", "bridge").from("172.17.0.1")
                         .to("172.17.0.3").icmp(8, 0, 99, 1).build(),
                 hop().at(2_001_000).skb(0xabc).netns(HOST_NS).dev(9, "veth2", "veth").master(3)
@@ -80,7 +82,7 @@ class GraphTest {
 
     @Test
     void detailsOfAVethNameItsMasterAndInferredPeer() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
 
         assertEquals(new NodeDetails(VETH, "veth", 7, "vetha373ab6", HOST_NS, "host", DOCKER0, "docker0", ETH0,
                 "eth0", "nj-ctr1"), model.details(VETH).orElseThrow());
@@ -93,7 +95,7 @@ class GraphTest {
 
     @Test
     void aBridgeHasNoPeerAndUnknownIdsHaveNoDetails() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
 
         NodeDetails bridge = model.details(DOCKER0).orElseThrow();
         assertEquals("bridge", bridge.kind());
@@ -103,7 +105,7 @@ class GraphTest {
 
     @Test
     void aMasterNotSeenIsNamedByIfindexAndVethsInOneNamespaceAreNoPeers() {
-        model.accept(traffic.trace(List.of(
+        shown.accept(traffic.trace(List.of(
                 hop().at(1_000).skb(0x1).netns(HOST_NS).dev(11, "va", "veth").master(12).build(),
                 hop().at(2_000).skb(0x1).netns(HOST_NS).dev(13, "vb", "veth").hook(Hook.NETIF_RX).build())));
 

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
+import io.netjourney.journey.FlowStatus;
 import io.netjourney.ui.diagram.Highlight.PathEdge;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +27,15 @@ class HopStatsTest {
     private static final double NAN = Double.NaN;
 
     private final Traffic traffic = new Traffic();
-    private final JourneyViewModel model = new JourneyViewModel(Traffic.NAMES);
+    private final Presented shown = new Presented(Traffic.NAMES);
+    private final JourneyViewModel model = shown.view;
 
     @BeforeEach
     void threePingsTheLastLostAtTheVeth() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
         model.select(1);
-        model.accept(traffic.ping(17146, 2, 2_000_000, new long[] {3_000, 4_000}, new long[] {2_000, 3_000}));
-        model.accept(traffic.ping(17146, 3, 3_000_000, new long[] {2_000}, null));
+        shown.accept(traffic.ping(17146, 2, 2_000_000, new long[] {3_000, 4_000}, new long[] {2_000, 3_000}));
+        shown.accept(traffic.ping(17146, 3, 3_000_000, new long[] {2_000}, null));
     }
 
     @Test
@@ -74,12 +76,13 @@ class HopStatsTest {
 
     @Test
     void anInterfaceCrossedTwiceIsTwoHopsButOneNode() {
-        JourneyViewModel fresh = new JourneyViewModel(Traffic.NAMES);
+        Presented shownFresh = new Presented(Traffic.NAMES);
+        JourneyViewModel fresh = shownFresh.view;
         Traffic more = new Traffic();
         List<HopEvent> events = new ArrayList<>();
         events.addAll(request(1, 0x10, 1_000_000, true));
         events.addAll(request(2, 0x20, 2_000_000, false));
-        fresh.accept(more.trace(events));
+        shownFresh.accept(more.trace(events));
         fresh.select(1);
 
         List<HopStat> stats = fresh.hopStats();

@@ -24,12 +24,13 @@ class LivenessTest {
     private static final Liveness CONTAINER_GONE = new Liveness(Set.of(HOST_NS), Map.of(HOST_NS, Set.of(1, 3)));
 
     private final Traffic traffic = new Traffic();
-    private final JourneyViewModel model = new JourneyViewModel(Traffic.NAMES);
+    private final Presented shown = new Presented(Traffic.NAMES);
+    private final JourneyViewModel model = shown.view;
     private long flowId;
 
     @BeforeEach
     void aDockerPing() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
         flowId = model.flows().get(0).getId();
     }
 

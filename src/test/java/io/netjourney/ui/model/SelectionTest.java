@@ -21,12 +21,13 @@ import org.junit.jupiter.api.Test;
 
 class SelectionTest {
     private final Traffic traffic = new Traffic();
-    private final JourneyViewModel model = new JourneyViewModel(Traffic.NAMES);
+    private final Presented shown = new Presented(Traffic.NAMES);
+    private final JourneyViewModel model = shown.view;
 
     @Test
     void selectingAFlowHighlightsItsRequestAndReplyPaths() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
-        model.accept(traffic.handshake(2_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.handshake(2_000_000));
 
         model.select(1);
 
@@ -39,10 +40,10 @@ class SelectionTest {
 
     @Test
     void theHighlightFollowsNewPacketsOfTheSelectedFlow() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
         model.select(1);
 
-        model.accept(traffic.ping(17146, 2, 2_000_000, new long[] {3_000, 4_000}, new long[] {2_000, 3_000}));
+        shown.accept(traffic.ping(17146, 2, 2_000_000, new long[] {3_000, 4_000}, new long[] {2_000, 3_000}));
 
         Highlight h = model.highlightProperty().get();
         assertEquals(List.of("1 · 2.0 µs", "2 · 3.0 µs"), labels(h.request()), "means of (1, 3) and (2, 4) µs");
@@ -51,12 +52,12 @@ class SelectionTest {
 
     @Test
     void packetsOfOtherFlowsLeaveTheSelectionAlone() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
         model.select(1);
         Highlight before = model.highlightProperty().get();
         List<HopRow> rows = List.copyOf(model.hopRows());
 
-        model.accept(traffic.handshake(2_000_000));
+        shown.accept(traffic.handshake(2_000_000));
 
         assertSame(before, model.highlightProperty().get());
         assertEquals(rows, model.hopRows());
@@ -64,7 +65,7 @@ class SelectionTest {
 
     @Test
     void clearingTheSelectionShowsThePlainDiagram() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
         model.select(1);
         model.mark(VETH);
 
@@ -78,7 +79,7 @@ class SelectionTest {
 
     @Test
     void selectingAnUnknownFlowClearsTheSelection() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
         model.select(1);
 
         model.select(42);
@@ -89,7 +90,7 @@ class SelectionTest {
 
     @Test
     void hopRowsListTheCrossingsInTimeOrder() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
         model.select(1);
 
         List<String> rows = new ArrayList<>();
@@ -110,7 +111,7 @@ class SelectionTest {
 
     @Test
     void tcpRowsShowPortsAndFlags() {
-        model.accept(traffic.handshake(1_000_000));
+        shown.accept(traffic.handshake(1_000_000));
         model.select(1);
 
         List<String> info = new ArrayList<>();
@@ -123,8 +124,8 @@ class SelectionTest {
 
     @Test
     void theHopTableCanBeFilteredToOneInterface() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
-        model.accept(traffic.ping(17146, 2, 2_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.ping(17146, 2, 2_000_000));
         model.select(1);
         assertEquals(12, model.hopRows().size());
 
@@ -139,7 +140,7 @@ class SelectionTest {
                 ETH0 + " request seq 2 1003.0", ETH0 + " reply seq 2 1009.0"), rows,
                 "offsets stay relative to the flow's first crossing");
 
-        model.accept(traffic.ping(17146, 3, 3_000_000));
+        shown.accept(traffic.ping(17146, 3, 3_000_000));
         assertEquals(6, model.hopRows().size(), "the filter holds for new packets");
 
         model.clearInterfaceFilter();
@@ -148,8 +149,8 @@ class SelectionTest {
 
     @Test
     void markingAnInterfaceMarksItInTheHighlightUntilAnotherFlowIsSelected() {
-        model.accept(traffic.ping(17146, 1, 1_000_000));
-        model.accept(traffic.handshake(2_000_000));
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.handshake(2_000_000));
         model.select(1);
 
         model.mark(VETH);
@@ -167,7 +168,7 @@ class SelectionTest {
     @Test
     void ofEquallyLongPathsTheLatestIsDrawn() {
         String vethB = DiagramGraph.idOf(HOST_NS, 9);
-        model.accept(traffic.trace(List.of(
+        shown.accept(traffic.trace(List.of(
                 echoRequest(1, 0x10, 1_000_000).netns(HOST_NS).dev(3, "docker0", "bridge").build(),
                 echoRequest(1, 0x10, 1_001_000).netns(HOST_NS).dev(7, "vetha373ab6", "veth").build(),
                 echoRequest(1, 0x10, 1_003_000).netns(CTR_NS).dev(2, "eth0", "veth").hook(Hook.NETIF_RX).build(),

@@ -6,8 +6,6 @@ import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopEventBuilder;
 import io.netjourney.capture.Names;
-import io.netjourney.journey.JourneyAssembler;
-import io.netjourney.journey.TracedHop;
 import io.netjourney.ui.diagram.DiagramGraph;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +15,7 @@ import java.util.Optional;
 /**
  * Test traffic on a docker-like host: docker0 (bridge, ifindex 3) and vetha373ab6 (veth, ifindex 7, port of
  * docker0) in the host namespace, eth0 (veth, ifindex 2) in the container nj-ctr1. Events go through a real
- * {@link JourneyAssembler}, as in the app.
+ * journey model, as in the app (see {@link Presented}).
  */
 final class Traffic {
     static final long HOST_NS = 4026531840L;
@@ -29,7 +27,6 @@ final class Traffic {
     static final String HOST_IP = "172.17.0.1";
     static final String CTR_IP = "172.17.0.2";
 
-    private final JourneyAssembler assembler = new JourneyAssembler();
     private long nextSkb = 0xffff888100001000L;
 
     /**
@@ -37,7 +34,7 @@ final class Traffic {
      * unless {@code replyDeltas} is null, the reply 6 µs later: eth0, veth (+replyDeltas[0]), docker0
      * (+replyDeltas[1]). A request with one delta stops at the veth.
      */
-    List<TracedHop> ping(int id, int seq, long t, long[] requestDeltas, long[] replyDeltas) {
+    List<HopEvent> ping(int id, int seq, long t, long[] requestDeltas, long[] replyDeltas) {
         List<HopEvent> events = new ArrayList<>();
         long request = nextSkb++;
         long ts = t;
@@ -62,12 +59,12 @@ final class Traffic {
     }
 
     /** A complete ping with the docker ping's timing: 1 and 2 µs on the request, 1 and 1 µs on the reply. */
-    List<TracedHop> ping(int id, int seq, long t) {
+    List<HopEvent> ping(int id, int seq, long t) {
         return ping(id, seq, t, new long[] {1_000, 2_000}, new long[] {1_000, 1_000});
     }
 
     /** A TCP handshake 172.17.0.1:40000 → 172.17.0.2:80 along the same path: SYN, SYN-ACK, ACK, 10 µs apart. */
-    List<TracedHop> handshake(long t) {
+    List<HopEvent> handshake(long t) {
         List<HopEvent> events = new ArrayList<>();
         events.addAll(tcpForward(t, 0x02, 100, 0));
         events.addAll(tcpBack(t + 10_000, 0x12, 500, 101));
@@ -80,12 +77,8 @@ final class Traffic {
         return hop().at(t).skb(skb).from(HOST_IP).to(CTR_IP).icmp(8, 0, 7, seq);
     }
 
-    List<TracedHop> trace(List<HopEvent> events) {
-        List<TracedHop> hops = new ArrayList<>(events.size());
-        for (HopEvent event : events) {
-            hops.add(assembler.accept(event));
-        }
-        return hops;
+    List<HopEvent> trace(List<HopEvent> events) {
+        return events;
     }
 
     private List<HopEvent> tcpForward(long t, int flags, long seq, long ack) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.netjourney.journey.FlowStatus;
 import io.netjourney.lab.Lab;
 import io.netjourney.ui.CaptureControls;
 import io.netjourney.ui.MainWindow;
@@ -142,7 +143,7 @@ class MainWindowRealDisplayIT {
         assertTrue(window.titleProperty().get().startsWith("netjourney — live"), window.titleProperty().get());
         List<String> redMulticast = call(() -> window.model().flows().stream()
                 .filter(r -> r.getDestination().startsWith("ff02:") || r.getDestination().startsWith("224."))
-                .filter(r -> r.getState() == io.netjourney.ui.model.FlowStatus.DROPPED)
+                .filter(r -> r.getState() == io.netjourney.journey.FlowStatus.DROPPED)
                 .map(r -> r.getProtocol() + " " + r.getSource() + " -> " + r.getDestination()).toList());
         assertEquals(List.of(), redMulticast, "multicast nobody listens to (MLD, IGMP) is an expected drop, not red");
         assertEquals(window.titleProperty().get(), x.windowName(windowId), "the title on the window's frame");

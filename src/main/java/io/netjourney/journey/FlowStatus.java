@@ -1,12 +1,14 @@
-package io.netjourney.ui.model;
+package io.netjourney.journey;
 
-/** The state shown in a flow's row. */
+/**
+ * Where a flow stands, judged by its latest request that expects an answer (a bare TCP ACK expects none).
+ */
 public enum FlowStatus {
-    /** The latest request (one that expects an answer) was followed by a reply. */
+    /** The latest such request was followed by a reply. */
     OK("ok"),
     /** A request is still waiting for a reply. */
     INCOMPLETE("incomplete"),
-    /** Reserved: the packet was seen dropped (kfree_skb); not reported yet. */
+    /** The latest such request was lost: every copy of it ended in a real drop (see {@link Branches#lost}). */
     DROPPED("dropped");
 
     private final String label;

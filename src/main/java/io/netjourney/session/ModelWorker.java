@@ -1,0 +1,200 @@
+package io.netjourney.session;
+
+import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.netfilter.NetfilterVerdict;
+import io.netjourney.journey.FlowView;
+import io.netjourney.journey.JourneyConfig;
+import io.netjourney.journey.JourneyModel;
+import io.netjourney.journey.JourneySnapshot;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs a {@link JourneyModel} on a thread of its own, so a front end's UI thread never assembles, stores or
+ * computes anything: events come in through an {@link EventQueue}, commands (reset, load, select) through
+ * methods that return at once, and what changed goes out as immutable {@link JourneySnapshot}s, at most
+ * {@value #PUBLISH_MS} ms apart while events flow and at once after a command. A snapshot not yet taken is merged
+ * with the next one, so a consumer that reads less often loses nothing.
+ *
+ * <p>Each {@link #reset} or {@link #load} starts a new model under a new generation; a snapshot carries its
+ * generation, and {@link #take(long)} hands out only those of the generation asked for, so what an older model
+ * published never reaches a view that was cleared.
+ */
+public final class ModelWorker implements AutoCloseable {
+    static final long PUBLISH_MS = 100;
+    private static final int BATCH = 4_096;
+
+    /** A snapshot and the generation of the model that made it. */
+    private record Published(long generation, JourneySnapshot snapshot) {
+    }
+
+    private final JourneyConfig config;
+    private final Thread thread;
+    private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<Published> pending = new AtomicReference<>();
+    private final List<HopEvent> batch = new ArrayList<>(BATCH);
+    private volatile boolean closed;
+    private volatile long selected;
+    private volatile String failure;
+    // owned by the worker thread
+    private JourneyModel model;
+    private long generation;
+    private EventQueue queue;
+    private boolean detailWanted;
+    private boolean unpublished;
+    private long lastPublishNs;
+
+    public ModelWorker() {
+        this(JourneyConfig.defaults());
+    }
+
+    public ModelWorker(JourneyConfig config) {
+        this.config = config;
+        this.model = new JourneyModel(config);
+        thread = new Thread(this::run, "netjourney-model");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A new, empty model fed from {@code source} (null: none) from now on, under {@code newGeneration}. */
+    public void reset(long newGeneration, EventQueue source) {
+        command(() -> {
+            model = new JourneyModel(config);
+            generation = newGeneration;
+            queue = source;
+            pending.set(null);
+            unpublished = true;
+            detailWanted = true;
+        });
+    }
+
+    /** A new model holding a recorded trace (its events in order, and its netfilter verdicts), fed by nothing else. */
+    public void load(long newGeneration, List<HopEvent> events, List<NetfilterVerdict> netfilter) {
+        command(() -> {
+            model = new JourneyModel(config);
+            generation = newGeneration;
+            queue = null;
+            pending.set(null);
+            events.forEach(model::accept);
+            netfilter.forEach(model::acceptNetfilter);
+            unpublished = true;
+            detailWanted = true;
+        });
+    }
+
+    /** Netfilter verdicts for the current model. */
+    public void acceptNetfilter(List<NetfilterVerdict> verdicts) {
+        command(() -> {
+            verdicts.forEach(model::acceptNetfilter);
+            unpublished = true;
+        });
+    }
+
+    /** The flow whose detail snapshots carry (0: none); its detail follows at once. */
+    public void select(long flowId) {
+        selected = flowId;
+        command(() -> detailWanted = true);
+    }
+
+    /** The latest snapshot of this generation not yet taken, or null; one of an older generation is discarded. */
+    public JourneySnapshot take(long ofGeneration) {
+        Published published = pending.getAndSet(null);
+        return published == null || published.generation() != ofGeneration ? null : published.snapshot();
+    }
+
+    private void command(Runnable command) {
+        commands.add(command);
+        LockSupport.unpark(thread);
+    }
+
+    /** What went wrong on the worker thread, if anything did (it carries on with the next events). */
+    public String failure() {
+        return failure;
+    }
+
+    private void run() {
+        while (!closed) {
+            try {
+                step();
+            } catch (RuntimeException e) {
+                failure = e.toString();
+            }
+        }
+    }
+
+    private void step() {
+        {
+            boolean commanded = false;
+            for (Runnable command = commands.poll(); command != null; command = commands.poll()) {
+                command.run();
+                commanded = true;
+            }
+            int drained = 0;
+            if (queue != null) {
+                batch.clear();
+                drained = queue.drainTo(batch, BATCH);
+                for (int i = 0; i < drained; i++) {
+                    model.accept(batch.get(i));
+                }
+                unpublished |= drained > 0;
+            }
+            long now = System.nanoTime();
+            if (commanded || unpublished && now - lastPublishNs >= PUBLISH_MS * 1_000_000) {
+                publish();
+                lastPublishNs = now;
+            }
+            if (drained == 0 && commands.isEmpty()) {
+                LockSupport.parkNanos(10_000_000);
+            }
+        }
+    }
+
+    private void publish() {
+        JourneySnapshot fresh = model.snapshot(selected, detailWanted);
+        detailWanted = false;
+        unpublished = false;
+        long current = generation;
+        pending.getAndUpdate(old -> old == null || old.generation() != current ? new Published(current, fresh)
+                : new Published(current, merge(old.snapshot(), fresh)));
+    }
+
+    /** One snapshot saying what two consecutive ones said. */
+    static JourneySnapshot merge(JourneySnapshot older, JourneySnapshot newer) {
+        Map<Long, FlowView> changed = new LinkedHashMap<>();
+        for (FlowView flow : older.changed()) {
+            changed.put(flow.flowId(), flow);
+        }
+        for (FlowView flow : newer.changed()) {
+            changed.put(flow.flowId(), flow);
+        }
+        Set<Long> removed = new LinkedHashSet<>(older.removed());
+        removed.removeAll(changed.keySet());
+        for (Long id : newer.removed()) {
+            changed.remove(id);
+            removed.add(id);
+        }
+        List<FlowView> flows = new ArrayList<>(changed.values());
+        flows.sort((a, b) -> Long.compare(a.flowId(), b.flowId()));
+        return new JourneySnapshot(newer.counters(), flows, new ArrayList<>(removed), newer.topology(),
+                newer.selected() != null ? newer.selected() : older.selected(), newer.recent());
+    }
+
+    /** Stops the thread (what it holds is dropped). */
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
