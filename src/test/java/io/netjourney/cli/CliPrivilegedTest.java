@@ -98,6 +98,19 @@ class CliPrivilegedTest {
     }
 
     @Test
+    void reportWithoutAFileCapturesLiveAndPrintsTheSameReport() throws Exception {
+        CliRun run = traceWhilePinging("report", "--json", "--duration", "4s", "icmp", "and", "host",
+                LabNode.CTR1.ipv4());
+        assertEquals(0, run.exitCode(), run.err());
+        String[] lines = run.lines();
+        assertEquals(2, lines.length, "one flow, then the summary: " + run.out());
+        Map<String, Object> flow = Json.object(Json.parse(lines[0]));
+        assertEquals(1L, ((Number) flow.get("requests")).longValue());
+        assertEquals(List.of("nj-cli-br0", "nj-cli-veth1", "eth0"), Json.array(flow.get("request")).stream()
+                .map(hop -> (String) Json.object(hop).get("ifname")).toList());
+    }
+
+    @Test
     void quietTraceThroughLibbpfCountsTheSameJourneyWithoutLines() throws Exception {
         CliRun run = traceWhilePinging("trace", "-q", "--consumer", "libbpf", "-c", "6", "--duration", "15s",
                 "icmp", "and", "host", LabNode.CTR1.ipv4());

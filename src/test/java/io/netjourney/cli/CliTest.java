@@ -94,6 +94,18 @@ class CliTest {
     }
 
     @Test
+    void reportOfAMissingTraceFileSaysSoAndLiveOptionsWithAFileAreAUsageError(@TempDir Path dir) {
+        CliRun missing = CliRun.of("report", dir.resolve("nothing.njt").toString(), "icmp");
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().contains("no such trace file"), missing.err());
+        assertTrue(missing.clean(), missing.err());
+        CliRun count = CliRun.of("report", "-c", "5", "src/test/resources/fixtures/lab-pings.njt");
+        assertEquals(2, count.exitCode());
+        assertTrue(count.err().contains("-c and --duration are for a live capture"), count.err());
+        assertTrue(count.clean(), count.err());
+    }
+
+    @Test
     void notATraceFileSaysSo(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("notes.njt");
         Files.writeString(file, "hello, this is not a trace");
