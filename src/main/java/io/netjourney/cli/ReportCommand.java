@@ -12,10 +12,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,12 +38,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per flow, with its per-hop statistics.")
     boolean json;
 
-    @Option(names = {"-c", "--count"}, paramLabel = "COUNT", description = "Live: end after COUNT crossings.")
-    long count;
-
-    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "Live: end after TIME (500ms, 10s, 2m, 1h; a bare number is seconds).")
-    Duration duration;
+    @Mixin
+    StopOptions stop = new StopOptions();
 
     @Parameters(paramLabel = "[FILE] FILTER", arity = "0..*",
             description = "A trace file (.njt), then the same filter language as trace; default: everything.")
@@ -54,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
         if (words == null || words.isEmpty() || !namesAFile(words.get(0))) {
             return live();
         }
-        if (count != 0 || duration != null) {
+        if (stop.given()) {
             throw new UserError("-c and --duration are for a live capture, not for a trace file", UserError.USAGE);
         }
         TraceFileArguments input = new TraceFileArguments();
@@ -95,8 +91,7 @@ final class ReportCommand implements Callable<Integer> {
         trace.output = new OutputOptions();
         trace.output.names = names;
         trace.output.json = json;
-        trace.count = count;
-        trace.duration = duration;
+        trace.stop = stop;
         trace.report = true;
         trace.consumer = RingConsumer.Kind.MAPPED;
         trace.filterWords = words;

@@ -11,7 +11,6 @@ import io.netjourney.sinks.TraceFileWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,12 +35,8 @@ final class TraceCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = {"-c", "--count"}, paramLabel = "COUNT", description = "Exit after COUNT crossings.")
-    long count;
-
-    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "Exit after TIME (500ms, 10s, 2m, 1h; a bare number is seconds).")
-    Duration duration;
+    @Mixin
+    StopOptions stop = new StopOptions();
 
     @Option(names = {"-w", "--write"}, paramLabel = "FILE",
             description = "Also record every crossing to a trace file (replay with 'netjourney show FILE').")
@@ -81,7 +76,8 @@ final class TraceCommand implements Callable<Integer> {
         TraceFileWriter recording = writeFile == null ? null : TraceFileWriter.create(writeFile, names);
         PrintStream out = Stdout.buffered();
         try {
-            Tracer tracer = output.tracer(kernelFilter.exact() ? null : filter::matches, names, out, recording, count);
+            Tracer tracer = output.tracer(kernelFilter.exact() ? null : filter::matches, names, out, recording,
+                    stop.count);
             if (quiet) {
                 tracer.printNothing();
             }
@@ -97,7 +93,7 @@ final class TraceCommand implements Callable<Integer> {
                 NftTracer nft = NetfilterNamespaces.start(capture.netfilterSink(filter::matches));
                 capture.closeWithCapture(nft); // also on Ctrl-C and SIGTERM, before the JVM exits
             }
-            capture.run(kernelFilter, tracer, duration, () -> false, stats -> {
+            capture.run(kernelFilter, tracer, stop.duration, () -> false, stats -> {
                 if (report) {
                     ReportFormatter formatter = new ReportFormatter(names);
                     tracer.reports().forEach(r -> out.println(output.json ? formatter.json(r) : formatter.text(r)));
