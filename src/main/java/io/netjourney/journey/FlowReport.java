@@ -7,10 +7,12 @@ import java.util.List;
  * A flow with its mtr-style statistics per hop, request and reply, over the packets the assembler retained.
  *
  * @param requests packets of the request direction retained (the statistics' sample)
- * @param replies  likewise for the reply direction
+ * @param replies  likewise for the reply direction; ICMP errors that answered packets of the flow are not replies
+ *                 here (their path starts where the error was made), they are {@code answers}
+ * @param answers  what the flow's retained ICMP errors answered, in the order they came
  */
 public record FlowReport(FlowSummary flow, int requests, int replies, List<PathStatistics.Hop<Place>> request,
-                         List<PathStatistics.Hop<Place>> reply) {
+                         List<PathStatistics.Hop<Place>> reply, List<Answer> answers) {
 
     /** Where a hop is: an interface in a namespace (its name as the reference packet saw it). */
     public record Place(long netnsInode, int ifindex, String ifname) {
@@ -22,11 +24,17 @@ public record FlowReport(FlowSummary flow, int requests, int replies, List<PathS
         for (FlowSummary flow : assembler.flows()) {
             List<PathStatistics.Path<Place>> requests = new ArrayList<>();
             List<PathStatistics.Path<Place>> replies = new ArrayList<>();
+            List<Answer> answers = new ArrayList<>();
             for (PacketJourney packet : assembler.packets(flow.flowId())) {
-                (packet.direction() == PacketDirection.REQUEST ? requests : replies).add(path(packet));
+                Answer answer = packet.hops().isEmpty() ? null : packet.hops().get(0).answers();
+                if (answer != null) {
+                    answers.add(answer);
+                } else {
+                    (packet.direction() == PacketDirection.REQUEST ? requests : replies).add(path(packet));
+                }
             }
             reports.add(new FlowReport(flow, requests.size(), replies.size(), PathStatistics.of(requests),
-                    PathStatistics.of(replies)));
+                    PathStatistics.of(replies), answers));
         }
         return reports;
     }
