@@ -99,6 +99,90 @@ static __always_inline __u16 skip_vlan_tags(const struct pkt *p, struct nj_hop *
 	return proto;
 }
 
+/* ICMP errors (destination unreachable, time exceeded, parameter problem) quote the packet they answer. */
+static __always_inline int icmp_error(__u8 l4_proto, __u8 type)
+{
+	if (l4_proto == IPPROTO_ICMP)
+		return type == 3 || type == 11 || type == 12;
+	/* ICMPv6: destination unreachable, packet too big, time exceeded, parameter problem */
+	return type >= 1 && type <= 4;
+}
+
+/*
+ * The packet an ICMP/ICMPv6 error quotes, from off (just after the error's 8-byte header): its IP header and
+ * the first 8 bytes of its transport header, into the q_* fields. Nothing is set when the quoted IP header is
+ * not in the linear data; NJ_QF_NO_L4 when its transport header is not.
+ */
+static __always_inline void parse_quote(const struct pkt *p, struct nj_hop *h, __u32 off)
+{
+	__u8 first;
+	__u32 l4;
+
+	if (pkt_read(p, off, &first, 1))
+		return;
+	if ((first >> 4) == 4) {
+		struct iphdr ip;
+
+		if (pkt_read(p, off, &ip, sizeof(ip)))
+			return;
+		h->q_addr_family = 4;
+		__builtin_memcpy(h->q_saddr, &ip.saddr, 4);
+		__builtin_memcpy(h->q_daddr, &ip.daddr, 4);
+		h->q_l4_proto = ip.protocol;
+		h->q_ip_id = bpf_ntohs(ip.id);
+		if (bpf_ntohs(ip.frag_off) & 0x1FFF)
+			h->q_flags |= NJ_QF_NO_L4;
+		l4 = off + ip.ihl * 4;
+	} else if ((first >> 4) == 6) {
+		struct {
+			__be32 vtc_flow;
+			__be16 payload_len;
+			__u8 nexthdr;
+			__u8 hop_limit;
+		} ip6;
+
+		if (pkt_read(p, off, &ip6, sizeof(ip6)) || pkt_read(p, off + 8, h->q_saddr, 32))
+			return;
+		h->q_addr_family = 6;
+		h->q_flow_label = bpf_ntohl(ip6.vtc_flow) & 0xFFFFF;
+		h->q_l4_proto = ip6.nexthdr;
+		l4 = off + 40;
+	} else {
+		return;
+	}
+	h->flags |= NJ_F_QUOTED;
+
+	struct {
+		__be16 sport; /* ICMP: type, code */
+		__be16 dport; /* ICMP: checksum */
+		__be16 id;    /* TCP: seq */
+		__be16 seq;
+	} t;
+
+	if ((h->q_flags & NJ_QF_NO_L4) || pkt_read(p, l4, &t, sizeof(t))) {
+		h->q_flags |= NJ_QF_NO_L4;
+		return;
+	}
+	switch (h->q_l4_proto) {
+	case IPPROTO_TCP:
+		h->q_tcp_seq = ((__u32)bpf_ntohs(t.id) << 16) | bpf_ntohs(t.seq);
+		/* fall through */
+	case IPPROTO_UDP:
+		h->q_sport = bpf_ntohs(t.sport);
+		h->q_dport = bpf_ntohs(t.dport);
+		break;
+	case IPPROTO_ICMP:
+	case NEXTHDR_ICMP:
+		h->q_icmp_type = ((__u8 *)&t)[0];
+		h->q_icmp_code = ((__u8 *)&t)[1];
+		h->q_icmp_id = bpf_ntohs(t.id);
+		h->q_icmp_seq = bpf_ntohs(t.seq);
+		break;
+	default:
+		h->q_flags |= NJ_QF_NO_L4;
+	}
+}
+
 static __always_inline void parse_l4(const struct pkt *p, struct nj_hop *h, __u32 off)
 {
 	if (h->flags & NJ_F_NO_L4)
@@ -142,6 +226,8 @@ static __always_inline void parse_l4(const struct pkt *p, struct nj_hop *h, __u3
 		h->icmp_code = icmp.code;
 		h->icmp_id = bpf_ntohs(icmp.id);
 		h->icmp_seq = bpf_ntohs(icmp.seq);
+		if (icmp_error(h->l4_proto, icmp.type))
+			parse_quote(p, h, off + sizeof(icmp));
 		break;
 	}
 	}
@@ -468,12 +554,18 @@ static __always_inline __u32 task_netns(void)
 	return BPF_CORE_READ(task, nsproxy, net_ns, ns.inum);
 }
 
-/* Crossings leave the verdict fields out: a smaller record is less for the consumer to read. */
+/*
+ * Crossings leave the verdict fields out, and records of anything but an ICMP error the quoted packet: a smaller
+ * record is less for the consumer to read.
+ */
 static __always_inline void submit(struct nj_hop *h)
 {
+	__u32 size = h->flags & NJ_F_QUOTED ? sizeof(*h) : h->event == NJ_EV_CROSSING ? NJ_CROSSING_SIZE
+										       : NJ_VERDICT_SIZE;
+
 	h->ts_ns = bpf_ktime_get_ns();
 	h->cpu = bpf_get_smp_processor_id();
-	if (bpf_ringbuf_output(&events, h, h->event == NJ_EV_CROSSING ? NJ_CROSSING_SIZE : sizeof(*h), 0))
+	if (bpf_ringbuf_output(&events, h, size, 0))
 		count(NJ_CNT_LOST);
 	else
 		count(NJ_CNT_SUBMITTED);

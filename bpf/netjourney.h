@@ -43,6 +43,12 @@ enum nj_hop_flag {
 	NJ_F_NO_L4 = 1 << 4,     /* non-first fragment: no transport header */
 	NJ_F_IP6_EXT = 1 << 5,   /* IPv6 extension headers were walked */
 	NJ_F_NO_MAC = 1 << 6,    /* MAC header not set: MAC addresses unknown */
+	NJ_F_QUOTED = 1 << 7,    /* an ICMP/ICMPv6 error: the q_* fields hold the header it quotes */
+};
+
+/* nj_hop.q_flags */
+enum nj_quote_flag {
+	NJ_QF_NO_L4 = 1 << 0, /* the quote ends before the quoted transport header (or a non-first fragment) */
 };
 
 /* One device crossing of one packet: the ring buffer record. */
@@ -94,13 +100,36 @@ struct nj_hop {
 	__u32 fib_iif;        /* NJ_EV_FIB: input interface of the lookup (0 for locally made packets) */
 	__u32 _pad2;
 	__u8 fib_gw[16];      /* NJ_EV_FIB: gateway (address family as saddr), zero when on-link */
+	/*
+	 * The quoted packet (NJ_F_QUOTED): what an ICMP error (types 3, 11, 12) or ICMPv6 error (1-4) carries of
+	 * the packet it answers, its IP header and the first 8 bytes of its transport header. Only records with
+	 * NJ_F_QUOTED are submitted with this part; every other record ends before it.
+	 */
+	__u8 q_saddr[16];     /* IPv4 in the first 4 bytes */
+	__u8 q_daddr[16];
+	__u32 q_flow_label;   /* quoted IPv6 */
+	__u32 q_tcp_seq;      /* quoted TCP */
+	__u16 q_sport;        /* quoted TCP/UDP, host order */
+	__u16 q_dport;
+	__u16 q_icmp_id;      /* quoted ICMP/ICMPv6 (an echo's id and seq) */
+	__u16 q_icmp_seq;
+	__u16 q_ip_id;        /* quoted IPv4 identification */
+	__u8 q_l4_proto;      /* quoted IPPROTO_* (the IPv6 next header, extension headers not walked) */
+	__u8 q_addr_family;   /* 4 or 6 */
+	__u8 q_icmp_type;
+	__u8 q_icmp_code;
+	__u8 q_flags;         /* enum nj_quote_flag */
+	__u8 _pad3;
 };
 
-#define NJ_HOP_SIZE 216
+#define NJ_HOP_SIZE 272
 _Static_assert(sizeof(struct nj_hop) == NJ_HOP_SIZE, "struct nj_hop size (HopRecord.SIZE)");
 /* A crossing is submitted without the verdict fields: the record up to (not including) nj_hop.event. */
 #define NJ_CROSSING_SIZE 168
 _Static_assert(__builtin_offsetof(struct nj_hop, event) == NJ_CROSSING_SIZE, "crossing record size (HopRecord.SIZE_V1)");
+/* A verdict without a quote is submitted up to (not including) nj_hop.q_saddr. */
+#define NJ_VERDICT_SIZE 216
+_Static_assert(__builtin_offsetof(struct nj_hop, q_saddr) == NJ_VERDICT_SIZE, "verdict record size (HopRecord.VERDICT_SIZE)");
 
 /*
  * In-kernel filter: a postfix program over a stack of booleans.

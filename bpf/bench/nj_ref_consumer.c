@@ -61,14 +61,16 @@ static void on_signal(int sig)
 	stop = 1;
 }
 
-/* The "empty" callback: counts; crossings are the short records (NJ_CROSSING_SIZE), verdicts the full ones. */
+/*
+ * The "empty" callback: counts; crossings are the short records (NJ_CROSSING_SIZE), verdicts the longer ones, except
+ * an ICMP error's crossing, as long as a verdict for its quoted header: only then is the event byte read.
+ */
 static int on_record(void *ctx, void *data, size_t size)
 {
 	struct counts *c = ctx;
 
-	(void)data;
 	c->records++;
-	c->verdicts += size > NJ_CROSSING_SIZE;
+	c->verdicts += size > NJ_CROSSING_SIZE && ((const struct nj_hop *)data)->event != NJ_EV_CROSSING;
 	return 0;
 }
 

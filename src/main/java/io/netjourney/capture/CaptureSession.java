@@ -158,9 +158,10 @@ public final class CaptureSession implements AutoCloseable {
 
     private void deliver(ByteBuffer record, Consumer<HopEvent> sink) {
         int size = record.remaining();
-        if (size != HopRecord.SIZE && size != HopRecord.CROSSING_SIZE) {
-            throw new CaptureException("kernel record of " + size + " bytes, expected " + HopRecord.SIZE + " or "
-                    + HopRecord.CROSSING_SIZE + ": the BPF object and the Java decoder come from different builds");
+        if (size != HopRecord.SIZE && size != HopRecord.VERDICT_SIZE && size != HopRecord.CROSSING_SIZE) {
+            throw new CaptureException("kernel record of " + size + " bytes, expected " + HopRecord.SIZE + ", "
+                    + HopRecord.VERDICT_SIZE + " or " + HopRecord.CROSSING_SIZE
+                    + ": the BPF object and the Java decoder come from different builds");
         }
         decoded++;
         HopEvent event = HopRecord.decode(record);

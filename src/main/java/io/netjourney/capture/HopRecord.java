@@ -17,14 +17,28 @@ import java.nio.charset.StandardCharsets;
 /**
  * Layout of struct nj_hop, the ring buffer record; keep in sync with bpf/netjourney.h. Decodes records into
  * {@link HopEvent}s.
+ *
+ * <p>The kernel submits a record as long as what it reports: a crossing {@link #CROSSING_SIZE} bytes (up to the
+ * verdict fields), a drop or routing decision {@link #VERDICT_SIZE} (up to the quoted header), and only an ICMP or
+ * ICMPv6 error, flagged {@link HopEvent#FLAG_QUOTED}, the whole {@link #SIZE} with the packet it quotes at the end
+ * ({@code q_*} fields, {@link QuotedHeader}). So the quote costs nothing to the records of other packets; the
+ * kernel only reads and copies it for errors.
  */
 public final class HopRecord {
-    /** sizeof(struct nj_hop); also checked against the header's _Static_assert by a test. */
-    public static final int SIZE = 216;
+    /**
+     * sizeof(struct nj_hop); also checked against the header's _Static_assert by a test. Only the records of ICMP
+     * errors ({@link HopEvent#FLAG_QUOTED}) are this long: they carry the quoted packet's header at the end.
+     */
+    public static final int SIZE = 272;
     /** Records of the first format (before verdicts) were this long; trace files may hold them. */
     public static final int SIZE_V1 = 168;
     /** The kernel submits crossings without the verdict fields: the first-format length. */
     public static final int CROSSING_SIZE = SIZE_V1;
+    /**
+     * Verdicts (and crossings in trace files) without a quoted header end before it: the record up to q_saddr, the
+     * full length of the second format (trace files before quotes hold such records only).
+     */
+    public static final int VERDICT_SIZE = 216;
 
     static final int TS_NS = 0;
     static final int SKB = 8;
@@ -69,6 +83,20 @@ public final class HopRecord {
     static final int FIB_ERR = 188;
     static final int FIB_IIF = 192;
     static final int FIB_GW = 200;
+    static final int Q_SADDR = 216;
+    static final int Q_DADDR = 232;
+    static final int Q_FLOW_LABEL = 248;
+    static final int Q_TCP_SEQ = 252;
+    static final int Q_SPORT = 256;
+    static final int Q_DPORT = 258;
+    static final int Q_ICMP_ID = 260;
+    static final int Q_ICMP_SEQ = 262;
+    static final int Q_IP_ID = 264;
+    static final int Q_L4_PROTO = 266;
+    static final int Q_ADDR_FAMILY = 267;
+    static final int Q_ICMP_TYPE = 268;
+    static final int Q_ICMP_CODE = 269;
+    static final int Q_FLAGS = 270;
     static final int NAME_SIZE = NameCache.FIELD_SIZE;
     /** The names and addresses decoded lately, shared by all decoding threads. */
     private static final NameCache IFNAMES = new NameCache(1024);
@@ -81,7 +109,8 @@ public final class HopRecord {
     /**
      * Decodes the record at the buffer's position (native byte order of the kernel: little endian, whatever the
      * buffer's order). A record of {@link #CROSSING_SIZE} (how the kernel submits crossings, and the first format of
-     * trace files) decodes as a crossing without the verdict fields. Reads the buffer in place and neither moves nor keeps it; names and addresses seen before are
+     * trace files) decodes as a crossing without the verdict fields, one of {@link #VERDICT_SIZE} without a quoted
+     * header; the quoted header is read from a record of {@link #SIZE} with {@link HopEvent#FLAG_QUOTED}. Reads the buffer in place and neither moves nor keeps it; names and addresses seen before are
      * shared, not allocated again.
      */
     public static HopEvent decode(ByteBuffer record) {
@@ -91,8 +120,9 @@ public final class HopRecord {
         }
         ByteBuffer b = record;
         int at = record.position();
-        boolean hasVerdict = size >= SIZE;
+        boolean hasVerdict = size >= VERDICT_SIZE;
         int family = u8(b, at + ADDR_FAMILY);
+        int flags = u16(b, at + FLAGS);
         return new HopEvent(
                 i64(b, at + TS_NS),
                 u16(b, at + CPU),
@@ -109,7 +139,7 @@ public final class HopRecord {
                 i32(b, at + MARK),
                 u16(b, at + ETHERTYPE),
                 u16(b, at + VLAN_TCI),
-                u16(b, at + FLAGS),
+                flags,
                 address(b, at + SADDR, family),
                 address(b, at + DADDR, family),
                 u8(b, at + L4_PROTO),
@@ -129,7 +159,22 @@ public final class HopRecord {
                 mac(b, at + SRC_MAC),
                 mac(b, at + DST_MAC),
                 u32(b, at + TASK_NETNS_INO),
-                hasVerdict ? verdict(b, at, family) : null);
+                hasVerdict ? verdict(b, at, family) : null,
+                size >= SIZE && (flags & HopEvent.FLAG_QUOTED) != 0 ? quoted(b, at) : null);
+    }
+
+    private static QuotedHeader quoted(ByteBuffer b, int at) {
+        int family = u8(b, at + Q_ADDR_FAMILY);
+        return new QuotedHeader(address(b, at + Q_SADDR, family), address(b, at + Q_DADDR, family),
+                u8(b, at + Q_L4_PROTO), u16(b, at + Q_SPORT), u16(b, at + Q_DPORT), u32(b, at + Q_TCP_SEQ),
+                u8(b, at + Q_ICMP_TYPE), u8(b, at + Q_ICMP_CODE), u16(b, at + Q_ICMP_ID), u16(b, at + Q_ICMP_SEQ),
+                u16(b, at + Q_IP_ID), i32(b, at + Q_FLOW_LABEL),
+                (u8(b, at + Q_FLAGS) & QuotedHeader.FLAG_NO_L4) == 0);
+    }
+
+    /** How many bytes of {@link #encode}'s record the event needs: {@link #SIZE} with a quote, else less. */
+    public static int encodedSize(HopEvent e) {
+        return e.quoted() != null ? SIZE : VERDICT_SIZE;
     }
 
     private static Verdict verdict(ByteBuffer b, int at, int family) {
@@ -174,7 +219,8 @@ public final class HopRecord {
         b.putShort(IP_ID, (short) e.ipId());
         b.putShort(VLAN_TCI, (short) e.vlanTci());
         b.putShort(ARP_OP, (short) e.arpOp());
-        b.putShort(FLAGS, (short) e.flags());
+        b.putShort(FLAGS, (short) (e.quoted() != null ? e.flags() | HopEvent.FLAG_QUOTED
+                : e.flags() & ~HopEvent.FLAG_QUOTED));
         b.put(L4_PROTO, (byte) e.l4Protocol());
         b.put(TTL, (byte) e.ttl());
         b.put(TCP_FLAGS, (byte) e.tcpFlags());
@@ -197,6 +243,22 @@ public final class HopRecord {
             if (v.fibGateway() != null) {
                 b.put(FIB_GW, v.fibGateway().getAddress());
             }
+        }
+        QuotedHeader q = e.quoted();
+        if (q != null) {
+            b.put(Q_ADDR_FAMILY, (byte) putAddress(b, Q_SADDR, q.source()));
+            putAddress(b, Q_DADDR, q.destination());
+            b.putInt(Q_FLOW_LABEL, q.flowLabel());
+            b.putInt(Q_TCP_SEQ, (int) q.tcpSeq());
+            b.putShort(Q_SPORT, (short) q.sourcePort());
+            b.putShort(Q_DPORT, (short) q.destinationPort());
+            b.putShort(Q_ICMP_ID, (short) q.icmpId());
+            b.putShort(Q_ICMP_SEQ, (short) q.icmpSeq());
+            b.putShort(Q_IP_ID, (short) q.ipId());
+            b.put(Q_L4_PROTO, (byte) q.l4Protocol());
+            b.put(Q_ICMP_TYPE, (byte) q.icmpType());
+            b.put(Q_ICMP_CODE, (byte) q.icmpCode());
+            b.put(Q_FLAGS, (byte) (q.hasTransportHeader() ? 0 : QuotedHeader.FLAG_NO_L4));
         }
         return b.array();
     }

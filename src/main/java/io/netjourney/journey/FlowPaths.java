@@ -9,7 +9,8 @@ import java.util.Map;
  * The paths of a flow's two directions and their mtr-style statistics, over its retained packets: each packet's
  * path is its deepest branch ({@link Branches#deepest}), and a direction's path is that of its reference packet
  * ({@link PathStatistics#reference}: the most crossings on that branch, the newest on a tie). The one definition of
- * "the path" that the report, the diagram and the statistics share.
+ * "the path" that the report, the diagram and the statistics share. An ICMP error that answered a packet of the
+ * flow is not a reply here (its path starts where the error was made): it is one of the flow's {@link #answers}.
  */
 public final class FlowPaths {
     private FlowPaths() {
@@ -39,7 +40,7 @@ public final class FlowPaths {
         Map<Long, List<TracedHop>> branches = new HashMap<>();
         Map<Long, PacketJourney> byId = new HashMap<>();
         for (PacketJourney packet : packets) {
-            if (packet.direction() != direction) {
+            if (packet.direction() != direction || answer(packet) != null) {
                 continue;
             }
             List<TracedHop> branch = deepestBranch(packet);
@@ -53,6 +54,22 @@ public final class FlowPaths {
         }
         return new Direction(paths.size(), byId.get(reference.packetId()), branches.get(reference.packetId()),
                 PathStatistics.of(reference, paths));
+    }
+
+    /** What the packets that are ICMP errors answered, in the order they came. */
+    public static List<Answer> answers(List<PacketJourney> packets) {
+        List<Answer> answers = new ArrayList<>();
+        for (PacketJourney packet : packets) {
+            Answer answer = answer(packet);
+            if (answer != null) {
+                answers.add(answer);
+            }
+        }
+        return answers;
+    }
+
+    private static Answer answer(PacketJourney packet) {
+        return packet.hops().isEmpty() ? null : packet.hops().get(0).answers();
     }
 
     /** Where a crossing was. */

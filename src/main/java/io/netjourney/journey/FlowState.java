@@ -29,6 +29,8 @@ final class FlowState extends LruNode {
     long lastRequestId;
     long lastReplyId;
     long lastLostRequestId;
+    /** The latest packet an ICMP error answered (or, when the error singled out none, the error itself). */
+    long lastErrorAnsweredId;
     /** Whether {@link JourneyModel} listed it as changed since its last snapshot. */
     boolean changed;
 
@@ -49,7 +51,11 @@ final class FlowState extends LruNode {
 
     /** A new packet of the flow (ids grow in first-seen order). */
     void counted(PacketState packet, boolean expectsAnswer) {
-        if (packet.direction == PacketDirection.REPLY) {
+        if (packet.answers != null) {
+            lastErrorAnsweredId = Math.max(lastErrorAnsweredId,
+                    packet.answers.packetId() != 0 ? packet.answers.packetId() : packet.id);
+            lastReplyId = packet.id;
+        } else if (packet.direction == PacketDirection.REPLY) {
             lastReplyId = packet.id;
         } else if (expectsAnswer) {
             lastRequestId = packet.id;
@@ -82,6 +88,7 @@ final class FlowState extends LruNode {
         lastRequestId = 0;
         lastReplyId = 0;
         lastLostRequestId = 0;
+        lastErrorAnsweredId = 0;
         for (PacketState packet : packets) {
             counted(packet, packet.expectsAnswer);
             judged(packet);
@@ -89,6 +96,9 @@ final class FlowState extends LruNode {
     }
 
     FlowStatus status() {
+        if (lastRequestId != 0 && lastErrorAnsweredId >= lastRequestId) {
+            return FlowStatus.ICMP_ERROR;
+        }
         if (lastLostRequestId != 0 && lastLostRequestId >= lastRequestId) {
             return FlowStatus.DROPPED;
         }

@@ -8,6 +8,11 @@ public enum FlowStatus {
     OK("ok"),
     /** A request is still waiting for a reply. */
     INCOMPLETE("incomplete"),
+    /**
+     * The latest such request was answered by an ICMP or ICMPv6 error (port unreachable, time exceeded, ...), also
+     * when the kernel then dropped it (a TTL that ran out).
+     */
+    ICMP_ERROR("icmp error"),
     /** The latest such request was lost: every copy of it ended in a real drop (see {@link Branches#lost}). */
     DROPPED("dropped");
 

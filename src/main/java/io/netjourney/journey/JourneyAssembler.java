@@ -45,12 +45,15 @@ import java.util.function.LongConsumer;
  * by the IPv4 pair, direction from the op (1 request, 2 reply); TCP by the 5-tuple, where a SYN without ACK marks
  * its sender as the requester and a SYN-ACK its sender as the replier, even when seen after other packets (the
  * retained packets are then re-labelled; hops already returned are not); UDP and other IP protocols by the
- * 5-tuple or address pair + protocol, where the first packet seen defines REQUEST.
+ * 5-tuple or address pair + protocol, where the first packet seen defines REQUEST. An ICMP/ICMPv6 error joins the
+ * flow of the packet it quotes, the other way than that packet, and its crossings say which packet it answers
+ * ({@link TracedHop#answers()}, see {@link IcmpErrors}).
  *
  * <h2>Status</h2>
  * A flow is {@link FlowStatus#INCOMPLETE} while its latest request that expects an answer (anything but a bare TCP
  * ACK) has no reply packet first seen after it, {@link FlowStatus#DROPPED} while that request was lost (every copy of
- * it ended in a real drop, {@link Branches#lost}; re-judged as copies move on), else {@link FlowStatus#OK}.
+ * it ended in a real drop, {@link Branches#lost}; re-judged as copies move on), {@link FlowStatus#ICMP_ERROR} while
+ * an ICMP error answered it (checked first: a TTL that ran out is also a drop), else {@link FlowStatus#OK}.
  *
  * <h2>Latency</h2>
  * {@code hopIndex} counts a packet's crossings from 0; {@code deltaNs} is the time since the packet's previous
@@ -191,6 +194,10 @@ public final class JourneyAssembler {
     }
 
     private PacketState newPacket(HopEvent event, ContentKey content) {
+        FlowState answered = IcmpErrors.answeredFlow(event, flows);
+        if (answered != null) {
+            return track(IcmpErrors.errorPacket(nextPacketId++, event, answered, content.copy()), event);
+        }
         FlowKey key = FlowKey.of(content);
         // "low" is relative to the flow's first key: a translated tuple may order its endpoints the other way
         boolean fromLow = content.sourceIsLow() != swappedAliases.contains(key);
@@ -205,8 +212,13 @@ public final class JourneyAssembler {
             flow.orientationKnown = true;
             flow.requestFromLow = fromLow;
         }
-        PacketState packet = new PacketState(nextPacketId++, flow, fromLow, intrinsic, content.copy(),
-                expectsAnswer(event));
+        return track(new PacketState(nextPacketId++, flow, fromLow, intrinsic, content.copy(), expectsAnswer(event)),
+                event);
+    }
+
+    /** Adds a new packet to its flow and the retention order. */
+    private PacketState track(PacketState packet, HopEvent event) {
+        FlowState flow = packet.flow;
         packet.firstSeenNs = event.timestampNs();
         flow.packets.addLast(packet);
         flow.packetsSeen++;
@@ -301,7 +313,7 @@ public final class JourneyAssembler {
         FlowState flow = packet.flow;
         Translation translation = ordinal == 0 || event.isDrop() ? null : translation(packet, event, content);
         TracedHop hop = new TracedHop(event, packet.id, flow.id, packet.direction, depth, delta, translation, ordinal,
-                parent, branch);
+                parent, branch, packet.answers);
         if (event.isCrossing() && (ordinal == 0 || translation != null)) {
             packet.lastSource = new Endpoint(event.source(), event.sourcePort());
             packet.lastDestination = new Endpoint(event.destination(), event.destinationPort());
@@ -357,7 +369,8 @@ public final class JourneyAssembler {
         }
         FlowState flow = packet.flow;
         FlowKey key = FlowKey.of(content);
-        if (!key.equals(flow.key) && !flows.containsKey(key)) {
+        // an error's own addresses (its NAT undone on the way back) are no key of the flow it answers
+        if (!key.equals(flow.key) && !flows.containsKey(key) && packet.answers == null) {
             flows.put(key, flow);
             if (content.sourceIsLow() != packet.fromLow) {
                 swappedAliases.add(key);

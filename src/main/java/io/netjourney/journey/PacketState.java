@@ -44,6 +44,8 @@ final class PacketState extends LruNode {
     /** The addresses and ports of the previous crossing, to tell an address translation by. */
     Endpoint lastSource;
     Endpoint lastDestination;
+    /** For an ICMP error in the flow it answers: what it answers ({@link IcmpErrors}); else null. */
+    Answer answers;
 
     PacketState(long id, FlowState flow, boolean fromLow, PacketDirection intrinsicDirection, ContentKey content,
             boolean expectsAnswer) {

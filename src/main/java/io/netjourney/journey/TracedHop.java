@@ -16,9 +16,17 @@ import io.netjourney.capture.HopEvent;
  * @param ordinal   the packet's crossings (and drops) numbered in arrival order, from 0
  * @param parent    the ordinal of the crossing this one follows, -1 for the packet's first
  * @param branch    0 for the trunk, then 1, 2, ... for each copy in the order they split off
+ * @param answers   for a crossing of an ICMP/ICMPv6 error in the flow it answers, which packet it answers and
+ *                  where it came from; else null
  */
 public record TracedHop(HopEvent event, long packetId, long flowId, PacketDirection direction, int hopIndex,
-                        long deltaNs, Translation translation, int ordinal, int parent, int branch) {
+                        long deltaNs, Translation translation, int ordinal, int parent, int branch, Answer answers) {
+
+    /** A crossing that answers nothing (anything but an ICMP error in the flow it answers). */
+    public TracedHop(HopEvent event, long packetId, long flowId, PacketDirection direction, int hopIndex,
+            long deltaNs, Translation translation, int ordinal, int parent, int branch) {
+        this(event, packetId, flowId, direction, hopIndex, deltaNs, translation, ordinal, parent, branch, null);
+    }
 
     /** A crossing of an unbranched packet: the ordinal is the hop index, it follows the one before. */
     public TracedHop(HopEvent event, long packetId, long flowId, PacketDirection direction, int hopIndex,
@@ -35,6 +43,6 @@ public record TracedHop(HopEvent event, long packetId, long flowId, PacketDirect
     /** The same crossing in the other direction (the flow's orientation was learnt later). */
     public TracedHop withDirection(PacketDirection newDirection) {
         return new TracedHop(event, packetId, flowId, newDirection, hopIndex, deltaNs, translation, ordinal, parent,
-                branch);
+                branch, answers);
     }
 }

@@ -3,8 +3,10 @@ package io.netjourney.sinks;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
+import io.netjourney.capture.QuotedHeader;
 import io.netjourney.capture.Verdict;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
+import io.netjourney.journey.Answer;
 import io.netjourney.journey.DropClass;
 import io.netjourney.journey.TracedHop;
 import io.netjourney.journey.Translation;
@@ -35,7 +37,7 @@ import java.util.List;
  * <tr><td>ethertype</td><td>string</td><td>"0x0800"</td></tr>
  * <tr><td>vlan</td><td>number</td><td>outermost VLAN id; only for tagged frames</td></tr>
  * <tr><td>flags</td><td>array</td><td>of "vlan", "fragment", "no_l2", "truncated", "no_l4", "ip6_ext",
- *     "no_mac"; omitted when empty</td></tr>
+ *     "no_mac", "quoted"; omitted when empty</td></tr>
  * <tr><td>src_mac, dst_mac</td><td>string</td><td>"02:00:00:00:00:01" (ARP: sender/target hardware
  *     address); omitted with no_mac or no_l2</td></tr>
  * <tr><td>proto</td><td>string</td><td>tcp, udp, icmp, icmp6, arp, gre, sctp, ..., "ip-proto-N",
@@ -61,6 +63,14 @@ import java.util.List;
  * <tr><td>delta_ns</td><td>number</td><td>since the crossing it follows; omitted on the first</td></tr>
  * <tr><td>nat</td><td>object</td><td>{"src_before","dst_before","text"}: the address translation since the
  *     crossing it follows (DNAT, SNAT)</td></tr>
+ * <tr><td>quoted</td><td>object</td><td>what an ICMP/ICMPv6 error quotes of the packet it answers:
+ *     {"proto","l4_proto","src","dst","sport","dport"} for TCP/UDP, {"proto","l4_proto","src","dst","icmp":{"type",
+ *     "code","name","id","seq"}} for ICMP, with "ip_id" (IPv4) or "flow_label" (IPv6); ports and icmp omitted
+ *     when the quote ends before the transport header</td></tr>
+ * <tr><td>answers</td><td>object</td><td>on every crossing of an ICMP error that joined the flow it quotes:
+ *     {"packet":3,"error":"port unreachable","from":"198.51.100.3","netns":4026532258,"netns_name":"nj-ctr2"},
+ *     the answered packet (omitted when no retained packet matched the quote), the error in words, its source
+ *     address and the namespace where it was generated</td></tr>
  * </table>
  * Transport fields (sport, dport, tcp, icmp) need the transport header: they are omitted for truncated
  * headers and non-first fragments. At exit, {@link Summary#toJson()} prints {@code {"summary":{...}}}.
@@ -71,10 +81,10 @@ public final class JsonFormatter implements LineFormatter {
             "netns_cookie", "ifindex", "ifname", "kind", "link_kind", "master_ifindex", "len", "mark", "ethertype",
             "vlan", "flags", "src_mac", "dst_mac", "proto", "l4_proto", "src", "dst", "ttl", "ip_id", "flow_label",
             "sport", "dport", "tcp", "icmp", "arp", "drop", "route", "packet", "flow", "direction", "hop", "ordinal",
-            "branch", "follows", "delta_ns", "nat");
+            "branch", "follows", "delta_ns", "nat", "quoted", "answers");
 
     private static final String[] FLAG_NAMES = {"vlan", "fragment", "no_l2", "truncated", "no_l4", "ip6_ext",
-        "no_mac"};
+        "no_mac", "quoted"};
 
     private final Names names;
 
@@ -161,7 +171,45 @@ public final class JsonFormatter implements LineFormatter {
                     .field("dst_before", nat.destinationBefore().toString()).field("text", nat.toString())
                     .endObject();
         }
+        if (e.quoted() != null) {
+            quoted(json, e.quoted());
+        }
+        if (hop.answers() != null) {
+            answer(json.beginObject("answers"), hop.answers(), names).endObject();
+        }
         return json.build();
+    }
+
+    /** The fields of an answer ("packet" omitted when not known), also used by the report. */
+    static JsonBuilder answer(JsonBuilder json, Answer a, Names names) {
+        if (a.packetId() != 0) {
+            json.field("packet", a.packetId());
+        }
+        return json.field("error", Verdicts.error(a)).field("from", Addresses.ip(a.from()))
+                .field("netns", a.netnsInode()).field("netns_name", names.netnsName(a.netnsInode()).orElse(null));
+    }
+
+    private static void quoted(JsonBuilder json, QuotedHeader q) {
+        json.beginObject("quoted");
+        String proto = Protocols.ipProtocol(q.l4Protocol(), q.isIpv6());
+        json.field("proto", proto).field("l4_proto", q.l4Protocol()).field("src", Addresses.ip(q.source()))
+                .field("dst", Addresses.ip(q.destination()));
+        if (q.isIpv6()) {
+            json.field("flow_label", q.flowLabel());
+        } else {
+            json.field("ip_id", q.ipId());
+        }
+        if (q.hasPorts()) {
+            json.field("sport", q.sourcePort()).field("dport", q.destinationPort());
+        } else if (q.hasTransportHeader() && (proto.equals("icmp") || proto.equals("icmp6"))) {
+            json.beginObject("icmp").field("type", q.icmpType()).field("code", q.icmpCode())
+                    .field("name", Protocols.icmpName(q.isIpv6(), q.icmpType(), q.icmpCode()));
+            if (q.isEcho()) {
+                json.field("id", q.icmpId()).field("seq", q.icmpSeq());
+            }
+            json.endObject();
+        }
+        json.endObject();
     }
 
     /** A netfilter verdict: {"netfilter":{...}} with the packet's addresses and protocol beside it. */

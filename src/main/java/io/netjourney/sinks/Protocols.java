@@ -60,8 +60,13 @@ public final class Protocols {
         if (!e.isIp()) {
             return null;
         }
-        String known = IP_PROTOCOLS.get(e.l4Protocol());
-        return known != null ? known : (e.isIpv6() ? "ip6-proto-" : "ip-proto-") + e.l4Protocol();
+        return ipProtocol(e.l4Protocol(), e.isIpv6());
+    }
+
+    /** An IP protocol number's word: "udp", "icmp6", "gre", ..., "ip-proto-N" / "ip6-proto-N". */
+    static String ipProtocol(int number, boolean v6) {
+        String known = IP_PROTOCOLS.get(number);
+        return known != null ? known : (v6 ? "ip6-proto-" : "ip-proto-") + number;
     }
 
     /**
@@ -69,10 +74,14 @@ public final class Protocols {
      * "admin-prohibited"); null for unknown types.
      */
     static String icmpName(HopEvent e) {
-        boolean v6 = e.isIcmpv6();
-        String typeName = (v6 ? ICMP6_TYPES : ICMP_TYPES).get(e.icmpType());
-        if (typeName != null && e.icmpType() == (v6 ? ICMP6_UNREACHABLE : ICMP_UNREACHABLE)) {
-            return (v6 ? ICMP6_UNREACHABLE_CODES : ICMP_UNREACHABLE_CODES).getOrDefault(e.icmpCode(), typeName);
+        return icmpName(e.isIcmpv6(), e.icmpType(), e.icmpCode());
+    }
+
+    /** {@link #icmpName(HopEvent)} of an ICMP ({@code ipv6} false) or ICMPv6 type and code. */
+    static String icmpName(boolean v6, int type, int code) {
+        String typeName = (v6 ? ICMP6_TYPES : ICMP_TYPES).get(type);
+        if (typeName != null && type == (v6 ? ICMP6_UNREACHABLE : ICMP_UNREACHABLE)) {
+            return (v6 ? ICMP6_UNREACHABLE_CODES : ICMP_UNREACHABLE_CODES).getOrDefault(code, typeName);
         }
         return typeName;
     }
@@ -82,13 +91,24 @@ public final class Protocols {
      * "time-exceeded code 1", "unreachable code 8", "type 42 code 0".
      */
     static String icmpText(HopEvent e) {
-        String name = icmpName(e);
+        return icmpText(e.isIcmpv6(), e.icmpType(), e.icmpCode());
+    }
+
+    private static String icmpText(boolean v6, int type, int code) {
+        String name = icmpName(v6, type, code);
         if (name == null) {
-            return "type " + e.icmpType() + " code " + e.icmpCode();
+            return "type " + type + " code " + code;
         }
-        boolean codeNamed = e.icmpType() == (e.isIcmpv6() ? ICMP6_UNREACHABLE : ICMP_UNREACHABLE)
-                && !name.equals("unreachable");
-        return codeNamed || e.icmpCode() == 0 ? name : name + " code " + e.icmpCode();
+        boolean codeNamed = type == (v6 ? ICMP6_UNREACHABLE : ICMP_UNREACHABLE) && !name.equals("unreachable");
+        return codeNamed || code == 0 ? name : name + " code " + code;
+    }
+
+    /**
+     * An ICMP ({@code v6} false) or ICMPv6 error in words, the names above without their hyphens: "port unreachable",
+     * "host unreachable", "time exceeded", "packet too big", "parameter problem", "unreachable code 8".
+     */
+    public static String icmpError(boolean v6, int type, int code) {
+        return icmpText(v6, type, code).replace('-', ' ');
     }
 
     /** "request", "reply" or "op-N". */

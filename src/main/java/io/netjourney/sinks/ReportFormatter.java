@@ -1,6 +1,7 @@
 package io.netjourney.sinks;
 
 import io.netjourney.capture.Names;
+import io.netjourney.journey.Answer;
 import io.netjourney.journey.FlowReport;
 import io.netjourney.journey.PathStatistics;
 import java.util.List;
@@ -8,7 +9,9 @@ import java.util.Locale;
 
 /**
  * A flow's mtr-style report: a text table per direction (hop, namespace, interface, seen, loss, and the latency of
- * the step into the hop — last, average, best, worst, standard deviation — in µs), or one JSON object per flow.
+ * the step into the hop — last, average, best, worst, standard deviation — in µs) and a line per ICMP error that
+ * answered one of its packets ("packet 3 answered: port unreachable from 198.51.100.3 at nj-ctr2"), or one JSON
+ * object per flow.
  */
 public final class ReportFormatter {
     private static final String ROW = "  %-8s %3s  %-14s %-16s %5s %6s  %8s %8s %8s %8s %8s";
@@ -30,6 +33,10 @@ public final class ReportFormatter {
         text.append(HEADER).append(System.lineSeparator());
         table(text, "request", report.request());
         table(text, "reply", report.reply());
+        for (Answer answer : report.answers()) {
+            text.append("  ").append(answer.packetId() == 0 ? "a packet" : "packet " + answer.packetId()).append(' ')
+                    .append(Verdicts.answered(answer, namespace(answer.netnsInode()))).append(System.lineSeparator());
+        }
         return text.toString();
     }
 
@@ -52,6 +59,13 @@ public final class ReportFormatter {
                 .field("replies", report.replies());
         hops(json, "request", report.request());
         hops(json, "reply", report.reply());
+        if (!report.answers().isEmpty()) {
+            json.beginArray("answers");
+            for (Answer answer : report.answers()) {
+                JsonFormatter.answer(json.beginElement(), answer, names).endObject();
+            }
+            json.endArray();
+        }
         return json.build();
     }
 
@@ -73,7 +87,11 @@ public final class ReportFormatter {
     }
 
     private String namespace(FlowReport.Place place) {
-        return names.netnsName(place.netnsInode()).orElse(Long.toString(place.netnsInode()));
+        return namespace(place.netnsInode());
+    }
+
+    private String namespace(long inode) {
+        return names.netnsName(inode).orElse(Long.toString(inode));
     }
 
     private static String micros(long ns) {

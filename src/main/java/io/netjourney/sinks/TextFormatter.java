@@ -4,6 +4,7 @@ import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.Verdict;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
+import io.netjourney.journey.Answer;
 import io.netjourney.journey.DropClass;
 import io.netjourney.journey.TracedHop;
 import java.util.Locale;
@@ -17,7 +18,8 @@ import java.util.Locale;
  * known, right-aligned like the inode; never cut), the interface (control characters in names shown as
  * {@code \xNN}), the packet's direction in its flow and
  * {@link #describe(HopEvent) what the packet is}. ICMP and ICMPv6 echoes print exactly as the 2017 tracepkt
- * did. The verbose form appends {@code "  (hook net_dev_queue len 98 packet 3 flow 1 hop 0 +12.345us)"}, the
+ * did. The first crossing of an ICMP error that joined the flow it quotes ends with what it answered:
+ * {@code "  (packet 3 answered: port unreachable from 198.51.100.3 at nj-ctr2)"}. The verbose form appends {@code "  (hook net_dev_queue len 98 packet 3 flow 1 hop 0 +12.345us)"}, the
  * time since the packet's previous crossing left out on its first.
  */
 public final class TextFormatter implements LineFormatter {
@@ -63,6 +65,9 @@ public final class TextFormatter implements LineFormatter {
         if (hop.translation() != null) {
             line.append("  (").append(hop.translation()).append(')');
         }
+        if (hop.answers() != null && hop.ordinal() == 0) {
+            line.append("  (").append(answered(hop.answers())).append(')');
+        }
         if (verbose) {
             line.append("  (").append(details(hop)).append(')');
         }
@@ -84,6 +89,14 @@ public final class TextFormatter implements LineFormatter {
             line.append(" | ").append(describe(v.packet()));
         }
         return line.toString();
+    }
+
+    /** "packet 3 answered: port unreachable from 198.51.100.3 at nj-ctr2" (without "packet N" when not known). */
+    private String answered(Answer answer) {
+        String netns = names.netnsName(answer.netnsInode()).map(TextFormatter::printable)
+                .orElse(Long.toString(answer.netnsInode()));
+        String text = Verdicts.answered(answer, netns);
+        return answer.packetId() == 0 ? text : "packet " + answer.packetId() + " " + text;
     }
 
     @Override

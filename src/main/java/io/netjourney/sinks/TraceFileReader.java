@@ -102,10 +102,12 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
         }
         long recordSize = Integer.toUnsignedLong(b.getInt(TraceFormat.MAGIC.length + 4));
         this.recordSize = (int) Math.min(recordSize, Integer.MAX_VALUE);
-        if (recordSize != TraceFormat.RECORD_SIZE && recordSize != HopRecord.SIZE_V1) {
+        if (recordSize != TraceFormat.RECORD_SIZE && recordSize != HopRecord.VERDICT_SIZE
+                && recordSize != HopRecord.SIZE_V1) {
             throw new TraceFileException(source + ": trace file records are " + recordSize
                     + " bytes, this netjourney reads " + TraceFormat.RECORD_SIZE + "-byte records (and the older "
-                    + HopRecord.SIZE_V1 + "-byte ones; recorded by another netjourney version)");
+                    + HopRecord.VERDICT_SIZE + "- and " + HopRecord.SIZE_V1
+                    + "-byte ones; recorded by another netjourney version)");
         }
     }
 
@@ -201,9 +203,10 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
     private HopEvent frame(long frameOffset, int type, ByteBuffer payload) throws TraceFileException {
         switch (type) {
             case TraceFormat.HOP:
-                if (payload.remaining() != recordSize) {
+                // a record may end early where what it holds does (no verdict, no quoted header)
+                if (payload.remaining() > recordSize || payload.remaining() < HopRecord.SIZE_V1) {
                     throw corrupt(frameOffset, "hop frame of " + payload.remaining() + " bytes, expected "
-                            + recordSize);
+                            + HopRecord.SIZE_V1 + " to " + recordSize);
                 }
                 try {
                     return named(HopRecord.decode(payload));

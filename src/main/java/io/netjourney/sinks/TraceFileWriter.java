@@ -62,7 +62,7 @@ public final class TraceFileWriter implements Closeable, Flushable {
         if (event.isDrop()) {
             writeDropNames(event.verdict());
         }
-        writeRecord(ByteBuffer.wrap(HopRecord.encode(event)));
+        writeRecord(ByteBuffer.wrap(HopRecord.encode(event), 0, HopRecord.encodedSize(event)));
     }
 
     /** A drop's reason and location names go in as metadata before it, so they replay on another machine. */
@@ -78,13 +78,14 @@ public final class TraceFileWriter implements Closeable, Flushable {
     }
 
     /**
-     * Writes a raw kernel record as it came from the ring buffer: {@link HopRecord#SIZE} bytes from the
-     * buffer's position, which is left unchanged.
+     * Writes a raw kernel record as it came from the ring buffer: the bytes from the buffer's position to its limit,
+     * at most {@link HopRecord#SIZE} and at least {@link HopRecord#SIZE_V1} (the kernel's shorter records of
+     * crossings and verdicts); the buffer's position is left unchanged.
      */
     public void writeRecord(ByteBuffer raw) throws IOException {
-        if (raw.remaining() < TraceFormat.RECORD_SIZE) {
+        if (raw.remaining() < HopRecord.SIZE_V1) {
             throw new IllegalArgumentException("record of " + raw.remaining() + " bytes, expected "
-                    + TraceFormat.RECORD_SIZE);
+                    + HopRecord.SIZE_V1 + " to " + TraceFormat.RECORD_SIZE);
         }
         ByteBuffer source = raw.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         long inode = Integer.toUnsignedLong(source.getInt(source.position() + TraceFormat.RECORD_NETNS_INO));
@@ -95,8 +96,9 @@ public final class TraceFileWriter implements Closeable, Flushable {
                 writeNetnsName(inode, name.get());
             }
         }
-        source.get(record);
-        writeFrame(TraceFormat.HOP, record);
+        int length = Math.min(source.remaining(), record.length);
+        source.get(record, 0, length);
+        writeFrame(TraceFormat.HOP, record, length);
         hops++;
     }
 
@@ -174,15 +176,20 @@ public final class TraceFileWriter implements Closeable, Flushable {
     }
 
     private void writeFrame(int type, byte[] payload) throws IOException {
+        writeFrame(type, payload, payload.length);
+    }
+
+    /** A frame of the first {@code length} bytes of {@code payload}. */
+    private void writeFrame(int type, byte[] payload, int length) throws IOException {
         if (closed) {
             throw new IOException("trace file writer is closed");
         }
-        if (payload.length > TraceFormat.MAX_FRAME_LENGTH) {
-            throw new IllegalArgumentException("frame of " + payload.length + " bytes");
+        if (length > TraceFormat.MAX_FRAME_LENGTH) {
+            throw new IllegalArgumentException("frame of " + length + " bytes");
         }
         frameHeader.clear();
-        frameHeader.put((byte) type).putInt(payload.length);
+        frameHeader.put((byte) type).putInt(length);
         out.write(frameHeader.array());
-        out.write(payload);
+        out.write(payload, 0, length);
     }
 }

@@ -6,10 +6,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * The netjourney trace file ({@code .njt}): a header, then frames, all integers little endian.
  * <pre>
- * header   magic "NJTRACE1" (8 bytes) | version u16 = 1 | reserved u16 = 0 | record size u32 = 216 (168 before
- *          drops and routes were recorded; both are read)
+ * header   magic "NJTRACE1" (8 bytes) | version u16 = 1 | reserved u16 = 0 | record size u32 = 272 (216 before
+ *          ICMP errors carried their quoted header, 168 before drops and routes were recorded; all are read)
  * frame    type u8 | payload length u32 | payload
- *   1 HOP         the kernel's struct nj_hop record as received (record size bytes), decoded by HopRecord
+ *   1 HOP         a struct nj_hop record, decoded by HopRecord: record size bytes, or shorter down to 168 where
+ *                 what it holds ends earlier (written: 272 for an ICMP error with its quoted header, else 216)
  *   2 NETNS_NAME  inode u64 | name UTF-8 (rest of the payload); written before the first hop in that namespace
  *   3 LOST        u64: total events the kernel lost so far (running total: the last one counts)
  *   4 META        key length u16 | key UTF-8 | value UTF-8   (e.g. "filter", "hostname", "boot_time_ns")

@@ -2,10 +2,14 @@ package io.netjourney.sinks;
 
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Verdict;
+import io.netjourney.journey.Answer;
 import io.netjourney.journey.DropClass;
 import java.util.Map;
 
-/** How drops and routing decisions read, in text and JSON: reason hints, table names, lookup results. */
+/**
+ * How drops, routing decisions and ICMP errors' answers read, in text and JSON: reason hints, table names, lookup
+ * results, "answered: port unreachable from 198.51.100.3 at nj-ctr2".
+ */
 public final class Verdicts {
     static final int TABLE_DEFAULT = 253;
     /** RT_TABLE_LOCAL: tried first when policy rules exist; a miss there only means "try the next table". */
@@ -109,5 +113,20 @@ public final class Verdicts {
     public static String hint(HopEvent drop) {
         DropClass dropClass = DropClass.of(drop);
         return dropClass.expected() ? dropClass.why() : hint(drop.verdict().reasonName());
+    }
+
+    /**
+     * What an ICMP error did to the packet it answers: "answered: port unreachable from 198.51.100.3 at nj-ctr2",
+     * "answered: time exceeded from 198.51.100.66 at nj-router".
+     *
+     * @param netns the name (or inode) of the namespace the error came from ({@link Answer#netnsInode()})
+     */
+    public static String answered(Answer answer, String netns) {
+        return "answered: " + error(answer) + " from " + Addresses.ip(answer.from()) + " at " + netns;
+    }
+
+    /** The error of an answer: "port unreachable", "time exceeded", "packet too big", ... */
+    public static String error(Answer answer) {
+        return Protocols.icmpError(answer.ipv6(), answer.type(), answer.code());
     }
 }

@@ -41,6 +41,7 @@ public final class HopEventBuilder {
     private long destinationMac = 0x020000000002L;
     private long taskNetnsInode;
     private Verdict verdict;
+    private QuotedHeader quoted;
 
     public static HopEventBuilder hop() {
         return new HopEventBuilder();
@@ -113,12 +114,31 @@ public final class HopEventBuilder {
                 gateway == null ? null : ip(gateway));
         return this;
     }
+    /** An ICMP (IPv4) or ICMPv6 error of the given type and code quoting {@code packet}'s IP and transport header. */
+    public HopEventBuilder error(int type, int code, HopEvent packet) {
+        this.icmpType = type; this.icmpCode = code; this.icmpId = 0; this.icmpSeq = 0; this.sourcePort = 0;
+        this.destinationPort = 0;
+        this.ethertype = packet.ethertype();
+        this.l4Protocol = packet.isIpv6() ? HopEvent.PROTO_ICMPV6 : HopEvent.PROTO_ICMP;
+        this.flags |= HopEvent.FLAG_QUOTED;
+        boolean icmp = packet.isIcmp() || packet.isIcmpv6();
+        this.quoted = new QuotedHeader(packet.source(), packet.destination(), packet.l4Protocol(),
+                packet.sourcePort(), packet.destinationPort(), packet.tcpSeq(), icmp ? packet.icmpType() : 0,
+                icmp ? packet.icmpCode() : 0, icmp ? packet.icmpId() : 0, icmp ? packet.icmpSeq() : 0,
+                packet.isIpv4() ? packet.ipId() : 0, packet.isIpv6() ? packet.flowLabel() : 0, true);
+        return this;
+    }
+    public HopEventBuilder quoted(QuotedHeader value) {
+        this.quoted = value;
+        this.flags = value == null ? flags & ~HopEvent.FLAG_QUOTED : flags | HopEvent.FLAG_QUOTED;
+        return this;
+    }
     public HopEventBuilder macs(long src, long dst) { this.sourceMac = src; this.destinationMac = dst; return this; }
 
     public HopEvent build() {
         return new HopEvent(timestampNs, cpu, hook, skb, netnsInode, netnsCookie, ifindex, ifname, linkKind,
                 deviceType, masterIfindex, length, mark, ethertype, vlanTci, flags, source, destination, l4Protocol,
                 ttl, ipId, flowLabel, sourcePort, destinationPort, tcpFlags, tcpSeq, tcpAck, icmpType, icmpCode,
-                icmpId, icmpSeq, arpOp, sourceMac, destinationMac, taskNetnsInode, verdict);
+                icmpId, icmpSeq, arpOp, sourceMac, destinationMac, taskNetnsInode, verdict, quoted);
     }
 }

@@ -27,8 +27,9 @@ class HopRecordLayoutTest {
                 .append("int main(void) {\n")
                 .append("  printf(\"SIZE %zu\\n\", sizeof(struct nj_hop));\n");
         c.append("  printf(\"CROSSING_SIZE %d\\n\", NJ_CROSSING_SIZE);\n");
+        c.append("  printf(\"VERDICT_SIZE %d\\n\", NJ_VERDICT_SIZE);\n");
         for (String constant : java.keySet()) {
-            if (!constant.equals("SIZE") && !constant.equals("CROSSING_SIZE")) {
+            if (!constant.endsWith("SIZE")) {
                 c.append("  printf(\"").append(constant).append(" %zu\\n\", offsetof(struct nj_hop, ")
                         .append(constant.toLowerCase(Locale.ROOT)).append("));\n");
             }

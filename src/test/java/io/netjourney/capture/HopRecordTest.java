@@ -2,8 +2,10 @@ package io.netjourney.capture;
 
 import static io.netjourney.capture.HopEventBuilder.hop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -107,5 +109,99 @@ class HopRecordTest {
         v1.position(4);
         assertEquals(event, HopRecord.decode(v1));
         assertEquals(4, v1.position());
+    }
+
+    /** An ICMP port unreachable as the kernel submits it: the full record, the quoted UDP header at the end. */
+    @Test
+    void decodesAHandWrittenIcmpErrorRecordWithTheUdpHeaderItQuotes() {
+        ByteBuffer b = ByteBuffer.allocate(HopRecord.SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(24, new byte[] {(byte) 198, 51, 100, 3});
+        b.put(40, new byte[] {(byte) 198, 51, 100, 2});
+        b.putShort(90, (short) 1);
+        b.putShort(92, (short) 0x0800);
+        b.putShort(110, (short) HopEvent.FLAG_QUOTED);
+        b.put(112, (byte) 1);
+        b.put(115, (byte) 3);
+        b.put(116, (byte) 3);
+        b.put(117, (byte) 4);
+        b.put(216, new byte[] {(byte) 198, 51, 100, 2});
+        b.put(232, new byte[] {(byte) 198, 51, 100, 3});
+        b.putShort(256, (short) 40000); // above 2^15: read unsigned
+        b.putShort(258, (short) 9);
+        b.putShort(264, (short) 0x1234);
+        b.put(266, (byte) 17);
+        b.put(267, (byte) 4);
+
+        HopEvent e = HopRecord.decode(b);
+
+        assertTrue(e.isIcmpError());
+        assertEquals(null, e.verdict(), "a crossing");
+        QuotedHeader q = e.quoted();
+        assertEquals("/198.51.100.2", q.source().toString());
+        assertEquals("/198.51.100.3", q.destination().toString());
+        assertEquals(HopEvent.PROTO_UDP, q.l4Protocol());
+        assertEquals(40000, q.sourcePort());
+        assertEquals(9, q.destinationPort());
+        assertEquals(0x1234, q.ipId());
+        assertTrue(q.hasPorts());
+        assertFalse(q.isIpv6());
+    }
+
+    /** An ICMPv6 time exceeded quoting an echo request, and one whose quote ends before the transport header. */
+    @Test
+    void decodesAHandWrittenIcmpv6ErrorRecordWithTheEchoItQuotes() {
+        ByteBuffer b = ByteBuffer.allocate(HopRecord.SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(24, ip("2001:db8:2::2").getAddress());
+        b.put(40, ip("2001:db8:1::2").getAddress());
+        b.putShort(90, (short) 1);
+        b.putShort(92, (short) 0x86DD);
+        b.putShort(110, (short) HopEvent.FLAG_QUOTED);
+        b.put(112, (byte) 58);
+        b.put(115, (byte) 3);
+        b.put(117, (byte) 6);
+        b.put(216, ip("2001:db8:1::2").getAddress());
+        b.put(232, ip("2001:db8:3::2").getAddress());
+        b.putInt(248, 0xABCDE);
+        b.putShort(260, (short) 0xBEEF);
+        b.putShort(262, (short) 2);
+        b.put(266, (byte) 58);
+        b.put(267, (byte) 6);
+        b.put(268, (byte) 128);
+
+        QuotedHeader q = HopRecord.decode(b).quoted();
+
+        assertTrue(q.isIpv6());
+        assertEquals(ip("2001:db8:3::2"), q.destination());
+        assertEquals(0xABCDE, q.flowLabel());
+        assertTrue(q.isEchoRequest());
+        assertEquals(0xBEEF, q.icmpId());
+        assertEquals(2, q.icmpSeq());
+
+        b.put(270, (byte) QuotedHeader.FLAG_NO_L4);
+        QuotedHeader cut = HopRecord.decode(b).quoted();
+        assertFalse(cut.hasTransportHeader());
+        assertFalse(cut.isEcho(), "no echo fields without the transport header");
+    }
+
+    @Test
+    void onlyAFullRecordFlaggedQuotedHasAQuote() {
+        HopEvent udp = hop().udp(40000, 9).build();
+        HopEvent error = hop().from("198.51.100.3").to("198.51.100.2").error(3, 3, udp).build();
+        byte[] full = HopRecord.encode(error);
+        assertEquals(HopRecord.SIZE, HopRecord.encodedSize(error));
+        assertEquals(HopRecord.VERDICT_SIZE, HopRecord.encodedSize(udp));
+        assertNull(HopRecord.decode(ByteBuffer.wrap(full, 0, HopRecord.VERDICT_SIZE).slice()).quoted(),
+                "a record cut before the quote");
+        ByteBuffer unflagged = ByteBuffer.wrap(full.clone()).order(ByteOrder.LITTLE_ENDIAN);
+        unflagged.putShort(110, (short) 0);
+        assertNull(HopRecord.decode(unflagged).quoted(), "not flagged");
+        assertEquals(error, HopRecord.decode(ByteBuffer.wrap(full)));
+        HopEvent v6 = hop().icmp6(128, 7, 3).from("2001:db8:1::2").to("2001:db8:3::2").flowLabel(5).build();
+        HopEvent tooBig = hop().from("2001:db8:2::2").to("2001:db8:1::2").error(2, 0, v6).build();
+        assertEquals(tooBig, HopRecord.decode(ByteBuffer.wrap(HopRecord.encode(tooBig))));
+    }
+
+    private static java.net.InetAddress ip(String literal) {
+        return HopEventBuilder.ip(literal);
     }
 }

@@ -173,11 +173,12 @@ class VerdictPrivilegedTest {
                 .filter(h -> h.event().isUdp()).collect(Collectors.toList()));
     }
 
-    private interface Action {
+    interface Action {
         Object run() throws Exception;
     }
 
-    private static List<TracedHop> trace(String filter, Action action, int expected) throws Exception {
+    /** Crossings, drops and routing decisions in the lab while {@code action} runs (at least {@code expected} crossings). */
+    static List<TracedHop> trace(String filter, Action action, int expected) throws Exception {
         try (LiveTrace trace = LiveTrace.withVerdicts(filter, JourneyPrivilegedTest.labNamespaces())) {
             action.run();
             return trace.await(expected);

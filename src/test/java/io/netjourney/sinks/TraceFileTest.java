@@ -102,7 +102,8 @@ class TraceFileTest {
         }
         int nameFrames = 3;
         int metaFrame = TraceFormat.FRAME_HEADER_SIZE + 2 + "filter".length() + "icmp or tcp port 443".length();
-        int expected = TraceFormat.HEADER_SIZE + metaFrame + events.size() * (5 + HopRecord.SIZE)
+        int records = events.stream().mapToInt(e -> 5 + HopRecord.encodedSize(e)).sum();
+        int expected = TraceFormat.HEADER_SIZE + metaFrame + records
                 + nameFrames * (5 + 8) + "host".length() + "nj-ctr1".length() + "nj-router ☃".getBytes(
                 StandardCharsets.UTF_8).length + 2 * (5 + 8) + 5;
         assertEquals(expected, bytes.length);
@@ -191,11 +192,45 @@ class TraceFileTest {
     }
 
     @Test
+    void anIcmpErrorKeepsTheHeaderItQuotesWhileOtherHopsAreWrittenWithoutTheQuotePart() throws IOException {
+        HopEvent udp = hop().at(1_000).netns(CONTAINER).udp(40000, 9).build();
+        HopEvent error = hop().at(2_000).netns(CONTAINER).from("198.51.100.3").to("198.51.100.2").error(3, 3, udp)
+                .build();
+        byte[] bytes = trace(List.of(udp, error));
+        try (TraceFileReader reader = reader(bytes)) {
+            assertEquals(List.of(udp, error), readAll(reader));
+        }
+        int firstHop = hopFrameOffset(bytes);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(HopRecord.VERDICT_SIZE, b.getInt(firstHop + 1), "the UDP hop without the quote part");
+        assertEquals(HopRecord.SIZE, b.getInt(firstHop + 5 + HopRecord.VERDICT_SIZE + 1), "the error with it");
+    }
+
+    @Test
+    void aFileOfTheFormatBeforeQuotesStillReads() throws IOException {
+        List<HopEvent> events = events();
+        ByteArrayOutputStream old = new ByteArrayOutputStream();
+        ByteBuffer header = ByteBuffer.allocate(TraceFormat.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        header.put(TraceFormat.MAGIC).putShort((short) 1).putShort((short) 0).putInt(HopRecord.VERDICT_SIZE);
+        old.write(header.array());
+        for (HopEvent e : events) {
+            old.write(ByteBuffer.allocate(5).order(ByteOrder.LITTLE_ENDIAN).put((byte) TraceFormat.HOP)
+                    .putInt(HopRecord.VERDICT_SIZE).array());
+            old.write(HopRecord.encode(e), 0, HopRecord.VERDICT_SIZE);
+        }
+        old.write(new byte[] {TraceFormat.END, 0, 0, 0, 0});
+        try (TraceFileReader reader = reader(old.toByteArray())) {
+            assertEquals(events, readAll(reader));
+            assertEquals(TraceFileReader.Ending.COMPLETE, reader.ending());
+        }
+    }
+
+    @Test
     void wrongRecordSizeOrVersion() throws IOException {
         byte[] bytes = trace(events());
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(12, 176);
-        assertEquals("test.njt: trace file records are 176 bytes, this netjourney reads 216-byte records (and the older 168-byte"
-                + " ones; recorded by another netjourney version)",
+        assertEquals("test.njt: trace file records are 176 bytes, this netjourney reads 272-byte records (and the older 216-"
+                + " and 168-byte ones; recorded by another netjourney version)",
                 assertThrows(TraceFileException.class, () -> reader(bytes)).getMessage());
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putShort(8, (short) 2);
         assertEquals("test.njt: trace file version 2, this netjourney reads version 1",
@@ -210,7 +245,7 @@ class TraceFileTest {
         ByteBuffer.wrap(badLength).order(ByteOrder.LITTLE_ENDIAN).putInt(firstHop + 1, 100);
         try (TraceFileReader reader = reader(badLength)) {
             UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> readAll(reader));
-            assertEquals("test.njt: corrupt trace file at byte " + firstHop + ": hop frame of 100 bytes, expected 216",
+            assertEquals("test.njt: corrupt trace file at byte " + firstHop + ": hop frame of 100 bytes, expected 168 to 272",
                     e.getCause().getMessage());
         }
         byte[] badHook = bytes.clone();

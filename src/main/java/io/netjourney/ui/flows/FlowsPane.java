@@ -60,7 +60,7 @@ public final class FlowsPane extends VBox {
             protected void updateItem(FlowRow row, boolean empty) {
                 super.updateItem(row, empty);
                 // touch the style classes only when they change: each change re-applies CSS to the row
-                String wanted = row == null || empty ? null : "flow-" + row.getState().label();
+                String wanted = row == null || empty ? null : "flow-" + row.getState().label().replace(' ', '-');
                 if (!Objects.equals(wanted, stateClass)) {
                     if (stateClass != null) {
                         getStyleClass().remove(stateClass);

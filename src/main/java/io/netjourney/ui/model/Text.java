@@ -41,7 +41,10 @@ final class Text {
         return source(e) + " → " + destination(e);
     }
 
-    /** "seq 3" for an ICMP/ICMPv6 echo, "[S.]" for TCP (tcpdump's letters, "[none]"), else "". */
+    /**
+     * "seq 3" for an ICMP/ICMPv6 echo, "port unreachable" (the command line's words) for an ICMP error, "[S.]" for
+     * TCP (tcpdump's letters, "[none]"), else "".
+     */
     static String info(HopEvent e) {
         if (e.isDrop()) {
             return (DropClass.of(e).expected() ? "dropped (expected): " : "dropped: ") + e.verdict().reasonText();
@@ -54,6 +57,9 @@ final class Text {
         }
         if (e.isEcho()) {
             return "seq " + e.icmpSeq();
+        }
+        if (e.isIcmpError()) {
+            return Protocols.icmpError(e.isIcmpv6(), e.icmpType(), e.icmpCode());
         }
         return e.isTcp() ? "[" + HopEvent.tcpFlagsText(e.tcpFlags()) + "]" : "";
     }
