@@ -165,10 +165,7 @@ public final class CaptureSession implements AutoCloseable {
         }
         decoded++;
         HopEvent event = HopRecord.decode(record);
-        if (event.isDrop()) {
-            event = event.withVerdict(kernelNames.name(event.verdict()));
-        }
-        sink.accept(event);
+        sink.accept(event instanceof Drop drop ? kernelNames.name(drop) : event);
     }
 
     /** Delivers waiting crossings, waiting up to timeoutMs for the first. Returns how many were delivered. */

@@ -16,18 +16,18 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Layout of struct nj_hop, the ring buffer record; keep in sync with bpf/netjourney.h. Decodes records into
- * {@link HopEvent}s.
+ * {@link HopEvent}s: {@link Crossing}s, {@link Drop}s and {@link RouteDecision}s.
  *
  * <p>The kernel submits a record as long as what it reports: a crossing {@link #CROSSING_SIZE} bytes (up to the
  * verdict fields), a drop or routing decision {@link #VERDICT_SIZE} (up to the quoted header), and only an ICMP or
- * ICMPv6 error, flagged {@link HopEvent#FLAG_QUOTED}, the whole {@link #SIZE} with the packet it quotes at the end
+ * ICMPv6 error, flagged {@link Packet#FLAG_QUOTED}, the whole {@link #SIZE} with the packet it quotes at the end
  * ({@code q_*} fields, {@link QuotedHeader}). So the quote costs nothing to the records of other packets; the
  * kernel only reads and copies it for errors.
  */
 public final class HopRecord {
     /**
      * sizeof(struct nj_hop); also checked against the header's _Static_assert by a test. Only the records of ICMP
-     * errors ({@link HopEvent#FLAG_QUOTED}) are this long: they carry the quoted packet's header at the end.
+     * errors ({@link Packet#FLAG_QUOTED}) are this long: they carry the quoted packet's header at the end.
      */
     public static final int SIZE = 272;
     /** Records of the first format (before verdicts) were this long; trace files may hold them. */
@@ -98,6 +98,10 @@ public final class HopRecord {
     static final int Q_ICMP_CODE = 269;
     static final int Q_FLAGS = 270;
     static final int NAME_SIZE = NameCache.FIELD_SIZE;
+    /** Event kinds, enum nj_event in bpf/netjourney.h (NJ_EV_*): which record {@link #decode} returns. */
+    static final int EV_CROSSING = 0;
+    static final int EV_DROP = 1;
+    static final int EV_FIB = 2;
     /** The names and addresses decoded lately, shared by all decoding threads. */
     private static final NameCache IFNAMES = new NameCache(1024);
     private static final NameCache KINDS = new NameCache(64);
@@ -108,10 +112,12 @@ public final class HopRecord {
 
     /**
      * Decodes the record at the buffer's position (native byte order of the kernel: little endian, whatever the
-     * buffer's order). A record of {@link #CROSSING_SIZE} (how the kernel submits crossings, and the first format of
-     * trace files) decodes as a crossing without the verdict fields, one of {@link #VERDICT_SIZE} without a quoted
-     * header; the quoted header is read from a record of {@link #SIZE} with {@link HopEvent#FLAG_QUOTED}. Reads the buffer in place and neither moves nor keeps it; names and addresses seen before are
-     * shared, not allocated again.
+     * buffer's order) into the event its kind says: a {@link Drop}, a {@link RouteDecision}, else a {@link Crossing}
+     * (also for a record too short to hold the kind). A record of {@link #CROSSING_SIZE} (how the kernel submits
+     * crossings, and the first format of trace files) decodes as a crossing without the verdict fields, one of
+     * {@link #VERDICT_SIZE} without a quoted header; the quoted header is read from a record of {@link #SIZE} with
+     * {@link Packet#FLAG_QUOTED}. Reads the buffer in place and neither moves nor keeps it; names and addresses seen
+     * before are shared, not allocated again.
      */
     public static HopEvent decode(ByteBuffer record) {
         int size = record.remaining();
@@ -120,21 +126,20 @@ public final class HopRecord {
         }
         ByteBuffer b = record;
         int at = record.position();
-        boolean hasVerdict = size >= VERDICT_SIZE;
         int family = u8(b, at + ADDR_FAMILY);
         int flags = u16(b, at + FLAGS);
-        return new HopEvent(
-                i64(b, at + TS_NS),
-                u16(b, at + CPU),
-                Hook.fromId(u16(b, at + HOOK)),
-                i64(b, at + SKB),
+        long timestampNs = i64(b, at + TS_NS);
+        int cpu = u16(b, at + CPU);
+        Hook hook = Hook.fromId(u16(b, at + HOOK));
+        Device device = new Device(
                 u32(b, at + NETNS_INO),
                 i64(b, at + NETNS_COOKIE),
                 i32(b, at + IFINDEX),
                 IFNAMES.name(b, at + IFNAME),
                 KINDS.name(b, at + KIND),
                 u16(b, at + DEV_TYPE),
-                i32(b, at + MASTER_IFINDEX),
+                i32(b, at + MASTER_IFINDEX));
+        Packet packet = new Packet(
                 i32(b, at + LEN),
                 i32(b, at + MARK),
                 u16(b, at + ETHERTYPE),
@@ -158,9 +163,20 @@ public final class HopRecord {
                 u16(b, at + ARP_OP),
                 mac(b, at + SRC_MAC),
                 mac(b, at + DST_MAC),
-                u32(b, at + TASK_NETNS_INO),
-                hasVerdict ? verdict(b, at, family) : null,
-                size >= SIZE && (flags & HopEvent.FLAG_QUOTED) != 0 ? quoted(b, at) : null);
+                size >= SIZE && (flags & Packet.FLAG_QUOTED) != 0 ? quoted(b, at) : null);
+        long taskNetnsInode = u32(b, at + TASK_NETNS_INO);
+        int event = size >= VERDICT_SIZE ? u8(b, at + EVENT) : EV_CROSSING;
+        if (event == EV_DROP) {
+            return new Drop(timestampNs, cpu, hook, i64(b, at + SKB), device, packet, taskNetnsInode,
+                    i32(b, at + DROP_REASON), i64(b, at + DROP_LOCATION));
+        }
+        if (event == EV_FIB) {
+            InetAddress gateway = address(b, at + FIB_GW, family);
+            boolean onLink = gateway != null && gateway.isAnyLocalAddress();
+            return new RouteDecision(timestampNs, cpu, hook, device, packet, taskNetnsInode, i32(b, at + FIB_TABLE),
+                    i32(b, at + FIB_ERR), i32(b, at + FIB_IIF), onLink ? null : gateway);
+        }
+        return new Crossing(timestampNs, cpu, hook, i64(b, at + SKB), device, packet, taskNetnsInode);
     }
 
     private static QuotedHeader quoted(ByteBuffer b, int at) {
@@ -177,26 +193,11 @@ public final class HopRecord {
         return e.quoted() != null ? SIZE : VERDICT_SIZE;
     }
 
-    private static Verdict verdict(ByteBuffer b, int at, int family) {
-        int event = u8(b, at + EVENT);
-        if (event == Verdict.Kind.DROP.id()) {
-            return new Verdict(Verdict.Kind.DROP, i32(b, at + DROP_REASON), i64(b, at + DROP_LOCATION), 0, 0, 0,
-                    null);
-        }
-        if (event == Verdict.Kind.ROUTE.id()) {
-            InetAddress gateway = address(b, at + FIB_GW, family);
-            boolean onLink = gateway != null && gateway.isAnyLocalAddress();
-            return new Verdict(Verdict.Kind.ROUTE, 0, 0, i32(b, at + FIB_TABLE), i32(b, at + FIB_ERR),
-                    i32(b, at + FIB_IIF), onLink ? null : gateway);
-        }
-        return null;
-    }
-
     /** Encodes an event into the kernel's record layout (trace files, test fixtures). */
     public static byte[] encode(HopEvent e) {
         ByteBuffer b = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(TS_NS, e.timestampNs());
-        b.putLong(SKB, e.skb());
+        b.putLong(SKB, e instanceof PacketEvent p ? p.skb() : 0);
         b.putLong(NETNS_COOKIE, e.netnsCookie());
         int family = putAddress(b, SADDR, e.source());
         putAddress(b, DADDR, e.destination());
@@ -204,23 +205,23 @@ public final class HopRecord {
         b.putInt(IFINDEX, e.ifindex());
         b.putInt(MASTER_IFINDEX, e.masterIfindex());
         b.putInt(LEN, e.length());
-        b.putInt(MARK, e.mark());
+        b.putInt(MARK, e.packet().mark());
         b.putInt(FLOW_LABEL, e.flowLabel());
         b.putInt(TCP_SEQ, (int) e.tcpSeq());
         b.putInt(TCP_ACK, (int) e.tcpAck());
         b.putShort(CPU, (short) e.cpu());
         b.putShort(HOOK, (short) e.hook().id());
         b.putShort(ETHERTYPE, (short) e.ethertype());
-        b.putShort(DEV_TYPE, (short) e.deviceType());
+        b.putShort(DEV_TYPE, (short) e.device().deviceType());
         b.putShort(SPORT, (short) e.sourcePort());
         b.putShort(DPORT, (short) e.destinationPort());
         b.putShort(ICMP_ID, (short) e.icmpId());
         b.putShort(ICMP_SEQ, (short) e.icmpSeq());
         b.putShort(IP_ID, (short) e.ipId());
-        b.putShort(VLAN_TCI, (short) e.vlanTci());
+        b.putShort(VLAN_TCI, (short) e.packet().vlanTci());
         b.putShort(ARP_OP, (short) e.arpOp());
-        b.putShort(FLAGS, (short) (e.quoted() != null ? e.flags() | HopEvent.FLAG_QUOTED
-                : e.flags() & ~HopEvent.FLAG_QUOTED));
+        b.putShort(FLAGS, (short) (e.quoted() != null ? e.flags() | Packet.FLAG_QUOTED
+                : e.flags() & ~Packet.FLAG_QUOTED));
         b.put(L4_PROTO, (byte) e.l4Protocol());
         b.put(TTL, (byte) e.ttl());
         b.put(TCP_FLAGS, (byte) e.tcpFlags());
@@ -232,16 +233,17 @@ public final class HopRecord {
         putCString(b, IFNAME, e.ifname());
         putCString(b, KIND, e.linkKind());
         b.putInt(TASK_NETNS_INO, (int) e.taskNetnsInode());
-        Verdict v = e.verdict();
-        if (v != null) {
-            b.put(EVENT, (byte) v.kind().id());
-            b.putInt(DROP_REASON, v.dropReason());
-            b.putLong(DROP_LOCATION, v.dropLocation());
-            b.putInt(FIB_TABLE, v.fibTable());
-            b.putInt(FIB_ERR, v.fibError());
-            b.putInt(FIB_IIF, v.fibInputIfindex());
-            if (v.fibGateway() != null) {
-                b.put(FIB_GW, v.fibGateway().getAddress());
+        if (e instanceof Drop drop) {
+            b.put(EVENT, (byte) EV_DROP);
+            b.putInt(DROP_REASON, drop.reason());
+            b.putLong(DROP_LOCATION, drop.location());
+        } else if (e instanceof RouteDecision route) {
+            b.put(EVENT, (byte) EV_FIB);
+            b.putInt(FIB_TABLE, route.table());
+            b.putInt(FIB_ERR, route.error());
+            b.putInt(FIB_IIF, route.inputIfindex());
+            if (route.gateway() != null) {
+                b.put(FIB_GW, route.gateway().getAddress());
             }
         }
         QuotedHeader q = e.quoted();

@@ -33,12 +33,12 @@ public final class KernelNames {
         return new KernelNames(Map.copyOf(btf.enumValues("skb_drop_reason")));
     }
 
-    /** The verdict with its names filled in (drops only; other verdicts unchanged). */
-    public Verdict name(Verdict verdict) {
-        if (verdict == null || verdict.kind() != Verdict.Kind.DROP || verdict.reasonName() != null) {
-            return verdict;
+    /** The drop with its names filled in (unchanged when it has them). */
+    public Drop name(Drop drop) {
+        if (drop.reasonName() != null) {
+            return drop;
         }
-        return verdict.named(reason(verdict.dropReason()), symbol(verdict.dropLocation()));
+        return drop.named(reason(drop.reason()), symbol(drop.location()));
     }
 
     /** "NETFILTER_DROP" for SKB_DROP_REASON_NETFILTER_DROP; null when unknown. */

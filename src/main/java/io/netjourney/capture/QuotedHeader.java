@@ -35,11 +35,11 @@ public record QuotedHeader(InetAddress source, InetAddress destination, int l4Pr
     }
 
     public boolean isTcp() {
-        return l4Protocol == HopEvent.PROTO_TCP;
+        return l4Protocol == Packet.PROTO_TCP;
     }
 
     public boolean isUdp() {
-        return l4Protocol == HopEvent.PROTO_UDP;
+        return l4Protocol == Packet.PROTO_UDP;
     }
 
     /** Whether TCP/UDP ports were quoted. */
@@ -53,8 +53,8 @@ public record QuotedHeader(InetAddress source, InetAddress destination, int l4Pr
             return false;
         }
         boolean v6 = isIpv6();
-        return !v6 && l4Protocol == HopEvent.PROTO_ICMP && (icmpType == 8 || icmpType == 0)
-                || v6 && l4Protocol == HopEvent.PROTO_ICMPV6 && (icmpType == 128 || icmpType == 129);
+        return !v6 && l4Protocol == Packet.PROTO_ICMP && (icmpType == 8 || icmpType == 0)
+                || v6 && l4Protocol == Packet.PROTO_ICMPV6 && (icmpType == 128 || icmpType == 129);
     }
 
     /** A quoted echo request (8, 128). */

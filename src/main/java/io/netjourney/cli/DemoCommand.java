@@ -1,7 +1,7 @@
 package io.netjourney.cli;
 
+import io.netjourney.capture.Crossing;
 import io.netjourney.capture.Hook;
-import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.names.NamespaceNames;
 import io.netjourney.filter.FilterParser;
@@ -45,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
             lab.up();
             Names names = inodes ? Names.NONE : new NamespaceNames();
             KernelFilter filter = KernelFilter.compile(FilterParser.parse(LAB_FILTER));
-            Tracer tracer = new Tracer(e -> e.isCrossing() && e.isEcho(),
+            Tracer tracer = new Tracer(e -> e instanceof Crossing && e.isEcho(),
                     new TextFormatter(names, verbose), out, null, 0);
             AtomicBoolean pingsDone = new AtomicBoolean();
             Thread pinger = new Thread(() -> {

@@ -1,6 +1,7 @@
 package io.netjourney.cli;
 
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.RouteDecision;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.journey.DropClass;
 import io.netjourney.journey.FlowReport;
@@ -63,8 +64,8 @@ final class Tracer {
         summary.add(hop);
         // a lookup that only missed a table on the way to the one that decided is recorded, not printed; so is a
         // drop that is normal operation, unless asked for
-        boolean shown = event.isRoute() ? showRoutes && Verdicts.decisive(event.verdict())
-                : !event.isDrop() || showExpectedDrops || !DropClass.of(event).expected();
+        boolean shown = event instanceof RouteDecision route ? showRoutes && Verdicts.decisive(route)
+                : showExpectedDrops || !DropClass.of(event).expected();
         if (shown) {
             if (!quiet) {
                 out.println(formatter.format(hop));

@@ -1,6 +1,7 @@
 package io.netjourney.filter;
 
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.RouteDecision;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 
@@ -46,6 +47,6 @@ final class EventAddresses {
      * protocol and port tests pass it (as the kernel side does, see transport_unknown in netjourney.bpf.c).
      */
     static boolean transportUnknown(HopEvent e) {
-        return e.isRoute() && e.l4Protocol() == 0;
+        return e instanceof RouteDecision && e.l4Protocol() == 0;
     }
 }

@@ -1,6 +1,7 @@
 package io.netjourney.filter;
 
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Packet;
 import java.util.Objects;
 
 /**
@@ -24,8 +25,8 @@ public record PortFilter(Direction direction, int port) implements Filter {
             return true;
         }
         int l4 = event.l4Protocol();
-        if (event.isArp() || l4 != HopEvent.PROTO_TCP && l4 != HopEvent.PROTO_UDP
-                || event.hasFlag(HopEvent.FLAG_NO_L4) || event.hasFlag(HopEvent.FLAG_TRUNCATED)) {
+        if (event.isArp() || l4 != Packet.PROTO_TCP && l4 != Packet.PROTO_UDP
+                || event.hasFlag(Packet.FLAG_NO_L4) || event.hasFlag(Packet.FLAG_TRUNCATED)) {
             return false;
         }
         return direction.includesSource() && event.sourcePort() == port

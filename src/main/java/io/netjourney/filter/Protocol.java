@@ -1,6 +1,7 @@
 package io.netjourney.filter;
 
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Packet;
 
 /** Protocol primitives; each matches exactly as proto_matches() in bpf/netjourney.bpf.c. */
 public enum Protocol {
@@ -46,21 +47,21 @@ public enum Protocol {
         }
         switch (this) {
             case IP:
-                return ethertype == HopEvent.ETHERTYPE_IPV4;
+                return ethertype == Packet.ETHERTYPE_IPV4;
             case IP6:
-                return ethertype == HopEvent.ETHERTYPE_IPV6;
+                return ethertype == Packet.ETHERTYPE_IPV6;
             case ARP:
-                return ethertype == HopEvent.ETHERTYPE_ARP;
+                return ethertype == Packet.ETHERTYPE_ARP;
             case ICMP:
-                return ethertype == HopEvent.ETHERTYPE_IPV4 && l4 == HopEvent.PROTO_ICMP;
+                return ethertype == Packet.ETHERTYPE_IPV4 && l4 == Packet.PROTO_ICMP;
             case ICMP6:
-                return ethertype == HopEvent.ETHERTYPE_IPV6 && l4 == HopEvent.PROTO_ICMPV6;
+                return ethertype == Packet.ETHERTYPE_IPV6 && l4 == Packet.PROTO_ICMPV6;
             case TCP:
-                return EventAddresses.family(e) != 0 && ethertype != HopEvent.ETHERTYPE_ARP
-                        && l4 == HopEvent.PROTO_TCP;
+                return EventAddresses.family(e) != 0 && ethertype != Packet.ETHERTYPE_ARP
+                        && l4 == Packet.PROTO_TCP;
             case UDP:
-                return EventAddresses.family(e) != 0 && ethertype != HopEvent.ETHERTYPE_ARP
-                        && l4 == HopEvent.PROTO_UDP;
+                return EventAddresses.family(e) != 0 && ethertype != Packet.ETHERTYPE_ARP
+                        && l4 == Packet.PROTO_UDP;
             default:
                 throw new AssertionError(this);
         }

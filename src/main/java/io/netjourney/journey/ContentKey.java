@@ -1,6 +1,7 @@
 package io.netjourney.journey;
 
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Packet;
 
 /**
  * What a crossing's headers say about which packet it is: the oriented endpoints (source first) and the fields
@@ -103,25 +104,25 @@ final class ContentKey implements Cloneable {
         this.arpOp = arpOp;
         this.arpSenderMac = arpSenderMac;
         this.echo = hasL4 && isEchoType(ethertype, protocol, icmpType);
-        this.strong = ethertype == HopEvent.ETHERTYPE_ARP
+        this.strong = ethertype == Packet.ETHERTYPE_ARP
                 || echo
-                || (hasL4 && protocol == HopEvent.PROTO_TCP)
-                || (ethertype == HopEvent.ETHERTYPE_IPV4 && ipId != 0)
-                || (ethertype == HopEvent.ETHERTYPE_IPV6 && flowLabel != 0);
+                || (hasL4 && protocol == Packet.PROTO_TCP)
+                || (ethertype == Packet.ETHERTYPE_IPV4 && ipId != 0)
+                || (ethertype == Packet.ETHERTYPE_IPV6 && flowLabel != 0);
         this.hash = computeHash();
         return this;
     }
 
     private static boolean isEchoType(int ethertype, int protocol, int type) {
-        if (ethertype == HopEvent.ETHERTYPE_IPV4 && protocol == HopEvent.PROTO_ICMP) {
+        if (ethertype == Packet.ETHERTYPE_IPV4 && protocol == Packet.PROTO_ICMP) {
             return type == 8 || type == 0;
         }
-        return ethertype == HopEvent.ETHERTYPE_IPV6 && protocol == HopEvent.PROTO_ICMPV6
+        return ethertype == Packet.ETHERTYPE_IPV6 && protocol == Packet.PROTO_ICMPV6
                 && (type == 128 || type == 129);
     }
 
     boolean isIpv6() {
-        return ethertype == HopEvent.ETHERTYPE_IPV6;
+        return ethertype == Packet.ETHERTYPE_IPV6;
     }
 
     /** Whether the source endpoint sorts before (or equals) the destination: the flow's "low" side sends. */

@@ -1,7 +1,7 @@
 package io.netjourney.journey;
 
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
-import io.netjourney.capture.Verdict;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -26,17 +26,16 @@ public record DropClass(boolean expected, String why) {
     /** Reasons the kernel gives when a multicast or broadcast frame reaches no listener (or no bridge port). */
     private static final Set<String> NO_LISTENER = Set.of("NOT_SPECIFIED", "NO_TX_TARGET", "NO_SOCKET", "OTHERHOST");
 
-    /** Classifies a drop event ({@link HopEvent#isDrop()}); anything else is {@link #REAL}. */
-    public static DropClass of(HopEvent drop) {
-        if (!drop.isDrop()) {
+    /** Classifies a {@link Drop}; any other event (a hop of a packet that was not dropped there) is {@link #REAL}. */
+    public static DropClass of(HopEvent event) {
+        if (!(event instanceof Drop drop)) {
             return REAL;
         }
-        Verdict v = drop.verdict();
-        String reason = v.reasonName();
+        String reason = drop.reasonName();
         if (reason == null) {
             return REAL;
         }
-        String location = v.locationName();
+        String location = drop.locationName();
         if (reason.equals("NO_SOCKET") && location != null && location.startsWith("ping_rcv+")) {
             return new DropClass(true, ROOT_PING);
         }

@@ -1,6 +1,6 @@
 package io.netjourney.journey;
 
-import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Packet;
 
 /**
  * The key both directions of a flow share: the endpoints in canonical order (the "low" one sorts first by
@@ -43,15 +43,15 @@ public record FlowKey(int ethertype, int protocol, long lowHigh, long lowLow, in
     }
 
     private String side(long high, long low, int port) {
-        boolean ip = ethertype == HopEvent.ETHERTYPE_IPV4 || ethertype == HopEvent.ETHERTYPE_IPV6
-                || ethertype == HopEvent.ETHERTYPE_ARP;
+        boolean ip = ethertype == Packet.ETHERTYPE_IPV4 || ethertype == Packet.ETHERTYPE_IPV6
+                || ethertype == Packet.ETHERTYPE_ARP;
         if (!ip) {
             return Addresses.formatMac(low);
         }
-        String host = Addresses.format(ethertype == HopEvent.ETHERTYPE_IPV6, high, low);
+        String host = Addresses.format(ethertype == Packet.ETHERTYPE_IPV6, high, low);
         if (port == 0) {
             return host;
         }
-        return ethertype == HopEvent.ETHERTYPE_IPV6 ? "[" + host + "]:" + port : host + ":" + port;
+        return ethertype == Packet.ETHERTYPE_IPV6 ? "[" + host + "]:" + port : host + ":" + port;
     }
 }

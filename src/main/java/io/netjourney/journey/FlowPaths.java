@@ -1,5 +1,7 @@
 package io.netjourney.journey;
 
+import io.netjourney.capture.Crossing;
+import io.netjourney.capture.Drop;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,9 +84,9 @@ public final class FlowPaths {
         List<TracedHop> crossings = new ArrayList<>(packet.hops().size());
         int died = -1;
         for (TracedHop hop : packet.hops()) {
-            if (hop.event().isCrossing()) {
+            if (hop.event() instanceof Crossing) {
                 crossings.add(hop);
-            } else if (hop.event().isDrop()) {
+            } else if (hop.event() instanceof Drop) {
                 died = hop.parent();
             }
         }

@@ -1,6 +1,6 @@
 package io.netjourney.journey;
 
-import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Packet;
 
 /** The protocol a flow is keyed by. */
 public enum FlowProtocol {
@@ -17,21 +17,21 @@ public enum FlowProtocol {
     }
 
     static FlowProtocol of(int ethertype, int l4Protocol) {
-        if (ethertype == HopEvent.ETHERTYPE_ARP) {
+        if (ethertype == Packet.ETHERTYPE_ARP) {
             return ARP;
         }
-        if (ethertype != HopEvent.ETHERTYPE_IPV4 && ethertype != HopEvent.ETHERTYPE_IPV6) {
+        if (ethertype != Packet.ETHERTYPE_IPV4 && ethertype != Packet.ETHERTYPE_IPV6) {
             return OTHER;
         }
         switch (l4Protocol) {
-            case HopEvent.PROTO_TCP:
+            case Packet.PROTO_TCP:
                 return TCP;
-            case HopEvent.PROTO_UDP:
+            case Packet.PROTO_UDP:
                 return UDP;
-            case HopEvent.PROTO_ICMP:
-                return ethertype == HopEvent.ETHERTYPE_IPV4 ? ICMP : OTHER_IP;
-            case HopEvent.PROTO_ICMPV6:
-                return ethertype == HopEvent.ETHERTYPE_IPV6 ? ICMPV6 : OTHER_IP;
+            case Packet.PROTO_ICMP:
+                return ethertype == Packet.ETHERTYPE_IPV4 ? ICMP : OTHER_IP;
+            case Packet.PROTO_ICMPV6:
+                return ethertype == Packet.ETHERTYPE_IPV6 ? ICMPV6 : OTHER_IP;
             default:
                 return OTHER_IP;
         }

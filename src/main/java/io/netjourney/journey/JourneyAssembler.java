@@ -1,6 +1,11 @@
 package io.netjourney.journey;
 
+import io.netjourney.capture.Crossing;
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Packet;
+import io.netjourney.capture.PacketEvent;
+import io.netjourney.capture.RouteDecision;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -127,10 +132,15 @@ public final class JourneyAssembler {
      */
     public TracedHop accept(HopEvent event) {
         advanceTo(event.timestampNs());
-        if (event.isRoute()) {
-            return new TracedHop(routeNamespace(event), 0, 0, PacketDirection.REQUEST, -1, -1);
+        if (event instanceof RouteDecision route) {
+            return new TracedHop(routeNamespace(route), 0, 0, PacketDirection.REQUEST, -1, -1);
         }
-        if (event.isCrossing()) {
+        return place((PacketEvent) event);
+    }
+
+    /** A crossing or drop: in the packet of its skb, or of its content, or a new one. */
+    private TracedHop place(PacketEvent event) {
+        if (event instanceof Crossing) {
             lastNetnsByCpu[event.cpu() & (lastNetnsByCpu.length - 1)] = event.netnsInode();
         }
         ContentKey content = probe.set(event, addressBits);
@@ -146,14 +156,14 @@ public final class JourneyAssembler {
         return append(packet, event, content);
     }
 
-    private HopEvent routeNamespace(HopEvent event) {
-        if (event.netnsInode() != 0) {
-            return event;
+    private RouteDecision routeNamespace(RouteDecision route) {
+        if (route.netnsInode() != 0) {
+            return route;
         }
-        int iif = event.verdict().fibInputIfindex();
+        int iif = route.inputIfindex();
         boolean local = iif == 0 || iif == LOOPBACK_IFINDEX; // output lookups name lo as their input
-        long netns = local ? event.taskNetnsInode() : lastNetnsByCpu[event.cpu() & (lastNetnsByCpu.length - 1)];
-        return netns == 0 ? event : event.withNetns(netns);
+        long netns = local ? route.taskNetnsInode() : lastNetnsByCpu[route.cpu() & (lastNetnsByCpu.length - 1)];
+        return netns == 0 ? route : route.inNetns(netns);
     }
 
     /** Moves the clock forward (event time, not wall time) and evicts the flows idle since; for quiet periods. */
@@ -168,7 +178,7 @@ public final class JourneyAssembler {
         }
     }
 
-    private PacketState sameSkbPacket(HopEvent event, ContentKey content) {
+    private PacketState sameSkbPacket(PacketEvent event, ContentKey content) {
         PacketState packet = bySkb.get(event.skb());
         if (packet == null || event.timestampNs() - packet.lastSeenNs > config.skbReuseGapNs()
                 || packet.lastCrossedAt(event)) {
@@ -246,7 +256,7 @@ public final class JourneyAssembler {
 
     /** Anything but a bare TCP ACK (only the ACK flag) expects an answer. */
     private static boolean expectsAnswer(HopEvent e) {
-        return !(e.isTcp() && e.hasTransportHeader() && e.tcpFlags() == HopEvent.TCP_FLAG_ACK);
+        return !(e.isTcp() && e.hasTransportHeader() && e.tcpFlags() == Packet.TCP_FLAG_ACK);
     }
 
     /** A packet's own type fixes the flow's orientation once; packets labelled by first-seen order follow. */
@@ -278,13 +288,13 @@ public final class JourneyAssembler {
             return content.arpOp == 1 ? PacketDirection.REQUEST
                     : content.arpOp == 2 ? PacketDirection.REPLY : null;
         }
-        if (event.isTcp() && (content.tcpFlags & HopEvent.TCP_FLAG_SYN) != 0) {
-            return (content.tcpFlags & HopEvent.TCP_FLAG_ACK) == 0 ? PacketDirection.REQUEST : PacketDirection.REPLY;
+        if (event.isTcp() && (content.tcpFlags & Packet.TCP_FLAG_SYN) != 0) {
+            return (content.tcpFlags & Packet.TCP_FLAG_ACK) == 0 ? PacketDirection.REQUEST : PacketDirection.REPLY;
         }
         return null;
     }
 
-    private TracedHop append(PacketState packet, HopEvent event, ContentKey content) {
+    private TracedHop append(PacketState packet, PacketEvent event, ContentKey content) {
         long ts = event.timestampNs();
         int ordinal = packet.hopCount++;
         // a crossing follows the latest one on its skb; on a new skb (a copy) it branches off the packet's latest
@@ -311,10 +321,10 @@ public final class JourneyAssembler {
             delta = Math.max(0, ts - packet.lastSeenNs);
         }
         FlowState flow = packet.flow;
-        Translation translation = ordinal == 0 || event.isDrop() ? null : translation(packet, event, content);
+        Translation translation = ordinal == 0 || event instanceof Drop ? null : translation(packet, event, content);
         TracedHop hop = new TracedHop(event, packet.id, flow.id, packet.direction, depth, delta, translation, ordinal,
                 parent, branch, packet.answers);
-        if (event.isCrossing() && (ordinal == 0 || translation != null)) {
+        if (event instanceof Crossing && (ordinal == 0 || translation != null)) {
             packet.lastSource = new Endpoint(event.source(), event.sourcePort());
             packet.lastDestination = new Endpoint(event.destination(), event.destinationPort());
         }
@@ -324,7 +334,7 @@ public final class JourneyAssembler {
             }
             packet.hops.add(hop);
         }
-        if (event.isDrop()) {
+        if (event instanceof Drop) {
             packet.drops++;
         }
         if (packet.drops > 0 && !packet.hops.isEmpty()) {
@@ -359,7 +369,7 @@ public final class JourneyAssembler {
      * real server's reply) join the same flow.
      */
     private Translation translation(PacketState packet, HopEvent event, ContentKey content) {
-        if (!event.isCrossing() || packet.lastSource == null || packet.content.equals(content)) {
+        if (!(event instanceof Crossing) || packet.lastSource == null || packet.content.equals(content)) {
             return null;
         }
         Endpoint source = new Endpoint(event.source(), event.sourcePort());
@@ -383,7 +393,7 @@ public final class JourneyAssembler {
     }
 
     /** Indexes the packet by its skb and remembers the crossing on it that the next one on the same skb follows. */
-    private void registerSkb(PacketState packet, HopEvent event, int ordinal, int depth, int branch) {
+    private void registerSkb(PacketState packet, PacketEvent event, int ordinal, int depth, int branch) {
         long skb = event.skb();
         int slot = packet.skbSlot(skb);
         if (slot >= 0) {

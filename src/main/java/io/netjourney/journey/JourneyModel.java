@@ -1,6 +1,9 @@
 package io.netjourney.journey;
 
+import io.netjourney.capture.Crossing;
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.RouteDecision;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
@@ -67,7 +70,7 @@ public final class JourneyModel {
     /** Places an event (see {@link JourneyAssembler#accept}); returns it placed, for sinks that print it. */
     public TracedHop accept(HopEvent event) {
         TracedHop hop = assembler.accept(event);
-        if (event.isRoute()) {
+        if (event instanceof RouteDecision) {
             remember(routes, hop);
             topology.routed(hop);
             return hop;
@@ -78,7 +81,7 @@ public final class JourneyModel {
             flow.changed = true;
             changed.add(flow);
         }
-        if (event.isCrossing()) {
+        if (event instanceof Crossing) {
             crossings++;
             if (firstCrossingNs == Long.MIN_VALUE) {
                 firstCrossingNs = event.timestampNs();
@@ -100,7 +103,7 @@ public final class JourneyModel {
             return null;
         }
         HopEvent from = packet.hops.get(parent).event();
-        return from.isCrossing() ? from : null;
+        return from instanceof Crossing ? from : null;
     }
 
     /** A netfilter verdict from nftables' tracing (live, or from a trace file). */
@@ -195,7 +198,7 @@ public final class JourneyModel {
                 continue;
             }
             for (TracedHop hop : packet.hops) {
-                if (hop.event().isCrossing()) {
+                if (hop.event() instanceof Crossing) {
                     requestHops = Math.max(requestHops, hop.hopIndex() + 1);
                 }
             }
@@ -225,7 +228,7 @@ public final class JourneyModel {
         long first = Long.MAX_VALUE;
         for (PacketJourney packet : packets) {
             for (TracedHop hop : packet.hops()) {
-                if (hop.event().isCrossing()) {
+                if (hop.event() instanceof Crossing) {
                     first = Math.min(first, hop.event().timestampNs());
                     events.add(new FlowEvent(hop, FlowPaths.placeOf(hop)));
                 } else {
@@ -251,10 +254,10 @@ public final class JourneyModel {
     private static FlowReport.Place placeBefore(PacketJourney packet, TracedHop drop) {
         TracedHop before = null;
         for (TracedHop hop : packet.hops()) {
-            if (hop.ordinal() == drop.parent() && hop.event().isCrossing()) {
+            if (hop.ordinal() == drop.parent() && hop.event() instanceof Crossing) {
                 return FlowPaths.placeOf(hop);
             }
-            if (hop.ordinal() < drop.ordinal() && hop.event().isCrossing()) {
+            if (hop.ordinal() < drop.ordinal() && hop.event() instanceof Crossing) {
                 before = hop;
             }
         }
@@ -277,7 +280,7 @@ public final class JourneyModel {
         }
         TracedHop drop = null;
         for (TracedHop hop : lost.hops()) {
-            if (hop.event().isDrop() && !DropClass.of(hop.event()).expected()) {
+            if (hop.event() instanceof Drop && !DropClass.of(hop.event()).expected()) {
                 drop = hop;
             }
         }
@@ -322,9 +325,8 @@ public final class JourneyModel {
         wanted.add(request.source());
         wanted.add(request.destination());
         for (FlowEvent route : routed) {
-            InetAddress gateway = route.hop().event().verdict().fibGateway();
-            if (gateway != null) {
-                wanted.add(gateway);
+            if (route.hop().event() instanceof RouteDecision decision && decision.gateway() != null) {
+                wanted.add(decision.gateway());
             }
         }
         List<FlowEvent> result = new ArrayList<>();
@@ -336,7 +338,7 @@ public final class JourneyModel {
                 for (TracedHop hop : packet.hops) {
                     HopEvent e = hop.event();
                     long ts = e.timestampNs();
-                    if (e.isCrossing() && ts >= first - ARP_LEAD_NS && ts <= flow.lastSeenNs
+                    if (e instanceof Crossing && ts >= first - ARP_LEAD_NS && ts <= flow.lastSeenNs
                             && wanted.contains(e.destination())) {
                         result.add(new FlowEvent(hop.direction() == packet.direction ? hop
                                 : hop.withDirection(packet.direction), FlowPaths.placeOf(hop)));
@@ -351,13 +353,13 @@ public final class JourneyModel {
     private void addNetfilter(FlowState flow, List<FlowEvent> events) {
         int crossingsListed = events.size();
         for (NetfilterVerdict v : netfilter) {
-            HopEvent p = v.packet();
+            // the verdict's packet is a crossing of the deciding namespace (see NetfilterVerdict#packet)
+            Crossing p = v.packet();
             for (int i = 0; p != null && i < crossingsListed; i++) {
                 FlowEvent row = events.get(i);
                 HopEvent e = row.hop().event();
-                if (e.isCrossing() && e.netnsInode() == v.netnsInode() && samePacket(e, p)) {
-                    HopEvent packet = p.withVerdict(null).withNetns(v.netnsInode());
-                    events.add(new FlowEvent(new TracedHop(packet, 0, flow.id, row.hop().direction(), -1, -1),
+                if (e instanceof Crossing && e.netnsInode() == v.netnsInode() && samePacket(e, p)) {
+                    events.add(new FlowEvent(new TracedHop(p, 0, flow.id, row.hop().direction(), -1, -1),
                             row.place(), row.timestampNs(), v));
                     break;
                 }

@@ -1,7 +1,9 @@
 package io.netjourney.journey;
 
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.PacketEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,7 +64,7 @@ final class PacketState extends LruNode {
      * Whether the previous crossing on this event's skb (of a branched packet: that copy's) was at the same hook of
      * the same device.
      */
-    boolean lastCrossedAt(HopEvent e) {
+    boolean lastCrossedAt(PacketEvent e) {
         int slot = skbSlot(e.skb());
         if (slot >= 0) {
             SkbTrack track = skbs[slot];
@@ -95,7 +97,7 @@ final class PacketState extends LruNode {
         List<TracedHop> crossings = new ArrayList<>(hops.size());
         List<TracedHop> dropped = new ArrayList<>(drops);
         for (TracedHop hop : hops) {
-            (hop.event().isDrop() ? dropped : crossings).add(hop);
+            (hop.event() instanceof Drop ? dropped : crossings).add(hop);
         }
         lost = Branches.lost(crossings, dropped);
     }

@@ -3,6 +3,7 @@ package io.netjourney.journey;
 import io.netjourney.capture.DeviceKind;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.RouteDecision;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -107,8 +108,7 @@ public final class Topology {
 
     /** A routing decision that found its output interface. */
     void routed(TracedHop route) {
-        HopEvent e = route.event();
-        if (e.verdict().routeFound() && e.ifindex() != 0) {
+        if (route.event() instanceof RouteDecision e && e.found() && e.ifindex() != 0) {
             routesOut.merge(keyOf(e.netnsInode(), e.ifindex()), new Routes(1, route),
                     (old, one) -> new Routes(old.count() + 1, route));
             version++;

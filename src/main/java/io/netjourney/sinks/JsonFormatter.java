@@ -1,10 +1,13 @@
 package io.netjourney.sinks;
 
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
+import io.netjourney.capture.Packet;
+import io.netjourney.capture.PacketEvent;
 import io.netjourney.capture.QuotedHeader;
-import io.netjourney.capture.Verdict;
+import io.netjourney.capture.RouteDecision;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.journey.Answer;
 import io.netjourney.journey.DropClass;
@@ -105,7 +108,7 @@ public final class JsonFormatter implements LineFormatter {
                 .field("cpu", e.cpu())
                 .field("hook", e.hook().tracepoint())
                 .field("dir", direction(e))
-                .field("skb", "0x" + Long.toHexString(e.skb()))
+                .field("skb", "0x" + Long.toHexString(e instanceof PacketEvent packet ? packet.skb() : 0))
                 .field("netns", e.netnsInode())
                 .field("netns_name", names.netnsName(e.netnsInode()).orElse(null));
         optional(json, "netns_cookie", e.netnsCookie());
@@ -115,13 +118,13 @@ public final class JsonFormatter implements LineFormatter {
                 .field("link_kind", e.linkKind().isEmpty() ? null : e.linkKind());
         optional(json, "master_ifindex", Integer.toUnsignedLong(e.masterIfindex()));
         json.field("len", Integer.toUnsignedLong(e.length()))
-                .field("mark", Integer.toUnsignedLong(e.mark()))
+                .field("mark", Integer.toUnsignedLong(e.packet().mark()))
                 .field("ethertype", Addresses.ethertype(e.ethertype()));
-        if (e.hasFlag(HopEvent.FLAG_VLAN)) {
+        if (e.hasFlag(Packet.FLAG_VLAN)) {
             json.field("vlan", e.vlanId());
         }
         json.field("flags", flagNames(e.flags()));
-        if (!e.hasFlag(HopEvent.FLAG_NO_MAC) && !e.hasFlag(HopEvent.FLAG_NO_L2)) {
+        if (!e.hasFlag(Packet.FLAG_NO_MAC) && !e.hasFlag(Packet.FLAG_NO_L2)) {
             json.field("src_mac", Addresses.mac(e.sourceMac())).field("dst_mac", Addresses.mac(e.destinationMac()));
         }
         json.field("proto", Protocols.name(e));
@@ -137,18 +140,16 @@ public final class JsonFormatter implements LineFormatter {
         if (e.isArp()) {
             json.beginObject("arp").field("op", e.arpOp()).field("name", Protocols.arpOp(e.arpOp())).endObject();
         }
-        if (e.isDrop()) {
-            Verdict v = e.verdict();
-            json.beginObject("drop").field("reason", v.reasonText()).field("reason_code", v.dropReason())
-                    .field("location", v.locationName()).field("hint", Verdicts.hint(e))
-                    .field("expected", DropClass.of(e).expected()).endObject();
-        } else if (e.isRoute()) {
-            Verdict v = e.verdict();
-            json.beginObject("route").field("table", Integer.toUnsignedLong(v.fibTable()))
-                    .field("result", Verdicts.routeResult(v)).field("error", v.fibError())
-                    .field("gateway", v.fibGateway() == null ? null : Addresses.ip(v.fibGateway()));
-            if (v.fibInputIfindex() != 0) {
-                json.field("iif", v.fibInputIfindex());
+        if (e instanceof Drop drop) {
+            json.beginObject("drop").field("reason", drop.reasonText()).field("reason_code", drop.reason())
+                    .field("location", drop.locationName()).field("hint", Verdicts.hint(drop))
+                    .field("expected", DropClass.of(drop).expected()).endObject();
+        } else if (e instanceof RouteDecision route) {
+            json.beginObject("route").field("table", Integer.toUnsignedLong(route.table()))
+                    .field("result", Verdicts.routeResult(route)).field("error", route.error())
+                    .field("gateway", route.gateway() == null ? null : Addresses.ip(route.gateway()));
+            if (route.inputIfindex() != 0) {
+                json.field("iif", route.inputIfindex());
             }
             json.endObject();
         }
@@ -233,10 +234,10 @@ public final class JsonFormatter implements LineFormatter {
 
     /** "tx", "rx", or for verdicts "drop" and "route". */
     private static String direction(HopEvent e) {
-        if (e.isDrop()) {
+        if (e instanceof Drop) {
             return "drop";
         }
-        if (e.isRoute()) {
+        if (e instanceof RouteDecision) {
             return "route";
         }
         return e.hook().direction() == Hook.Direction.TX ? "tx" : "rx";
@@ -271,7 +272,7 @@ public final class JsonFormatter implements LineFormatter {
         }
         if (e.isTcp()) {
             json.beginObject("tcp")
-                    .field("flags", HopEvent.tcpFlagsText(e.tcpFlags()))
+                    .field("flags", Protocols.tcpFlags(e.tcpFlags()))
                     .field("seq", e.tcpSeq())
                     .field("ack", e.tcpAck())
                     .endObject();

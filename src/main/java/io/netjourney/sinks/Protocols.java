@@ -44,9 +44,22 @@ public final class Protocols {
             Map.entry(0, "no-route"), Map.entry(1, "admin-prohibited"), Map.entry(2, "beyond-scope"),
             Map.entry(3, "address-unreachable"), Map.entry(4, "port-unreachable"));
 
-    /** TCP flag bits in print order, tcpdump's letters. */
+    /** TCP flag bits in tcpdump's print order, and its letters for them. */
+    private static final int[] TCP_FLAG_BITS = {0x02, 0x01, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80};
+    private static final char[] TCP_FLAG_LETTERS = {'S', 'F', 'R', 'P', '.', 'U', 'E', 'W'};
 
     private Protocols() {
+    }
+
+    /** The TCP flags as tcpdump prints them: "S", "S.", "P.", "F.", "R", or "none". */
+    public static String tcpFlags(int bits) {
+        StringBuilder out = new StringBuilder(8);
+        for (int i = 0; i < TCP_FLAG_BITS.length; i++) {
+            if ((bits & TCP_FLAG_BITS[i]) != 0) {
+                out.append(TCP_FLAG_LETTERS[i]);
+            }
+        }
+        return out.length() == 0 ? "none" : out.toString();
     }
 
     /**

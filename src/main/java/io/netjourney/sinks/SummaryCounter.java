@@ -1,5 +1,6 @@
 package io.netjourney.sinks;
 
+import io.netjourney.capture.Crossing;
 import io.netjourney.journey.TracedHop;
 
 /**
@@ -17,7 +18,7 @@ public final class SummaryCounter {
 
     /** Counts a crossing; drops and routing decisions are shown but are not crossings. */
     public void add(TracedHop hop) {
-        if (!hop.event().isCrossing()) {
+        if (!(hop.event() instanceof Crossing)) {
             return;
         }
         crossings++;

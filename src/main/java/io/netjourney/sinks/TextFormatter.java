@@ -1,11 +1,12 @@
 package io.netjourney.sinks;
 
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
-import io.netjourney.capture.Verdict;
+import io.netjourney.capture.Packet;
+import io.netjourney.capture.RouteDecision;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.journey.Answer;
-import io.netjourney.journey.DropClass;
 import io.netjourney.journey.TracedHop;
 import java.util.Locale;
 
@@ -52,12 +53,13 @@ public final class TextFormatter implements LineFormatter {
         StringBuilder line = new StringBuilder(96).append('[');
         padLeft(line, netns, 12).append("] ");
         padLeft(line, printable(e.ifname()), 16).append(' ');
-        padLeft(line, e.isRoute() ? "route" : hop.direction().label(), 7).append(' ');
-        if (e.isDrop()) {
-            line.append(drop(e, netns)).append(" | ").append(describe(e));
-        } else if (e.isRoute()) {
+        padLeft(line, e instanceof RouteDecision ? "route" : hop.direction().label(), 7).append(' ');
+        if (e instanceof Drop drop) {
+            line.append(drop(drop, netns)).append(" | ").append(describe(e));
+        } else if (e instanceof RouteDecision route) {
             // a lookup for a received packet is made without its protocol
-            line.append(route(e)).append(" | ").append(e.l4Protocol() == 0 ? "ip" : Protocols.name(e)).append(' ')
+            line.append(Verdicts.routeText(route)).append(" | ")
+                    .append(e.l4Protocol() == 0 ? "ip" : Protocols.name(e)).append(' ')
                     .append(Addresses.ip(e.source())).append(" -> ").append(Addresses.ip(e.destination()));
         } else {
             line.append(describe(e));
@@ -124,7 +126,7 @@ public final class TextFormatter implements LineFormatter {
      * </ul>
      */
     public static String describe(HopEvent e) {
-        String vlan = e.hasFlag(HopEvent.FLAG_VLAN) ? "vlan " + e.vlanId() + " " : "";
+        String vlan = e.hasFlag(Packet.FLAG_VLAN) ? "vlan " + e.vlanId() + " " : "";
         if (e.isArp()) {
             return vlan + arp(e);
         }
@@ -137,8 +139,8 @@ public final class TextFormatter implements LineFormatter {
     private static String ip(HopEvent e) {
         String proto = Protocols.name(e);
         String addresses = Addresses.ip(e.source()) + " -> " + Addresses.ip(e.destination());
-        String fragment = !e.hasFlag(HopEvent.FLAG_FRAGMENT) ? "" : e.isIpv4() ? " frag id " + e.ipId() : " frag";
-        if (e.hasFlag(HopEvent.FLAG_TRUNCATED)) {
+        String fragment = !e.hasFlag(Packet.FLAG_FRAGMENT) ? "" : e.isIpv4() ? " frag id " + e.ipId() : " frag";
+        if (e.hasFlag(Packet.FLAG_TRUNCATED)) {
             return proto + " " + addresses + fragment + " [truncated]";
         }
         if (!e.hasTransportHeader()) {
@@ -153,8 +155,8 @@ public final class TextFormatter implements LineFormatter {
             return proto + " " + Protocols.icmpText(e) + " " + addresses + fragment;
         }
         if (e.isTcp()) {
-            String ack = (e.tcpFlags() & HopEvent.TCP_FLAG_ACK) != 0 ? " ack " + e.tcpAck() : "";
-            return "tcp " + ports(e) + " [" + HopEvent.tcpFlagsText(e.tcpFlags()) + "] seq " + e.tcpSeq() + ack
+            String ack = (e.tcpFlags() & Packet.TCP_FLAG_ACK) != 0 ? " ack " + e.tcpAck() : "";
+            return "tcp " + ports(e) + " [" + Protocols.tcpFlags(e.tcpFlags()) + "] seq " + e.tcpSeq() + ack
                     + fragment;
         }
         if (e.isUdp()) {
@@ -185,23 +187,16 @@ public final class TextFormatter implements LineFormatter {
      * "dropped: NETFILTER_DROP in nj-ctr2 at nf_hook_slow+0x9e (a firewall rule ... dropped it)"; a drop that is
      * normal operation reads "dropped (expected): ...".
      */
-    private static String drop(HopEvent e, String netns) {
-        Verdict v = e.verdict();
-        StringBuilder text = new StringBuilder(DropClass.of(e).expected() ? "dropped (expected): " : "dropped: ")
-                .append(v.reasonText()).append(" in ").append(netns);
-        if (v.locationName() != null) {
-            text.append(" at ").append(v.locationName());
+    private static String drop(Drop drop, String netns) {
+        StringBuilder text = new StringBuilder(Verdicts.dropped(drop)).append(" in ").append(netns);
+        if (drop.locationName() != null) {
+            text.append(" at ").append(drop.locationName());
         }
-        String hint = Verdicts.hint(e);
+        String hint = Verdicts.hint(drop);
         if (hint != null) {
             text.append(" (").append(hint).append(')');
         }
         return text.toString();
-    }
-
-    /** "table main: via 198.51.100.66 dev nj-h-r", "table default: no route". */
-    private static String route(HopEvent e) {
-        return Verdicts.routeText(e);
     }
 
     private static StringBuilder padLeft(StringBuilder out, String value, int width) {

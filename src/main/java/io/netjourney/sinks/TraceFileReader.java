@@ -1,8 +1,9 @@
 package io.netjourney.sinks;
 
+import io.netjourney.capture.Crossing;
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopRecord;
-import io.netjourney.capture.Verdict;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.capture.Names;
 import java.io.BufferedInputStream;
@@ -178,26 +179,30 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
             texts[i] = utf8(payload.slice().limit(length));
             payload.position(payload.position() + length);
         }
-        HopEvent packet = null;
+        Crossing packet = null;
         if (payload.remaining() > 0) {
+            HopEvent decoded;
             try {
-                packet = HopRecord.decode(payload.slice());
+                decoded = HopRecord.decode(payload.slice());
             } catch (IllegalArgumentException e) {
                 throw corrupt(frameOffset, "netfilter packet: " + e.getMessage());
             }
+            if (!(decoded instanceof Crossing crossing)) {
+                throw corrupt(frameOffset, "netfilter packet is not a crossing: " + decoded.getClass().getSimpleName());
+            }
+            packet = crossing;
         }
         return new NetfilterVerdict(netns, texts[0], texts[1], texts[2], texts[3], texts[4], texts[5], packet);
     }
 
     /** A drop with the reason and location names its recording machine wrote as metadata. */
     private HopEvent named(HopEvent event) {
-        if (!event.isDrop() || event.verdict().reasonName() != null) {
+        if (!(event instanceof Drop drop) || drop.reasonName() != null) {
             return event;
         }
-        Verdict v = event.verdict();
-        String reason = metadata.get(TraceFormat.DROP_REASON_KEY + v.dropReason());
-        String location = metadata.get(TraceFormat.DROP_LOCATION_KEY + Long.toHexString(v.dropLocation()));
-        return reason == null && location == null ? event : event.withVerdict(v.named(reason, location));
+        String reason = metadata.get(TraceFormat.DROP_REASON_KEY + drop.reason());
+        String location = metadata.get(TraceFormat.DROP_LOCATION_KEY + Long.toHexString(drop.location()));
+        return reason == null && location == null ? event : drop.named(reason, location);
     }
 
     private HopEvent frame(long frameOffset, int type, ByteBuffer payload) throws TraceFileException {

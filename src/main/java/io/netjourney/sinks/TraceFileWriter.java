@@ -1,8 +1,8 @@
 package io.netjourney.sinks;
 
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopRecord;
-import io.netjourney.capture.Verdict;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.capture.Names;
 import java.io.BufferedOutputStream;
@@ -59,21 +59,21 @@ public final class TraceFileWriter implements Closeable, Flushable {
 
     /** Writes a decoded event (encoded back with {@link HopRecord#encode}). */
     public void writeHop(HopEvent event) throws IOException {
-        if (event.isDrop()) {
-            writeDropNames(event.verdict());
+        if (event instanceof Drop drop) {
+            writeDropNames(drop);
         }
         writeRecord(ByteBuffer.wrap(HopRecord.encode(event), 0, HopRecord.encodedSize(event)));
     }
 
     /** A drop's reason and location names go in as metadata before it, so they replay on another machine. */
-    private void writeDropNames(Verdict v) throws IOException {
-        String reasonKey = TraceFormat.DROP_REASON_KEY + v.dropReason();
-        if (v.reasonName() != null && writtenMeta.add(reasonKey)) {
-            writeMeta(reasonKey, v.reasonName());
+    private void writeDropNames(Drop drop) throws IOException {
+        String reasonKey = TraceFormat.DROP_REASON_KEY + drop.reason();
+        if (drop.reasonName() != null && writtenMeta.add(reasonKey)) {
+            writeMeta(reasonKey, drop.reasonName());
         }
-        String locationKey = TraceFormat.DROP_LOCATION_KEY + Long.toHexString(v.dropLocation());
-        if (v.locationName() != null && writtenMeta.add(locationKey)) {
-            writeMeta(locationKey, v.locationName());
+        String locationKey = TraceFormat.DROP_LOCATION_KEY + Long.toHexString(drop.location());
+        if (drop.locationName() != null && writtenMeta.add(locationKey)) {
+            writeMeta(locationKey, drop.locationName());
         }
     }
 

@@ -1,7 +1,7 @@
 package io.netjourney.sinks;
 
-import io.netjourney.capture.HopEvent;
-import io.netjourney.capture.Verdict;
+import io.netjourney.capture.Drop;
+import io.netjourney.capture.RouteDecision;
 import io.netjourney.journey.Answer;
 import io.netjourney.journey.DropClass;
 import java.util.Map;
@@ -51,16 +51,15 @@ public final class Verdicts {
     }
 
     /** A routing decision in words: "table main: via 198.51.100.66 dev nj-h-r", "table main: network unreachable". */
-    public static String routeText(HopEvent route) {
-        Verdict v = route.verdict();
-        StringBuilder text = new StringBuilder("table ").append(table(v.fibTable())).append(": ");
-        if (v.routeFound()) {
-            if (v.fibGateway() != null) {
-                text.append("via ").append(Addresses.ip(v.fibGateway())).append(' ');
+    public static String routeText(RouteDecision route) {
+        StringBuilder text = new StringBuilder("table ").append(table(route.table())).append(": ");
+        if (route.found()) {
+            if (route.gateway() != null) {
+                text.append("via ").append(Addresses.ip(route.gateway())).append(' ');
             }
             text.append("dev ").append(TextFormatter.printable(route.ifname()));
         } else {
-            text.append(routeResult(v));
+            text.append(routeResult(route));
         }
         return text.toString();
     }
@@ -80,14 +79,14 @@ public final class Verdicts {
     }
 
     /** The lookup's outcome: "found", "not in this table", "no route", "unreachable", ... */
-    public static String routeResult(Verdict v) {
-        if (v.fibError() == 0) {
+    public static String routeResult(RouteDecision route) {
+        if (route.found()) {
             return "found";
         }
-        if (v.routeNotInTable()) {
-            return v.fibTable() == TABLE_LOCAL ? "not in this table" : "no route";
+        if (route.notInTable()) {
+            return route.table() == TABLE_LOCAL ? "not in this table" : "no route";
         }
-        switch (-v.fibError()) {
+        switch (-route.error()) {
             case 101:
                 return "network unreachable";
             case 113:
@@ -97,7 +96,7 @@ public final class Verdicts {
             case 22:
                 return "blackhole";
             default:
-                return "error " + v.fibError();
+                return "error " + route.error();
         }
     }
 
@@ -105,14 +104,19 @@ public final class Verdicts {
      * Whether a route line is worth a line of its own: a result, not the miss in the local table that policy
      * routing tries first. Without policy rules the kernel looks in main only, so a miss there is final.
      */
-    public static boolean decisive(Verdict v) {
-        return !(v.routeNotInTable() && v.fibTable() == TABLE_LOCAL);
+    public static boolean decisive(RouteDecision route) {
+        return !(route.notInTable() && route.table() == TABLE_LOCAL);
     }
 
     /** The hint for a drop: why it is normal when it is expected ({@link DropClass}), else what its reason means. */
-    public static String hint(HopEvent drop) {
+    public static String hint(Drop drop) {
         DropClass dropClass = DropClass.of(drop);
-        return dropClass.expected() ? dropClass.why() : hint(drop.verdict().reasonName());
+        return dropClass.expected() ? dropClass.why() : hint(drop.reasonName());
+    }
+
+    /** A drop's first words: "dropped: NETFILTER_DROP", "dropped (expected): OTHERHOST" (see {@link DropClass}). */
+    public static String dropped(Drop drop) {
+        return (DropClass.of(drop).expected() ? "dropped (expected): " : "dropped: ") + drop.reasonText();
     }
 
     /**

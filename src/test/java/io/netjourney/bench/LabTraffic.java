@@ -1,7 +1,10 @@
 package io.netjourney.bench;
 
+import io.netjourney.capture.Crossing;
+import io.netjourney.capture.Device;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Packet;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -24,10 +27,10 @@ final class LabTraffic {
 
     private static final Netns HOST = new Netns(4026532176L, 3855);
     private static final Netns ROUTER = new Netns(4026532383L, 3863);
-    private static final Device BRIDGE = new Device(HOST, 2, "nj-br0", "bridge", 0);
-    private static final Device HOST_TO_ROUTER = new Device(HOST, 5, "nj-h-r", "veth", 0);
-    private static final Device ROUTER_TO_HOST = new Device(ROUTER, 2, "nj-r-h", "veth", 0);
-    private static final Device ROUTER_TO_FAR = new Device(ROUTER, 3, "nj-r-f", "veth", 0);
+    private static final Port BRIDGE = new Port(HOST, 2, "nj-br0", "bridge", 0);
+    private static final Port HOST_TO_ROUTER = new Port(HOST, 5, "nj-h-r", "veth", 0);
+    private static final Port ROUTER_TO_HOST = new Port(ROUTER, 2, "nj-r-h", "veth", 0);
+    private static final Port ROUTER_TO_FAR = new Port(ROUTER, 3, "nj-r-f", "veth", 0);
 
     private final SplittableRandom random;
     private final List<Flow> flows = new ArrayList<>();
@@ -50,8 +53,8 @@ final class LabTraffic {
     }
 
     private void run(int count) {
-        List<HopEvent> a = new ArrayList<>();
-        List<HopEvent> b = new ArrayList<>();
+        List<Crossing> a = new ArrayList<>();
+        List<Crossing> b = new ArrayList<>();
         int ia = 0;
         int ib = 0;
         while (events.size() < count) {
@@ -74,23 +77,23 @@ final class LabTraffic {
         events.subList(count, events.size()).clear();
     }
 
-    private HopEvent stamped(HopEvent e) {
+    private Crossing stamped(Crossing e) {
         clockNs += SPACING_NS / 2 + random.nextLong(SPACING_NS);
         return withTime(e, clockNs);
     }
 
     /** A packet of a random flow and its answer, timestamps to be filled in. */
-    private List<HopEvent> nextExchange(int cpu) {
+    private List<Crossing> nextExchange(int cpu) {
         Flow flow = flows.get(random.nextInt(flows.size()));
-        List<HopEvent> out = new ArrayList<>();
+        List<Crossing> out = new ArrayList<>();
         flow.sent++;
         packet(out, cpu, flow, true);
         packet(out, cpu, flow, false);
         return out;
     }
 
-    private void packet(List<HopEvent> out, int cpu, Flow flow, boolean request) {
-        List<Crossing> path = request ? flow.path.request : flow.path.reply;
+    private void packet(List<Crossing> out, int cpu, Flow flow, boolean request) {
+        List<Step> path = request ? flow.path.request : flow.path.reply;
         long skb = nextSkb();
         int skbChange = random.nextInt(4) == 0 ? 1 + random.nextInt(path.size() - 1) : -1;
         InetAddress from = request ? flow.client : flow.server;
@@ -99,7 +102,7 @@ final class LabTraffic {
             if (i == skbChange) {
                 skb = nextSkb();
             }
-            Crossing c = path.get(i);
+            Step c = path.get(i);
             out.add(flow.content(request, cpu, skb, c, from, to));
         }
         if (request) {
@@ -122,46 +125,41 @@ final class LabTraffic {
         InetAddress server = path.serverAddress(ipv6);
         int proto;
         if (ipv6) {
-            proto = kind == 8 ? HopEvent.PROTO_ICMPV6 : HopEvent.PROTO_TCP;
+            proto = kind == 8 ? Packet.PROTO_ICMPV6 : Packet.PROTO_TCP;
         } else {
-            proto = kind < 4 ? HopEvent.PROTO_ICMP : kind < 6 ? HopEvent.PROTO_UDP : HopEvent.PROTO_TCP;
+            proto = kind < 4 ? Packet.PROTO_ICMP : kind < 6 ? Packet.PROTO_UDP : Packet.PROTO_TCP;
         }
         return new Flow(path, client, server, proto, 1024 + random.nextInt(60_000), random.nextInt(1 << 16),
                 random.nextInt(1 << 20));
     }
 
-    private static HopEvent withTime(HopEvent e, long ts) {
-        return new HopEvent(ts, e.cpu(), e.hook(), e.skb(), e.netnsInode(), e.netnsCookie(), e.ifindex(),
-                e.ifname(), e.linkKind(), e.deviceType(), e.masterIfindex(), e.length(), e.mark(), e.ethertype(),
-                e.vlanTci(), e.flags(), e.source(), e.destination(), e.l4Protocol(), e.ttl(), e.ipId(),
-                e.flowLabel(), e.sourcePort(), e.destinationPort(), e.tcpFlags(), e.tcpSeq(), e.tcpAck(),
-                e.icmpType(), e.icmpCode(), e.icmpId(), e.icmpSeq(), e.arpOp(), e.sourceMac(), e.destinationMac(),
-                e.taskNetnsInode(), null);
+    private static Crossing withTime(Crossing e, long ts) {
+        return new Crossing(ts, e.cpu(), e.hook(), e.skb(), e.device(), e.packet(), e.taskNetnsInode());
     }
 
     private record Netns(long inode, long cookie) {
     }
 
-    private record Device(Netns netns, int ifindex, String name, String kind, int master) {
+    private record Port(Netns netns, int ifindex, String name, String kind, int master) {
     }
 
-    private record Crossing(Device device, Hook hook) {
+    private record Step(Port device, Hook hook) {
         boolean transmits() {
             return hook == Hook.NET_DEV_QUEUE;
         }
     }
 
     /** Where a flow's packets go: the crossings of a request and of its reply, and the two ends' addresses. */
-    private record Path(List<Crossing> request, List<Crossing> reply, int clientHost, int serverHost) {
+    private record Path(List<Step> request, List<Step> reply, int clientHost, int serverHost) {
 
         /** Container to container across the bridge: eth0, host veth rx, other host veth tx, other eth0. */
         static Path betweenContainers(int i) {
             int a = i % 40;
             int b = (a + 1 + i / 40 % 39) % 40;
-            Device clientEth = containerEth(a);
-            Device serverEth = containerEth(b);
-            Device clientPort = hostPort(a);
-            Device serverPort = hostPort(b);
+            Port clientEth = containerEth(a);
+            Port serverEth = containerEth(b);
+            Port clientPort = hostPort(a);
+            Port serverPort = hostPort(b);
             return new Path(
                     List.of(tx(clientEth), rx(clientPort), tx(serverPort), rx(serverEth)),
                     List.of(tx(serverEth), rx(serverPort), tx(clientPort), rx(clientEth)),
@@ -172,31 +170,31 @@ final class LabTraffic {
         static Path toFar(int i) {
             int a = i % 40;
             int far = i / 40 % 60;
-            Device clientEth = containerEth(a);
-            Device clientPort = hostPort(a);
-            Device farEth = new Device(new Netns(4026533000L + far, 9000 + far), 2, "eth0", "veth", 0);
+            Port clientEth = containerEth(a);
+            Port clientPort = hostPort(a);
+            Port farEth = new Port(new Netns(4026533000L + far, 9000 + far), 2, "eth0", "veth", 0);
             return new Path(
-                    List.of(tx(clientEth), rx(clientPort), new Crossing(BRIDGE, Hook.NETIF_RECEIVE_SKB),
+                    List.of(tx(clientEth), rx(clientPort), new Step(BRIDGE, Hook.NETIF_RECEIVE_SKB),
                             tx(HOST_TO_ROUTER), rx(ROUTER_TO_HOST), tx(ROUTER_TO_FAR), rx(farEth)),
                     List.of(tx(farEth), rx(ROUTER_TO_FAR), tx(ROUTER_TO_HOST), rx(HOST_TO_ROUTER), tx(BRIDGE),
                             tx(clientPort), rx(clientEth)),
                     2 + a, 130 + far);
         }
 
-        private static Device containerEth(int n) {
-            return new Device(new Netns(4026532245L + n, 3858 + n), 2, "eth0", "veth", 0);
+        private static Port containerEth(int n) {
+            return new Port(new Netns(4026532245L + n, 3858 + n), 2, "eth0", "veth", 0);
         }
 
-        private static Device hostPort(int n) {
-            return new Device(HOST, 10 + n, "nj-veth" + (n + 1), "veth", BRIDGE.ifindex());
+        private static Port hostPort(int n) {
+            return new Port(HOST, 10 + n, "nj-veth" + (n + 1), "veth", BRIDGE.ifindex());
         }
 
-        private static Crossing tx(Device d) {
-            return new Crossing(d, Hook.NET_DEV_QUEUE);
+        private static Step tx(Port d) {
+            return new Step(d, Hook.NET_DEV_QUEUE);
         }
 
-        private static Crossing rx(Device d) {
-            return new Crossing(d, Hook.NETIF_RX);
+        private static Step rx(Port d) {
+            return new Step(d, Hook.NETIF_RX);
         }
 
         InetAddress clientAddress(boolean ipv6) {
@@ -242,9 +240,9 @@ final class LabTraffic {
             this.flowLabel = flowLabel;
         }
 
-        HopEvent content(boolean request, int cpu, long skb, Crossing c, InetAddress from, InetAddress to) {
+        Crossing content(boolean request, int cpu, long skb, Step c, InetAddress from, InetAddress to) {
             boolean ipv6 = from.getAddress().length == 16;
-            Device d = c.device();
+            Port d = c.device();
             int sport = 0;
             int dport = 0;
             int icmpType = 0;
@@ -253,7 +251,7 @@ final class LabTraffic {
             int tcpFlags = 0;
             long seq = 0;
             long ack = 0;
-            if (protocol == HopEvent.PROTO_ICMP || protocol == HopEvent.PROTO_ICMPV6) {
+            if (protocol == Packet.PROTO_ICMP || protocol == Packet.PROTO_ICMPV6) {
                 icmpType = ipv6 ? (request ? 128 : 129) : (request ? 8 : 0);
                 icmpId = port;
                 icmpSeq = sent & 0xFFFF;
@@ -261,7 +259,7 @@ final class LabTraffic {
                 sport = request ? port : 80;
                 dport = request ? 80 : port;
             }
-            if (protocol == HopEvent.PROTO_TCP) {
+            if (protocol == Packet.PROTO_TCP) {
                 tcpFlags = sent == 1 ? (request ? 0x02 : 0x12) : 0x18;
                 long clientSeq = 1_000_000L + 100L * sent;
                 long serverSeq = 5_000_000L + 1448L * sent;
@@ -269,13 +267,15 @@ final class LabTraffic {
                 ack = (request ? serverSeq : clientSeq + 100) & 0xFFFFFFFFL;
             }
             int ipId = ipv6 ? 0 : (request ? clientIpId : serverIpId) & 0xFFFF;
-            int label = ipv6 && protocol == HopEvent.PROTO_TCP ? flowLabel : 0;
+            int label = ipv6 && protocol == Packet.PROTO_TCP ? flowLabel : 0;
             int length = (c.transmits() ? 98 : 84) + (ipv6 ? 20 : 0);
             long mac = 0x020000000000L + (request ? 1 : 2);
-            return new HopEvent(0, cpu, c.hook(), skb, d.netns().inode(), d.netns().cookie(), d.ifindex(), d.name(),
-                    d.kind(), 1, d.master(), length, 0, ipv6 ? HopEvent.ETHERTYPE_IPV6 : HopEvent.ETHERTYPE_IPV4, 0,
-                    0, from, to, protocol, 64, ipId, label, sport, dport, tcpFlags, seq, ack, icmpType, 0, icmpId,
-                    icmpSeq, 0, mac, mac ^ 3, 0, null);
+            Device device = new Device(d.netns().inode(), d.netns().cookie(), d.ifindex(), d.name(), d.kind(), 1,
+                    d.master());
+            Packet packet = new Packet(length, 0, ipv6 ? Packet.ETHERTYPE_IPV6 : Packet.ETHERTYPE_IPV4, 0, 0, from, to,
+                    protocol, 64, ipId, label, sport, dport, tcpFlags, seq, ack, icmpType, 0, icmpId, icmpSeq, 0, mac,
+                    mac ^ 3, null);
+            return new Crossing(0, cpu, c.hook(), skb, device, packet, 0);
         }
     }
 }

@@ -3,7 +3,10 @@ package io.netjourney.capture;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** Test fixtures: builds {@link HopEvent}s with sensible defaults (an IPv4 ICMP echo request on veth). */
+/**
+ * Test fixtures: builds {@link HopEvent}s with sensible defaults (an IPv4 ICMP echo request on veth): a
+ * {@link Crossing}, a {@link Drop} after {@link #drop}, a {@link RouteDecision} after {@link #route}.
+ */
 public final class HopEventBuilder {
     private long timestampNs = 1_000_000;
     private int cpu;
@@ -18,12 +21,12 @@ public final class HopEventBuilder {
     private int masterIfindex;
     private int length = 98;
     private int mark;
-    private int ethertype = HopEvent.ETHERTYPE_IPV4;
+    private int ethertype = Packet.ETHERTYPE_IPV4;
     private int vlanTci;
     private int flags;
     private InetAddress source = ip("198.51.100.1");
     private InetAddress destination = ip("198.51.100.2");
-    private int l4Protocol = HopEvent.PROTO_ICMP;
+    private int l4Protocol = Packet.PROTO_ICMP;
     private int ttl = 64;
     private int ipId = 1;
     private int flowLabel;
@@ -40,8 +43,16 @@ public final class HopEventBuilder {
     private long sourceMac = 0x020000000001L;
     private long destinationMac = 0x020000000002L;
     private long taskNetnsInode;
-    private Verdict verdict;
+    private Kind kind = Kind.CROSSING;
+    private int dropReason;
+    private long dropLocation;
+    private int fibTable;
+    private int fibError;
+    private int fibInputIfindex;
+    private InetAddress fibGateway;
     private QuotedHeader quoted;
+
+    private enum Kind { CROSSING, DROP, ROUTE }
 
     public static HopEventBuilder hop() {
         return new HopEventBuilder();
@@ -79,12 +90,12 @@ public final class HopEventBuilder {
     public HopEventBuilder flowLabel(int value) { this.flowLabel = value; return this; }
     public HopEventBuilder ports(int sport, int dport) { this.sourcePort = sport; this.destinationPort = dport; return this; }
     public HopEventBuilder tcp(int sport, int dport, int tcpFlagBits, long seq, long ack) {
-        this.l4Protocol = HopEvent.PROTO_TCP; this.sourcePort = sport; this.destinationPort = dport;
+        this.l4Protocol = Packet.PROTO_TCP; this.sourcePort = sport; this.destinationPort = dport;
         this.tcpFlags = tcpFlagBits; this.tcpSeq = seq; this.tcpAck = ack;
         this.icmpType = 0; this.icmpId = 0; this.icmpSeq = 0; return this;
     }
     public HopEventBuilder udp(int sport, int dport) {
-        this.l4Protocol = HopEvent.PROTO_UDP; this.sourcePort = sport; this.destinationPort = dport;
+        this.l4Protocol = Packet.PROTO_UDP; this.sourcePort = sport; this.destinationPort = dport;
         this.icmpType = 0; this.icmpId = 0; this.icmpSeq = 0; return this;
     }
     public HopEventBuilder icmp(int type, int code, int id, int seq) {
@@ -92,11 +103,11 @@ public final class HopEventBuilder {
     }
     /** An ICMPv6 echo (type 128 request, 129 reply) between IPv6 addresses. */
     public HopEventBuilder icmp6(int type, int id, int seq) {
-        this.ethertype = HopEvent.ETHERTYPE_IPV6; this.l4Protocol = HopEvent.PROTO_ICMPV6;
+        this.ethertype = Packet.ETHERTYPE_IPV6; this.l4Protocol = Packet.PROTO_ICMPV6;
         this.icmpType = type; this.icmpCode = 0; this.icmpId = id; this.icmpSeq = seq; return this;
     }
     public HopEventBuilder arp(int op, String sender, String target) {
-        this.ethertype = HopEvent.ETHERTYPE_ARP; this.arpOp = op; this.l4Protocol = 0;
+        this.ethertype = Packet.ETHERTYPE_ARP; this.arpOp = op; this.l4Protocol = 0;
         this.source = ip(sender); this.destination = ip(target);
         this.icmpType = 0; this.icmpId = 0; this.icmpSeq = 0; this.ttl = 0; this.ipId = 0; return this;
     }
@@ -104,14 +115,14 @@ public final class HopEventBuilder {
     /** A drop (skb:kfree_skb) with the kernel's reason value and the dropping code's address. */
     public HopEventBuilder drop(int reason, long location) {
         this.hook = Hook.KFREE_SKB;
-        this.verdict = new Verdict(Verdict.Kind.DROP, reason, location, 0, 0, 0, null);
+        this.kind = Kind.DROP; this.dropReason = reason; this.dropLocation = location;
         return this;
     }
     /** A routing table lookup: table, error (0 found, -11 not in this table), input ifindex, gateway or null. */
     public HopEventBuilder route(int table, int error, int inputIfindex, String gateway) {
-        this.hook = ethertype == HopEvent.ETHERTYPE_IPV6 ? Hook.FIB6_TABLE_LOOKUP : Hook.FIB_TABLE_LOOKUP;
-        this.verdict = new Verdict(Verdict.Kind.ROUTE, 0, 0, table, error, inputIfindex,
-                gateway == null ? null : ip(gateway));
+        this.hook = ethertype == Packet.ETHERTYPE_IPV6 ? Hook.FIB6_TABLE_LOOKUP : Hook.FIB_TABLE_LOOKUP;
+        this.kind = Kind.ROUTE; this.fibTable = table; this.fibError = error; this.fibInputIfindex = inputIfindex;
+        this.fibGateway = gateway == null ? null : ip(gateway);
         return this;
     }
     /** An ICMP (IPv4) or ICMPv6 error of the given type and code quoting {@code packet}'s IP and transport header. */
@@ -119,8 +130,8 @@ public final class HopEventBuilder {
         this.icmpType = type; this.icmpCode = code; this.icmpId = 0; this.icmpSeq = 0; this.sourcePort = 0;
         this.destinationPort = 0;
         this.ethertype = packet.ethertype();
-        this.l4Protocol = packet.isIpv6() ? HopEvent.PROTO_ICMPV6 : HopEvent.PROTO_ICMP;
-        this.flags |= HopEvent.FLAG_QUOTED;
+        this.l4Protocol = packet.isIpv6() ? Packet.PROTO_ICMPV6 : Packet.PROTO_ICMP;
+        this.flags |= Packet.FLAG_QUOTED;
         boolean icmp = packet.isIcmp() || packet.isIcmpv6();
         this.quoted = new QuotedHeader(packet.source(), packet.destination(), packet.l4Protocol(),
                 packet.sourcePort(), packet.destinationPort(), packet.tcpSeq(), icmp ? packet.icmpType() : 0,
@@ -130,15 +141,52 @@ public final class HopEventBuilder {
     }
     public HopEventBuilder quoted(QuotedHeader value) {
         this.quoted = value;
-        this.flags = value == null ? flags & ~HopEvent.FLAG_QUOTED : flags | HopEvent.FLAG_QUOTED;
+        this.flags = value == null ? flags & ~Packet.FLAG_QUOTED : flags | Packet.FLAG_QUOTED;
         return this;
     }
     public HopEventBuilder macs(long src, long dst) { this.sourceMac = src; this.destinationMac = dst; return this; }
 
+    /** A {@link Crossing}, {@link Drop} or {@link RouteDecision}, as {@link #drop} or {@link #route} made it. */
     public HopEvent build() {
-        return new HopEvent(timestampNs, cpu, hook, skb, netnsInode, netnsCookie, ifindex, ifname, linkKind,
-                deviceType, masterIfindex, length, mark, ethertype, vlanTci, flags, source, destination, l4Protocol,
-                ttl, ipId, flowLabel, sourcePort, destinationPort, tcpFlags, tcpSeq, tcpAck, icmpType, icmpCode,
-                icmpId, icmpSeq, arpOp, sourceMac, destinationMac, taskNetnsInode, verdict, quoted);
+        switch (kind) {
+            case DROP:
+                return buildDrop();
+            case ROUTE:
+                return buildRoute();
+            default:
+                return buildCrossing();
+        }
+    }
+
+    public Crossing buildCrossing() {
+        expect(Kind.CROSSING);
+        return new Crossing(timestampNs, cpu, hook, skb, device(), packet(), taskNetnsInode);
+    }
+
+    public Drop buildDrop() {
+        expect(Kind.DROP);
+        return new Drop(timestampNs, cpu, hook, skb, device(), packet(), taskNetnsInode, dropReason, dropLocation);
+    }
+
+    public RouteDecision buildRoute() {
+        expect(Kind.ROUTE);
+        return new RouteDecision(timestampNs, cpu, hook, device(), packet(), taskNetnsInode, fibTable, fibError,
+                fibInputIfindex, fibGateway);
+    }
+
+    private void expect(Kind wanted) {
+        if (kind != wanted) {
+            throw new IllegalStateException("this builder makes a " + kind + ", not a " + wanted);
+        }
+    }
+
+    private Device device() {
+        return new Device(netnsInode, netnsCookie, ifindex, ifname, linkKind, deviceType, masterIfindex);
+    }
+
+    private Packet packet() {
+        return new Packet(length, mark, ethertype, vlanTci, flags, source, destination, l4Protocol, ttl, ipId,
+                flowLabel, sourcePort, destinationPort, tcpFlags, tcpSeq, tcpAck, icmpType, icmpCode, icmpId, icmpSeq,
+                arpOp, sourceMac, destinationMac, quoted);
     }
 }

@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Java decoder's offsets must equal the C compiler's layout of struct nj_hop in bpf/netjourney.h. */
+/**
+ * The Java decoder's offsets must equal the C compiler's layout of struct nj_hop in bpf/netjourney.h, and its event
+ * kinds ({@code EV_*}) the values of enum nj_event.
+ */
 class HopRecordLayoutTest {
 
     @Test
@@ -29,7 +32,9 @@ class HopRecordLayoutTest {
         c.append("  printf(\"CROSSING_SIZE %d\\n\", NJ_CROSSING_SIZE);\n");
         c.append("  printf(\"VERDICT_SIZE %d\\n\", NJ_VERDICT_SIZE);\n");
         for (String constant : java.keySet()) {
-            if (!constant.endsWith("SIZE")) {
+            if (constant.startsWith("EV_")) {
+                c.append("  printf(\"").append(constant).append(" %d\\n\", NJ_").append(constant).append(");\n");
+            } else if (!constant.endsWith("SIZE")) {
                 c.append("  printf(\"").append(constant).append(" %zu\\n\", offsetof(struct nj_hop, ")
                         .append(constant.toLowerCase(Locale.ROOT)).append("));\n");
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Hook;
 import io.netjourney.sinks.TraceFileWriter;
@@ -218,14 +219,14 @@ class CliTest {
     static Path recordDrops(Path dir) throws IOException {
         Path file = dir.resolve("drops.njt");
         try (TraceFileWriter writer = TraceFileWriter.create(file, inode -> Optional.empty())) {
-            HopEvent reply = hop().at(5_000).skb(0xffff888100002000L).netns(HOST_NS).dev(3, "docker0", "bridge")
-                    .from("172.17.0.2").to("172.17.0.1").icmp(0, 0, 17146, 1).drop(2, 0xffffffff81000000L).build();
-            HopEvent blocked = hop().at(9_000).skb(0xffff888100003000L).netns(CTR_NS).dev(2, "eth0", "veth")
-                    .from("172.17.0.1").to("172.17.0.2").icmp(8, 0, 17146, 2).drop(12, 0xffffffff81000100L).build();
+            Drop reply = hop().at(5_000).skb(0xffff888100002000L).netns(HOST_NS).dev(3, "docker0", "bridge")
+                    .from("172.17.0.2").to("172.17.0.1").icmp(0, 0, 17146, 1).drop(2, 0xffffffff81000000L).buildDrop();
+            Drop blocked = hop().at(9_000).skb(0xffff888100003000L).netns(CTR_NS).dev(2, "eth0", "veth")
+                    .from("172.17.0.1").to("172.17.0.2").icmp(8, 0, 17146, 2).drop(12, 0xffffffff81000100L).buildDrop();
             for (HopEvent event : List.of(
                     ping(1_000, 0xffff888100002000L, CTR_NS, 2, "eth0", "veth", Hook.NET_DEV_QUEUE, true),
-                    reply.withVerdict(reply.verdict().named("NO_SOCKET", "ping_rcv+0xb3")),
-                    blocked.withVerdict(blocked.verdict().named("NETFILTER_DROP", "nft_do_chain+0x46f")))) {
+                    reply.named("NO_SOCKET", "ping_rcv+0xb3"),
+                    blocked.named("NETFILTER_DROP", "nft_do_chain+0x46f"))) {
                 writer.writeHop(event);
             }
         }

@@ -3,6 +3,7 @@ package io.netjourney.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netjourney.capture.Crossing;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.names.Json;
 import io.netjourney.sinks.TraceFileReader;
@@ -31,7 +32,7 @@ class ReportCommandTest {
         try (TraceFileReader reader = TraceFileReader.open(FIXTURE)) {
             for (TraceFileReader.Entry entry = reader.readEntry(); entry != null; entry = reader.readEntry()) {
                 HopEvent e = entry.hop();
-                if (e != null && e.isCrossing() && e.isIcmp() && e.icmpType() == 8
+                if (e instanceof Crossing && e.isIcmp() && e.icmpType() == 8
                         && e.destination().getHostAddress().equals(FAR)) {
                     if (e.ifname().equals("eth0") && e.netnsInode() == reader.netnsNames().entrySet().stream()
                             .filter(n -> n.getValue().equals("nj-ctr1")).findFirst().orElseThrow().getKey()) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netjourney.capture.DeviceKind;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Hook;
+import io.netjourney.capture.Packet;
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.journey.TracedHop;
 import io.netjourney.lab.LabExtension;
@@ -45,7 +46,7 @@ class HeaderParsingPrivilegedTest {
                 LAB.namespace(LabNode.HOST).replace("host", "veth2"), "eth0"), ifnames(hops));
         for (TracedHop hop : hops) {
             HopEvent e = hop.event();
-            assertTrue(e.hasFlag(HopEvent.FLAG_VLAN), "tagged at " + e.ifname());
+            assertTrue(e.hasFlag(Packet.FLAG_VLAN), "tagged at " + e.ifname());
             assertEquals(100, e.vlanId(), "VLAN id at " + e.ifname());
             assertEcho(e, 8);
             assertEquals("/198.51.100.2", e.source().toString());
@@ -70,10 +71,10 @@ class HeaderParsingPrivilegedTest {
         List<TracedHop> hops = craft("icmp6 and host 2001:db8:1::3", 2, "ip6ext");
         for (TracedHop hop : hops.subList(0, 2)) {
             HopEvent e = hop.event();
-            assertTrue(e.hasFlag(HopEvent.FLAG_IP6_EXT), "extension headers at " + e.ifname());
-            assertTrue(e.hasFlag(HopEvent.FLAG_FRAGMENT), "fragment header at " + e.ifname());
-            assertFalse(e.hasFlag(HopEvent.FLAG_NO_L4));
-            assertEquals(HopEvent.PROTO_ICMPV6, e.l4Protocol());
+            assertTrue(e.hasFlag(Packet.FLAG_IP6_EXT), "extension headers at " + e.ifname());
+            assertTrue(e.hasFlag(Packet.FLAG_FRAGMENT), "fragment header at " + e.ifname());
+            assertFalse(e.hasFlag(Packet.FLAG_NO_L4));
+            assertEquals(Packet.PROTO_ICMPV6, e.l4Protocol());
             assertEcho(e, 128);
             assertEquals(0x12345, e.flowLabel());
         }
@@ -83,9 +84,9 @@ class HeaderParsingPrivilegedTest {
     void ipv6NonFirstFragmentHasNoTransportHeader() throws Exception {
         List<TracedHop> hops = craft("ip6 and host 2001:db8:1::3", 2, "ip6frag");
         HopEvent e = hops.get(0).event();
-        assertTrue(e.hasFlag(HopEvent.FLAG_NO_L4));
-        assertTrue(e.hasFlag(HopEvent.FLAG_FRAGMENT));
-        assertEquals(HopEvent.PROTO_ICMPV6, e.l4Protocol());
+        assertTrue(e.hasFlag(Packet.FLAG_NO_L4));
+        assertTrue(e.hasFlag(Packet.FLAG_FRAGMENT));
+        assertEquals(Packet.PROTO_ICMPV6, e.l4Protocol());
         assertEquals(0, e.icmpType(), "no transport fields read from fragment payload");
     }
 
@@ -104,7 +105,7 @@ class HeaderParsingPrivilegedTest {
             for (HopEvent e : List.of(request, reply)) {
                 assertEquals("nj-tun0", e.ifname());
                 assertEquals(DeviceKind.TUNNEL, e.deviceKind());
-                assertTrue(e.hasFlag(HopEvent.FLAG_NO_L2));
+                assertTrue(e.hasFlag(Packet.FLAG_NO_L2));
             }
             assertEcho(request, 8);
             assertEcho(reply, 0);

@@ -5,7 +5,7 @@ import static io.netjourney.e2e.VerdictPrivilegedTest.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Crossing;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.QuotedHeader;
 import io.netjourney.journey.Answer;
@@ -41,9 +41,9 @@ class IcmpErrorsPrivilegedTest {
     void aDatagramToAClosedPortIsAnsweredWithPortUnreachableInItsOwnFlow() throws Exception {
         String ctr2 = LabNode.CTR2.ipv4();
         List<TracedHop> hops = trace("(udp and port " + CLOSED_PORT + ") or icmp", () -> send(ctr2), 8);
-        TracedHop datagram = first(hops, h -> h.event().isUdp() && h.event().isCrossing());
+        TracedHop datagram = first(hops, h -> h.event().isUdp() && h.event() instanceof Crossing);
         TracedHop error = first(hops, h -> h.event().isIcmp() && h.event().icmpType() == 3
-                && h.event().icmpCode() == 3 && h.event().isCrossing());
+                && h.event().icmpCode() == 3 && h.event() instanceof Crossing);
 
         QuotedHeader quoted = error.event().quoted();
         assertEquals(datagram.event().source(), quoted.source(), "the kernel decoded the quote: " + quoted);
@@ -57,13 +57,13 @@ class IcmpErrorsPrivilegedTest {
         assertEquals(new Answer(datagram.packetId(), datagram.flowId(), false, 3, 3, InetAddress.getByName(ctr2),
                 LAB.namespaceInode(LabNode.CTR2)), error.answers());
         assertEquals(LAB.namespaceInode(LabNode.CTR2), error.event().netnsInode(), "first seen where it was made");
-        assertEquals(1, hops.stream().filter(h -> h.event().isCrossing()).map(TracedHop::flowId).distinct().count(),
-                "one flow: " + hops);
+        assertEquals(1, hops.stream().filter(h -> h.event() instanceof Crossing).map(TracedHop::flowId).distinct()
+                .count(), "one flow: " + hops);
         String line = new TextFormatter(names(), false).format(error);
         assertTrue(line.endsWith("(packet " + datagram.packetId() + " answered: port unreachable from " + ctr2
                 + " at " + LAB.namespace(LabNode.CTR2) + ")"), line);
         List<TracedHop> errorCrossings = hops.stream().filter(h -> h.packetId() == error.packetId()
-                && h.event().isCrossing()).collect(Collectors.toList());
+                && h.event() instanceof Crossing).collect(Collectors.toList());
         assertEquals(4, errorCrossings.size(), "the error's way back to nj-ctr1: " + errorCrossings);
         assertEquals(LAB.namespaceInode(LabNode.CTR1), errorCrossings.get(3).event().netnsInode());
     }
@@ -72,9 +72,9 @@ class IcmpErrorsPrivilegedTest {
     void anIpv6DatagramToAClosedPortToo() throws Exception {
         String ctr2 = LabNode.CTR2.ipv6();
         List<TracedHop> hops = trace("(udp and port " + CLOSED_PORT + ") or icmp6", () -> send(ctr2), 8);
-        TracedHop datagram = first(hops, h -> h.event().isUdp() && h.event().isCrossing());
+        TracedHop datagram = first(hops, h -> h.event().isUdp() && h.event() instanceof Crossing);
         TracedHop error = first(hops, h -> h.event().isIcmpv6() && h.event().icmpType() == 1
-                && h.event().icmpCode() == 4 && h.event().isCrossing());
+                && h.event().icmpCode() == 4 && h.event() instanceof Crossing);
         assertEquals(datagram.event().flowLabel(), error.event().quoted().flowLabel());
         assertEquals(datagram.flowId(), error.flowId(), "the ICMPv6 error is in the UDP flow: " + hops);
         assertEquals(datagram.packetId(), error.answers().packetId());
@@ -87,8 +87,10 @@ class IcmpErrorsPrivilegedTest {
     void aPingWithTtlOneIsAnsweredByTheRoutersTimeExceeded() throws Exception {
         String far = LabNode.FAR.ipv4();
         List<TracedHop> hops = trace("icmp and net 198.51.100.0/24", () -> pingTtlOne(far), 4);
-        TracedHop echo = first(hops, h -> h.event().isEcho() && h.event().icmpType() == 8 && h.event().isCrossing());
-        TracedHop error = first(hops, h -> h.event().isIcmp() && h.event().icmpType() == 11 && h.event().isCrossing());
+        TracedHop echo = first(hops, h -> h.event().isEcho() && h.event().icmpType() == 8
+                && h.event() instanceof Crossing);
+        TracedHop error = first(hops, h -> h.event().isIcmp() && h.event().icmpType() == 11
+                && h.event() instanceof Crossing);
         assertEquals(echo.event().icmpId(), error.event().quoted().icmpId(), "quoted echo id");
         assertEquals(echo.event().icmpSeq(), error.event().quoted().icmpSeq(), "quoted echo seq");
         assertEquals(echo.flowId(), error.flowId(), "the error is in the echo's flow: " + hops);
@@ -105,9 +107,9 @@ class IcmpErrorsPrivilegedTest {
         String far = LabNode.FAR.ipv6();
         List<TracedHop> hops = trace("icmp6 and net 2001:db8::/32", () -> pingTtlOne(far), 4);
         TracedHop echo = first(hops, h -> h.event().isEcho() && h.event().icmpType() == 128
-                && h.event().isCrossing());
+                && h.event() instanceof Crossing);
         TracedHop error = first(hops, h -> h.event().isIcmpv6() && h.event().icmpType() == 3
-                && h.event().isCrossing());
+                && h.event() instanceof Crossing);
         assertEquals(echo.flowId(), error.flowId(), "the ICMPv6 error is in the echo's flow: " + hops);
         assertEquals(echo.packetId(), error.answers().packetId());
         String line = new TextFormatter(names(), false).format(error);

@@ -2,6 +2,7 @@ package io.netjourney.e2e;
 
 import io.netjourney.capture.CaptureSession;
 import io.netjourney.capture.CaptureStats;
+import io.netjourney.capture.Crossing;
 import io.netjourney.filter.FilterParser;
 import io.netjourney.filter.KernelFilter;
 import io.netjourney.journey.JourneyAssembler;
@@ -30,7 +31,7 @@ final class LiveTrace implements AutoCloseable {
         KernelFilter kernelFilter = KernelFilter.compile(FilterParser.parse(filter));
         session = CaptureSession.start(CaptureSession.Options.of(kernelFilter.config()), event -> {
             TracedHop hop = assembler.accept(event); // places routing decisions in their namespace first
-            if ((this.verdicts || event.isCrossing()) && namespaces.test(hop.event().netnsInode())) {
+            if ((this.verdicts || event instanceof Crossing) && namespaces.test(hop.event().netnsInode())) {
                 synchronized (hops) {
                     hops.add(hop);
                 }
@@ -82,7 +83,7 @@ final class LiveTrace implements AutoCloseable {
     }
 
     private long crossings() {
-        return hops().stream().filter(h -> h.event().isCrossing()).count();
+        return hops().stream().filter(h -> h.event() instanceof Crossing).count();
     }
 
     void clear() {

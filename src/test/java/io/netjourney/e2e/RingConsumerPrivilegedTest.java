@@ -9,6 +9,7 @@ import io.netjourney.capture.CaptureSession;
 import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.PacketEvent;
 import io.netjourney.filter.FilterParser;
 import io.netjourney.filter.KernelFilter;
 import io.netjourney.lab.LabExtension;
@@ -114,7 +115,8 @@ class RingConsumerPrivilegedTest {
 
         /** What both programs see alike (each takes its own timestamp). */
         static String fingerprint(HopEvent e) {
-            return String.format("%x %s %d %s %s %d %d", e.skb(), e.hook(), e.ifindex(),
+            long skb = e instanceof PacketEvent packet ? packet.skb() : 0;
+            return String.format("%x %s %d %s %s %d %d", skb, e.hook(), e.ifindex(),
                     e.source().getHostAddress(), e.destination().getHostAddress(), e.icmpSeq(), e.length());
         }
 

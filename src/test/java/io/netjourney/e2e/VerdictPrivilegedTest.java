@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.net.InetAddresses;
+import io.netjourney.capture.Crossing;
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Hook;
-import io.netjourney.capture.Verdict;
+import io.netjourney.capture.RouteDecision;
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.journey.TracedHop;
 import io.netjourney.lab.LabExtension;
@@ -38,11 +40,11 @@ class VerdictPrivilegedTest {
                     "add chain inet njtest input { type filter hook input priority 0; policy accept; }");
             run("ip", "netns", "exec", ns, "nft", "add rule inet njtest input icmp type echo-request drop");
             List<TracedHop> hops = trace("icmp and host " + CTR2, () -> LAB.ping(LabNode.CTR1, CTR2, 1), 5);
-            List<TracedHop> drops = verdicts(hops, Verdict.Kind.DROP);
+            List<TracedHop> drops = verdicts(hops, Drop.class);
             assertEquals(1, drops.size(), "one drop: " + hops);
             TracedHop drop = drops.get(0);
-            assertEquals("NETFILTER_DROP", drop.event().verdict().reasonName());
-            String location = drop.event().verdict().locationName();
+            assertEquals("NETFILTER_DROP", drop(drop).reasonName());
+            String location = drop(drop).locationName();
             assertTrue(location.startsWith("nf_hook_slow") || location.startsWith("nft_do_chain"), location);
             assertEquals(LAB.namespaceInode(LabNode.CTR2), drop.event().netnsInode(), "dropped in nj-ctr2");
             TracedHop lastCrossing = crossings(hops).get(crossings(hops).size() - 1);
@@ -54,8 +56,8 @@ class VerdictPrivilegedTest {
             run("ip", "netns", "exec", ns, "nft", "delete table inet njtest");
         }
         List<TracedHop> hops = trace("icmp and host " + CTR2, () -> LAB.ping(LabNode.CTR1, CTR2, 1), 8);
-        assertEquals(List.of(), verdicts(hops, Verdict.Kind.DROP).stream()
-                .filter(h -> "NETFILTER_DROP".equals(h.event().verdict().reasonName())).collect(Collectors.toList()));
+        assertEquals(List.of(), verdicts(hops, Drop.class).stream()
+                .filter(h -> "NETFILTER_DROP".equals(drop(h).reasonName())).collect(Collectors.toList()));
         assertEquals(8, crossings(hops).size(), "the journey completes both ways");
     }
 
@@ -66,9 +68,9 @@ class VerdictPrivilegedTest {
                 "-j", "DROP");
         try {
             List<TracedHop> hops = trace("icmp and host " + CTR2, () -> LAB.ping(LabNode.CTR1, CTR2, 1), 5);
-            List<TracedHop> drops = verdicts(hops, Verdict.Kind.DROP);
+            List<TracedHop> drops = verdicts(hops, Drop.class);
             assertEquals(1, drops.size(), hops.toString());
-            assertEquals("NETFILTER_DROP", drops.get(0).event().verdict().reasonName());
+            assertEquals("NETFILTER_DROP", drop(drops.get(0)).reasonName());
             assertEquals(LAB.namespaceInode(LabNode.CTR2), drops.get(0).event().netnsInode());
         } finally {
             run("ip", "netns", "exec", ns, "iptables", "-F", "INPUT");
@@ -79,9 +81,9 @@ class VerdictPrivilegedTest {
     void udpToAClosedPortIsDroppedForNoSocketAndAnsweredWithPortUnreachable() throws Exception {
         List<TracedHop> hops = trace("(udp and port 9999) or icmp", () -> run("ip", "netns", "exec",
                 LAB.namespace(LabNode.CTR1), "bash", "-c", "echo hello > /dev/udp/" + CTR2 + "/9999"), 8);
-        TracedHop drop = verdicts(hops, Verdict.Kind.DROP).stream().findFirst().orElseThrow(() ->
+        TracedHop drop = verdicts(hops, Drop.class).stream().findFirst().orElseThrow(() ->
                 new AssertionError("no drop in " + hops));
-        assertEquals("NO_SOCKET", drop.event().verdict().reasonName());
+        assertEquals("NO_SOCKET", drop(drop).reasonName());
         assertEquals(LAB.namespaceInode(LabNode.CTR2), drop.event().netnsInode());
         assertTrue(drop.event().isUdp());
         HopEvent unreachable = crossings(hops).stream().map(TracedHop::event)
@@ -110,7 +112,7 @@ class VerdictPrivilegedTest {
         String nowhere = "198.51.100.200"; // in the lab range, routed nowhere: nothing leaves the namespace
         // ping first probes the route with a UDP socket, and stops there: "Network is unreachable"
         List<TracedHop> hops = trace("host " + nowhere, () -> LAB.ping(LabNode.FAR, nowhere, 1), 0);
-        TracedHop route = verdicts(hops, Verdict.Kind.ROUTE).stream().filter(h -> !h.event().verdict().routeFound())
+        TracedHop route = verdicts(hops, RouteDecision.class).stream().filter(h -> !route(h).found())
                 .findFirst().orElseThrow(() -> new AssertionError("no failed lookup in " + hops));
         assertEquals(LAB.namespaceInode(LabNode.FAR), route.event().netnsInode(), "failed in nj-far");
         assertEquals(List.of(), crossings(hops), "nothing was sent");
@@ -120,25 +122,25 @@ class VerdictPrivilegedTest {
     void aPingAcrossTheRouterShowsTheLookupThatChoseTheOutputInterface() throws Exception {
         String far = LabNode.FAR.ipv4();
         List<TracedHop> hops = trace("icmp and host " + far, () -> LAB.ping(LabNode.CTR1, far, 1), 14);
-        HopEvent atRouter = verdicts(hops, Verdict.Kind.ROUTE).stream().map(TracedHop::event)
-                .filter(e -> e.netnsInode() == LAB.namespaceInode(LabNode.ROUTER) && e.verdict().routeFound()
+        RouteDecision atRouter = verdicts(hops, RouteDecision.class).stream().map(VerdictPrivilegedTest::route)
+                .filter(e -> e.netnsInode() == LAB.namespaceInode(LabNode.ROUTER) && e.found()
                         && e.destination().getHostAddress().equals(far))
                 .findFirst().orElseThrow(() -> new AssertionError("no lookup in nj-router: " + hops));
         assertEquals(LAB.namespace(LabNode.HOST).replace("host", "r-f"), atRouter.ifname(), "out via nj-r-f");
-        assertEquals(null, atRouter.verdict().fibGateway(), "nj-far is on-link");
-        HopEvent atHost = verdicts(hops, Verdict.Kind.ROUTE).stream().map(TracedHop::event)
-                .filter(e -> e.netnsInode() == LAB.namespaceInode(LabNode.HOST) && e.verdict().routeFound()
+        assertEquals(null, atRouter.gateway(), "nj-far is on-link");
+        RouteDecision atHost = verdicts(hops, RouteDecision.class).stream().map(VerdictPrivilegedTest::route)
+                .filter(e -> e.netnsInode() == LAB.namespaceInode(LabNode.HOST) && e.found()
                         && e.destination().getHostAddress().equals(far))
                 .findFirst().orElseThrow(() -> new AssertionError("no lookup in nj-host: " + hops));
-        assertEquals("198.51.100.66", atHost.verdict().fibGateway().getHostAddress(), "via the router");
+        assertEquals("198.51.100.66", atHost.gateway().getHostAddress(), "via the router");
     }
 
     @Test
     void ipv6RoutingDecisionsToo() throws Exception {
         String far = LabNode.FAR.ipv6();
         List<TracedHop> hops = trace("icmp6 and host " + far, () -> LAB.ping(LabNode.CTR1, far, 1), 14);
-        HopEvent atRouter = verdicts(hops, Verdict.Kind.ROUTE).stream().map(TracedHop::event)
-                .filter(e -> e.netnsInode() == LAB.namespaceInode(LabNode.ROUTER) && e.verdict().routeFound()
+        RouteDecision atRouter = verdicts(hops, RouteDecision.class).stream().map(VerdictPrivilegedTest::route)
+                .filter(e -> e.netnsInode() == LAB.namespaceInode(LabNode.ROUTER) && e.found()
                         && e.destination().getHostAddress().equals(InetAddresses.forString(far).getHostAddress()))
                 .findFirst().orElseThrow(() -> new AssertionError("no IPv6 lookup in nj-router: " + hops));
         assertEquals(LAB.namespace(LabNode.HOST).replace("host", "r-f"), atRouter.ifname());
@@ -146,7 +148,7 @@ class VerdictPrivilegedTest {
 
         String nowhere = "2001:db8:99::1"; // in the lab range, routed nowhere
         List<TracedHop> none = trace("host " + nowhere, () -> LAB.ping(LabNode.FAR, nowhere, 1), 0);
-        assertTrue(verdicts(none, Verdict.Kind.ROUTE).stream().anyMatch(h -> !h.event().verdict().routeFound()
+        assertTrue(verdicts(none, RouteDecision.class).stream().anyMatch(h -> !route(h).found()
                 && h.event().netnsInode() == LAB.namespaceInode(LabNode.FAR)), "failed IPv6 lookup in nj-far: "
                 + none);
     }
@@ -169,7 +171,7 @@ class VerdictPrivilegedTest {
     void aDropOutsideTheFilterIsNotReported() throws Exception {
         List<TracedHop> hops = trace("icmp and host " + LabNode.CTR1.ipv4(), () -> run("ip", "netns", "exec",
                 LAB.namespace(LabNode.CTR1), "bash", "-c", "echo x > /dev/udp/" + CTR2 + "/9999"), 0);
-        assertEquals(List.of(), verdicts(hops, Verdict.Kind.DROP).stream()
+        assertEquals(List.of(), verdicts(hops, Drop.class).stream()
                 .filter(h -> h.event().isUdp()).collect(Collectors.toList()));
     }
 
@@ -185,13 +187,20 @@ class VerdictPrivilegedTest {
         }
     }
 
-    private static List<TracedHop> verdicts(List<TracedHop> hops, Verdict.Kind kind) {
-        return hops.stream().filter(h -> h.event().verdict() != null && h.event().verdict().kind() == kind)
-                .collect(Collectors.toList());
+    private static List<TracedHop> verdicts(List<TracedHop> hops, Class<? extends HopEvent> kind) {
+        return hops.stream().filter(h -> kind.isInstance(h.event())).collect(Collectors.toList());
+    }
+
+    private static Drop drop(TracedHop hop) {
+        return (Drop) hop.event();
+    }
+
+    private static RouteDecision route(TracedHop hop) {
+        return (RouteDecision) hop.event();
     }
 
     private static List<TracedHop> crossings(List<TracedHop> hops) {
-        return hops.stream().filter(h -> h.event().isCrossing()).collect(Collectors.toList());
+        return hops.stream().filter(h -> h.event() instanceof Crossing).collect(Collectors.toList());
     }
 
     private static int indexOf(List<HopEvent> events, java.util.function.Predicate<HopEvent> test) {

@@ -4,6 +4,7 @@ import static io.netjourney.capture.HopEventBuilder.hop;
 
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopRecord;
+import io.netjourney.capture.Packet;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,32 +19,32 @@ final class FilterEvents {
     static final HopEvent TCP4_REPLY = hop().from("203.0.113.9").to("198.51.100.1").tcp(80, 40000, 0x12, 7, 2)
             .build();
     static final HopEvent UDP4_DNS = hop().from("10.1.2.3").to("10.9.9.9").udp(5353, 53).build();
-    static final HopEvent UDP6_DNS = hop().ethertype(HopEvent.ETHERTYPE_IPV6).from("2001:db8::1")
+    static final HopEvent UDP6_DNS = hop().ethertype(Packet.ETHERTYPE_IPV6).from("2001:db8::1")
             .to("2001:db8:1::53").udp(5353, 53).build();
-    static final HopEvent TCP6 = hop().ethertype(HopEvent.ETHERTYPE_IPV6).from("2001:db8:1::2").to("2001:db8::1")
+    static final HopEvent TCP6 = hop().ethertype(Packet.ETHERTYPE_IPV6).from("2001:db8:1::2").to("2001:db8::1")
             .tcp(443, 50000, 0x10, 1, 1).build();
     static final HopEvent ICMP6 = hop().icmp6(128, 7, 1).from("2001:db8::1").to("fe80::1").build();
     static final HopEvent ARP = hop().arp(1, "192.0.2.1", "192.0.2.254").build();
     static final HopEvent ARP_NON_IP = withoutAddresses(hop().arp(1, "0.0.0.0", "0.0.0.0").build());
     /** Non-first fragment: the kernel read no transport header, the port fields mean nothing. */
     static final HopEvent TCP4_FRAGMENT = hop().from("198.51.100.1").to("203.0.113.9").tcp(40000, 80, 0, 0, 0)
-            .flags(HopEvent.FLAG_FRAGMENT | HopEvent.FLAG_NO_L4).build();
-    static final HopEvent UDP6_FRAGMENT = hop().ethertype(HopEvent.ETHERTYPE_IPV6).from("2001:db8::1")
-            .to("2001:db8:1::53").udp(5353, 53).flags(HopEvent.FLAG_FRAGMENT | HopEvent.FLAG_NO_L4
-                    | HopEvent.FLAG_IP6_EXT).build();
+            .flags(Packet.FLAG_FRAGMENT | Packet.FLAG_NO_L4).build();
+    static final HopEvent UDP6_FRAGMENT = hop().ethertype(Packet.ETHERTYPE_IPV6).from("2001:db8::1")
+            .to("2001:db8:1::53").udp(5353, 53).flags(Packet.FLAG_FRAGMENT | Packet.FLAG_NO_L4
+                    | Packet.FLAG_IP6_EXT).build();
     /** First fragment: transport header present. */
     static final HopEvent UDP4_FIRST_FRAGMENT = hop().from("10.1.2.3").to("10.9.9.9").udp(5353, 53)
-            .flags(HopEvent.FLAG_FRAGMENT).build();
+            .flags(Packet.FLAG_FRAGMENT).build();
     static final HopEvent TCP4_TRUNCATED = hop().from("198.51.100.1").to("203.0.113.9").tcp(40000, 80, 0, 0, 0)
-            .flags(HopEvent.FLAG_TRUNCATED).build();
+            .flags(Packet.FLAG_TRUNCATED).build();
     /** IPv4 header not in the linear data: ethertype known, no addresses, no protocol. */
-    static final HopEvent IP4_TRUNCATED = withoutAddresses(hop().l4(0).flags(HopEvent.FLAG_TRUNCATED).build());
+    static final HopEvent IP4_TRUNCATED = withoutAddresses(hop().l4(0).flags(Packet.FLAG_TRUNCATED).build());
     static final HopEvent LLDP = withoutAddresses(hop().ethertype(0x88cc).l4(0).build());
     /** IPv4-mapped source on an IPv6 packet: decoding turns it into an Inet4Address. */
-    static final HopEvent MAPPED6 = hop().ethertype(HopEvent.ETHERTYPE_IPV6).from("::ffff:192.0.2.1")
+    static final HopEvent MAPPED6 = hop().ethertype(Packet.ETHERTYPE_IPV6).from("::ffff:192.0.2.1")
             .to("::ffff:192.0.2.2").udp(1000, 2000).build();
     static final HopEvent VLAN_TCP4 = hop().from("10.1.2.3").to("10.200.0.1").tcp(22, 61000, 0x18, 5, 6)
-            .flags(HopEvent.FLAG_VLAN).vlanTci(100).build();
+            .flags(Packet.FLAG_VLAN).vlanTci(100).build();
 
     static final Map<String, HopEvent> ALL = new LinkedHashMap<>();
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopEventBuilder;
 import io.netjourney.capture.HopRecord;
+import io.netjourney.capture.Packet;
 import java.net.Inet4Address;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,17 +106,17 @@ class KernelEquivalenceTest {
             return b.arp(1 + r.nextInt(2), pick(r, V4), pick(r, V4)).build();
         }
         if (kind == 1) {
-            return FilterEvents.withoutAddresses(b.ethertype(r.nextBoolean() ? 0x88cc : HopEvent.ETHERTYPE_ARP)
+            return FilterEvents.withoutAddresses(b.ethertype(r.nextBoolean() ? 0x88cc : Packet.ETHERTYPE_ARP)
                     .l4(0).build());
         }
         boolean v6 = kind >= 6;
         String[] pool = v6 ? V6 : V4;
-        b.ethertype(v6 ? HopEvent.ETHERTYPE_IPV6 : HopEvent.ETHERTYPE_IPV4).from(pick(r, pool)).to(pick(r, pool));
-        int l4 = new int[] {HopEvent.PROTO_TCP, HopEvent.PROTO_UDP, HopEvent.PROTO_ICMP, HopEvent.PROTO_ICMPV6,
+        b.ethertype(v6 ? Packet.ETHERTYPE_IPV6 : Packet.ETHERTYPE_IPV4).from(pick(r, pool)).to(pick(r, pool));
+        int l4 = new int[] {Packet.PROTO_TCP, Packet.PROTO_UDP, Packet.PROTO_ICMP, Packet.PROTO_ICMPV6,
             47}[r.nextInt(5)];
         b.l4(l4).ports(PORTS[r.nextInt(PORTS.length)], PORTS[r.nextInt(PORTS.length)]);
         int flags = 0;
-        for (int flag : new int[] {HopEvent.FLAG_FRAGMENT, HopEvent.FLAG_NO_L4, HopEvent.FLAG_TRUNCATED}) {
+        for (int flag : new int[] {Packet.FLAG_FRAGMENT, Packet.FLAG_NO_L4, Packet.FLAG_TRUNCATED}) {
             flags |= r.nextInt(4) == 0 ? flag : 0;
         }
         if (r.nextInt(8) == 0) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class DropClassTest {
     }
 
     private static HopEvent drop(String reason, String location, String destination) {
-        HopEvent e = hop().to(destination).drop(2, 1).build();
-        return e.withVerdict(e.verdict().named(reason, location));
+        Drop e = hop().to(destination).drop(2, 1).buildDrop();
+        return e.named(reason, location);
     }
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopEventBuilder;
 import io.netjourney.capture.Hook;
+import io.netjourney.capture.Packet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -90,9 +92,9 @@ class IcmpErrorsTest {
         HopEvent request = at(1_000, 0x4000, ROUTER, 7, "nj-r-h", Hook.NETIF_RX).from(CLIENT).to("198.51.100.130")
                 .icmp(8, 0, 4242, 1).ttl(1).build();
         assembler.accept(request);
-        HopEvent died = at(1_500, 0x4000, ROUTER, 7, "nj-r-h", Hook.NETIF_RX).from(CLIENT).to("198.51.100.130")
-                .icmp(8, 0, 4242, 1).ttl(1).drop(5, 1).build();
-        assembler.accept(died.withVerdict(died.verdict().named("IP_INHDR", "ip_forward+0x1a2")));
+        Drop died = at(1_500, 0x4000, ROUTER, 7, "nj-r-h", Hook.NETIF_RX).from(CLIENT).to("198.51.100.130")
+                .icmp(8, 0, 4242, 1).ttl(1).drop(5, 1).buildDrop();
+        assembler.accept(died.named("IP_INHDR", "ip_forward+0x1a2"));
         assertEquals(FlowStatus.DROPPED, assembler.flows().get(0).status(), "lost, so far");
 
         assembler.accept(at(3_000, 0x5000, ROUTER, 7, "nj-r-h", Hook.NET_DEV_QUEUE)
@@ -128,7 +130,7 @@ class IcmpErrorsTest {
                 ROUTER), exceeded.answers());
 
         HopEvent datagram = at(3_000, 0xffff88810000b000L, CTR1, 2, "eth0", Hook.NET_DEV_QUEUE).from(client)
-                .to("2001:db8:1::3").ethertype(HopEvent.ETHERTYPE_IPV6).udp(5000, 9).flowLabel(0x54321).build();
+                .to("2001:db8:1::3").ethertype(Packet.ETHERTYPE_IPV6).udp(5000, 9).flowLabel(0x54321).build();
         TracedHop udp = assembler.accept(datagram);
         TracedHop unreachable = assembler.accept(at(4_000, 0xffff88810000c000L, CTR2, 2, "eth0",
                 Hook.NET_DEV_QUEUE).from("2001:db8:1::3").to(client).error(1, 4, datagram).build());

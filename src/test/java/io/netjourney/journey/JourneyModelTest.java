@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.Hook;
-import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopEventBuilder;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +56,8 @@ class JourneyModelTest {
         assertEquals(FlowStatus.OK, model.flow(1).status());
 
         model.accept(echo(8, 3, 3_000_000, 0x9000, CTR1, 2, "eth0", "veth", Hook.NET_DEV_QUEUE).build());
-        HopEvent drop = echo(8, 3, 3_001_000, 0x9000, HOST, 4, "nj-veth1", "veth", Hook.NETIF_RX).drop(12, 1).build();
-        model.accept(drop.withVerdict(drop.verdict().named("NETFILTER_DROP", "nft_do_chain+0x46f")));
+        Drop drop = echo(8, 3, 3_001_000, 0x9000, HOST, 4, "nj-veth1", "veth", Hook.NETIF_RX).drop(12, 1).buildDrop();
+        model.accept(drop.named("NETFILTER_DROP", "nft_do_chain+0x46f"));
 
         FlowView flow = model.flow(1);
         assertEquals(FlowStatus.DROPPED, flow.status());

@@ -4,8 +4,8 @@ import static io.netjourney.capture.HopEventBuilder.hop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Hook;
+import io.netjourney.capture.Packet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +21,8 @@ class NatJourneyTest {
     private static final String CLIENT = "198.51.100.130";
     private static final String PUBLISHED = "198.51.100.65";
     private static final String SERVER = "198.51.100.3";
-    private static final int SYN = HopEvent.TCP_FLAG_SYN;
-    private static final int ACK = HopEvent.TCP_FLAG_ACK;
+    private static final int SYN = Packet.TCP_FLAG_SYN;
+    private static final int ACK = Packet.TCP_FLAG_ACK;
 
     private final JourneyAssembler assembler = new JourneyAssembler();
 

@@ -3,7 +3,7 @@ package io.netjourney.journey;
 import static io.netjourney.capture.HopEventBuilder.hop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.Hook;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,8 @@ class PacketTreeTest {
         TracedHop toVeth2 = cross(3_000, ORIGINAL, HOST, 5, "nj-veth2", Hook.NET_DEV_QUEUE);
         TracedHop inCtr1 = cross(4_000, CLONE, CTR1, 2, "eth0", Hook.NETIF_RX);
         TracedHop inCtr2 = cross(5_000, ORIGINAL, CTR2, 2, "eth0", Hook.NETIF_RX);
-        HopEvent died = ping(6_000, ORIGINAL, CTR2, 2, "eth0", Hook.NETIF_RX).drop(5, 1).build();
-        TracedHop drop = assembler.accept(died.withVerdict(died.verdict().named("OTHERHOST", "ip_rcv_core+0x2a")));
+        Drop died = ping(6_000, ORIGINAL, CTR2, 2, "eth0", Hook.NETIF_RX).drop(5, 1).buildDrop();
+        TracedHop drop = assembler.accept(died.named("OTHERHOST", "ip_rcv_core+0x2a"));
 
         List<TracedHop> all = List.of(bridge, toVeth1, toVeth2, inCtr1, inCtr2, drop);
         assertEquals(1, all.stream().map(TracedHop::packetId).distinct().count(), "one packet: "
@@ -60,15 +60,15 @@ class PacketTreeTest {
         TracedHop bridge = cross(1_000, ORIGINAL, HOST, 3, "nj-br0", Hook.NET_DEV_QUEUE);
         TracedHop toVeth1 = cross(2_000, CLONE, HOST, 4, "nj-veth1", Hook.NET_DEV_QUEUE);
         TracedHop toVeth2 = cross(3_000, ORIGINAL, HOST, 5, "nj-veth2", Hook.NET_DEV_QUEUE);
-        HopEvent firewalled = ping(4_000, ORIGINAL, HOST, 5, "nj-veth2", Hook.NET_DEV_QUEUE).drop(12, 1).build();
-        TracedHop realDrop = assembler.accept(firewalled.withVerdict(firewalled.verdict().named("NETFILTER_DROP",
-                "nft_do_chain+0x46f")));
+        Drop firewalled = ping(4_000, ORIGINAL, HOST, 5, "nj-veth2", Hook.NET_DEV_QUEUE).drop(12, 1).buildDrop();
+        TracedHop realDrop = assembler.accept(firewalled.named("NETFILTER_DROP",
+                "nft_do_chain+0x46f"));
         List<TracedHop> crossings = List.of(bridge, toVeth1, toVeth2);
 
         assertEquals(false, Branches.lost(crossings, List.of(realDrop)), "the copy to nj-veth1 lives on");
-        HopEvent second = ping(5_000, CLONE, HOST, 4, "nj-veth1", Hook.NET_DEV_QUEUE).drop(12, 1).build();
-        TracedHop both = assembler.accept(second.withVerdict(second.verdict().named("NETFILTER_DROP",
-                "nft_do_chain+0x46f")));
+        Drop second = ping(5_000, CLONE, HOST, 4, "nj-veth1", Hook.NET_DEV_QUEUE).drop(12, 1).buildDrop();
+        TracedHop both = assembler.accept(second.named("NETFILTER_DROP",
+                "nft_do_chain+0x46f"));
         assertEquals(true, Branches.lost(crossings, List.of(realDrop, both)), "every copy died");
         assertEquals(false, Branches.lost(crossings, List.of()), "no drop, not lost");
         assertEquals(List.of(bridge, toVeth1), Branches.deepest(crossings, toVeth2.ordinal()),

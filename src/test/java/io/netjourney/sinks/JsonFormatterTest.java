@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Hook;
+import io.netjourney.capture.Packet;
 import io.netjourney.capture.names.Json;
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.journey.TracedHop;
@@ -81,7 +82,7 @@ class JsonFormatterTest {
     @Test
     void absentThingsAreOmitted() {
         HopEvent e = hop().netnsCookie(0).dev(1, "lo", "").deviceType(772).hook(Hook.NETIF_RX)
-                .flags(HopEvent.FLAG_NO_MAC).build();
+                .flags(Packet.FLAG_NO_MAC).build();
         Map<String, Object> o = json(request(e));
         assertEquals("rx", o.get("dir"));
         assertEquals("loopback", o.get("kind"));
@@ -118,7 +119,7 @@ class JsonFormatterTest {
         assertEquals(Map.of("type", 3L, "code", 3L, "name", "port-unreachable"), unreachable.get("icmp"));
         Map<String, Object> unknown = json(request(hop().icmp(42, 1, 0, 0).build()));
         assertEquals(Map.of("type", 42L, "code", 1L), unknown.get("icmp"));
-        Map<String, Object> truncated = json(request(hop().udp(1, 2).flags(HopEvent.FLAG_TRUNCATED).build()));
+        Map<String, Object> truncated = json(request(hop().udp(1, 2).flags(Packet.FLAG_TRUNCATED).build()));
         assertEquals(List.of("truncated"), truncated.get("flags"));
         assertEquals("udp", truncated.get("proto"));
         assertFalse(truncated.containsKey("sport"));
@@ -127,7 +128,7 @@ class JsonFormatterTest {
     @Test
     void arpAndOtherEthertypes() {
         HopEvent arp = hop().arp(2, "198.51.100.2", "198.51.100.1").macs(0x020000000002L, 0x020000000001L)
-                .flags(HopEvent.FLAG_VLAN).vlanTci(0x0064).build();
+                .flags(Packet.FLAG_VLAN).vlanTci(0x0064).build();
         Map<String, Object> o = json(request(arp));
         assertEquals("arp", o.get("proto"));
         assertEquals(Map.of("op", 2L, "name", "reply"), o.get("arp"));

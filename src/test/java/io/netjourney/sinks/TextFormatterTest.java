@@ -9,6 +9,7 @@ import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopEventBuilder;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.Names;
+import io.netjourney.capture.Packet;
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.journey.TracedHop;
 import java.util.List;
@@ -148,25 +149,25 @@ class TextFormatterTest {
 
     @Test
     void fragments() {
-        HopEvent first = hop().udp(5000, 6000).ipId(4660).flags(HopEvent.FLAG_FRAGMENT).build();
+        HopEvent first = hop().udp(5000, 6000).ipId(4660).flags(Packet.FLAG_FRAGMENT).build();
         assertEquals("udp 198.51.100.1:5000 -> 198.51.100.2:6000 frag id 4660", TextFormatter.describe(first));
-        HopEvent later = hop().udp(0, 0).ipId(4660).flags(HopEvent.FLAG_FRAGMENT | HopEvent.FLAG_NO_L4).build();
+        HopEvent later = hop().udp(0, 0).ipId(4660).flags(Packet.FLAG_FRAGMENT | Packet.FLAG_NO_L4).build();
         assertEquals("udp 198.51.100.1 -> 198.51.100.2 frag id 4660", TextFormatter.describe(later));
         HopEvent v6 = hop().icmp6(128, 1, 1).udp(0, 0).from("2001:db8::1").to("2001:db8::2")
-                .flags(HopEvent.FLAG_FRAGMENT | HopEvent.FLAG_NO_L4 | HopEvent.FLAG_IP6_EXT).build();
+                .flags(Packet.FLAG_FRAGMENT | Packet.FLAG_NO_L4 | Packet.FLAG_IP6_EXT).build();
         assertEquals("udp 2001:db8::1 -> 2001:db8::2 frag", TextFormatter.describe(v6));
     }
 
     @Test
     void truncatedHeadersOtherProtocolsVlanAndEthertypes() {
         assertEquals("tcp 198.51.100.1 -> 198.51.100.2 [truncated]", TextFormatter.describe(
-                hop().tcp(0, 0, 0, 0, 0).flags(HopEvent.FLAG_TRUNCATED).build()));
+                hop().tcp(0, 0, 0, 0, 0).flags(Packet.FLAG_TRUNCATED).build()));
         assertEquals("gre 198.51.100.1 -> 198.51.100.2", TextFormatter.describe(hop().l4(47).build()));
         assertEquals("ip-proto-253 198.51.100.1 -> 198.51.100.2", TextFormatter.describe(hop().l4(253).build()));
         assertEquals("ip6-proto-253 2001:db8::1 -> 2001:db8::2", TextFormatter.describe(
                 hop().icmp6(128, 1, 1).l4(253).from("2001:db8::1").to("2001:db8::2").build()));
         assertEquals("vlan 100 #17146.001 198.51.100.1 -> 198.51.100.2", TextFormatter.describe(
-                hop().vlanTci(0x2064).flags(HopEvent.FLAG_VLAN).build()));
+                hop().vlanTci(0x2064).flags(Packet.FLAG_VLAN).build()));
         assertEquals("[  4026531840]             eth0 request ethertype 0x88cc len 60",
                 line(hop().ethertype(0x88CC).length(60).build()));
     }

@@ -11,6 +11,7 @@ import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopRecord;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.Names;
+import io.netjourney.capture.Packet;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +43,7 @@ class TraceFileTest {
                         .from("2001:db8::1").to("2001:db8::2").flowLabel(0xFFFFF).build(),
                 hop().at(1_030).netns(4026532999L).arp(2, "198.51.100.2", "198.51.100.1")
                         .macs(0x020000000002L, 0x020000000001L).build(),
-                hop().at(1_040).netns(HOST).ethertype(0x88CC).flags(HopEvent.FLAG_NO_L2 | HopEvent.FLAG_VLAN)
+                hop().at(1_040).netns(HOST).ethertype(0x88CC).flags(Packet.FLAG_NO_L2 | Packet.FLAG_VLAN)
                         .vlanTci(0xFFFF).mark(-1).build());
     }
 

@@ -4,9 +4,11 @@ import static io.netjourney.capture.HopEventBuilder.hop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netjourney.capture.Crossing;
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
-import io.netjourney.capture.Verdict;
+import io.netjourney.capture.RouteDecision;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.journey.TracedHop;
@@ -21,10 +23,10 @@ class VerdictFormatTest {
     static final long CTR2 = 4026532314L;
     static final Names NAMES = inode -> inode == CTR2 ? Optional.of("nj-ctr2") : Optional.empty();
 
-    static HopEvent netfilterDrop() {
-        HopEvent e = hop().netns(CTR2).dev(2, "eth0", "veth").from("198.51.100.2").to("198.51.100.3")
-                .icmp(8, 0, 17146, 1).drop(12, 0xffffffff81a00000L).build();
-        return e.withVerdict(e.verdict().named("NETFILTER_DROP", "nft_do_chain+0x46f"));
+    static Drop netfilterDrop() {
+        Drop e = hop().netns(CTR2).dev(2, "eth0", "veth").from("198.51.100.2").to("198.51.100.3")
+                .icmp(8, 0, 17146, 1).drop(12, 0xffffffff81a00000L).buildDrop();
+        return e.named("NETFILTER_DROP", "nft_do_chain+0x46f");
     }
 
     @Test
@@ -51,8 +53,8 @@ class VerdictFormatTest {
 
     /** iputils' root ping: the reply's copy for the datagram socket that does not exist, freed at ping_rcv. */
     private static TracedHop rootPingReplyDrop() {
-        HopEvent e = hop().icmp(0, 0, 1, 1).drop(3, 1).build();
-        e = e.withVerdict(e.verdict().named("NO_SOCKET", "ping_rcv+0xb3"));
+        Drop e = hop().icmp(0, 0, 1, 1).drop(3, 1).buildDrop();
+        e = e.named("NO_SOCKET", "ping_rcv+0xb3");
         return new TracedHop(e, 1, 1, PacketDirection.REPLY, 4, 1);
     }
 
@@ -69,11 +71,11 @@ class VerdictFormatTest {
                 .build();
         assertEquals("[     nj-ctr2]           nj-r-f   route table main: via 198.51.100.66 dev nj-r-f | udp "
                 + "198.51.100.1 -> 198.51.100.2", new TextFormatter(NAMES, false).format(route(found)));
-        HopEvent none = hop().dev(0, "", "").udp(5000, 53).route(254, -Verdict.EAGAIN, 1, null).build();
+        HopEvent none = hop().dev(0, "", "").udp(5000, 53).route(254, -RouteDecision.EAGAIN, 1, null).build();
         assertTrue(new TextFormatter().format(route(none)).contains("route table main: no route |"));
         HopEvent unreachable = hop().route(254, -101, 1, null).build();
         assertTrue(new TextFormatter().format(route(unreachable)).contains("network unreachable"));
-        assertEquals(false, Verdicts.decisive(hop().route(255, -Verdict.EAGAIN, 1, null).build().verdict()),
+        assertEquals(false, Verdicts.decisive(hop().route(255, -RouteDecision.EAGAIN, 1, null).buildRoute()),
                 "a miss in the local table on the way to main is not shown");
     }
 
@@ -98,16 +100,16 @@ class VerdictFormatTest {
             writer.writeHop(netfilterDrop());
         }
         try (TraceFileReader reader = new TraceFileReader(new ByteArrayInputStream(bytes.toByteArray()), "t")) {
-            Verdict v = reader.read().verdict();
+            Drop v = (Drop) reader.read();
             assertEquals("NETFILTER_DROP", v.reasonName());
             assertEquals("nft_do_chain+0x46f", v.locationName());
-            assertEquals(0xffffffff81a00000L, v.dropLocation());
+            assertEquals(0xffffffff81a00000L, v.location());
         }
     }
 
     @Test
     void aNetfilterVerdictNamesTheTableChainAndRule() {
-        HopEvent packet = hop().netns(CTR2).dev(0, "eth0", "").icmp(8, 0, 26878, 1).build();
+        Crossing packet = hop().netns(CTR2).dev(0, "eth0", "").icmp(8, 0, 26878, 1).buildCrossing();
         NetfilterVerdict v = new NetfilterVerdict(CTR2, "inet", "filter", "input", "icmp type echo-request drop",
                 "drop", "eth0", packet);
         assertEquals("[     nj-ctr2]             eth0 netfilter inet filter input: rule \"icmp type echo-request "
@@ -121,7 +123,7 @@ class VerdictFormatTest {
 
     @Test
     void netfilterVerdictsTravelInTheTraceFileInOrder() throws IOException {
-        HopEvent packet = hop().netns(CTR2).icmp(8, 0, 26878, 1).build();
+        Crossing packet = hop().netns(CTR2).icmp(8, 0, 26878, 1).buildCrossing();
         NetfilterVerdict v = new NetfilterVerdict(CTR2, "inet", "filter", "input", "icmp type echo-request drop",
                 "drop", "eth0", packet);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,8 +1,11 @@
 package io.netjourney.ui;
 
+import io.netjourney.capture.Crossing;
+import io.netjourney.capture.Device;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopEventBuilder;
 import io.netjourney.capture.Hook;
+import io.netjourney.capture.Packet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -126,8 +129,9 @@ class GuiFloodBench {
 
     private static HopEvent crossing(long ts, long skb, long netns, int ifindex, String ifname, String kind,
             int master, Hook hook, boolean reply, int id, int seq) {
-        return new HopEvent(ts, 0, hook, skb, netns, 1, ifindex, ifname, kind, 1, master, 98, 0,
-                HopEvent.ETHERTYPE_IPV4, 0, 0, reply ? CTR : HOST, reply ? HOST : CTR, HopEvent.PROTO_ICMP, 64,
-                seq, 0, 0, 0, 0, 0, 0, reply ? 0 : 8, 0, id, seq, 0, 0x020000000001L, 0x020000000002L, 0, null);
+        Packet packet = new Packet(98, 0, Packet.ETHERTYPE_IPV4, 0, 0, reply ? CTR : HOST, reply ? HOST : CTR,
+                Packet.PROTO_ICMP, 64, seq, 0, 0, 0, 0, 0, 0, reply ? 0 : 8, 0, id, seq, 0, 0x020000000001L,
+                0x020000000002L, null);
+        return new Crossing(ts, 0, hook, skb, new Device(netns, 1, ifindex, ifname, kind, 1, master), packet, 0);
     }
 }

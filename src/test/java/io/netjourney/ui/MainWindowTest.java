@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netjourney.capture.Crossing;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.journey.JourneyAssembler;
 import io.netjourney.journey.PacketDirection;
@@ -74,7 +75,7 @@ class MainWindowTest {
         trace = opening.get(20, TimeUnit.SECONDS);
         JourneyAssembler assembler = new JourneyAssembler();
         trace.events().forEach(e -> hops.add(assembler.accept(e)));
-        long crossings = trace.events().stream().filter(HopEvent::isCrossing).count();
+        long crossings = trace.events().stream().filter(Crossing.class::isInstance).count();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().crossingsProperty().get() == crossings);
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -1,6 +1,6 @@
 package io.netjourney.capture.netfilter;
 
-import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Crossing;
 
 /**
  * The verdict an nftables (or iptables-nft) rule or chain policy gave a packet, from nftables' own tracing.
@@ -13,10 +13,11 @@ import io.netjourney.capture.HopEvent;
  * @param verdict    "accept", "drop", "reject", "queue", ...
  * @param device     the input (or output) interface named in the trace, or ""
  * @param packet     what the packet was (addresses, protocol, ports, ICMP type, id and sequence), for filters
- *                   and lines; its netns and device fields are those above
+ *                   and lines: a crossing of the device above in the deciding namespace; null when the trace did
+ *                   not say
  */
 public record NetfilterVerdict(long netnsInode, String family, String table, String chain, String rule,
-                               String verdict, String device, HopEvent packet) {
+                               String verdict, String device, Crossing packet) {
 
     /** "inet filter input". */
     public String where() {

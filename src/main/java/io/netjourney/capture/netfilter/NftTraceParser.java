@@ -1,8 +1,10 @@
 package io.netjourney.capture.netfilter;
 
 import com.google.common.net.InetAddresses;
-import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Crossing;
+import io.netjourney.capture.Device;
 import io.netjourney.capture.Hook;
+import io.netjourney.capture.Packet;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,9 +27,10 @@ final class NftTraceParser {
 
     private final long netnsInode;
     private final String ownTable;
-    private final Map<String, Packet> packets = new HashMap<>();
+    private final Map<String, Traced> packets = new HashMap<>();
 
-    private record Packet(String device, HopEvent event) {
+    /** A "packet:" line: the device it names and the packet as a crossing there, null without addresses. */
+    private record Traced(String device, Crossing crossing) {
     }
 
     NftTraceParser(long netnsInode, String ownTable) {
@@ -54,13 +57,13 @@ final class NftTraceParser {
                 || verdict.equals("return")) {
             return Optional.empty();
         }
-        Packet packet = packets.getOrDefault(id, new Packet("", null));
+        Traced packet = packets.getOrDefault(id, new Traced("", null));
         String rule = m.group(7) != null ? m.group(7) : "policy";
         return Optional.of(new NetfilterVerdict(netnsInode, m.group(2), m.group(3), m.group(4), rule, verdict,
-                packet.device(), packet.event()));
+                packet.device(), packet.crossing()));
     }
 
-    private Packet packet(String fields) {
+    private Traced packet(String fields) {
         Matcher f = FIELD.matcher(fields);
         String device = "";
         InetAddress source = null;
@@ -84,7 +87,7 @@ final class NftTraceParser {
             } else if (f.group(5) != null) {
                 protocol = protocol(f.group(5));
             } else if (f.group(6) != null) {
-                protocol = f.group(6).equals("tcp") ? HopEvent.PROTO_TCP : HopEvent.PROTO_UDP;
+                protocol = f.group(6).equals("tcp") ? Packet.PROTO_TCP : Packet.PROTO_UDP;
                 int port = Integer.parseInt(f.group(8));
                 if (f.group(7).equals("sport")) {
                     sport = port;
@@ -106,32 +109,34 @@ final class NftTraceParser {
             }
         }
         if (source == null || destination == null) {
-            return new Packet(device, null);
+            return new Traced(device, null);
         }
         boolean v6 = source.getAddress().length == 16;
         if (protocol == 0 && fields.contains("icmpv6 ")) {
-            protocol = HopEvent.PROTO_ICMPV6;
+            protocol = Packet.PROTO_ICMPV6;
         }
-        if (protocol == HopEvent.PROTO_ICMPV6 && (icmpType == 8 || icmpType == 0)) {
+        if (protocol == Packet.PROTO_ICMPV6 && (icmpType == 8 || icmpType == 0)) {
             icmpType = icmpType == 8 ? 128 : 129; // nft names ICMPv6 echoes like ICMP's
         }
-        HopEvent event = new HopEvent(0, 0, Hook.NET_DEV_QUEUE, 0, netnsInode, 0, 0, device, "", 1, 0, 0, 0,
-                v6 ? HopEvent.ETHERTYPE_IPV6 : HopEvent.ETHERTYPE_IPV4, 0, HopEvent.FLAG_NO_MAC, source, destination,
-                protocol, 0, 0, 0, sport, dport, 0, 0, 0, icmpType, 0, icmpId, icmpSeq, 0, 0, 0, 0, null);
-        return new Packet(device, event);
+        Packet packet = new Packet(0, 0, v6 ? Packet.ETHERTYPE_IPV6 : Packet.ETHERTYPE_IPV4, 0, Packet.FLAG_NO_MAC,
+                source, destination, protocol, 0, 0, 0, sport, dport, 0, 0, 0, icmpType, 0, icmpId, icmpSeq, 0, 0, 0,
+                null);
+        // the crossing of the device the trace names, in the namespace whose firewall decided
+        Device at = new Device(netnsInode, 0, 0, device, "", 1, 0);
+        return new Traced(device, new Crossing(0, 0, Hook.NET_DEV_QUEUE, 0, at, packet, 0));
     }
 
     private static int protocol(String name) {
         switch (name) {
             case "icmp":
-                return HopEvent.PROTO_ICMP;
+                return Packet.PROTO_ICMP;
             case "tcp":
-                return HopEvent.PROTO_TCP;
+                return Packet.PROTO_TCP;
             case "udp":
-                return HopEvent.PROTO_UDP;
+                return Packet.PROTO_UDP;
             case "ipv6-icmp":
             case "icmpv6":
-                return HopEvent.PROTO_ICMPV6;
+                return Packet.PROTO_ICMPV6;
             default:
                 return name.chars().allMatch(Character::isDigit) ? Integer.parseInt(name) : 0;
         }

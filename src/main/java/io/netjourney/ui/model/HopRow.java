@@ -79,7 +79,7 @@ public record HopRow(TracedHop hop, String interfaceId, String namespace, long o
 
     /** A drop that is normal operation (see {@link DropClass}): shown dimmed, never as a loss. */
     public boolean expectedDrop() {
-        return netfilter == null && hop.event().isDrop() && DropClass.of(hop.event()).expected();
+        return netfilter == null && DropClass.of(hop.event()).expected();
     }
 
     public HopEvent event() {

@@ -1,8 +1,9 @@
 package io.netjourney.ui.model;
 
 import com.google.common.net.InetAddresses;
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
-import io.netjourney.journey.DropClass;
+import io.netjourney.capture.RouteDecision;
 import io.netjourney.sinks.Protocols;
 import io.netjourney.sinks.Verdicts;
 import java.net.Inet6Address;
@@ -23,8 +24,8 @@ final class Text {
     }
 
     /** "route: table main via 198.51.100.66 dev nj-h-r", "route: table main: network unreachable": as the CLI. */
-    static String routing(HopEvent e) {
-        return "route: " + Verdicts.routeText(e);
+    static String routing(RouteDecision route) {
+        return "route: " + Verdicts.routeText(route);
     }
 
     static String source(HopEvent e) {
@@ -46,11 +47,11 @@ final class Text {
      * TCP (tcpdump's letters, "[none]"), else "".
      */
     static String info(HopEvent e) {
-        if (e.isDrop()) {
-            return (DropClass.of(e).expected() ? "dropped (expected): " : "dropped: ") + e.verdict().reasonText();
+        if (e instanceof Drop drop) {
+            return Verdicts.dropped(drop);
         }
-        if (e.isRoute()) {
-            return routing(e);
+        if (e instanceof RouteDecision route) {
+            return routing(route);
         }
         if (!e.hasTransportHeader()) {
             return "";
@@ -61,7 +62,7 @@ final class Text {
         if (e.isIcmpError()) {
             return Protocols.icmpError(e.isIcmpv6(), e.icmpType(), e.icmpCode());
         }
-        return e.isTcp() ? "[" + HopEvent.tcpFlagsText(e.tcpFlags()) + "]" : "";
+        return e.isTcp() ? "[" + Protocols.tcpFlags(e.tcpFlags()) + "]" : "";
     }
 
     private static boolean hasPorts(HopEvent e) {

@@ -4,6 +4,8 @@ import static io.netjourney.capture.HopEventBuilder.hop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netjourney.capture.Crossing;
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.Names;
@@ -26,8 +28,8 @@ class DropViewModelTest {
         hops.add((hop().at(1_000).skb(skb).netns(HOST).dev(3, "nj-veth2", "veth").build()));
         hops.add((hop().at(2_000).skb(skb).netns(CTR2).dev(2, "eth0", "veth")
                 .hook(Hook.NETIF_RX).build()));
-        HopEvent drop = hop().at(3_000).skb(skb).netns(CTR2).dev(2, "eth0", "veth").drop(12, 1).build();
-        hops.add((drop.withVerdict(drop.verdict().named("NETFILTER_DROP", "nft_do_chain+0x4"))));
+        Drop drop = hop().at(3_000).skb(skb).netns(CTR2).dev(2, "eth0", "veth").drop(12, 1).buildDrop();
+        hops.add((drop.named("NETFILTER_DROP", "nft_do_chain+0x4")));
 
         Presented shown = new Presented(Names.NONE);
         JourneyViewModel model = shown.view;
@@ -52,9 +54,9 @@ class DropViewModelTest {
                 .from("fe80::1").to("ff02::16").icmp6(143, 0, 0).build()));
         hops.add((hop().at(2_000).skb(skb).netns(CTR2).dev(2, "eth0", "veth").hook(Hook.NETIF_RX)
                 .from("fe80::1").to("ff02::16").icmp6(143, 0, 0).build()));
-        HopEvent drop = hop().at(3_000).skb(skb).netns(CTR2).dev(2, "eth0", "veth").from("fe80::1").to("ff02::16")
-                .icmp6(143, 0, 0).drop(2, 1).build();
-        hops.add((drop.withVerdict(drop.verdict().named("NOT_SPECIFIED", "ip6_mc_input+0x15e"))));
+        Drop drop = hop().at(3_000).skb(skb).netns(CTR2).dev(2, "eth0", "veth").from("fe80::1").to("ff02::16")
+                .icmp6(143, 0, 0).drop(2, 1).buildDrop();
+        hops.add((drop.named("NOT_SPECIFIED", "ip6_mc_input+0x15e")));
 
         Presented shown = new Presented(Names.NONE);
         JourneyViewModel model = shown.view;
@@ -116,7 +118,7 @@ class DropViewModelTest {
         JourneyViewModel model = shown.view;
         shown.accept(hops);
         model.select(model.flows().get(0).getId());
-        HopEvent packet = hop().netns(CTR2).build();
+        Crossing packet = hop().netns(CTR2).buildCrossing();
         shown.journeys.acceptNetfilter(new io.netjourney.capture.netfilter.NetfilterVerdict(CTR2, "inet", "filter",
                 "input", "icmp type echo-request drop", "drop", "eth0", packet));
         shown.accept(List.of());

@@ -4,6 +4,7 @@ import static io.netjourney.capture.HopEventBuilder.hop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopEventBuilder;
 import io.netjourney.capture.Hook;
@@ -48,13 +49,13 @@ class FloodTest {
         hops.add((echo(8, 2_000, 0xb000, HOST, 4, "nj-veth1", Hook.NET_DEV_QUEUE).build()));
         hops.add((echo(8, 3_000, 0xa000, HOST, 5, "nj-veth2", Hook.NET_DEV_QUEUE).build()));
         hops.add((echo(8, 4_000, 0xa000, CTR2, 2, "eth0", Hook.NETIF_RX).build()));
-        HopEvent died = echo(8, 5_000, 0xa000, CTR2, 2, "eth0", Hook.NETIF_RX).drop(12, 1).build();
-        hops.add((died.withVerdict(died.verdict().named(reason, "nft_do_chain+0x46f"))));
+        Drop died = echo(8, 5_000, 0xa000, CTR2, 2, "eth0", Hook.NETIF_RX).drop(12, 1).buildDrop();
+        hops.add((died.named(reason, "nft_do_chain+0x46f")));
         if (delivered) {
             hops.add((echo(8, 6_000, 0xb000, CTR1, 2, "eth0", Hook.NETIF_RX).build()));
         } else {
-            HopEvent second = echo(8, 6_000, 0xb000, HOST, 4, "nj-veth1", Hook.NET_DEV_QUEUE).drop(12, 1).build();
-            hops.add((second.withVerdict(second.verdict().named(reason, "nft_do_chain+0x46f"))));
+            Drop second = echo(8, 6_000, 0xb000, HOST, 4, "nj-veth1", Hook.NET_DEV_QUEUE).drop(12, 1).buildDrop();
+            hops.add((second.named(reason, "nft_do_chain+0x46f")));
         }
         Presented shown = new Presented(Names.NONE);
         JourneyViewModel model = shown.view;
@@ -90,8 +91,8 @@ class FloodTest {
         hops.add((echo(8, 3_000, original, HOST, 5, "nj-veth2", Hook.NET_DEV_QUEUE).build()));
         hops.add((echo(8, 4_000, clone, CTR1, 2, "eth0", Hook.NETIF_RX).build()));
         hops.add((echo(8, 5_000, original, CTR2, 2, "eth0", Hook.NETIF_RX).build()));
-        HopEvent died = echo(8, 6_000, original, CTR2, 2, "eth0", Hook.NETIF_RX).drop(5, 1).build();
-        hops.add((died.withVerdict(died.verdict().named("OTHERHOST", "ip_rcv_core+0x2a"))));
+        Drop died = echo(8, 6_000, original, CTR2, 2, "eth0", Hook.NETIF_RX).drop(5, 1).buildDrop();
+        hops.add((died.named("OTHERHOST", "ip_rcv_core+0x2a")));
         long reply = 0xc000;
         hops.add((echo(0, 9_000, reply, CTR1, 2, "eth0", Hook.NET_DEV_QUEUE).build()));
         hops.add((echo(0, 10_000, reply, HOST, 4, "nj-veth1", Hook.NETIF_RX).build()));
