@@ -2,8 +2,10 @@ package io.netjourney.journey;
 
 import static io.netjourney.capture.HopEventBuilder.hop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.netjourney.capture.Hook;
+import io.netjourney.capture.RouteDecision;
 import org.junit.jupiter.api.Test;
 
 /** Drops end their packet's path; routing decisions get their namespace. */
@@ -35,5 +37,17 @@ class VerdictPlacementTest {
         TracedHop forwarded = assembler.accept(hop().at(2_500).cpu(1).netns(0).taskNetns(CTR).dev(0, "", "")
                 .route(254, -101, 4, null).build());
         assertEquals(HOST, forwarded.event().netnsInode(), "where the packet was received, on that CPU");
+    }
+
+    @Test
+    void aPlacedRouteDecisionIsTheSameDecisionInItsNamespace() {
+        JourneyAssembler assembler = new JourneyAssembler();
+        RouteDecision lookup = hop().netns(0).taskNetns(CTR).dev(0, "", "").route(254, 0, 0, "198.51.100.66")
+                .buildRoute();
+        assertEquals(lookup.inNetns(CTR), assembler.accept(lookup).event());
+
+        RouteDecision known = hop().netns(HOST).taskNetns(CTR).dev(5, "nj-h-r", "veth").route(254, 0, 0, null)
+                .buildRoute();
+        assertSame(known, assembler.accept(known).event(), "the kernel named its namespace: kept");
     }
 }
