@@ -2,6 +2,7 @@ package io.netjourney.journey;
 
 import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.Packet;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -22,6 +23,7 @@ public record DropClass(boolean expected, String why) {
     static final String QUEUE_PURGE = "a closing socket discarded what was still queued on it";
     static final String OTHERHOST = "a copy flooded to a port whose host it was not addressed to";
     static final String UNWANTED_MULTICAST = "multicast or broadcast that nothing here listens to";
+    static final String TIME_WAIT = "a closed connection's last segment, taken by its TIME_WAIT socket";
 
     /** Reasons the kernel gives when a multicast or broadcast frame reaches no listener (or no bridge port). */
     private static final Set<String> NO_LISTENER = Set.of("NOT_SPECIFIED", "NO_TX_TARGET", "NO_SOCKET", "OTHERHOST");
@@ -48,8 +50,26 @@ public record DropClass(boolean expected, String why) {
         if (reason.equals("OTHERHOST")) {
             return new DropClass(true, OTHERHOST);
         }
+        if (reason.equals("NOT_SPECIFIED") && location != null && isClosingSegment(drop)
+                && (location.startsWith("tcp_v4_rcv+") || location.startsWith("tcp_v6_rcv+"))) {
+            return new DropClass(true, TIME_WAIT);
+        }
         return REAL;
     }
+
+    /**
+     * A FIN, RST or bare ACK: what reaches a connection's TIME_WAIT socket, which answers it (or not) and frees it
+     * through tcp_v4_rcv's (tcp_v6_rcv's) common exit without a reason. Seen in the lab on every close whose closing
+     * side had exited: the peer's FIN-ACK.
+     */
+    private static boolean isClosingSegment(Drop e) {
+        int flags = e.tcpFlags();
+        boolean closing = (flags & (TCP_FIN | TCP_RST)) != 0 || flags == Packet.TCP_FLAG_ACK;
+        return e.isTcp() && e.hasTransportHeader() && (flags & Packet.TCP_FLAG_SYN) == 0 && closing;
+    }
+
+    private static final int TCP_FIN = 0x01;
+    private static final int TCP_RST = 0x04;
 
     /** IPv4 multicast (224.0.0.0/4) or limited broadcast, IPv6 multicast (ff00::/8). */
     static boolean isGroupAddress(InetAddress address) {

@@ -6,9 +6,8 @@ import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.RouteDecision;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +62,9 @@ public final class Topology {
     }
 
     private final Set<Long> namespaces = new LinkedHashSet<>();
-    private final Map<Long, Interface> interfaces = new LinkedHashMap<>();
-    private final Set<Link> linkSet = new HashSet<>();
+    /** Every crossing looks its interface up here: no boxing, no allocation once the interface is known. */
+    private final LongKeyMap<Node> nodes = new LongKeyMap<>();
+    private final List<Interface> interfaces = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
     private final Map<Long, Long> peers = new HashMap<>();
     private final Map<Long, Routes> routesOut = new HashMap<>();
@@ -77,32 +77,62 @@ public final class Topology {
         return netnsInode << 32 | (ifindex & 0xFFFF_FFFFL);
     }
 
+    /** An interface and the interfaces a packet stepped to or from directly (both ways, so a link is kept once). */
+    private static final class Node {
+        final Interface info;
+        long[] neighbours = new long[2];
+        int neighbourCount;
+        boolean peered;
+
+        Node(Interface info) {
+            this.info = info;
+        }
+
+        boolean linked(long key) {
+            for (int i = 0; i < neighbourCount; i++) {
+                if (neighbours[i] == key) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void link(long key) {
+            if (neighbourCount == neighbours.length) {
+                neighbours = Arrays.copyOf(neighbours, neighbours.length * 2);
+            }
+            neighbours[neighbourCount++] = key;
+        }
+    }
+
     /** A crossing: its interface is added when first seen; {@code from} is the crossing it follows, or null. */
     void crossed(HopEvent from, HopEvent to) {
         long toKey = keyOf(to.netnsInode(), to.ifindex());
-        Interface toInterface = interfaces.get(toKey);
-        if (toInterface == null) {
-            toInterface = add(to);
+        Node toNode = nodes.get(toKey);
+        if (toNode == null) {
+            toNode = add(to, toKey);
         }
         if (from == null) {
             return;
         }
         long fromKey = keyOf(from.netnsInode(), from.ifindex());
-        if (fromKey == toKey) {
+        Node fromNode = nodes.get(fromKey);
+        if (fromKey == toKey || fromNode == null || toNode.linked(fromKey)) {
             return;
         }
-        if (!linkSet.contains(new Link(toKey, fromKey)) && linkSet.add(new Link(fromKey, toKey))) {
-            links.add(new Link(fromKey, toKey));
-            version++;
-        }
-        Interface fromInterface = interfaces.get(fromKey);
-        if (fromInterface != null && fromInterface.kind() == DeviceKind.VETH && toInterface.kind() == DeviceKind.VETH
-                && fromInterface.netnsInode() != toInterface.netnsInode()
+        toNode.link(fromKey);
+        fromNode.link(toKey);
+        links.add(new Link(fromKey, toKey));
+        version++;
+        Interface a = fromNode.info;
+        Interface b = toNode.info;
+        if (a.kind() == DeviceKind.VETH && b.kind() == DeviceKind.VETH && a.netnsInode() != b.netnsInode()
                 && from.hook().direction() == Hook.Direction.TX && to.hook().direction() == Hook.Direction.RX
-                && !peers.containsKey(fromKey) && !peers.containsKey(toKey)) {
+                && !fromNode.peered && !toNode.peered) {
+            fromNode.peered = true;
+            toNode.peered = true;
             peers.put(fromKey, toKey);
             peers.put(toKey, fromKey);
-            version++;
         }
     }
 
@@ -120,12 +150,12 @@ public final class Topology {
         version++;
     }
 
-    private Interface add(HopEvent e) {
-        if (namespaces.add(e.netnsInode())) {
-            version++;
-        }
-        Interface added = new Interface(e.netnsInode(), e.ifindex(), e.ifname(), e.deviceKind(), e.masterIfindex());
-        interfaces.put(added.key(), added);
+    private Node add(HopEvent e, long key) {
+        namespaces.add(e.netnsInode());
+        Node added = new Node(new Interface(e.netnsInode(), e.ifindex(), e.ifname(), e.deviceKind(),
+                e.masterIfindex()));
+        nodes.put(key, added);
+        interfaces.add(added.info);
         version++;
         return added;
     }
@@ -137,8 +167,8 @@ public final class Topology {
     /** The topology now; the same object while nothing changed. */
     public Snapshot snapshot() {
         if (snapshot.version() != version) {
-            snapshot = new Snapshot(version, new ArrayList<>(namespaces), new ArrayList<>(interfaces.values()), links,
-                    peers, routesOut, netfilter);
+            snapshot = new Snapshot(version, new ArrayList<>(namespaces), interfaces, links, peers, routesOut,
+                    netfilter);
         }
         return snapshot;
     }

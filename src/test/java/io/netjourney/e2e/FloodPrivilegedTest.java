@@ -3,18 +3,24 @@ package io.netjourney.e2e;
 import static io.netjourney.e2e.JourneyPrivilegedTest.LAB;
 import static io.netjourney.e2e.JourneyPrivilegedTest.dev;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.capture.Crossing;
 import io.netjourney.capture.Drop;
 import io.netjourney.journey.DropClass;
+import io.netjourney.journey.FlowStatus;
+import io.netjourney.journey.FlowView;
+import io.netjourney.journey.JourneyModel;
 import io.netjourney.journey.PacketDirection;
+import io.netjourney.journey.Topology;
 import io.netjourney.journey.TracedHop;
 import io.netjourney.lab.LabExtension;
 import io.netjourney.lab.LabNode;
 import io.netjourney.lab.Privileged;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -47,7 +53,7 @@ class FloodPrivilegedTest {
                     && h.packetId() != 0 && (h.event() instanceof Crossing || h.event() instanceof Drop)).toList();
             assertEquals(1, request.stream().map(TracedHop::packetId).distinct().count(), "one packet: " + hops);
             Map<String, TracedHop> at = request.stream().filter(h -> h.event() instanceof Crossing)
-                    .collect(Collectors.toMap(this::where, Function.identity(), (a, b) -> a));
+                    .collect(Collectors.toMap(FloodPrivilegedTest::where, Function.identity(), (a, b) -> a));
             long ctr1 = LAB.namespaceInode(LabNode.CTR1);
             long ctr2 = LAB.namespaceInode(LabNode.CTR2);
             TracedHop br0 = at.get(bridge);
@@ -73,13 +79,36 @@ class FloodPrivilegedTest {
             assertEquals(ctr2, drop.event().netnsInode());
             assertEquals(inCtr2.branch(), drop.branch(), "the drop belongs to the copy that died");
             assertTrue(DropClass.of(drop.event()).expected(), "and it is expected");
+            assertTheModelDrawsOnlyTheBranchesAndCallsTheFlowOk(hops, veth1, veth2, inCtr1, inCtr2);
         } finally {
             VerdictPrivilegedTest.run("ip", "-n", host, "link", "set", bridge, "type", "bridge", "ageing_time",
                     "30000");
         }
     }
 
-    private String where(TracedHop hop) {
+    /** The same events in the model the window presents: its status and the diagram's links. */
+    private static void assertTheModelDrawsOnlyTheBranchesAndCallsTheFlowOk(List<TracedHop> hops, TracedHop veth1,
+            TracedHop veth2, TracedHop inCtr1, TracedHop inCtr2) {
+        JourneyModel model = new JourneyModel();
+        hops.forEach(h -> model.accept(h.event()));
+        FlowView flow = model.flow(1);
+        assertEquals(FlowStatus.OK, flow.status(), "answered, the flooded copy's drop expected: " + flow);
+        Set<Set<Long>> links = model.topology().links().stream().map(l -> Set.of(l.from(), l.to()))
+                .collect(Collectors.toSet());
+        for (TracedHop copy : List.of(veth1, inCtr1)) {
+            for (TracedHop other : List.of(veth2, inCtr2)) {
+                assertFalse(links.contains(Set.of(key(copy), key(other))),
+                        "no link between the two copies' interfaces: " + where(copy) + " and " + where(other));
+            }
+        }
+        assertTrue(links.contains(Set.of(key(veth2), key(inCtr2))), "the dropped copy's own link is drawn");
+    }
+
+    private static long key(TracedHop hop) {
+        return Topology.keyOf(hop.event().netnsInode(), hop.event().ifindex());
+    }
+
+    private static String where(TracedHop hop) {
         String name = hop.event().ifname();
         return name.equals("eth0") ? hop.event().netnsInode() + "/eth0" : name;
     }

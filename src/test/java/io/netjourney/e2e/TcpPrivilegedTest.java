@@ -9,11 +9,16 @@ import static io.netjourney.e2e.JourneyPrivilegedTest.req;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netjourney.capture.Drop;
+import io.netjourney.journey.DropClass;
+import io.netjourney.journey.FlowStatus;
+import io.netjourney.journey.JourneyModel;
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.journey.TracedHop;
 import io.netjourney.lab.LabExtension;
 import io.netjourney.lab.LabNode;
 import io.netjourney.lab.Privileged;
+import io.netjourney.sinks.Protocols;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -74,6 +79,38 @@ class TcpPrivilegedTest {
                         + observed(hops));
             }
             assertTrue(server.waitFor(10, TimeUnit.SECONDS), "server finished");
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aConnectionOpenedAndClosedHasNoRealDropAndItsFlowIsOk() throws Exception {
+        Process server = peer(LabNode.CTR2, "server", Integer.toString(PORT));
+        try {
+            BufferedReader serverOut = new BufferedReader(
+                    new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII));
+            assertEquals("listening", serverOut.readLine());
+            List<TracedHop> hops;
+            try (LiveTrace trace = LiveTrace.withVerdicts("tcp and port " + PORT,
+                    JourneyPrivilegedTest.labNamespaces())) {
+                Process client = peer(LabNode.CTR1, "client", LabNode.CTR2.ipv4(), Integer.toString(PORT));
+                assertTrue(client.waitFor(20, TimeUnit.SECONDS), "client finished");
+                assertTrue(server.waitFor(10, TimeUnit.SECONDS), "server finished");
+                trace.await(8 * 5);
+                Thread.sleep(300); // what the closing sockets free comes after the last crossing
+                hops = trace.hops();
+            }
+            List<String> realDrops = hops.stream().filter(h -> h.event() instanceof Drop)
+                    .filter(h -> !DropClass.of(h.event()).expected())
+                    .map(h -> ((Drop) h.event()).reasonText() + " at " + ((Drop) h.event()).locationName() + " ("
+                            + h.direction().label() + " [" + Protocols.tcpFlags(h.event().tcpFlags()) + "] seq "
+                            + h.event().tcpSeq() + " in " + h.event().netnsInode() + ")")
+                    .toList();
+            assertEquals(List.of(), realDrops, "a normal connection and close drops nothing for real");
+            JourneyModel model = new JourneyModel();
+            hops.forEach(h -> model.accept(h.event()));
+            assertEquals(FlowStatus.OK, model.flow(1).status(), "the flow the window lists");
         } finally {
             server.destroyForcibly();
         }

@@ -11,6 +11,9 @@ import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.RouteDecision;
+import io.netjourney.journey.FlowReport;
+import io.netjourney.journey.FlowStatus;
+import io.netjourney.journey.JourneyModel;
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.journey.TracedHop;
 import io.netjourney.lab.LabExtension;
@@ -52,6 +55,11 @@ class VerdictPrivilegedTest {
             assertEquals(lastCrossing.packetId(), drop.packetId(), "the drop ends the request's journey");
             assertTrue(crossings(hops).stream().allMatch(h -> h.direction() == PacketDirection.REQUEST),
                     "no reply");
+            JourneyModel model = new JourneyModel();
+            hops.forEach(h -> model.accept(h.event()));
+            assertEquals(FlowStatus.DROPPED, model.flow(1).status(), "the flow the window lists is dropped");
+            assertEquals(new FlowReport.Place(LAB.namespaceInode(LabNode.CTR2), lastCrossing.event().ifindex(),
+                    "eth0"), model.detail(1).droppedAt(), "marked where it died");
         } finally {
             run("ip", "netns", "exec", ns, "nft", "delete table inet njtest");
         }

@@ -56,6 +56,19 @@ class DropClassTest {
     }
 
     @Test
+    void aClosedConnectionsLastSegmentTakenByItsTimeWaitSocketIsExpected() {
+        Drop finAck = hop().from("198.51.100.3").to("198.51.100.2").tcp(80, 40000, 0x11, 7, 8).drop(2, 1).buildDrop();
+        assertEquals(DropClass.TIME_WAIT,
+                DropClass.of(finAck.named("NOT_SPECIFIED", "tcp_v4_rcv+0x99")).why());
+        Drop data = hop().from("198.51.100.3").to("198.51.100.2").tcp(80, 40000, 0x18, 7, 8).drop(2, 1).buildDrop();
+        assertFalse(DropClass.of(data.named("NOT_SPECIFIED", "tcp_v4_rcv+0x99"))
+                .expected(), "data that TCP throws away is a real drop");
+        Drop syn = hop().from("198.51.100.3").to("198.51.100.2").tcp(80, 40000, 0x02, 7, 0).drop(2, 1).buildDrop();
+        assertFalse(DropClass.of(syn.named("NOT_SPECIFIED", "tcp_v4_rcv+0x99"))
+                .expected(), "a SYN nobody takes is a real drop");
+    }
+
+    @Test
     void unexplainedAndUnnamedDropsAreReal() {
         assertEquals(DropClass.REAL, DropClass.of(drop("NOT_SPECIFIED", "ip_rcv_finish_core+0x25b",
                 "198.51.100.3")));

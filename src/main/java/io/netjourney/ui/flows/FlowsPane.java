@@ -52,7 +52,7 @@ public final class FlowsPane extends VBox {
         table.getColumns().add(column("hops", 44, row -> row.hopsProperty().asObject()));
         table.getColumns().add(column("last seen", 80, row -> Bindings.createStringBinding(
                 () -> sinceStart.apply(row.getLastSeenNs()), row.lastSeenNsProperty())));
-        table.getColumns().add(column("state", 78, row -> row.stateProperty().asString()));
+        table.getColumns().add(column("state", 90, row -> row.stateProperty().asString()));
         table.setRowFactory(view -> new TableRow<>() {
             private String stateClass;
 
