@@ -72,7 +72,7 @@ public final class JourneyAssembler {
     private final Map<FlowKey, FlowState> flows = new HashMap<>();
     private final Map<Long, FlowState> flowsById = new HashMap<>();
     private final LongKeyMap<PacketState> bySkb = new LongKeyMap<>();
-    private final Map<ContentKey, PacketState> byContent = new HashMap<>();
+    private final ContentIndex byContent = new ContentIndex();
     /** Translated tuples (NAT aliases of a flow) whose endpoint order is the reverse of their flow's key. */
     private final Set<FlowKey> swappedAliases = new HashSet<>();
     /** The content of the crossing being placed; only copies of it are stored. */
@@ -370,14 +370,14 @@ public final class JourneyAssembler {
         ContentKey stored = packet.content;
         if (!stored.equals(content)) {
             if (packet.contentIndexed) {
-                byContent.remove(stored, packet);
+                byContent.remove(packet);
                 packet.contentIndexed = false;
             }
             stored = content.copy();
             packet.content = stored;
         }
         if (stored.strong && !packet.contentIndexed) {
-            PacketState displaced = byContent.put(stored, packet);
+            PacketState displaced = byContent.put(packet);
             if (displaced != null) {
                 displaced.contentIndexed = false;
             }
@@ -415,7 +415,9 @@ public final class JourneyAssembler {
         for (int i = 0; i < packet.skbCount; i++) {
             bySkb.remove(packet.skbs[i].skb, packet);
         }
-        byContent.remove(packet.content, packet);
+        if (packet.contentIndexed) {
+            byContent.remove(packet);
+        }
         packetLru.remove(packet);
         evictedPackets++;
     }
