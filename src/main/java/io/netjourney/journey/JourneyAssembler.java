@@ -77,6 +77,13 @@ public final class JourneyAssembler {
     private final Set<FlowKey> swappedAliases = new HashSet<>();
     /** The content of the crossing being placed; only copies of it are stored. */
     private final ContentKey probe = new ContentKey();
+    /**
+     * Whether the packet found for the crossing being placed has other content than the probe: only a crossing on
+     * the same skb whose addresses or ports changed (NAT) does; a packet found by content or just made has the
+     * probe's. Set once per crossing so that the content is compared once, not again for the translation and the
+     * content index.
+     */
+    private boolean contentChanged;
     private final AddressBits addressBits = new AddressBits(1024);
     private final LruList<FlowState> flowLru = new LruList<>();
     private final LruList<PacketState> packetLru = new LruList<>();
@@ -119,6 +126,7 @@ public final class JourneyAssembler {
             lastNetnsByCpu[event.cpu() & (lastNetnsByCpu.length - 1)] = event.netnsInode();
         }
         ContentKey content = probe.set(event, addressBits);
+        contentChanged = false;
         PacketState packet = sameSkbPacket(event, content);
         if (packet == null) {
             packet = copiedPacket(event, content);
@@ -163,7 +171,8 @@ public final class JourneyAssembler {
         if (previous.equals(content)) {
             return packet;
         }
-        return content.strong && previous.sameExceptAddresses(content) ? packet : null;
+        contentChanged = content.strong && previous.sameExceptAddresses(content);
+        return contentChanged ? packet : null;
     }
 
     private PacketState copiedPacket(HopEvent event, ContentKey content) {
@@ -315,7 +324,7 @@ public final class JourneyAssembler {
      * real server's reply) join the same flow.
      */
     private Translation translation(PacketState packet, HopEvent event, ContentKey content) {
-        if (!event.isCrossing() || packet.lastSource == null || packet.content.equals(content)) {
+        if (!event.isCrossing() || packet.lastSource == null || !contentChanged) {
             return null;
         }
         Endpoint source = new Endpoint(event.source(), event.sourcePort());
@@ -368,7 +377,7 @@ public final class JourneyAssembler {
      */
     private void registerContent(PacketState packet, ContentKey content) {
         ContentKey stored = packet.content;
-        if (!stored.equals(content)) {
+        if (contentChanged) {
             if (packet.contentIndexed) {
                 byContent.remove(packet);
                 packet.contentIndexed = false;
