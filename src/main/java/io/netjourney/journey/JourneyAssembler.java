@@ -306,7 +306,7 @@ public final class JourneyAssembler {
         packet.lastNetns = PacketState.netnsOf(event);
         packet.lastOrdinal = ordinal;
         packet.lastHop = depth;
-        registerSkb(packet, event, ordinal, depth, branch);
+        registerSkb(packet, slot, event, ordinal, depth, branch);
         registerContent(packet, content);
         if (ts > flow.lastSeenNs) {
             flow.lastSeenNs = ts;
@@ -346,10 +346,12 @@ public final class JourneyAssembler {
         return new Translation(packet.lastSource, packet.lastDestination, source, destination);
     }
 
-    /** Indexes the packet by its skb and remembers the crossing on it that the next one on the same skb follows. */
-    private void registerSkb(PacketState packet, HopEvent event, int ordinal, int depth, int branch) {
+    /**
+     * Indexes the packet by its skb and remembers the crossing on it that the next one on the same skb follows.
+     * {@code slot} is the skb's slot in the packet, or -1 for an skb the packet does not have yet.
+     */
+    private void registerSkb(PacketState packet, int slot, HopEvent event, int ordinal, int depth, int branch) {
         long skb = event.skb();
-        int slot = packet.skbSlot(skb);
         if (slot >= 0) {
             if (bySkb.get(skb) != packet) {
                 bySkb.put(skb, packet);
