@@ -50,6 +50,29 @@ final class RecordBytes {
         return (long) NET64.get(b, index);
     }
 
+    /**
+     * The unsigned byte at record offset {@code offset} of a little-endian word read at record offset {@code word}
+     * (so {@code word <= offset <= word + 7}). With constant offsets the shift folds away.
+     */
+    static int u8(long bits, int word, int offset) {
+        return (int) (bits >>> (8 * (offset - word))) & 0xFF;
+    }
+
+    /** The unsigned 16 bits at record offset {@code offset} of a little-endian word read at offset {@code word}. */
+    static int u16(long bits, int word, int offset) {
+        return (int) (bits >>> (8 * (offset - word))) & 0xFFFF;
+    }
+
+    /** The 32 bits at record offset {@code offset} of a little-endian word read at offset {@code word}. */
+    static int i32(long bits, int word, int offset) {
+        return (int) (bits >>> (8 * (offset - word)));
+    }
+
+    /** The unsigned 32 bits at record offset {@code offset} of a little-endian word read at offset {@code word}. */
+    static long u32(long bits, int word, int offset) {
+        return Integer.toUnsignedLong(i32(bits, word, offset));
+    }
+
     /** Six bytes in network order: a MAC address (read as eight, so two more bytes must follow in the buffer). */
     static long mac(ByteBuffer b, int index) {
         return net64(b, index) >>> 16;

@@ -88,11 +88,18 @@ public final class JourneyAssembler {
     private final Map<FlowKey, FlowState> flows = new HashMap<>();
     private final Map<Long, FlowState> flowsById = new HashMap<>();
     private final LongKeyMap<PacketState> bySkb = new LongKeyMap<>();
-    private final Map<ContentKey, PacketState> byContent = new HashMap<>();
+    private final ContentIndex byContent = new ContentIndex();
     /** Translated tuples (NAT aliases of a flow) whose endpoint order is the reverse of their flow's key. */
     private final Set<FlowKey> swappedAliases = new HashSet<>();
     /** The content of the crossing being placed; only copies of it are stored. */
     private final ContentKey probe = new ContentKey();
+    /**
+     * Whether the packet found for the crossing being placed has other content than the probe: only a crossing on
+     * the same skb whose addresses or ports changed (NAT) does; a packet found by content or just made has the
+     * probe's. Set once per crossing so that the content is compared once, not again for the translation and the
+     * content index.
+     */
+    private boolean contentChanged;
     private final AddressBits addressBits = new AddressBits(1024);
     private final LruList<FlowState> flowLru = new LruList<>();
     private final LruList<PacketState> packetLru = new LruList<>();
@@ -144,6 +151,7 @@ public final class JourneyAssembler {
             lastNetnsByCpu[event.cpu() & (lastNetnsByCpu.length - 1)] = event.netnsInode();
         }
         ContentKey content = probe.set(event, addressBits);
+        contentChanged = false;
         PacketState packet = sameSkbPacket(event, content);
         if (packet == null) {
             packet = copiedPacket(event, content);
@@ -188,7 +196,8 @@ public final class JourneyAssembler {
         if (previous.equals(content)) {
             return packet;
         }
-        return content.strong && previous.sameExceptAddresses(content) ? packet : null;
+        contentChanged = content.strong && previous.sameExceptAddresses(content);
+        return contentChanged ? packet : null;
     }
 
     private PacketState copiedPacket(HopEvent event, ContentKey content) {
@@ -351,7 +360,7 @@ public final class JourneyAssembler {
         packet.lastNetns = PacketState.netnsOf(event);
         packet.lastOrdinal = ordinal;
         packet.lastHop = depth;
-        registerSkb(packet, event, ordinal, depth, branch);
+        registerSkb(packet, slot, event, ordinal, depth, branch);
         registerContent(packet, content);
         if (ts > flow.lastSeenNs) {
             flow.lastSeenNs = ts;
@@ -369,7 +378,7 @@ public final class JourneyAssembler {
      * real server's reply) join the same flow.
      */
     private Translation translation(PacketState packet, HopEvent event, ContentKey content) {
-        if (!(event instanceof Crossing) || packet.lastSource == null || packet.content.equals(content)) {
+        if (!(event instanceof Crossing) || packet.lastSource == null || !contentChanged) {
             return null;
         }
         Endpoint source = new Endpoint(event.source(), event.sourcePort());
@@ -392,10 +401,12 @@ public final class JourneyAssembler {
         return new Translation(packet.lastSource, packet.lastDestination, source, destination);
     }
 
-    /** Indexes the packet by its skb and remembers the crossing on it that the next one on the same skb follows. */
-    private void registerSkb(PacketState packet, PacketEvent event, int ordinal, int depth, int branch) {
+    /**
+     * Indexes the packet by its skb and remembers the crossing on it that the next one on the same skb follows.
+     * {@code slot} is the skb's slot in the packet, or -1 for an skb the packet does not have yet.
+     */
+    private void registerSkb(PacketState packet, int slot, PacketEvent event, int ordinal, int depth, int branch) {
         long skb = event.skb();
-        int slot = packet.skbSlot(skb);
         if (slot >= 0) {
             if (bySkb.get(skb) != packet) {
                 bySkb.put(skb, packet);
@@ -423,16 +434,16 @@ public final class JourneyAssembler {
      */
     private void registerContent(PacketState packet, ContentKey content) {
         ContentKey stored = packet.content;
-        if (!stored.equals(content)) {
+        if (contentChanged) {
             if (packet.contentIndexed) {
-                byContent.remove(stored, packet);
+                byContent.remove(packet);
                 packet.contentIndexed = false;
             }
             stored = content.copy();
             packet.content = stored;
         }
         if (stored.strong && !packet.contentIndexed) {
-            PacketState displaced = byContent.put(stored, packet);
+            PacketState displaced = byContent.put(packet);
             if (displaced != null) {
                 displaced.contentIndexed = false;
             }
@@ -473,7 +484,9 @@ public final class JourneyAssembler {
         for (int i = 0; i < packet.skbCount; i++) {
             bySkb.remove(packet.skbs[i].skb, packet);
         }
-        byContent.remove(packet.content, packet);
+        if (packet.contentIndexed) {
+            byContent.remove(packet);
+        }
         packetLru.remove(packet);
         evictedPackets++;
     }

@@ -26,8 +26,12 @@ final class PacketState extends LruNode {
     boolean lost;
     /** The retained crossings; empty (and not allocated) while none is. */
     List<TracedHop> hops = List.of();
-    /** The registered skbs, each with the latest crossing on it; grown as copies appear (most packets use one). */
-    SkbTrack[] skbs = new SkbTrack[1];
+    /**
+     * The registered skbs, each with the latest crossing on it; grown as copies appear (most packets use one). The
+     * first track is made with the packet, so that it lies next to it in memory: evicting a packet and checking a
+     * reused skb read both, and the packet is long out of the cache by then.
+     */
+    SkbTrack[] skbs = {new SkbTrack()};
     int skbCount;
     /** Crossings (and drops) so far: the next ordinal. */
     int hopCount;
@@ -118,13 +122,16 @@ final class PacketState extends LruNode {
         if (skbCount == skbs.length) {
             skbs = Arrays.copyOf(skbs, Math.min(MAX_SKBS, skbs.length * 2));
         }
-        skbs[skbCount] = new SkbTrack(skb);
+        if (skbs[skbCount] == null) {
+            skbs[skbCount] = new SkbTrack();
+        }
+        skbs[skbCount].skb = skb;
         return skbCount++;
     }
 
     /** One skb of the packet and the latest crossing on it: what the next crossing on the same skb follows. */
     static final class SkbTrack {
-        final long skb;
+        long skb;
         int ordinal;
         int hop;
         long timestampNs;
@@ -132,10 +139,6 @@ final class PacketState extends LruNode {
         Hook hook;
         int ifindex;
         long netns;
-
-        SkbTrack(long skb) {
-            this.skb = skb;
-        }
     }
 
     /** The namespace identity: the netns cookie where the kernel has one (unique per boot), else the inode. */

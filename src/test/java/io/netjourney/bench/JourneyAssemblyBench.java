@@ -2,6 +2,7 @@ package io.netjourney.bench;
 
 import io.netjourney.capture.HopRecord;
 import io.netjourney.journey.JourneyAssembler;
+import io.netjourney.journey.JourneyConfig;
 import io.netjourney.journey.TracedHop;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,6 +21,13 @@ import org.openjdk.jmh.annotations.State;
  * trace fills it. One record per operation, so ops/s is events/s on one core. {@code flows} sets how many flows
  * the lab traffic spreads over: 2,000 flows of a few dozen packets each, or 50,000 short ones (of which one pass
  * over the input touches about 11,000, so the assembler also evicts flows).
+ *
+ * <p>{@code retention} says what the assembler keeps: {@code window} (the default) the window's retention
+ * ({@link JourneyConfig#defaults()}: up to 64 crossings of each of 50,000 packets, as the window, {@code show} and
+ * {@code report} keep them); {@code lines} what {@code trace} keeps (no crossings: ids, directions and counts only),
+ * with {@code -p retention=lines}. Neither includes the statistics per hop ({@link
+ * io.netjourney.journey.PathStatistics}), which the window and {@code report} compute from the retained packets per
+ * frame or at the end, not per event.
  */
 @State(Scope.Thread)
 @Fork(jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Xmn1g", "-XX:+AlwaysPreTouch"})
@@ -29,13 +37,20 @@ public class JourneyAssemblyBench {
     @Param({"2000", "50000"})
     public int flows;
 
+    @Param({"window"})
+    public String retention;
+
     private RecordRing ring;
     private JourneyAssembler assembler;
 
     @Setup
     public void setUp() {
         ring = new RecordRing(LabTraffic.generate(1 << 17, flows, 1));
-        assembler = new JourneyAssembler();
+        assembler = new JourneyAssembler(switch (retention) {
+            case "window" -> JourneyConfig.defaults();
+            case "lines" -> JourneyConfig.defaults().withMaxHopsPerPacket(0);
+            default -> throw new IllegalArgumentException("retention is window or lines, not " + retention);
+        });
         // fill the retention before measuring, as a trace that has run a while has
         for (int i = 0; i < 2 * ring.size(); i++) {
             assembler.accept(HopRecord.decode(ring.nextRetimed()));

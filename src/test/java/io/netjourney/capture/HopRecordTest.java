@@ -67,6 +67,12 @@ class HopRecordTest {
             hop().tcp(43210, 80, 0x12, 4_000_000_000L, 1).hook(Hook.NAPI_GRO_RECEIVE).build(),
             hop().arp(1, "198.51.100.1", "198.51.100.2").macs(0x0200000000AAL, 0).build(),
             hop().vlanTci(0x2064).flags(Packet.FLAG_VLAN | Packet.FLAG_NO_MAC).dev(9, "nj-veth-long-nm", "").build(),
+            // every number different, so that no two fields read from one word can stand in for each other
+            hop().cpu(3).hook(Hook.NETIF_RECEIVE_SKB).netns(4026532001L).netnsCookie(5).dev(6, "eth7", "veth")
+                    .deviceType(8).master(9).length(1010).mark(1111).ethertype(Packet.ETHERTYPE_IPV6)
+                    .vlanTci(1212).flags(13).from("2001:db8::14").to("2001:db8::15").tcp(20, 21, 0x1A, 30, 31)
+                    .icmp(22, 23, 24, 25).l4(16).ttl(17).ipId(18).flowLabel(19).taskNetns(4026532027L)
+                    .macs(0x28, 0x29).build(),
         };
         for (HopEvent event : events) {
             assertEquals(event, HopRecord.decode(ByteBuffer.wrap(HopRecord.encode(event))));

@@ -1,0 +1,83 @@
+package io.netjourney.journey;
+
+/**
+ * The slots of an open-addressing hash table from {@code long} keys to objects: linear probing in two parallel
+ * arrays, so a probe neither boxes the key nor follows a node. Removal shifts the entries after the removed one back
+ * (no tombstones), so the table stays short however long it runs; it grows at half full and never shrinks. A null
+ * value marks a free slot. What a key means, and whether two entries may share one, is the subclass's.
+ */
+abstract class ProbeTable {
+    private static final int MIN_CAPACITY = 16;
+    /** Fibonacci hashing: multiplying by 2^64 / golden ratio spreads keys that differ only in some bits. */
+    private static final long SPREAD = 0x9E3779B97F4A7C15L;
+
+    long[] keys;
+    Object[] values;
+    private int size;
+    private int shift;
+
+    ProbeTable() {
+        allocate(MIN_CAPACITY);
+    }
+
+    final int size() {
+        return size;
+    }
+
+    /** Where the probe for {@code key} starts. */
+    final int slot(long key) {
+        return (int) ((key * SPREAD) >>> shift);
+    }
+
+    /** The slot after {@code i}, wrapping around. */
+    final int next(int i) {
+        return (i + 1) & (values.length - 1);
+    }
+
+    /** Fills the free slot {@code i} (one a probe for {@code key} ended at). */
+    final void insertAt(int i, long key, Object value) {
+        keys[i] = key;
+        values[i] = value;
+        if (++size > values.length / 2) {
+            grow();
+        }
+    }
+
+    /** Empties slot {@code i} and moves back each following entry of the run whose home is at or before it. */
+    final void removeAt(int i) {
+        int mask = values.length - 1;
+        int gap = i;
+        for (int j = next(i); values[j] != null; j = next(j)) {
+            int home = slot(keys[j]);
+            if (((j - home) & mask) >= ((j - gap) & mask)) {
+                keys[gap] = keys[j];
+                values[gap] = values[j];
+                gap = j;
+            }
+        }
+        values[gap] = null;
+        size--;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        Object[] oldValues = values;
+        allocate(oldValues.length * 2);
+        for (int j = 0; j < oldValues.length; j++) {
+            if (oldValues[j] != null) {
+                int i = slot(oldKeys[j]);
+                while (values[i] != null) {
+                    i = next(i);
+                }
+                keys[i] = oldKeys[j];
+                values[i] = oldValues[j];
+            }
+        }
+    }
+
+    private void allocate(int capacity) {
+        keys = new long[capacity];
+        values = new Object[capacity];
+        shift = Long.numberOfLeadingZeros(capacity - 1);
+    }
+}
