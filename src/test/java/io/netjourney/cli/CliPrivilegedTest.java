@@ -11,12 +11,15 @@ import io.netjourney.lab.LabNode;
 import io.netjourney.lab.Privileged;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,10 +81,13 @@ class CliPrivilegedTest {
                         + "exist: " + all.out());
     }
 
-    @Test
-    void traceReportPrintsTheFlowsHopsWhenTheCaptureEnds() throws Exception {
-        CliRun run = traceWhilePinging("trace", "--report", "--json", "--duration", "4s", "icmp", "and", "host",
-                LabNode.CTR1.ipv4());
+    /** 'trace --report' and 'report' without a file: the same live capture, the same report when it ends. */
+    @ParameterizedTest
+    @ValueSource(strings = {"trace --report", "report"})
+    void aLiveReportPrintsTheFlowsHopsWhenTheCaptureEnds(String command) throws Exception {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--json", "--duration", "4s", "icmp", "and", "host", LabNode.CTR1.ipv4()));
+        CliRun run = traceWhilePinging(args.toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.err());
         String[] lines = run.lines();
         assertEquals(2, lines.length, "one flow, then the summary: " + run.out());
@@ -95,19 +101,6 @@ class CliPrivilegedTest {
         assertEquals(1L, ((Number) last.get("seen")).longValue());
         assertTrue(((Number) last.get("avg_us")).doubleValue() > 0, "the step into ctr1's eth0 took time: " + last);
         assertTrue(lines[1].startsWith("{\"summary\":"), lines[1]);
-    }
-
-    @Test
-    void reportWithoutAFileCapturesLiveAndPrintsTheSameReport() throws Exception {
-        CliRun run = traceWhilePinging("report", "--json", "--duration", "4s", "icmp", "and", "host",
-                LabNode.CTR1.ipv4());
-        assertEquals(0, run.exitCode(), run.err());
-        String[] lines = run.lines();
-        assertEquals(2, lines.length, "one flow, then the summary: " + run.out());
-        Map<String, Object> flow = Json.object(Json.parse(lines[0]));
-        assertEquals(1L, ((Number) flow.get("requests")).longValue());
-        assertEquals(List.of("nj-cli-br0", "nj-cli-veth1", "eth0"), Json.array(flow.get("request")).stream()
-                .map(hop -> (String) Json.object(hop).get("ifname")).toList());
     }
 
     @Test

@@ -43,11 +43,8 @@ class TcpPrivilegedTest {
 
     @Test
     void handshakeCrossesTheBridgeBothWaysInOneFlow() throws Exception {
-        Process server = peer(LabNode.CTR2, "server", Integer.toString(PORT));
+        Process server = listeningServer();
         try {
-            BufferedReader serverOut = new BufferedReader(
-                    new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII));
-            assertEquals("listening", serverOut.readLine());
             try (LiveTrace trace = LiveTrace.start("tcp and port " + PORT,
                     JourneyPrivilegedTest.labNamespaces())) {
                 Process client = peer(LabNode.CTR1, "client", LabNode.CTR2.ipv4(), Integer.toString(PORT));
@@ -86,11 +83,8 @@ class TcpPrivilegedTest {
 
     @Test
     void aConnectionOpenedAndClosedHasNoRealDropAndItsFlowIsOk() throws Exception {
-        Process server = peer(LabNode.CTR2, "server", Integer.toString(PORT));
+        Process server = listeningServer();
         try {
-            BufferedReader serverOut = new BufferedReader(
-                    new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII));
-            assertEquals("listening", serverOut.readLine());
             List<TracedHop> hops;
             try (LiveTrace trace = LiveTrace.withVerdicts("tcp and port " + PORT,
                     JourneyPrivilegedTest.labNamespaces())) {
@@ -114,6 +108,18 @@ class TcpPrivilegedTest {
         } finally {
             server.destroyForcibly();
         }
+    }
+
+    /** The {@link TcpPeer} server in nj-ctr2, once it listens on {@link #PORT}. */
+    private static Process listeningServer() throws IOException {
+        Process server = peer(LabNode.CTR2, "server", Integer.toString(PORT));
+        BufferedReader serverOut = new BufferedReader(
+                new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII));
+        if (!"listening".equals(serverOut.readLine())) {
+            server.destroyForcibly();
+            throw new AssertionError("the server did not start listening");
+        }
+        return server;
     }
 
     /** A {@link TcpPeer} in a lab namespace. */
