@@ -113,11 +113,6 @@ public final class JourneyModel {
         netfilterArrived = true;
     }
 
-    /** Moves the clock on (event time) and evicts the flows idle since; for quiet periods. */
-    public void advanceTo(long nowNs) {
-        assembler.advanceTo(nowNs);
-    }
-
     private static <T> void remember(ArrayDeque<T> kept, T item) {
         kept.addLast(item);
         if (kept.size() > MAX_RELATED) {
@@ -127,10 +122,6 @@ public final class JourneyModel {
 
     private void evicted(long flowId) {
         removed.add(flowId);
-    }
-
-    public JourneyStats stats() {
-        return assembler.stats();
     }
 
     public JourneySnapshot.Counters counters() {

@@ -82,18 +82,10 @@ public final class ModelWorker implements AutoCloseable {
             generation = newGeneration;
             queue = null;
             pending.set(null);
-            events.forEach(model::accept);
+            events.forEach(this::accept);
             netfilter.forEach(model::acceptNetfilter);
             unpublished = true;
             detailWanted = true;
-        });
-    }
-
-    /** Netfilter verdicts for the current model. */
-    public void acceptNetfilter(List<NetfilterVerdict> verdicts) {
-        command(() -> {
-            verdicts.forEach(model::acceptNetfilter);
-            unpublished = true;
         });
     }
 
@@ -141,7 +133,7 @@ public final class ModelWorker implements AutoCloseable {
                 batch.clear();
                 drained = queue.drainTo(batch, BATCH);
                 for (int i = 0; i < drained; i++) {
-                    model.accept(batch.get(i));
+                    accept(batch.get(i));
                 }
                 unpublished |= drained > 0;
             }
@@ -153,6 +145,15 @@ public final class ModelWorker implements AutoCloseable {
             if (drained == 0 && commands.isEmpty()) {
                 LockSupport.parkNanos(10_000_000);
             }
+        }
+    }
+
+    /** One event into the model; one it cannot place is said ({@link #failure()}) and the next ones go on. */
+    private void accept(HopEvent event) {
+        try {
+            model.accept(event);
+        } catch (RuntimeException e) {
+            failure = e + " (an event of " + event.timestampNs() + " ns)";
         }
     }
 

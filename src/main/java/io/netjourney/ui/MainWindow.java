@@ -663,6 +663,9 @@ public final class MainWindow extends BorderPane {
             stopCapture();
             warning = "capture stopped: " + failure;
         }
+        if (worker.failure() != null) {
+            warning = "the journey model failed on an event: " + worker.failure();
+        }
         CaptureStats onScreen = new CaptureStats(stats.submitted(), lost(), stats.filtered(), stats.decoded());
         controls.updateStatus(onScreen, perSecond, model.packetsProperty().get(), model.flowsSeenProperty().get(),
                 running ? shown.attachedHooks().size() : 0, 0, warning);

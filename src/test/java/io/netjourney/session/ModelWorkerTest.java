@@ -100,6 +100,17 @@ class ModelWorkerTest {
     }
 
     @Test
+    void anEventTheModelCannotPlaceIsSaidAndTheNextOnesStillCount() throws Exception {
+        EventQueue queue = new EventQueue();
+        worker.reset(1, queue);
+        HopEvent good = echo(1, 1, 1_000);
+        queue.offer(new io.netjourney.capture.Crossing(2_000, 0, good.hook(), 0x77, null, good.packet(), 0));
+        queue.offer(echo(2, 1, 3_000));
+        takeUntil(1, s -> s.counters().crossings() == 1);
+        assertNotNull(worker.failure(), "what went wrong is kept for the window to say");
+    }
+
+    @Test
     void mergeKeepsTheNewestViewOfAFlowAndDropsWhatWasRemovedSince() {
         JourneySnapshot.Counters none = JourneySnapshot.Counters.NONE;
         io.netjourney.journey.JourneyModel model = new io.netjourney.journey.JourneyModel();
