@@ -40,6 +40,15 @@ public record JourneyConfig(long flowIdleNs, int maxFlows, int maxPackets, int m
         }
     }
 
+    /**
+     * What a view a person looks at keeps: the defaults, but a flow is never evicted for being idle, only when the
+     * caps are reached (least recently active first), so the flow someone is reading does not vanish after a quiet
+     * minute; memory stays bounded by the caps.
+     */
+    public static JourneyConfig forViews() {
+        return defaults().withFlowIdleNs(Long.MAX_VALUE);
+    }
+
     public static JourneyConfig defaults() {
         return new JourneyConfig(DEFAULT_FLOW_IDLE_NS, DEFAULT_MAX_FLOWS, DEFAULT_MAX_PACKETS,
                 DEFAULT_MAX_PACKETS_PER_FLOW, DEFAULT_MAX_HOPS_PER_PACKET, DEFAULT_LINK_WINDOW_NS, DEFAULT_SKB_REUSE_GAP_NS);

@@ -52,7 +52,7 @@ public final class ModelWorker implements AutoCloseable {
     private long lastPublishNs;
 
     public ModelWorker() {
-        this(JourneyConfig.defaults());
+        this(JourneyConfig.forViews());
     }
 
     public ModelWorker(JourneyConfig config) {

@@ -1,5 +1,6 @@
 package io.netjourney.ui;
 
+import io.netjourney.journey.JourneyConfig;
 import io.netjourney.journey.JourneyModel;
 import io.netjourney.ui.diagram.DiagramExport;
 import io.netjourney.ui.feed.TraceFiles;
@@ -39,7 +40,7 @@ public final class Export {
     public static Result png(Path trace, long flowId, Path out, double scale, boolean dark)
             throws IOException, NoSuchFlowException {
         TraceFiles.Loaded loaded = TraceFiles.load(trace);
-        JourneyModel journeys = new JourneyModel();
+        JourneyModel journeys = new JourneyModel(JourneyConfig.forViews());
         loaded.events().forEach(journeys::accept);
         loaded.netfilter().forEach(journeys::acceptNetfilter);
         JourneyViewModel model = new JourneyViewModel(loaded.names());

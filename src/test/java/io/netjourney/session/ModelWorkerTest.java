@@ -111,6 +111,16 @@ class ModelWorkerTest {
     }
 
     @Test
+    void aFlowIdleForMinutesStaysInTheWindowsModel() throws Exception {
+        EventQueue queue = new EventQueue();
+        worker.reset(1, queue);
+        queue.offer(echo(1, 1, 1_000));
+        queue.offer(echo(2, 1, 1_000 + TimeUnit.MINUTES.toNanos(5)));
+        List<JourneySnapshot> taken = takeUntil(1, s -> s.counters().crossings() == 2);
+        assertTrue(taken.stream().allMatch(s -> s.removed().isEmpty()), "nothing evicted for being idle");
+    }
+
+    @Test
     void mergeKeepsTheNewestViewOfAFlowAndDropsWhatWasRemovedSince() {
         JourneySnapshot.Counters none = JourneySnapshot.Counters.NONE;
         io.netjourney.journey.JourneyModel model = new io.netjourney.journey.JourneyModel();
