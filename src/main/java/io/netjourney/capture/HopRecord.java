@@ -106,6 +106,8 @@ public final class HopRecord {
     private static final NameCache IFNAMES = new NameCache(1024);
     private static final NameCache KINDS = new NameCache(64);
     private static final AddressCache ADDRESSES = new AddressCache(4096);
+    /** The devices decoded lately, shared likewise: a record of a known interface allocates no {@link Device}. */
+    private static final DeviceCache DEVICES = new DeviceCache(1024);
 
     private HopRecord() {
     }
@@ -117,7 +119,8 @@ public final class HopRecord {
      * crossings, and the first format of trace files) decodes as a crossing without the verdict fields, one of
      * {@link #VERDICT_SIZE} without a quoted header; the quoted header is read from a record of {@link #SIZE} with
      * {@link Packet#FLAG_QUOTED}. Reads the buffer in place and neither moves nor keeps it; names and addresses seen
-     * before are shared, not allocated again.
+     * before are shared, not allocated again, and so is the
+     * {@link Device} of an interface seen before with the same fields.
      */
     public static HopEvent decode(ByteBuffer record) {
         int size = record.remaining();
@@ -143,7 +146,7 @@ public final class HopRecord {
         long timestampNs = i64(b, at + TS_NS);
         int cpu = u16(kinds, CPU, CPU);
         Hook hook = Hook.fromId(u16(kinds, CPU, HOOK));
-        Device device = new Device(
+        Device device = DEVICES.device(
                 u32(where, NETNS_INO, NETNS_INO),
                 i64(b, at + NETNS_COOKIE),
                 i32(where, NETNS_INO, IFINDEX),

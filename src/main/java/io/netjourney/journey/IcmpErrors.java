@@ -3,7 +3,6 @@ package io.netjourney.journey;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.QuotedHeader;
 import java.util.Iterator;
-import java.util.Map;
 
 /**
  * ICMP and ICMPv6 errors belong to what they answer. An error (unreachable, time exceeded, parameter problem,
@@ -23,7 +22,7 @@ final class IcmpErrors {
     }
 
     /** The flow a crossing of an ICMP error answers, or null (not an error, no quote, or no such flow). */
-    static FlowState answeredFlow(HopEvent event, Map<FlowKey, FlowState> flows) {
+    static FlowState answeredFlow(HopEvent event, FlowTable flows) {
         if (!event.isIcmpError() || event.quoted() == null) {
             return null;
         }

@@ -10,11 +10,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongConsumer;
 
 /**
@@ -85,12 +83,11 @@ import java.util.function.LongConsumer;
 public final class JourneyAssembler {
 
     private final JourneyConfig config;
-    private final Map<FlowKey, FlowState> flows = new HashMap<>();
+    /** Flows by their first key and their NAT aliases (the translated tuples). */
+    private final FlowTable flows = new FlowTable();
     private final Map<Long, FlowState> flowsById = new HashMap<>();
     private final LongKeyMap<PacketState> bySkb = new LongKeyMap<>();
     private final ContentIndex byContent = new ContentIndex();
-    /** Translated tuples (NAT aliases of a flow) whose endpoint order is the reverse of their flow's key. */
-    private final Set<FlowKey> swappedAliases = new HashSet<>();
     /** The content of the crossing being placed; only copies of it are stored. */
     private final ContentKey probe = new ContentKey();
     /**
@@ -217,12 +214,17 @@ public final class JourneyAssembler {
         if (answered != null) {
             return track(IcmpErrors.errorPacket(nextPacketId++, event, answered, content.copy()), event);
         }
-        FlowKey key = FlowKey.of(content);
-        // "low" is relative to the flow's first key: a translated tuple may order its endpoints the other way
-        boolean fromLow = content.sourceIsLow() != swappedAliases.contains(key);
-        FlowState flow = flows.get(key);
-        if (flow == null) {
-            flow = newFlow(key, event, fromLow);
+        // found without making a key; "low" is relative to the flow's first key: a translated tuple (a swapped
+        // alias) may order its endpoints the other way
+        FlowTable.Entry entry = flows.get(content);
+        FlowState flow;
+        boolean fromLow;
+        if (entry != null) {
+            flow = entry.flow();
+            fromLow = content.sourceIsLow() != entry.swapped();
+        } else {
+            fromLow = content.sourceIsLow();
+            flow = newFlow(FlowKey.of(content), event, fromLow);
         }
         PacketDirection intrinsic = intrinsicDirection(event, content);
         if (intrinsic != null) {
@@ -254,7 +256,7 @@ public final class JourneyAssembler {
 
     private FlowState newFlow(FlowKey key, HopEvent event, boolean fromLow) {
         FlowState flow = new FlowState(nextFlowId++, key, event, fromLow);
-        flows.put(key, flow);
+        flows.add(key, flow, false);
         flowsById.put(flow.id, flow);
         flowLru.addLast(flow);
         while (flowLru.size() > config.maxFlows()) {
@@ -390,10 +392,7 @@ public final class JourneyAssembler {
         FlowKey key = FlowKey.of(content);
         // an error's own addresses (its NAT undone on the way back) are no key of the flow it answers
         if (!key.equals(flow.key) && !flows.containsKey(key) && packet.answers == null) {
-            flows.put(key, flow);
-            if (content.sourceIsLow() != packet.fromLow) {
-                swappedAliases.add(key);
-            }
+            flows.add(key, flow, content.sourceIsLow() != packet.fromLow);
             List<FlowKey> aliases = new ArrayList<>(flow.aliases);
             aliases.add(key);
             flow.aliases = aliases;
@@ -456,11 +455,9 @@ public final class JourneyAssembler {
             forget(packet);
         }
         flow.packets.clear();
-        flows.remove(flow.key);
+        flows.remove(flow.key, null);
         for (FlowKey alias : flow.aliases) {
-            if (flows.remove(alias, flow)) {
-                swappedAliases.remove(alias);
-            }
+            flows.remove(alias, flow);
         }
         flowsById.remove(flow.id);
         flowLru.remove(flow);

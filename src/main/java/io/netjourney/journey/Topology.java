@@ -116,8 +116,12 @@ public final class Topology {
             return;
         }
         long fromKey = keyOf(from.netnsInode(), from.ifindex());
+        // the common cases first, without a lookup: the same interface again (another hook), a link known already
+        if (fromKey == toKey || toNode.linked(fromKey)) {
+            return;
+        }
         Node fromNode = nodes.get(fromKey);
-        if (fromKey == toKey || fromNode == null || toNode.linked(fromKey)) {
+        if (fromNode == null) {
             return;
         }
         toNode.link(fromKey);
