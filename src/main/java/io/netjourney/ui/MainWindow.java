@@ -15,6 +15,7 @@ import io.netjourney.ui.feed.Capture;
 import io.netjourney.ui.feed.EventRecorder;
 import io.netjourney.ui.feed.LabActivity;
 import io.netjourney.ui.feed.LiveFeed;
+import io.netjourney.ui.feed.RunningLab;
 import io.netjourney.ui.feed.TopologyWatcher;
 import io.netjourney.ui.feed.TraceFiles;
 import io.netjourney.ui.flows.FlowsPane;
@@ -35,6 +36,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -124,22 +127,33 @@ public final class MainWindow extends BorderPane {
     private long fileLost;
     private long lostAtClear;
     private long droppedAtClear;
-    private LabActivity lab;
+    private final RunningLab.Starter labStarter;
+    private RunningLab lab;
     private CompletableFuture<Void> labRemoval = CompletableFuture.completedFuture(null);
     private long lastCrossings;
     private long perSecond;
+    /** What the capture, a file or the last action said; shown in the status bar. */
     private String warning = "";
+    /** What the lab last said (building, up, removed…); shown beside {@link #warning}, never overwritten by it. */
+    private String labMessage = "";
 
     public MainWindow(boolean canCapture) {
-        this(canCapture, LiveFeed::start, Dialogs::confirm);
+        this(canCapture, LiveFeed::start, Dialogs::confirm, listener -> new LabActivity(new Lab(), listener));
+    }
+
+    public MainWindow(boolean canCapture, Capture.Starter starter, Confirmer confirmer) {
+        this(canCapture, starter, confirmer, listener -> new LabActivity(new Lab(), listener));
     }
 
     /**
      * @param starter   starts a capture (the real one loads the BPF programs; tests may pass their own)
      * @param confirmer asks before discarding a running capture
+     * @param labStarter makes the lab the Lab toggle runs
      */
-    public MainWindow(boolean canCapture, Capture.Starter starter, Confirmer confirmer) {
+    public MainWindow(boolean canCapture, Capture.Starter starter, Confirmer confirmer,
+            RunningLab.Starter labStarter) {
         this.starter = starter;
+        this.labStarter = labStarter;
         this.confirmer = confirmer;
         controls = new CaptureControls(canCapture);
         getStyleClass().add("main-window");
@@ -509,23 +523,23 @@ public final class MainWindow extends BorderPane {
     private void setLab(boolean on) {
         if (on && lab == null) {
             if (!labRemoval.isDone()) {
-                warning = "the lab is still being removed; try again in a moment";
+                labMessage = "the lab is still being removed; try again in a moment";
                 Platform.runLater(() -> labToggle.setSelected(false));
                 refreshStatus();
                 return;
             }
-            LabActivity starting = new LabActivity(new Lab(), new LabListener());
+            RunningLab starting = labStarter.create(new LabListener());
             lab = starting;
             labBusy.set(true);
-            warning = "building the lab (nj-host, nj-ctr1, nj-ctr2, nj-router, nj-far)…";
+            labMessage = "building the lab (nj-host, nj-ctr1, nj-ctr2, nj-router, nj-far)…";
             starting.start();
             startCapture();
             refreshStatus();
         } else if (!on && lab != null) {
-            LabActivity stopping = lab;
+            RunningLab stopping = lab;
             lab = null;
             labBusy.set(true);
-            warning = "removing the lab…";
+            labMessage = "removing the lab…";
             labRemoval = CompletableFuture.runAsync(stopping::close);
             refreshStatus();
         }
@@ -537,7 +551,7 @@ public final class MainWindow extends BorderPane {
         public void up() {
             Platform.runLater(() -> {
                 labBusy.set(false);
-                warning = "lab up: pings every second";
+                labMessage = "lab up: pings every second";
                 refreshStatus();
             });
         }
@@ -545,13 +559,13 @@ public final class MainWindow extends BorderPane {
         @Override
         public void ended(String why) {
             Platform.runLater(() -> {
-                LabActivity ended = lab;
+                RunningLab ended = lab;
                 lab = null;
                 if (ended != null) {
                     labRemoval = CompletableFuture.runAsync(ended::close);
                 }
                 labToggle.setSelected(false);
-                warning = why;
+                labMessage = why;
                 refreshStatus();
             });
         }
@@ -560,8 +574,8 @@ public final class MainWindow extends BorderPane {
         public void removed() {
             Platform.runLater(() -> {
                 labBusy.set(false);
-                if (lab == null && (warning.startsWith("removing the lab") || warning.startsWith("lab up"))) {
-                    warning = "lab removed";
+                if (lab == null && (labMessage.startsWith("removing the lab") || labMessage.startsWith("lab up"))) {
+                    labMessage = "lab removed";
                 }
                 refreshStatus();
             });
@@ -571,7 +585,7 @@ public final class MainWindow extends BorderPane {
         public void problem(String problem) {
             Platform.runLater(() -> {
                 labBusy.set(false);
-                warning = problem;
+                labMessage = problem;
                 refreshStatus();
             });
         }
@@ -668,7 +682,8 @@ public final class MainWindow extends BorderPane {
         }
         CaptureStats onScreen = new CaptureStats(stats.submitted(), lost(), stats.filtered(), stats.decoded());
         controls.updateStatus(onScreen, perSecond, model.packetsProperty().get(), model.flowsSeenProperty().get(),
-                running ? shown.attachedHooks().size() : 0, 0, warning);
+                running ? shown.attachedHooks().size() : 0, 0,
+                Stream.of(warning, labMessage).filter(m -> !m.isEmpty()).collect(Collectors.joining(" · ")));
     }
 
     private void refreshTitle() {
@@ -701,7 +716,7 @@ public final class MainWindow extends BorderPane {
         }
         captureWorker.shutdown();
         worker.close();
-        LabActivity closing = lab;
+        RunningLab closing = lab;
         lab = null;
         CompletableFuture<Void> labGone = closing == null ? labRemoval
                 : CompletableFuture.allOf(labRemoval, CompletableFuture.runAsync(closing::close));

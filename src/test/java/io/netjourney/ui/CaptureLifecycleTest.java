@@ -12,6 +12,8 @@ import io.netjourney.session.EventQueue;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.ui.feed.Capture;
 import io.netjourney.ui.feed.EventRecorder;
+import io.netjourney.ui.feed.LabActivity;
+import io.netjourney.ui.feed.RunningLab;
 import io.netjourney.ui.feed.TraceFiles;
 import io.netjourney.ui.model.FlowRow;
 import java.util.ArrayList;
@@ -54,7 +56,7 @@ class CaptureLifecycleTest {
         window = new MainWindow(true, this::startFake, (owner, title, message, action) -> {
             questions.add(title + " | " + message);
             return answer;
-        });
+        }, listener -> new InstantLab(listener));
         stage.setScene(NetjourneyApp.scene(window));
         NetjourneyApp.installShortcuts(stage.getScene(), window);
         stage.show();
@@ -183,6 +185,39 @@ class CaptureLifecycleTest {
         assertTrue(window.controls().statusProperty().get().contains(" 0 lost"),
                 window.controls().statusProperty().get());
         waitUntil(() -> captures.get(0).closed, 5);
+    }
+
+    @Test
+    void theLabSayingItIsUpWhileTheCaptureStillAttachesStaysInTheStatusBar(FxRobot robot) throws Exception {
+        startMillis = 600;
+        robot.clickOn("#lab");
+        waitUntil(() -> window.controls().modeProperty().get() == CaptureControls.Mode.CAPTURING, 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.controls().statusProperty().get().contains("lab up: pings every second"),
+                "the lab was up before the capture attached: " + window.controls().statusProperty().get());
+
+        robot.clickOn("#lab");
+        waitUntil(() -> window.controls().statusProperty().get().contains("lab removed"), 5);
+        assertEquals(CaptureControls.Mode.CAPTURING, window.controls().modeProperty().get(), "the capture goes on");
+    }
+
+    /** A lab that is up at once and removed at once, as told to the window from its own thread. */
+    private static final class InstantLab implements RunningLab {
+        private final LabActivity.Listener listener;
+
+        InstantLab(LabActivity.Listener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void start() {
+            new Thread(listener::up).start();
+        }
+
+        @Override
+        public void close() {
+            listener.removed();
+        }
     }
 
     private long flowCount() {

@@ -10,7 +10,7 @@ import java.util.List;
  * once; closing it removes the lab. When the lab's namespaces are removed by someone else, it stops by itself,
  * removes what is left and says so. Runs on its own thread; its listener is called from that thread.
  */
-public final class LabActivity implements AutoCloseable {
+public final class LabActivity implements RunningLab {
     private static final long ROUND_MS = 1_000;
     /** How long {@link #close()} waits for the pings to end and the lab to be removed. */
     private static final long CLOSE_WAIT_MS = 10_000;
@@ -54,6 +54,7 @@ public final class LabActivity implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
+    @Override
     public void start() {
         Runtime.getRuntime().addShutdownHook(onExit);
         thread.start();
