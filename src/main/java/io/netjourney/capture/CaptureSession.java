@@ -28,6 +28,7 @@ public final class CaptureSession implements AutoCloseable {
     private static final int CNT_SUBMITTED = 0;
     private static final int CNT_LOST = 1;
     private static final int CNT_FILTERED = 2;
+    private static final int CNT_NO_DEVICE = 3;
 
     /**
      * @param kernelFilter struct nj_config bytes (the compiled filter); empty matches everything
@@ -180,7 +181,8 @@ public final class CaptureSession implements AutoCloseable {
     /** Reads the kernel's counters: lost events are never silent. */
     public CaptureStats stats() {
         long[] counters = object.readPerCpuCounters(COUNTERS_MAP, COUNTER_ENTRIES);
-        return new CaptureStats(counters[CNT_SUBMITTED], counters[CNT_LOST], counters[CNT_FILTERED], decoded);
+        return new CaptureStats(counters[CNT_SUBMITTED], counters[CNT_LOST], counters[CNT_FILTERED],
+                counters[CNT_NO_DEVICE], decoded);
     }
 
     public List<Hook> attachedHooks() {

@@ -1,14 +1,14 @@
 package io.netjourney.cli;
 
 import io.netjourney.capture.Crossing;
-import io.netjourney.capture.Hook;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.names.NamespaceNames;
 import io.netjourney.filter.FilterParser;
-import io.netjourney.filter.KernelFilter;
 import io.netjourney.lab.Lab;
 import io.netjourney.lab.LabException;
 import io.netjourney.lab.PingResult;
+import io.netjourney.session.LiveSource;
+import io.netjourney.session.SessionOptions;
 import io.netjourney.sinks.TextFormatter;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
     boolean inodes;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintStream out = Stdout.buffered();
         Lab lab = new Lab();
         AtomicInteger failedPings = new AtomicInteger();
@@ -44,7 +44,6 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Building the lab: " + String.join(", ", Demo.namespaces(lab)));
             lab.up();
             Names names = inodes ? Names.NONE : new NamespaceNames();
-            KernelFilter filter = KernelFilter.compile(FilterParser.parse(LAB_FILTER));
             Tracer tracer = new Tracer(e -> e instanceof Crossing && e.isEcho(),
                     new TextFormatter(names, verbose), out, null, 0);
             AtomicBoolean pingsDone = new AtomicBoolean();
@@ -55,16 +54,15 @@ final class DemoCommand implements Callable<Integer> {
                     pingsDone.set(true);
                 }
             }, "netjourney-demo-pings");
-            LiveCapture capture = new LiveCapture(System.err);
-            capture.useHooks(Hook.crossingsAndDrops());
-            capture.onAttached(pinger::start);
-            capture.run(filter, tracer, null, pingsDone::get, stats -> {
-                tracer.lostEvents(stats.lost());
-                tracer.flush();
-                out.println();
-                out.println(tracer.summaryLine());
-                out.flush();
-            });
+            SessionOptions options = SessionOptions.defaults().withFilter(FilterParser.parse(LAB_FILTER))
+                    .withRoutes(false);
+            new Foreground(System.err).onStarted(pinger::start).stopWhen(pingsDone::get)
+                    .run(new LiveSource(names), options, tracer, end -> {
+                        tracer.flush();
+                        out.println();
+                        out.println(tracer.summaryLine(end.counters()));
+                        out.flush();
+                    });
         } catch (LabException e) {
             throw new UserError(e.getMessage(), UserError.FAILURE);
         } finally {

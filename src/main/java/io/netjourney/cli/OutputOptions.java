@@ -1,7 +1,6 @@
 package io.netjourney.cli;
 
 import io.netjourney.capture.CaptureStats;
-import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.names.NamespaceNames;
 import io.netjourney.sinks.JsonFormatter;
@@ -9,7 +8,6 @@ import io.netjourney.sinks.LineFormatter;
 import io.netjourney.sinks.TextFormatter;
 import io.netjourney.sinks.TraceFileWriter;
 import java.io.PrintStream;
-import java.util.function.Predicate;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -53,9 +51,8 @@ final class OutputOptions {
     }
 
     /** The pipeline that prints what these options ask for. */
-    Tracer tracer(Predicate<HopEvent> javaFilter, Names namesToShow, PrintStream out, TraceFileWriter recording,
-            long count) {
-        Tracer tracer = new Tracer(javaFilter, formatter(namesToShow), out, recording, count, routes);
+    Tracer tracer(Names namesToShow, PrintStream out, TraceFileWriter recording, long count) {
+        Tracer tracer = new Tracer(null, formatter(namesToShow), out, recording, count, routes);
         if (drops == Drops.ALL) {
             tracer.showExpectedDrops();
         }
@@ -80,10 +77,10 @@ final class OutputOptions {
         tracer.lostEvents(stats.lost());
         tracer.flush();
         if (json) {
-            out.println(tracer.summaryLine());
+            out.println(tracer.summaryLine(stats));
             out.flush();
         } else {
-            System.err.println(tracer.summaryLine());
+            System.err.println(tracer.summaryLine(stats));
         }
     }
 }

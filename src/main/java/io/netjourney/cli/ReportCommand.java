@@ -1,13 +1,11 @@
 package io.netjourney.cli;
 
 import io.netjourney.bpf.RingConsumer;
-import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
-import io.netjourney.filter.Filter;
 import io.netjourney.journey.FlowReport;
-import io.netjourney.journey.JourneyAssembler;
+import io.netjourney.session.SessionOptions;
+import io.netjourney.session.TraceSource;
 import io.netjourney.sinks.ReportFormatter;
-import io.netjourney.sinks.TraceFileReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -56,33 +54,29 @@ final class ReportCommand implements Callable<Integer> {
         TraceFileArguments input = new TraceFileArguments();
         input.file = Path.of(words.get(0));
         input.filterWords = words.subList(1, words.size());
-        Filter filter = input.filter();
         PrintStream out = Stdout.buffered();
-        JourneyAssembler assembler = new JourneyAssembler();
-        try (TraceFileReader reader = input.open()) {
-            for (TraceFileReader.Entry entry = reader.readEntry(); entry != null; entry = reader.readEntry()) {
-                HopEvent hop = entry.hop();
-                if (hop != null && (filter == null || filter.matches(hop))) {
-                    assembler.accept(hop);
-                }
-            }
-            reader.warning().ifPresent(w -> System.err.println("netjourney: " + w));
-            ReportFormatter formatter = new ReportFormatter(names ? reader.names() : Names.NONE);
-            List<FlowReport> reports = FlowReport.of(assembler);
+        TraceSource source = input.source();
+        Tracer tracer = new OutputOptions().tracer(Names.NONE, out, null, 0);
+        tracer.reportAtTheEnd();
+        SessionOptions options = SessionOptions.defaults().withFilter(input.filter());
+        new Foreground(System.err).run(source, options, tracer, end -> {
+            ReportFormatter formatter = new ReportFormatter(names ? source.names() : Names.NONE);
+            List<FlowReport> reports = tracer.reports();
             for (FlowReport report : reports) {
                 out.println(json ? formatter.json(report) : formatter.text(report));
             }
             if (reports.isEmpty() && !json) {
-                System.err.println("netjourney: no flow in " + input.file + (filter == null ? "" : " matches the filter"));
+                System.err.println("netjourney: no flow in " + input.file
+                        + (options.filter() == null ? "" : " matches the filter"));
             }
             out.flush();
-        }
+        });
         return 0;
     }
 
     /** Whether the first word is the trace file rather than the filter's first word. */
     private static boolean namesAFile(String word) {
-        return word.endsWith(".njt") || Files.isRegularFile(Path.of(word));
+        return word.equals("-") || word.endsWith(".njt") || Files.isRegularFile(Path.of(word));
     }
 
     /** The live capture of 'trace --report': the same options, the report when it ends. */

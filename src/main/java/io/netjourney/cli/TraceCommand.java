@@ -1,11 +1,11 @@
 package io.netjourney.cli;
 
 import io.netjourney.bpf.RingConsumer;
-import io.netjourney.capture.Hook;
 import io.netjourney.capture.Names;
-import io.netjourney.capture.netfilter.NftTracer;
+import io.netjourney.capture.names.NamespaceNames;
 import io.netjourney.filter.Filter;
-import io.netjourney.filter.KernelFilter;
+import io.netjourney.session.LiveSource;
+import io.netjourney.session.SessionOptions;
 import io.netjourney.sinks.ReportFormatter;
 import io.netjourney.sinks.TraceFileWriter;
 import java.io.IOException;
@@ -39,7 +39,9 @@ final class TraceCommand implements Callable<Integer> {
     StopOptions stop = new StopOptions();
 
     @Option(names = {"-w", "--write"}, paramLabel = "FILE",
-            description = "Also record every crossing to a trace file (replay with 'netjourney show FILE').")
+            description = "Also record every crossing to a trace file (replay with 'netjourney show FILE'), with this "
+                    + "machine's namespace names. '-' writes the trace to stdout and prints no lines, for a pipe: "
+                    + "ssh HOST sudo netjourney trace -w - icmp | netjourney show -n -")
     Path writeFile;
 
     @Option(names = "--netfilter", description = "Also show which nftables/iptables-nft table, chain and rule "
@@ -71,34 +73,30 @@ final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Filter filter = FilterArguments.parse(filterWords);
-        KernelFilter kernelFilter = KernelFilter.compile(filter);
-        Names names = output.names();
-        TraceFileWriter recording = writeFile == null ? null : TraceFileWriter.create(writeFile, names);
-        PrintStream out = Stdout.buffered();
+        Names shownNames = output.names();
+        boolean toStdout = writeFile != null && writeFile.toString().equals("-");
+        // a recording always carries this machine's names: a trace replayed elsewhere or later still reads well
+        TraceFileWriter recording = writeFile == null ? null
+                : toStdout ? new TraceFileWriter(System.out, new NamespaceNames())
+                : TraceFileWriter.create(writeFile, new NamespaceNames());
+        PrintStream out = toStdout ? System.err : Stdout.buffered();
         try {
-            Tracer tracer = output.tracer(kernelFilter.exact() ? null : filter::matches, names, out, recording,
-                    stop.count);
-            if (quiet) {
+            Tracer tracer = output.tracer(shownNames, out, recording, stop.count);
+            if (quiet || toStdout) {
                 tracer.printNothing();
             }
             if (report) {
                 tracer.reportAtTheEnd();
             }
-            LiveCapture capture = new LiveCapture(System.err);
-            capture.useConsumer(consumer);
-            if (!output.routes && recording == null) {
-                capture.useHooks(Hook.crossingsAndDrops()); // routing decisions are neither shown nor kept
-            }
-            if (netfilter) {
-                NftTracer nft = NetfilterNamespaces.start(capture.netfilterSink(filter::matches));
-                capture.closeWithCapture(nft); // also on Ctrl-C and SIGTERM, before the JVM exits
-            }
-            capture.run(kernelFilter, tracer, stop.duration, () -> false, stats -> {
+            SessionOptions options = SessionOptions.defaults().withFilter(filter).withConsumer(consumer)
+                    .withRoutes(output.routes || recording != null) // recorded even when not shown
+                    .withNetfilter(netfilter).withDuration(stop.duration);
+            new Foreground(System.err).run(new LiveSource(shownNames), options, tracer, end -> {
                 if (report) {
-                    ReportFormatter formatter = new ReportFormatter(names);
+                    ReportFormatter formatter = new ReportFormatter(shownNames);
                     tracer.reports().forEach(r -> out.println(output.json ? formatter.json(r) : formatter.text(r)));
                 }
-                output.printSummary(out, tracer, stats);
+                output.printSummary(out, tracer, end.counters());
             });
         } finally {
             if (recording != null) {

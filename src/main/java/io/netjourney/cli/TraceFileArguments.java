@@ -1,17 +1,14 @@
 package io.netjourney.cli;
 
 import io.netjourney.filter.Filter;
-import io.netjourney.sinks.TraceFileReader;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.netjourney.session.TraceSource;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Parameters;
 
 /** FILE [FILTER...]: the arguments of the commands that read a trace file (show, report). */
 final class TraceFileArguments {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A trace file (.njt).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A trace file (.njt), or - for stdin.")
     Path file;
 
     @Parameters(index = "1..*", paramLabel = "FILTER", arity = "0..*",
@@ -23,15 +20,8 @@ final class TraceFileArguments {
         return filterWords == null || filterWords.isEmpty() ? null : FilterArguments.parse(filterWords);
     }
 
-    /** Opens the file; a missing one is the user's error, not a stack trace. */
-    TraceFileReader open() throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new UserError("no such trace file: " + file, UserError.FAILURE);
-        }
-        try {
-            return TraceFileReader.open(file);
-        } catch (NoSuchFileException e) {
-            throw new UserError("no such trace file: " + file, UserError.FAILURE);
-        }
+    /** The file as a session's source; '-' is stdin. A missing file is reported when the session opens it. */
+    TraceSource source() {
+        return file.toString().equals("-") ? TraceSource.stream(System.in, "stdin") : TraceSource.file(file);
     }
 }

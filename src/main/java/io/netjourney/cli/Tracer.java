@@ -1,5 +1,6 @@
 package io.netjourney.cli;
 
+import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.RouteDecision;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
@@ -19,11 +20,11 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The one pipeline behind trace, show and demo: filter (when the kernel could not apply all of it) → journey
+ * The one sink behind trace, show, report and demo (fed by their {@link io.netjourney.session.Session}): journey
  * assembly → output lines and the optional trace file. Not thread-safe: fed by one thread.
  */
 final class Tracer {
-    private final Predicate<HopEvent> javaFilter;
+    private final Predicate<HopEvent> onlyThese;
     /** Lines need ids, directions and latencies, not the crossings themselves: none is kept, unless reported. */
     private JourneyAssembler assembler = new JourneyAssembler(JourneyConfig.defaults().withMaxHopsPerPacket(0));
     private final LineFormatter formatter;
@@ -37,18 +38,18 @@ final class Tracer {
     private boolean showExpectedDrops;
 
     /**
-     * @param javaFilter what to keep, checked here; null when the kernel's filter is all there is
+     * @param onlyThese which events to show beyond the session's filter (the demo: echoes only); null for all
      * @param recording  trace file to write every crossing to, or null
      * @param limit      crossings after which {@link #done()} is true; 0 for no limit
      */
-    Tracer(Predicate<HopEvent> javaFilter, LineFormatter formatter, PrintStream out, TraceFileWriter recording, long limit) {
-        this(javaFilter, formatter, out, recording, limit, false);
+    Tracer(Predicate<HopEvent> onlyThese, LineFormatter formatter, PrintStream out, TraceFileWriter recording, long limit) {
+        this(onlyThese, formatter, out, recording, limit, false);
     }
 
     /** @param showRoutes print routing decisions too (they are always recorded) */
-    Tracer(Predicate<HopEvent> javaFilter, LineFormatter formatter, PrintStream out, TraceFileWriter recording, long limit,
+    Tracer(Predicate<HopEvent> onlyThese, LineFormatter formatter, PrintStream out, TraceFileWriter recording, long limit,
             boolean showRoutes) {
-        this.javaFilter = javaFilter;
+        this.onlyThese = onlyThese;
         this.formatter = formatter;
         this.out = out;
         this.recording = recording;
@@ -57,7 +58,7 @@ final class Tracer {
     }
 
     void accept(HopEvent event) {
-        if (done() || javaFilter != null && !javaFilter.test(event)) {
+        if (done() || onlyThese != null && !onlyThese.test(event)) {
             return;
         }
         TracedHop hop = assembler.accept(event);
@@ -105,9 +106,9 @@ final class Tracer {
         quiet = true;
     }
 
-    /** A netfilter verdict, printed when its packet matches the filter (the kernel did not filter it). */
-    void accept(NetfilterVerdict verdict, Predicate<HopEvent> filter) {
-        if (done() || verdict.packet() == null || filter != null && !filter.test(verdict.packet())) {
+    /** A netfilter verdict on a packet that matched the session's filter. */
+    void accept(NetfilterVerdict verdict) {
+        if (done()) {
             return;
         }
         if (!quiet) {
@@ -148,7 +149,8 @@ final class Tracer {
         }
     }
 
-    String summaryLine() {
-        return formatter.summary(summary.summary());
+    /** The summary line, with the session's final counters. */
+    String summaryLine(CaptureStats counters) {
+        return formatter.summary(summary.summary(counters));
     }
 }

@@ -75,6 +75,16 @@ public final class ModelWorker implements AutoCloseable {
         });
     }
 
+    /** A netfilter verdict from a live capture, for the model of {@code forGeneration} (dropped if replaced). */
+    public void netfilter(long forGeneration, NetfilterVerdict verdict) {
+        command(() -> {
+            if (generation == forGeneration) {
+                model.acceptNetfilter(verdict);
+                unpublished = true;
+            }
+        });
+    }
+
     /** A new model holding a recorded trace (its events in order, and its netfilter verdicts), fed by nothing else. */
     public void load(long newGeneration, List<HopEvent> events, List<NetfilterVerdict> netfilter) {
         command(() -> {

@@ -1,5 +1,6 @@
 package io.netjourney.sinks;
 
+import io.netjourney.capture.CaptureStats;
 import java.util.Locale;
 
 /**
@@ -8,28 +9,36 @@ import java.util.Locale;
  * @param packets     packets seen (a packet's first crossing counts it)
  * @param crossings   device crossings seen
  * @param flows       distinct flows seen
- * @param lostEvents  events the kernel could not deliver (ring buffer full); never hidden
+ * @param counters    the capture's counters: events lost (ring buffer full; never hidden), filtered out (in the
+ *                    kernel or, where it could not, in Java), seen without a device
  * @param durationNs  from the first to the last crossing's timestamp, 0 with fewer than two
  */
-public record Summary(long packets, long crossings, long flows, long lostEvents, long durationNs) {
+public record Summary(long packets, long crossings, long flows, CaptureStats counters, long durationNs) {
 
     /** JSON field names of the summary object, in output order. */
-    public static final String JSON_FIELDS = "packets, crossings, flows, lost_events, duration_ns";
+    public static final String JSON_FIELDS = "packets, crossings, flows, lost_events, filtered, no_device, duration_ns";
 
-    /** "2 packets, 6 crossings, 1 flow, 0 events lost (0.000123 s)". */
-    public String toText() {
-        return String.format(Locale.ROOT, "%s, %s, %s, %s lost (%.6f s)", count(packets, "packet"),
-                count(crossings, "crossing"), count(flows, "flow"), count(lostEvents, "event"), durationNs / 1e9);
+    public long lostEvents() {
+        return counters.lost();
     }
 
-    /** {"summary":{"packets":2,"crossings":6,"flows":1,"lost_events":0,"duration_ns":123000}}. */
+    /** "2 packets, 6 crossings, 1 flow, 0 events lost (0.000123 s)", with the filtered ones when there were. */
+    public String toText() {
+        return String.format(Locale.ROOT, "%s, %s, %s, %s (%.6f s)", count(packets, "packet"),
+                count(crossings, "crossing"), count(flows, "flow"), String.join(", ", CounterText.parts(counters)),
+                durationNs / 1e9);
+    }
+
+    /** {"summary":{"packets":2,"crossings":6,"flows":1,"lost_events":0,"filtered":0,"no_device":0,"duration_ns":…}}. */
     public String toJson() {
         return new JsonBuilder()
                 .beginObject("summary")
                 .field("packets", packets)
                 .field("crossings", crossings)
                 .field("flows", flows)
-                .field("lost_events", lostEvents)
+                .field("lost_events", counters.lost())
+                .field("filtered", counters.filtered())
+                .field("no_device", counters.noDevice())
                 .field("duration_ns", durationNs)
                 .endObject()
                 .build();

@@ -1,5 +1,6 @@
 package io.netjourney.sinks;
 
+import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Crossing;
 import io.netjourney.journey.TracedHop;
 
@@ -38,7 +39,14 @@ public final class SummaryCounter {
         lostEvents = Math.max(lostEvents, total);
     }
 
+    /** The summary so far, with the capture's counters (lost: the larger of theirs and what was reported here). */
+    public Summary summary(CaptureStats counters) {
+        CaptureStats withLost = counters.lost() >= lostEvents ? counters : counters.plusLost(lostEvents - counters.lost());
+        return new Summary(packets, crossings, flows, withLost, firstNs < 0 ? 0 : lastNs - firstNs);
+    }
+
+    /** The summary so far, of what was counted here only. */
     public Summary summary() {
-        return new Summary(packets, crossings, flows, lostEvents, firstNs < 0 ? 0 : lastNs - firstNs);
+        return summary(CaptureStats.EMPTY);
     }
 }

@@ -1,6 +1,7 @@
 package io.netjourney.ui;
 
 import io.netjourney.capture.CaptureStats;
+import io.netjourney.sinks.CounterText;
 import io.netjourney.filter.Filter;
 import io.netjourney.filter.FilterParser;
 import io.netjourney.filter.FilterSyntaxException;
@@ -113,8 +114,9 @@ public final class CaptureControls {
         };
         long lost = stats.lost() + uiDropped;
         StringBuilder line = new StringBuilder(state);
-        line.append(String.format(Locale.ROOT, " · %,d events/s · %s · %s · %,d lost", eventsPerSecond,
-                count(packets, "packet"), count(flows, "flow"), lost));
+        line.append(String.format(Locale.ROOT, " · %,d events/s · %s · %s", eventsPerSecond,
+                count(packets, "packet"), count(flows, "flow")));
+        CounterText.parts(stats.plusLost(uiDropped)).forEach(part -> line.append(" · ").append(part));
         if (hooks > 0) {
             line.append(" · ").append(hooks).append(hooks == 1 ? " hook" : " hooks");
         }

@@ -5,16 +5,19 @@ import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.names.NamespaceNames;
-import io.netjourney.filter.KernelFilter;
 import io.netjourney.lab.Lab;
+import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.session.EventQueue;
+import io.netjourney.session.LiveSource;
+import io.netjourney.session.Session;
+import io.netjourney.session.SessionOptions;
+import io.netjourney.session.Source;
 import io.netjourney.session.ModelWorker;
 import io.netjourney.ui.diagram.DiagramExport;
 import io.netjourney.ui.diagram.JourneyDiagram;
-import io.netjourney.ui.feed.Capture;
 import io.netjourney.ui.feed.EventRecorder;
 import io.netjourney.ui.feed.LabActivity;
-import io.netjourney.ui.feed.LiveFeed;
 import io.netjourney.ui.feed.RunningLab;
 import io.netjourney.ui.feed.TopologyWatcher;
 import io.netjourney.ui.feed.TraceFiles;
@@ -36,6 +39,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.animation.KeyFrame;
@@ -83,7 +87,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private final CaptureControls controls;
-    private final Capture.Starter starter;
+    private final Supplier<Source> liveSource;
     private final Confirmer confirmer;
     private final SwitchableNames names = new SwitchableNames();
     private final JourneyViewModel model = new JourneyViewModel(names);
@@ -97,6 +101,8 @@ public final class MainWindow extends BorderPane {
     private final TextField filterField = new TextField();
     private final Label filterError = new Label();
     private final ToggleButton labToggle = new ToggleButton("Lab");
+    private final ToggleButton routesToggle = new ToggleButton("Routes");
+    private final ToggleButton netfilterToggle = new ToggleButton("Netfilter");
     private final Timeline statusTimer;
     private final Names liveNames;
     /** While a capture runs: which namespaces and interfaces still exist (what is gone is greyed). */
@@ -120,7 +126,7 @@ public final class MainWindow extends BorderPane {
     private long viewGeneration;
     private EventRecorder recorder = new EventRecorder();
     /** The capture whose data is on screen: running, or stopped and kept for its final counters. */
-    private Capture shown;
+    private Session shown;
     private boolean running;
     private String runningFilter = "";
     private Path openedFile;
@@ -138,26 +144,27 @@ public final class MainWindow extends BorderPane {
     private String labMessage = "";
 
     public MainWindow(boolean canCapture) {
-        this(canCapture, LiveFeed::start, Dialogs::confirm, listener -> new LabActivity(new Lab(), listener));
+        this(canCapture, null, Dialogs::confirm, listener -> new LabActivity(new Lab(), listener));
     }
 
-    public MainWindow(boolean canCapture, Capture.Starter starter, Confirmer confirmer) {
-        this(canCapture, starter, confirmer, listener -> new LabActivity(new Lab(), listener));
+    public MainWindow(boolean canCapture, Supplier<Source> liveSource, Confirmer confirmer) {
+        this(canCapture, liveSource, confirmer, listener -> new LabActivity(new Lab(), listener));
     }
 
     /**
-     * @param starter   starts a capture (the real one loads the BPF programs; tests may pass their own)
-     * @param confirmer asks before discarding a running capture
+     * @param liveSource makes the source of a live capture (null: the kernel's, {@link LiveSource}; tests may pass
+     *                   their own)
+     * @param confirmer  asks before discarding a running capture
      * @param labStarter makes the lab the Lab toggle runs
      */
-    public MainWindow(boolean canCapture, Capture.Starter starter, Confirmer confirmer,
+    public MainWindow(boolean canCapture, Supplier<Source> liveSource, Confirmer confirmer,
             RunningLab.Starter labStarter) {
-        this.starter = starter;
         this.labStarter = labStarter;
         this.confirmer = confirmer;
         controls = new CaptureControls(canCapture);
         getStyleClass().add("main-window");
         liveNames = canCapture ? new NamespaceNames() : Names.NONE;
+        this.liveSource = liveSource != null ? liveSource : () -> new LiveSource(liveNames);
         names.use(liveNames);
         flows = new FlowsPane(model.flows(), model::sinceStart);
         hops = new HopsPane(model.hopRows(), model.hopStats());
@@ -280,6 +287,20 @@ public final class MainWindow extends BorderPane {
                 + " off removes it"));
         labToggle.setDisable(controls.modeProperty().get() == CaptureControls.Mode.VIEWER);
         labToggle.selectedProperty().addListener((obs, old, on) -> setLab(on));
+        routesToggle.setId("routes");
+        routesToggle.setSelected(true);
+        routesToggle.setTooltip(new Tooltip("Capture routing decisions (the FIB lookup: table, gateway, output "
+                + "device, or why none), shown in a flow's hop table. Off saves the traced traffic that hook's cost. "
+                + "A running capture goes on with the change."));
+        routesToggle.selectedProperty().addListener((obs, old, on) -> captureOptionsChanged());
+        netfilterToggle.setId("netfilter");
+        netfilterToggle.setTooltip(new Tooltip("Show which nftables/iptables-nft rule decided each packet, from "
+                + "nftables' own tracing: adds a table (netjourney_trace) to this and every named namespace while "
+                + "capturing, removed when the capture stops. Needs nft. A running capture goes on with the change."));
+        netfilterToggle.selectedProperty().addListener((obs, old, on) -> captureOptionsChanged());
+        boolean viewer = controls.modeProperty().get() == CaptureControls.Mode.VIEWER;
+        routesToggle.setDisable(viewer);
+        netfilterToggle.setDisable(viewer);
         ToggleButton dark = new ToggleButton("Dark");
         dark.setId("dark");
         dark.selectedProperty().addListener((obs, old, on) -> setDark(on));
@@ -289,8 +310,8 @@ public final class MainWindow extends BorderPane {
         filter.setPrefWidth(FILTER_FIELD_WIDTH + 6 + FILTER_HINT_WIDTH);
         filter.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(filterField, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(start, stop, new Separator(), filter, new Separator(), open, save, export, clear,
-                new Separator(), labToggle, fit, dark);
+        ToolBar bar = new ToolBar(start, stop, new Separator(), filter, new Separator(), routesToggle,
+                netfilterToggle, new Separator(), open, save, export, clear, new Separator(), labToggle, fit, dark);
         bar.setId("toolbar");
         return bar;
     }
@@ -358,8 +379,6 @@ public final class MainWindow extends BorderPane {
         if (!controls.canStart()) {
             return;
         }
-        KernelFilter filter = KernelFilter.compile(controls.filter());
-        long started = generation.incrementAndGet();
         EventQueue captureQueue = new EventQueue();
         EventRecorder captureRecorder = new EventRecorder();
         resetView(captureQueue, captureRecorder);
@@ -368,44 +387,100 @@ public final class MainWindow extends BorderPane {
         fileLost = 0;
         shown = null;
         runningFilter = controls.filterTextProperty().get().strip();
+        warning = "";
+        startSession();
+    }
+
+    /**
+     * Starts a session into the view as it is (its queue, recorder and model), with the filter and the toolbar's
+     * toggles; the session opens off the FX thread and is kept only if nothing happened meanwhile.
+     */
+    private void startSession() {
+        long started = generation.incrementAndGet();
+        SessionOptions options = SessionOptions.defaults().withFilter(controls.filter())
+                .withRoutes(routesToggle.isSelected()).withNetfilter(netfilterToggle.isSelected());
+        Session.Sink sink = new ViewSink(queue, recorder, viewGeneration);
         controls.captureStarting();
-        warning = filter.warning().orElse("");
         refreshTitle();
         refreshFilterHint();
         refreshStatus();
         CompletableFuture.supplyAsync(() -> {
-            Capture capture = starter.start(filter, captureQueue, captureRecorder);
-            if (generation.get() != started) {
-                capture.close();
-                return null;
+            try {
+                Session session = Session.start(started, liveSource.get(), options, sink);
+                if (generation.get() != started) {
+                    session.close();
+                    return null;
+                }
+                return session;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return capture;
-        }, captureWorker).whenComplete((capture, e) -> Platform.runLater(() -> started(started, capture, e)));
+        }, captureWorker).whenComplete((session, e) -> Platform.runLater(() -> started(started, session, e)));
+    }
+
+    /** Where a live session's events go: the recorder (for Save) and the model's queue, or its netfilter verdicts. */
+    private final class ViewSink implements Session.Sink {
+        private final EventQueue to;
+        private final EventRecorder recording;
+        private final long forView;
+
+        ViewSink(EventQueue to, EventRecorder recording, long forView) {
+            this.to = to;
+            this.recording = recording;
+            this.forView = forView;
+        }
+
+        @Override
+        public void event(HopEvent event) {
+            recording.add(event);
+            to.offer(event);
+        }
+
+        @Override
+        public void netfilter(NetfilterVerdict verdict) {
+            worker.netfilter(forView, verdict);
+        }
     }
 
     /** A start completed: kept only if nothing happened since (Stop, Open, another Start); closed otherwise. */
-    private void started(long startedAs, Capture capture, Throwable e) {
+    private void started(long startedAs, Session session, Throwable e) {
         if (startedAs != generation.get()) {
-            if (capture != null) {
-                closeLater(capture);
+            if (session != null) {
+                closeLater(session);
             }
             return;
         }
         if (e != null) {
             controls.captureStopped();
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            warning = cause instanceof CaptureException ? cause.getMessage() : cause.toString();
+            cause = cause instanceof UncheckedIOException && cause.getCause() != null ? cause.getCause() : cause;
+            warning = cause instanceof CaptureException || cause instanceof IOException ? cause.getMessage()
+                    : cause.toString();
             refreshTitle();
             refreshStatus();
             return;
         }
-        shown = capture;
+        shown = session;
         running = true;
         lostAtClear = 0;
         watchTopology(true);
         controls.captureStarted();
-        warning = String.join("; ", capture.warnings());
+        warning = String.join("; ", session.warnings());
         refreshStatus();
+    }
+
+    /** The Routes or Netfilter toggle changed: a running capture goes on with it, into the same view. */
+    private void captureOptionsChanged() {
+        if (!controls.isLive()) {
+            return;
+        }
+        Session replaced = running ? shown : null;
+        running = false;
+        if (replaced != null) {
+            closeLater(replaced);
+        }
+        controls.captureStopped();
+        startSession();
     }
 
     /** Scans which namespaces and interfaces exist while a capture runs (greying what is gone); not otherwise. */
@@ -426,7 +501,7 @@ public final class MainWindow extends BorderPane {
     public void stopCapture() {
         generation.incrementAndGet();
         watchTopology(false);
-        Capture stopping = running ? shown : null;
+        Session stopping = running ? shown : null;
         running = false;
         if (stopping != null) {
             closeLater(stopping);
@@ -438,11 +513,11 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Detaches a capture off the FX thread, after whatever the worker is doing; at once when it has ended. */
-    private void closeLater(Capture capture) {
+    private void closeLater(Session session) {
         try {
-            captureWorker.execute(capture::close);
+            captureWorker.execute(session::close);
         } catch (RejectedExecutionException closing) {
-            capture.close();
+            session.close();
         }
     }
 
@@ -459,7 +534,7 @@ public final class MainWindow extends BorderPane {
     public void clearView() {
         resetView(queue, recorder);
         if (shown != null) {
-            lostAtClear = shown.stats().lost();
+            lostAtClear = shown.counters().lost();
         }
         fileLost = 0;
         warning = "";
@@ -659,7 +734,7 @@ public final class MainWindow extends BorderPane {
 
     /** Events lost for what is on screen: the shown capture's since the last Clear, or the opened file's. */
     private long lost() {
-        long captureLost = shown == null ? 0 : shown.stats().lost() - lostAtClear;
+        long captureLost = shown == null ? 0 : shown.counters().lost() - lostAtClear;
         return fileLost + Math.max(0, captureLost) + Math.max(0, queue.dropped() - droppedAtClear);
     }
 
@@ -671,7 +746,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void refreshStatus() {
-        CaptureStats stats = shown == null ? CaptureStats.EMPTY : shown.stats();
+        CaptureStats stats = shown == null ? CaptureStats.EMPTY : shown.counters();
         if (running && shown.failure() != null) {
             String failure = shown.failure();
             stopCapture();
@@ -680,9 +755,10 @@ public final class MainWindow extends BorderPane {
         if (worker.failure() != null) {
             warning = "the journey model failed on an event: " + worker.failure();
         }
-        CaptureStats onScreen = new CaptureStats(stats.submitted(), lost(), stats.filtered(), stats.decoded());
+        CaptureStats onScreen = new CaptureStats(stats.submitted(), lost(), stats.filtered(), stats.noDevice(),
+                stats.decoded());
         controls.updateStatus(onScreen, perSecond, model.packetsProperty().get(), model.flowsSeenProperty().get(),
-                running ? shown.attachedHooks().size() : 0, 0,
+                running ? shown.hooks().size() : 0, 0,
                 Stream.of(warning, labMessage).filter(m -> !m.isEmpty()).collect(Collectors.joining(" · ")));
     }
 
@@ -709,7 +785,7 @@ public final class MainWindow extends BorderPane {
         statusTimer.stop();
         watchTopology(false);
         generation.incrementAndGet();
-        Capture stopping = running ? shown : null;
+        Session stopping = running ? shown : null;
         running = false;
         if (stopping != null) {
             captureWorker.execute(stopping::close);

@@ -1,5 +1,6 @@
 package io.netjourney.sinks;
 
+import io.netjourney.capture.CaptureStats;
 import static io.netjourney.capture.HopEventBuilder.hop;
 import static io.netjourney.sinks.Traced.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -160,10 +161,10 @@ class JsonFormatterTest {
 
     @Test
     void summaryObject() {
-        String line = JSON.summary(new Summary(2, 6, 1, 3, 45_000));
+        String line = JSON.summary(new Summary(2, 6, 1, new CaptureStats(9, 3, 4, 1, 9), 45_000));
         assertEquals("{\"summary\":{\"packets\":2,\"crossings\":6,\"flows\":1,\"lost_events\":3,"
-                + "\"duration_ns\":45000}}", line);
+                + "\"filtered\":4,\"no_device\":1,\"duration_ns\":45000}}", line);
         assertEquals(Map.of("summary", Map.of("packets", 2L, "crossings", 6L, "flows", 1L, "lost_events", 3L,
-                "duration_ns", 45_000L)), Json.parse(line));
+                "filtered", 4L, "no_device", 1L, "duration_ns", 45_000L)), Json.parse(line));
     }
 }

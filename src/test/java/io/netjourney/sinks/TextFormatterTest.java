@@ -1,5 +1,6 @@
 package io.netjourney.sinks;
 
+import io.netjourney.capture.CaptureStats;
 import static io.netjourney.capture.HopEventBuilder.hop;
 import static io.netjourney.sinks.Traced.reply;
 import static io.netjourney.sinks.Traced.request;
@@ -175,8 +176,10 @@ class TextFormatterTest {
     @Test
     void summaryLineShowsLostEvents() {
         assertEquals("2 packets, 6 crossings, 1 flow, 3 events lost (0.000045 s)",
-                TEXT.summary(new Summary(2, 6, 1, 3, 45_000)));
+                TEXT.summary(new Summary(2, 6, 1, new CaptureStats(9, 3, 0, 0, 9), 45_000)));
         assertEquals("1 packet, 1 crossing, 0 flows, 1 event lost (1.500000 s)",
-                new Summary(1, 1, 0, 1, 1_500_000_000L).toText());
+                new Summary(1, 1, 0, new CaptureStats(1, 1, 0, 0, 1), 1_500_000_000L).toText());
+        assertEquals("1 packet, 1 crossing, 0 flows, 0 events lost, 1200 filtered out, 5 without a device (0.000000 s)",
+                new Summary(1, 1, 0, new CaptureStats(1, 0, 1200, 5, 1), 0).toText());
     }
 }

@@ -39,13 +39,15 @@ class CaptureControlsTest {
     void statusLineShowsRatesAndLostEventsProminently() {
         CaptureControls controls = new CaptureControls(true);
         controls.captureStarted();
-        controls.updateStatus(new CaptureStats(100, 0, 0, 100), 1234, 56, 7, 6, 0, "");
-        assertEquals("capturing · 1,234 events/s · 56 packets · 7 flows · 0 lost · 6 hooks",
+        controls.updateStatus(new CaptureStats(100, 0, 0, 0, 100), 1234, 56, 7, 6, 0, "");
+        assertEquals("capturing · 1,234 events/s · 56 packets · 7 flows · 0 events lost · 6 hooks",
                 controls.statusProperty().get());
         assertFalse(controls.lossWarningProperty().get());
 
-        controls.updateStatus(new CaptureStats(100, 40, 0, 100), 0, 56, 7, 6, 2, "tracepoint net:x missing");
-        assertTrue(controls.statusProperty().get().contains("42 lost"));
+        controls.updateStatus(new CaptureStats(100, 40, 12, 3, 100), 0, 56, 7, 6, 2, "tracepoint net:x missing");
+        assertTrue(controls.statusProperty().get().contains(" · 42 events lost · 12 filtered out · 3 without a device"
+                + " · "), "the same counters, in the same words, as the command line's summary: "
+                + controls.statusProperty().get());
         assertTrue(controls.statusProperty().get().endsWith("tracepoint net:x missing"));
         assertTrue(controls.lossWarningProperty().get());
         controls.captureStopped();

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Hook;
-import io.netjourney.filter.KernelFilter;
 import io.netjourney.journey.JourneyAssembler;
 import io.netjourney.session.EventQueue;
 import io.netjourney.capture.HopEvent;
-import io.netjourney.ui.feed.Capture;
+import io.netjourney.capture.Names;
+import io.netjourney.session.SessionOptions;
+import io.netjourney.session.Source;
 import io.netjourney.ui.feed.EventRecorder;
 import io.netjourney.ui.feed.LabActivity;
 import io.netjourney.ui.feed.RunningLab;
@@ -62,15 +63,9 @@ class CaptureLifecycleTest {
         stage.show();
     }
 
-    /** Takes {@link #startMillis} to "attach", then delivers the fixture's crossings. */
-    private Capture startFake(KernelFilter filter, EventQueue queue, EventRecorder recorder) {
-        FakeCapture capture = new FakeCapture(filter.filter().toString());
+    private Source startFake() {
+        FakeCapture capture = new FakeCapture();
         captures.add(capture);
-        sleep(startMillis);
-        fixtureEvents.forEach(event -> {
-            queue.offer(event);
-            recorder.add(event);
-        });
         return capture;
     }
 
@@ -182,7 +177,7 @@ class CaptureLifecycleTest {
 
         assertEquals(CaptureControls.Mode.READY, window.controls().modeProperty().get());
         assertEquals("netjourney — lab-pings.njt", window.titleProperty().get());
-        assertTrue(window.controls().statusProperty().get().contains(" 0 lost"),
+        assertTrue(window.controls().statusProperty().get().contains(" 0 events lost"),
                 window.controls().statusProperty().get());
         waitUntil(() -> captures.get(0).closed, 5);
     }
@@ -242,23 +237,42 @@ class CaptureLifecycleTest {
         }
     }
 
-    private static final class FakeCapture implements Capture {
-        final String filter;
+    /** Takes {@link #startMillis} to "attach", then delivers the fixture's crossings, once; counts its closes. */
+    private final class FakeCapture implements Source {
+        volatile String filter;
         volatile boolean closed;
         volatile int closes;
+        volatile SessionOptions options;
+        private Delivery delivery;
+        private boolean delivered;
 
-        FakeCapture(String filter) {
-            this.filter = filter;
+        @Override
+        public void open(SessionOptions chosen, Delivery to) {
+            options = chosen;
+            filter = String.valueOf(chosen.filter());
+            delivery = to;
+            sleep(startMillis);
         }
 
         @Override
-        public CaptureStats stats() {
+        public boolean filtersInJava() {
+            return false;
+        }
+
+        @Override
+        public boolean pump(int timeoutMs) {
+            if (!delivered) {
+                fixtureEvents.forEach(delivery::event);
+                delivered = true;
+            } else {
+                sleep(timeoutMs);
+            }
+            return true;
+        }
+
+        @Override
+        public CaptureStats counters() {
             return CaptureStats.EMPTY;
-        }
-
-        @Override
-        public List<Hook> attachedHooks() {
-            return List.of(Hook.values()[0]);
         }
 
         @Override
@@ -267,8 +281,13 @@ class CaptureLifecycleTest {
         }
 
         @Override
-        public String failure() {
-            return null;
+        public List<Hook> hooks() {
+            return List.of(Hook.values()[0]);
+        }
+
+        @Override
+        public Names names() {
+            return Names.NONE;
         }
 
         @Override

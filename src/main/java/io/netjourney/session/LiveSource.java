@@ -1,0 +1,100 @@
+package io.netjourney.session;
+
+import io.netjourney.capture.CaptureSession;
+import io.netjourney.capture.CaptureStats;
+import io.netjourney.capture.Hook;
+import io.netjourney.capture.Names;
+import io.netjourney.capture.netfilter.NetfilterVerdict;
+import io.netjourney.capture.netfilter.NftTracer;
+import io.netjourney.filter.Filter;
+import io.netjourney.filter.FilterParser;
+import io.netjourney.filter.KernelFilter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A live capture: the BPF programs with the filter compiled into them, and with {@link SessionOptions#netfilter()}
+ * nftables' tracing in this namespace and every named one, whose verdicts arrive from reader threads and are
+ * delivered from the session's thread.
+ */
+public final class LiveSource implements Source {
+    private final Names names;
+    private final Queue<NetfilterVerdict> verdicts = new ConcurrentLinkedQueue<>();
+    private final List<String> warnings = new ArrayList<>();
+    private CaptureSession capture;
+    private NftTracer nft;
+    private Delivery delivery;
+    private boolean exact = true;
+
+    /** @param names this machine's namespace names (shown, and recorded in trace files) */
+    public LiveSource(Names names) {
+        this.names = names;
+    }
+
+    @Override
+    public void open(SessionOptions options, Delivery to) {
+        delivery = to;
+        Filter filter = options.filter() == null ? FilterParser.parse("") : options.filter();
+        KernelFilter kernel = KernelFilter.compile(filter);
+        exact = kernel.exact();
+        kernel.warning().ifPresent(warnings::add);
+        if (options.netfilter()) {
+            nft = NftTracer.start(NftTracer.Namespace.thisAndNamed(), verdicts::add);
+        }
+        capture = CaptureSession.start(CaptureSession.Options.of(kernel.config()).withConsumer(options.consumer())
+                .withHooks(options.hooks()), to::event);
+        warnings.addAll(capture.warnings());
+    }
+
+    @Override
+    public boolean filtersInJava() {
+        return !exact;
+    }
+
+    @Override
+    public boolean pump(int timeoutMs) {
+        capture.poll(timeoutMs);
+        for (NetfilterVerdict v = verdicts.poll(); v != null; v = verdicts.poll()) {
+            delivery.netfilter(v);
+        }
+        return true;
+    }
+
+    @Override
+    public CaptureStats counters() {
+        return capture == null ? CaptureStats.EMPTY : capture.stats();
+    }
+
+    @Override
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    @Override
+    public List<Hook> hooks() {
+        return capture == null ? List.of() : capture.attachedHooks();
+    }
+
+    @Override
+    public Names names() {
+        return names;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (capture != null) {
+                capture.poll(0);
+            }
+        } finally {
+            if (capture != null) {
+                capture.close();
+            }
+            if (nft != null) {
+                nft.close();
+            }
+        }
+    }
+}
