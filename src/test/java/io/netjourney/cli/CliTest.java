@@ -126,6 +126,23 @@ class CliTest {
     }
 
     @Test
+    void showReadsATracePipedToItsStdinAsItReadsTheFile(@TempDir Path dir) throws IOException {
+        Path file = recordDockerPing(dir);
+        java.io.InputStream savedIn = System.in;
+        CliRun piped;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(file)));
+            piped = CliRun.of("show", "-n", "-");
+        } finally {
+            System.setIn(savedIn);
+        }
+        CliRun direct = CliRun.of("show", "-n", file.toString());
+        assertEquals(0, piped.exitCode(), piped.err());
+        assertEquals(direct.out(), piped.out());
+        assertEquals(direct.err(), piped.err());
+    }
+
+    @Test
     void showWithNamesUsesTheNamesRecordedInTheFile(@TempDir Path dir) throws IOException {
         Path file = recordDockerPing(dir);
         CliRun run = CliRun.of("show", "-n", file.toString());
