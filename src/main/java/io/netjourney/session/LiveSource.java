@@ -27,6 +27,8 @@ public final class LiveSource implements Source {
     private NftTracer nft;
     private Delivery delivery;
     private boolean exact = true;
+    /** The counters read just before the programs were unloaded. */
+    private volatile CaptureStats closedWith;
 
     /** @param names this machine's namespace names (shown, and recorded in trace files) */
     public LiveSource(Names names) {
@@ -64,6 +66,9 @@ public final class LiveSource implements Source {
 
     @Override
     public CaptureStats counters() {
+        if (closedWith != null) {
+            return closedWith;
+        }
         return capture == null ? CaptureStats.EMPTY : capture.stats();
     }
 
@@ -90,6 +95,7 @@ public final class LiveSource implements Source {
             }
         } finally {
             if (capture != null) {
+                closedWith = capture.stats();
                 capture.close();
             }
             if (nft != null) {

@@ -189,8 +189,14 @@ public final class Session implements AutoCloseable {
             }
         }
         try {
-            counters = withJavaFiltered(source.counters());
-            warnings = source.warnings();
+            try {
+                counters = withJavaFiltered(source.counters());
+                warnings = source.warnings();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e.getMessage();
+                }
+            }
             sink.flush();
             if (counters.lost() > 0) {
                 sink.lost(counters.lost());
