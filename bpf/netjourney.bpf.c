@@ -426,13 +426,15 @@ static __always_inline void parse_packet(struct sk_buff *skb, struct net_device 
 	parse_l3(&p, h, off, proto);
 }
 
-static __always_inline int addr_matches(const __u8 *addr, const volatile struct nj_filter_insn *in)
+/* The 16 bytes of an address or interface name field, masked, equal the instruction's value. */
+static __always_inline int masked_equal(const void *field, const volatile struct nj_filter_insn *in)
 {
+	const __u8 *bytes = field;
 	__u64 a0, a1;
 
-	__builtin_memcpy(&a0, addr, 8);
-	__builtin_memcpy(&a1, addr + 8, 8);
-	return (a0 & in->mask[0]) == in->addr[0] && (a1 & in->mask[1]) == in->addr[1];
+	__builtin_memcpy(&a0, bytes, 8);
+	__builtin_memcpy(&a1, bytes + 8, 8);
+	return (a0 & in->mask[0]) == in->value[0] && (a1 & in->mask[1]) == in->value[1];
 }
 
 static __always_inline int proto_matches(const struct nj_hop *h, __u8 proto)
@@ -478,14 +480,18 @@ static __always_inline int insn_matches(const struct nj_hop *h, const volatile s
 	case NJ_OP_ADDR:
 		if (h->addr_family != in->family)
 			return 0;
-		return (in->dir != NJ_DIR_DST && addr_matches(h->saddr, in)) ||
-		       (in->dir != NJ_DIR_SRC && addr_matches(h->daddr, in));
+		return (in->dir != NJ_DIR_DST && masked_equal(h->saddr, in)) ||
+		       (in->dir != NJ_DIR_SRC && masked_equal(h->daddr, in));
 	case NJ_OP_PORT:
 		if (h->ethertype == ETH_P_ARP || (h->l4_proto != IPPROTO_TCP && h->l4_proto != IPPROTO_UDP) ||
 		    (h->flags & (NJ_F_NO_L4 | NJ_F_TRUNCATED)))
 			return 0;
 		return (in->dir != NJ_DIR_DST && h->sport == in->port) ||
 		       (in->dir != NJ_DIR_SRC && h->dport == in->port);
+	case NJ_OP_NETNS:
+		return h->netns_ino == (__u32)in->value[0];
+	case NJ_OP_IFNAME:
+		return masked_equal(h->ifname, in);
 	}
 	return 0;
 }
@@ -525,15 +531,22 @@ static __always_inline int filter_matches(const struct nj_hop *h)
 	return depth == 1 && (stack & 1);
 }
 
-static __always_inline void fill_device(struct nj_hop *h, struct net_device *dev)
+/* Where the event happened, as far as the filter's netns and ifname tests look: filled before the filter runs. */
+static __always_inline void fill_place(struct nj_hop *h, struct net_device *dev)
 {
-	struct net *net = BPF_CORE_READ(dev, nd_net.net);
-
-	h->netns_ino = BPF_CORE_READ(net, ns.inum);
-	h->netns_cookie = nj_netns_cookie(net);
-	h->ifindex = BPF_CORE_READ(dev, ifindex);
-	/* dev->name is a NUL-terminated char[IFNAMSIZ]: a plain copy, cheaper than the string helper */
+	h->netns_ino = BPF_CORE_READ(dev, nd_net.net, ns.inum);
+	/*
+	 * dev->name is a NUL-terminated char[IFNAMSIZ]: a plain copy, cheaper than the string helper. A renamed
+	 * device may keep bytes of its old name after the NUL (strscpy does not pad).
+	 */
 	bpf_probe_read_kernel(h->ifname, sizeof(h->ifname), dev->name);
+}
+
+/* The rest of the device, for a record the filter kept. */
+static __always_inline void fill_device_details(struct nj_hop *h, struct net_device *dev)
+{
+	h->netns_cookie = nj_netns_cookie(BPF_CORE_READ(dev, nd_net.net));
+	h->ifindex = BPF_CORE_READ(dev, ifindex);
 
 	const struct rtnl_link_ops *ops = BPF_CORE_READ(dev, rtnl_link_ops);
 	if (ops)
@@ -545,6 +558,12 @@ static __always_inline void fill_device(struct nj_hop *h, struct net_device *dev
 		if (port)
 			h->master_ifindex = BPF_CORE_READ(port, br, dev, ifindex);
 	}
+}
+
+static __always_inline void fill_device(struct nj_hop *h, struct net_device *dev)
+{
+	fill_place(h, dev);
+	fill_device_details(h, dev);
 }
 
 static __always_inline __u32 task_netns(void)
@@ -593,13 +612,14 @@ static __always_inline int handle_skb(struct sk_buff *skb, __u16 hook)
 	__builtin_memset(h, 0, sizeof(*h));
 	h->hook = hook;
 	h->dev_type = BPF_CORE_READ(dev, type);
+	fill_place(h, dev);
 	parse_packet(skb, dev, h, hook == NJ_HOOK_NET_DEV_QUEUE);
 	if (!filter_matches(h)) {
 		count(NJ_CNT_FILTERED);
 		return 0;
 	}
 	fill_skb(h, skb);
-	fill_device(h, dev);
+	fill_device_details(h, dev);
 	submit(h);
 	return 0;
 }
@@ -656,13 +676,6 @@ static __always_inline int handle_drop(struct sk_buff *skb, void *location, __u3
 	__u32 l3 = network != 0 && network != 0xFFFF && network < p.tail ? network : data;
 
 	parse_l3(&p, h, l3, bpf_ntohs(BPF_CORE_READ(skb, protocol)));
-	if (!filter_matches(h)) {
-		count(NJ_CNT_FILTERED);
-		return 0;
-	}
-	fill_skb(h, skb);
-	h->drop_reason = reason;
-	h->drop_location = (__u64)location;
 	if (dev) {
 		h->dev_type = BPF_CORE_READ(dev, type);
 		fill_device(h, dev);
@@ -676,6 +689,13 @@ static __always_inline int handle_drop(struct sk_buff *skb, void *location, __u3
 			h->netns_cookie = nj_netns_cookie(net);
 		}
 	}
+	if (!filter_matches(h)) {
+		count(NJ_CNT_FILTERED);
+		return 0;
+	}
+	fill_skb(h, skb);
+	h->drop_reason = reason;
+	h->drop_location = (__u64)location;
 	submit(h);
 	return 0;
 }
@@ -695,12 +715,6 @@ static __always_inline int handle_fib4(__u32 table, const struct flowi4 *flp, co
 	__builtin_memcpy(h->saddr, &saddr, 4);
 	__builtin_memcpy(h->daddr, &daddr, 4);
 	READ_FLOW_TRANSPORT(h, flp, IPPROTO_ICMP);
-	if (!filter_matches(h)) {
-		count(NJ_CNT_FILTERED);
-		return 0;
-	}
-	h->fib_table = table;
-	h->fib_err = err;
 	if (nhc && err == 0) {
 		struct net_device *dev = BPF_CORE_READ(nhc, nhc_dev);
 
@@ -714,6 +728,12 @@ static __always_inline int handle_fib4(__u32 table, const struct flowi4 *flp, co
 			__builtin_memcpy(h->fib_gw, &gw, 4);
 		}
 	}
+	if (!filter_matches(h)) {
+		count(NJ_CNT_FILTERED);
+		return 0;
+	}
+	h->fib_table = table;
+	h->fib_err = err;
 	h->task_netns_ino = task_netns();
 	submit(h);
 	return 0;
@@ -737,11 +757,6 @@ static __always_inline int handle_fib6(const struct net *net, const struct fib6_
 	BPF_CORE_READ_INTO(&h->saddr, flp, saddr);
 	BPF_CORE_READ_INTO(&h->daddr, flp, daddr);
 	READ_FLOW_TRANSPORT(h, flp, NEXTHDR_ICMP);
-	if (!filter_matches(h)) {
-		count(NJ_CNT_FILTERED);
-		return 0;
-	}
-	h->fib_table = table ? BPF_CORE_READ(table, tb6_id) : 0;
 	h->netns_ino = BPF_CORE_READ(net, ns.inum);
 	h->netns_cookie = nj_netns_cookie((struct net *)net);
 	__u8 type = BPF_CORE_READ(res, fib6_type);
@@ -764,6 +779,11 @@ static __always_inline int handle_fib6(const struct net *net, const struct fib6_
 		if (BPF_CORE_READ(nh, nh_common.nhc_gw_family) == 10 /* AF_INET6 */)
 			BPF_CORE_READ_INTO(&h->fib_gw, nh, nh_common.nhc_gw.ipv6);
 	}
+	if (!filter_matches(h)) {
+		count(NJ_CNT_FILTERED);
+		return 0;
+	}
+	h->fib_table = table ? BPF_CORE_READ(table, tb6_id) : 0;
 	h->task_netns_ino = task_netns();
 	submit(h);
 	return 0;

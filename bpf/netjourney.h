@@ -4,7 +4,7 @@
  * the Java side. Keep in sync with:
  *   src/main/java/io/netjourney/capture/HopRecord.java   (struct nj_hop)
  *   src/main/java/io/netjourney/capture/Hook.java        (enum nj_hook)
- *   src/main/java/io/netjourney/filter/KernelFilter.java (struct nj_filter_insn)
+ *   src/main/java/io/netjourney/filter/KernelFilterAbi.java (struct nj_filter_insn, struct nj_config)
  *   src/main/java/io/netjourney/bpf/KernelCounters.java  (enum nj_counter)
  * Plain fixed-width fields, explicit padding, no packed attribute.
  */
@@ -143,6 +143,8 @@ enum nj_filter_op {
 	NJ_OP_OR = 5,
 	NJ_OP_NOT = 6,
 	NJ_OP_TRUE = 7,
+	NJ_OP_NETNS = 8,  /* push: nj_hop.netns_ino equals the inode in value[0] */
+	NJ_OP_IFNAME = 9, /* push: (nj_hop.ifname & mask) == value: the name and its NUL, whatever follows it */
 };
 
 enum nj_filter_dir { NJ_DIR_ANY = 0, NJ_DIR_SRC = 1, NJ_DIR_DST = 2 };
@@ -164,8 +166,12 @@ struct nj_filter_insn {
 	__u8 proto;   /* NJ_OP_PROTO: enum nj_filter_proto */
 	__u16 port;   /* NJ_OP_PORT, host order */
 	__u16 _pad;
-	__u64 addr[2]; /* NJ_OP_ADDR: value, already masked, bytes as in nj_hop.saddr */
-	__u64 mask[2];
+	/*
+	 * NJ_OP_ADDR: the network, already masked, bytes as in nj_hop.saddr;
+	 * NJ_OP_IFNAME: the name, NUL-padded; NJ_OP_NETNS: the inode in the low 32 bits of value[0]
+	 */
+	__u64 value[2];
+	__u64 mask[2]; /* NJ_OP_ADDR, NJ_OP_IFNAME: which bytes of the record's field count */
 };
 
 #define NJ_FILTER_INSN_SIZE 40

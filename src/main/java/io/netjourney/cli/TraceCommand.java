@@ -28,6 +28,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  sudo netjourney trace 'host 172.17.0.2 and icmp'",
             "  sudo netjourney trace -n -c 20 tcp port 80",
+            "  sudo netjourney trace -n 'netns nj-ctr1 and not arp'",
+            "  sudo netjourney trace 'container web and ifname eth0'",
             "  sudo netjourney trace --json icmp6 | jq .ifname",
             "  sudo netjourney trace -w ping.njt --duration 10s icmp",
             "  netjourney show -n ping.njt"})
@@ -67,7 +69,10 @@ final class TraceCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILTER", arity = "0..*",
             description = "tcpdump-style filter: icmp, icmp6, tcp, udp, arp, ip, ip6, [src|dst] host ADDR, "
-                    + "[src|dst] net CIDR, [src|dst] port N, combined with and, or, not and parentheses.")
+                    + "[src|dst] net CIDR, [src|dst] port N, netns NAME|INODE (a name as -n shows it: nj-ctr1, "
+                    + "host, docker:web), container NAME (docker:NAME, podman:NAME, ...), ifname NAME (in any "
+                    + "namespace), combined with and, or, not and parentheses. Names are looked up when the "
+                    + "capture starts.")
     List<String> filterWords;
 
     @Override

@@ -10,7 +10,7 @@ import io.netjourney.capture.HopEvent;
  * parentheses only where needed; {@link FilterParser#parse} of it gives an equal filter.
  */
 public sealed interface Filter
-        permits ProtocolFilter, AddressFilter, PortFilter, NotFilter, AndFilter, OrFilter {
+        permits ProtocolFilter, AddressFilter, PortFilter, NetnsFilter, IfnameFilter, NotFilter, AndFilter, OrFilter {
 
     /** What no filter means: all IP traffic, {@code ip or ip6}. */
     Filter ALL_IP = new OrFilter(new ProtocolFilter(Protocol.IP), new ProtocolFilter(Protocol.IP6));

@@ -3,6 +3,7 @@ package io.netjourney.filter;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Parses tcpdump-style filter expressions.
@@ -11,38 +12,56 @@ import java.util.Locale;
  * expr      := and ( ("or" | "||") and )*
  * and       := unary ( ("and" | "&amp;&amp;") unary )*
  * unary     := ("not" | "!") unary | "(" expr ")" | primitive
- * primitive := proto [qualified] | qualified
+ * primitive := proto [qualified] | qualified | place
  * qualified := ["src" | "dst"] ( "host" ADDR | "net" ADDR[/LEN] ["mask" MASK] | "port" N )
  * proto     := "ip" | "ip6" | "arp" | "icmp" | "icmp6" | "tcp" | "udp"
+ * place     := "netns" (NAME | INODE) | "container" NAME | "ifname" NAME
  * </pre>
  *
  * A protocol followed by a qualified primitive ({@code tcp port 80}) means both ({@code tcp and port 80}).
  * Keywords are case-insensitive. A null or blank expression is {@link Filter#ALL_IP}.
+ *
+ * <p>Namespace and container names stand for the namespaces a {@link NamespaceDirectory} knows by that name when
+ * the filter is parsed; a name it does not know is an error that lists the names it knows.
  */
 public final class FilterParser {
     private static final int MAX_NESTING = 256;
-    private static final String PRIMITIVES = "ip, ip6, arp, icmp, icmp6, tcp, udp, host, net, port, src, dst";
+    private static final String PRIMITIVES =
+            "ip, ip6, arp, icmp, icmp6, tcp, udp, host, net, port, src, dst, netns, container, ifname";
+    private static final long MAX_INODE = 0xffff_ffffL;
 
     private final String expression;
     private final List<Token> tokens;
     private final AddressParser addresses;
+    private final NamespaceResolver namespaces;
     private int next;
     private int nesting;
 
-    private FilterParser(String expression) {
+    private FilterParser(String expression, NamespaceDirectory namespaces) {
         this.expression = expression;
         this.tokens = FilterLexer.tokens(expression);
         this.addresses = new AddressParser(expression);
+        this.namespaces = new NamespaceResolver(namespaces);
     }
 
     /**
+     * Parses with names of this machine's namespaces ({@link NamespaceDirectory#THIS_MACHINE}).
+     *
      * @throws FilterSyntaxException pointing at the offending token
      */
     public static Filter parse(String expression) {
+        return parse(expression, NamespaceDirectory.THIS_MACHINE);
+    }
+
+    /**
+     * @param namespaces what netns and container names stand for; asked only when the filter names one
+     * @throws FilterSyntaxException pointing at the offending token
+     */
+    public static Filter parse(String expression, NamespaceDirectory namespaces) {
         if (expression == null || expression.isBlank()) {
             return Filter.ALL_IP;
         }
-        FilterParser parser = new FilterParser(expression);
+        FilterParser parser = new FilterParser(expression, namespaces);
         Filter filter = parser.or();
         Token t = parser.peek();
         if (!t.is(Token.Kind.END)) {
@@ -117,6 +136,9 @@ public final class FilterParser {
     }
 
     private Filter primitive(Token t) {
+        if (isPlaceKeyword(t)) {
+            return place(t);
+        }
         Protocol protocol = Protocol.byKeyword(lower(t));
         if (protocol == null) {
             return qualified(t);
@@ -160,6 +182,47 @@ public final class FilterParser {
             return new PortFilter(direction, port(keyword));
         }
         throw unknownPrimitive(t);
+    }
+
+    private static boolean isPlaceKeyword(Token t) {
+        return t.isWord("netns") || t.isWord("container") || t.isWord("ifname");
+    }
+
+    private Filter place(Token keyword) {
+        if (keyword.isWord("ifname")) {
+            Token value = operand(keyword, "an interface name");
+            IfnameFilter.problem(value.text()).ifPresent(reason -> {
+                throw error(value, reason);
+            });
+            return new IfnameFilter(value.text());
+        }
+        if (keyword.isWord("container")) {
+            Token value = operand(keyword, "a container name");
+            Set<Long> inodes = namespaces.container(value.text());
+            if (inodes.isEmpty()) {
+                throw error(value, "no container named '" + value.text() + "' (containers: "
+                        + namespaces.knownContainers() + ")");
+            }
+            return new NetnsFilter(NetnsFilter.Keyword.CONTAINER, value.text(), inodes);
+        }
+        Token value = operand(keyword, "a namespace name or inode");
+        if (value.text().matches("[0-9]+")) {
+            return NetnsFilter.inode(inode(value));
+        }
+        Set<Long> inodes = namespaces.namespace(value.text());
+        if (inodes.isEmpty()) {
+            throw error(value, "unknown namespace '" + value.text() + "' (known: " + namespaces.knownNamespaces()
+                    + "; or give its inode)");
+        }
+        return new NetnsFilter(NetnsFilter.Keyword.NETNS, value.text(), inodes);
+    }
+
+    private long inode(Token value) {
+        String text = value.text();
+        if (text.length() > 10 || Long.parseLong(text) > MAX_INODE || Long.parseLong(text) == 0) {
+            throw error(value, "namespace inode " + text + " out of range (1-" + MAX_INODE + ")");
+        }
+        return Long.parseLong(text);
     }
 
     private IpNetwork host(Token keyword) {
@@ -233,7 +296,7 @@ public final class FilterParser {
     }
 
     private static boolean isKeyword(Token t) {
-        return Protocol.byKeyword(lower(t)) != null || isQualifiedStart(t) || t.isWord("mask");
+        return Protocol.byKeyword(lower(t)) != null || isQualifiedStart(t) || isPlaceKeyword(t) || t.isWord("mask");
     }
 
     private static String lower(Token t) {

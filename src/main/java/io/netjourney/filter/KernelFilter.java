@@ -3,9 +3,11 @@ package io.netjourney.filter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@link Filter} compiled to the kernel's filter program: the bytes of struct nj_config (bpf/netjourney.h),
@@ -84,7 +86,7 @@ public final class KernelFilter {
             ByteBuffer insn = insn(KernelFilterAbi.OP_ADDR);
             insn.put(KernelFilterAbi.INSN_DIR, (byte) a.direction().kernelCode());
             insn.put(KernelFilterAbi.INSN_FAMILY, (byte) a.network().family());
-            insn.put(KernelFilterAbi.INSN_ADDR, a.network().bytes());
+            insn.put(KernelFilterAbi.INSN_VALUE, a.network().bytes());
             insn.put(KernelFilterAbi.INSN_MASK, a.network().mask());
             program.add(insn);
         } else if (f instanceof PortFilter) {
@@ -92,6 +94,16 @@ public final class KernelFilter {
             ByteBuffer insn = insn(KernelFilterAbi.OP_PORT);
             insn.put(KernelFilterAbi.INSN_DIR, (byte) p.direction().kernelCode());
             insn.putShort(KernelFilterAbi.INSN_PORT, (short) p.port());
+            program.add(insn);
+        } else if (f instanceof NetnsFilter) {
+            emitAnyNamespace(((NetnsFilter) f).inodes(), program);
+        } else if (f instanceof IfnameFilter) {
+            byte[] name = ((IfnameFilter) f).bytes();
+            ByteBuffer insn = insn(KernelFilterAbi.OP_IFNAME);
+            insn.put(KernelFilterAbi.INSN_VALUE, name);
+            byte[] nameAndNul = new byte[name.length + 1];
+            Arrays.fill(nameAndNul, (byte) 0xff);
+            insn.put(KernelFilterAbi.INSN_MASK, nameAndNul);
             program.add(insn);
         } else if (f instanceof NotFilter) {
             emit(((NotFilter) f).operand(), program);
@@ -106,6 +118,20 @@ public final class KernelFilter {
             program.add(insn(KernelFilterAbi.OP_OR));
         } else {
             throw new AssertionError(f);
+        }
+    }
+
+    /** One OP_NETNS per inode, joined by OR. */
+    private static void emitAnyNamespace(Set<Long> inodes, List<ByteBuffer> program) {
+        boolean first = true;
+        for (long inode : inodes) {
+            ByteBuffer insn = insn(KernelFilterAbi.OP_NETNS);
+            insn.putLong(KernelFilterAbi.INSN_VALUE, inode);
+            program.add(insn);
+            if (!first) {
+                program.add(insn(KernelFilterAbi.OP_OR));
+            }
+            first = false;
         }
     }
 

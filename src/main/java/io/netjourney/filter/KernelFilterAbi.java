@@ -20,7 +20,7 @@ final class KernelFilterAbi {
     static final int INSN_FAMILY = 2;
     static final int INSN_PROTO = 3;
     static final int INSN_PORT = 4;
-    static final int INSN_ADDR = 8;
+    static final int INSN_VALUE = 8;
     static final int INSN_MASK = 24;
 
     /** enum nj_filter_op */
@@ -31,6 +31,8 @@ final class KernelFilterAbi {
     static final int OP_OR = 5;
     static final int OP_NOT = 6;
     static final int OP_TRUE = 7;
+    static final int OP_NETNS = 8;
+    static final int OP_IFNAME = 9;
 
     /** enum nj_filter_dir */
     static final int DIR_ANY = 0;

@@ -15,6 +15,10 @@
  * fragment (NO_L4), not truncated. {@code tcp}/{@code udp} need an IP address family and exclude ARP.
  * <li>A protocol before a qualified primitive is a conjunction: {@code tcp port 80} is
  * {@code tcp and port 80}. Port numbers only; service and host names are never resolved.
+ * <li>{@code netns NAME|INODE} and {@code container NAME} match the event's namespace (nj_hop.netns_ino) against
+ * the inodes the name stood for when the filter was parsed ({@link io.netjourney.filter.NamespaceDirectory});
+ * {@code ifname NAME} matches the device's name in any namespace, as far as its NUL (a renamed device may keep
+ * bytes of its old name after it).
  * </ul>
  */
 package io.netjourney.filter;

@@ -166,9 +166,28 @@ class FilterParserTest {
         "tcp | udp ; 5 ; | ; did you mean '||'?",
         "icmp port 80 ; 1 ; icmp port 80 ; 'icmp' has no ports",
         "arp src port 80 ; 1 ; arp src port 80 ; 'arp' has no ports",
+        // the namespaces of FilterNamespaces
+        "netns nj-ctr9 ; 7 ; nj-ctr9 ; unknown namespace 'nj-ctr9' (known: docker:web1, host, nj-ctr1, "
+                + "pod:default/api, podman:web1; or give its inode)",
+        "icmp and netns web1 ; 16 ; web1 ; unknown namespace 'web1'",
+        "container nope ; 11 ; nope ; no container named 'nope' (containers: docker:web1, pod:default/api, "
+                + "podman:web1)",
+        "container docker:web1 ; 11 ; docker:web1 ; no container named 'docker:web1'",
+        "netns ; 1 ; netns ; 'netns' needs a namespace name or inode after it",
+        "container ; 1 ; container ; 'container' needs a container name after it",
+        "ifname ; 1 ; ifname ; 'ifname' needs an interface name after it",
+        "netns ( ; 7 ; ( ; expected a namespace name or inode after 'netns'",
+        "netns 0 ; 7 ; 0 ; namespace inode 0 out of range (1-4294967295)",
+        "netns 4294967296 ; 7 ; 4294967296 ; out of range",
+        "netns 99999999999999999999 ; 7 ; 99999999999999999999 ; out of range",
+        "ifname abcdefghijklmnop ; 8 ; abcdefghijklmnop ; interface name 'abcdefghijklmnop' is 16 bytes long; "
+                + "Linux allows at most 15",
+        "ifname eth0 eth1 ; 13 ; eth1 ; unknown keyword 'eth1'",
+        "tcp netns host ; 5 ; netns ; unexpected 'netns' (expected 'and', 'or' or end of filter)",
+        "src netns host ; 5 ; netns ; expected 'host', 'net' or 'port' after 'src'",
     })
     void rejectsWithPosition(String expression, int column, String token, String reason) {
-        FilterSyntaxException e = assertThrows(FilterSyntaxException.class, () -> FilterParser.parse(expression));
+        FilterSyntaxException e = assertThrows(FilterSyntaxException.class, () -> FilterNamespaces.parse(expression));
         assertEquals(column, e.column(), e.getMessage());
         assertEquals(column - 1, e.offset());
         assertEquals(token, e.token(), e.getMessage());

@@ -29,7 +29,13 @@ class KernelEquivalenceTest {
         "net 198.51.100.0/24", "src net 198.51.100.128/25", "dst net 10.0.0.0/8", "net 0.0.0.0/0",
         "net 2001:db8::/32", "src net fe80::/10", "dst net ::/0", "net 2001:db8:1::/48", "net ::ffff:0:0/96",
         "port 80", "src port 53", "dst port 443", "port 0", "port 5353", "tcp port 22", "udp dst port 53",
+        "netns nj-ctr1", "netns 4026531840", "container web1", "netns pod:default/api",
+        "ifname eth0", "ifname nj-veth1", "ifname abcdefghijklmno", "ifname eth",
     };
+    private static final long[] NAMESPACES = {FilterNamespaces.HOST, FilterNamespaces.CTR1,
+        FilterNamespaces.DOCKER_WEB1, FilterNamespaces.PODMAN_WEB1, FilterNamespaces.POD_API, 0};
+    private static final String[] IFNAMES = {"eth0", "eth", "eth00", "nj-veth1", "abcdefghijklmno",
+        "abcdefghijklmnx", ""};
 
     @Test
     void compiledProgramsAnswerLikeTheFilter() {
@@ -40,13 +46,17 @@ class KernelEquivalenceTest {
         }
         List<byte[]> records = new ArrayList<>();
         for (HopEvent e : events) {
-            records.add(kernelRecord(e));
+            byte[] record = kernelRecord(e);
+            if (random.nextInt(3) == 0) {
+                leaveAnOldNameAfterTheNul(record);
+            }
+            records.add(record);
         }
         List<Filter> filters = new ArrayList<>();
         filters.add(Filter.ALL_IP);
         for (String p : PRIMITIVES) {
-            filters.add(FilterParser.parse(p));
-            filters.add(FilterParser.parse("not " + p));
+            filters.add(FilterNamespaces.parse(p));
+            filters.add(FilterNamespaces.parse("not " + p));
         }
         for (int i = 0; i < 400; i++) {
             filters.add(randomFilter(random, 5));
@@ -85,6 +95,30 @@ class KernelEquivalenceTest {
         }
     }
 
+    @Test
+    void aRenamedDevicesLeftoverBytesAfterTheNulDoNotMatter() {
+        HopEvent e = hop().dev(2, "eth0", "veth").build();
+        byte[] record = kernelRecord(e);
+        leaveAnOldNameAfterTheNul(record);
+        for (String expression : new String[] {"ifname eth0", "ifname eth0xyz", "ifname eth"}) {
+            Filter filter = FilterParser.parse(expression);
+            KernelProgram program = new KernelProgram(KernelFilter.compile(filter).config());
+            assertEquals(filter.matches(e), program.matches(record), expression);
+        }
+        assertTrue(FilterParser.parse("ifname eth0").matches(e));
+    }
+
+    /** strscpy on a rename does not pad: what followed the old name's NUL stays after the new one's. */
+    private static void leaveAnOldNameAfterTheNul(byte[] record) {
+        int nul = KernelProgram.HOP_IFNAME;
+        while (nul < KernelProgram.HOP_IFNAME + 15 && record[nul] != 0) {
+            nul++;
+        }
+        for (int i = nul + 1; i < KernelProgram.HOP_IFNAME + 16; i++) {
+            record[i] = (byte) "xyz0123456789abc".charAt(i - KernelProgram.HOP_IFNAME);
+        }
+    }
+
     /**
      * The nj_hop the kernel recorded for the event. The kernel sets addr_family 6 for every IPv6 packet, also
      * for IPv4-mapped addresses that decoding turned into Inet4Address (and HopRecord.encode writes as IPv4).
@@ -101,7 +135,8 @@ class KernelEquivalenceTest {
 
     private static HopEvent randomEvent(Random r) {
         int kind = r.nextInt(10);
-        HopEventBuilder b = hop();
+        HopEventBuilder b = hop().netns(NAMESPACES[r.nextInt(NAMESPACES.length)])
+                .dev(1 + r.nextInt(9), pick(r, IFNAMES), "veth");
         if (kind == 0) {
             return b.arp(1 + r.nextInt(2), pick(r, V4), pick(r, V4)).build();
         }
@@ -140,7 +175,7 @@ class KernelEquivalenceTest {
             case 3:
                 return randomFilter(r, depth - 1).or(randomFilter(r, depth - 1));
             default:
-                return FilterParser.parse(pick(r, PRIMITIVES));
+                return FilterNamespaces.parse(pick(r, PRIMITIVES));
         }
     }
 

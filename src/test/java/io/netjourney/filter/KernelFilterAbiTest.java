@@ -39,6 +39,8 @@ class KernelFilterAbiTest {
         java.put("NJ_OP_OR", KernelFilterAbi.OP_OR);
         java.put("NJ_OP_NOT", KernelFilterAbi.OP_NOT);
         java.put("NJ_OP_TRUE", KernelFilterAbi.OP_TRUE);
+        java.put("NJ_OP_NETNS", KernelFilterAbi.OP_NETNS);
+        java.put("NJ_OP_IFNAME", KernelFilterAbi.OP_IFNAME);
         assertEquals(enumValues("nj_filter_op"), java);
     }
 
@@ -70,7 +72,7 @@ class KernelFilterAbiTest {
         assertEquals(KernelFilterAbi.INSN_FAMILY, insn.get("family"));
         assertEquals(KernelFilterAbi.INSN_PROTO, insn.get("proto"));
         assertEquals(KernelFilterAbi.INSN_PORT, insn.get("port"));
-        assertEquals(KernelFilterAbi.INSN_ADDR, insn.get("addr"));
+        assertEquals(KernelFilterAbi.INSN_VALUE, insn.get("value"));
         assertEquals(KernelFilterAbi.INSN_MASK, insn.get("mask"));
         assertEquals(KernelFilterAbi.INSN_SIZE, insn.get("sizeof"));
         Map<String, Integer> config = offsets("nj_config");

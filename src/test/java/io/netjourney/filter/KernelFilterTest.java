@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class KernelFilterTest {
 
     private static KernelProgram compile(String expression) {
-        KernelFilter kernel = KernelFilter.compile(FilterParser.parse(expression));
+        KernelFilter kernel = KernelFilter.compile(FilterNamespaces.parse(expression));
         assertTrue(kernel.exact(), expression);
         byte[] config = kernel.config();
         assertEquals(1288, config.length);
@@ -36,7 +36,7 @@ class KernelFilterTest {
         assertEquals(0, p.dir(0));
         assertEquals(0, p.family(0));
         assertEquals(0, p.port(0));
-        assertEquals(0, p.addr(0, 0) | p.addr(0, 1) | p.mask(0, 0) | p.mask(0, 1));
+        assertEquals(0, p.value(0, 0) | p.value(0, 1) | p.mask(0, 0) | p.mask(0, 1));
     }
 
     @Test
@@ -60,16 +60,16 @@ class KernelFilterTest {
         assertArrayEquals(new byte[] {-1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
                 Arrays.copyOfRange(config, insn + 24, insn + 40));
         // what the C compares against after memcpy(&a0, saddr, 8) on a little-endian machine
-        assertEquals(0x016433c6L, p.addr(0, 0));
+        assertEquals(0x016433c6L, p.value(0, 0));
         assertEquals(0xffffffffL, p.mask(0, 0));
-        assertEquals(0, p.addr(0, 1) | p.mask(0, 1));
+        assertEquals(0, p.value(0, 1) | p.mask(0, 1));
     }
 
     @Test
     void ipv4NetworkMaskCoversPrefixOnly() {
         KernelProgram p = compile("net 10.2.0.0/15");
         assertEquals(KernelFilterAbi.DIR_ANY, p.dir(0));
-        assertEquals(0x020aL, p.addr(0, 0));
+        assertEquals(0x020aL, p.value(0, 0));
         assertEquals(0xfeffL, p.mask(0, 0));
     }
 
@@ -79,18 +79,55 @@ class KernelFilterTest {
         assertOps(p, KernelFilterAbi.OP_ADDR);
         assertEquals(KernelFilterAbi.DIR_DST, p.dir(0));
         assertEquals(6, p.family(0));
-        assertEquals(0xffb80d0120L, p.addr(0, 0));
+        assertEquals(0xffb80d0120L, p.value(0, 0));
         assertEquals(0xffffffffffL, p.mask(0, 0));
-        assertEquals(0, p.addr(0, 1) | p.mask(0, 1));
+        assertEquals(0, p.value(0, 1) | p.mask(0, 1));
     }
 
     @Test
     void ipv6HostUsesBothWords() {
         KernelProgram p = compile("host 2001:db8::8:1");
-        assertEquals(0xb80d0120L, p.addr(0, 0));
-        assertEquals(0x0100080000000000L, p.addr(0, 1));
+        assertEquals(0xb80d0120L, p.value(0, 0));
+        assertEquals(0x0100080000000000L, p.value(0, 1));
         assertEquals(-1L, p.mask(0, 0));
         assertEquals(-1L, p.mask(0, 1));
+    }
+
+    @Test
+    void namespaceInodeIsTheLow32BitsOfTheFirstValueWord() {
+        KernelProgram p = compile("netns 4026532300");
+        assertOps(p, KernelFilterAbi.OP_NETNS);
+        assertEquals(4026532300L, p.value(0, 0));
+        assertEquals(0, p.value(0, 1) | p.mask(0, 0) | p.mask(0, 1));
+        assertEquals(0, p.dir(0) | p.family(0) | p.proto(0) | p.port(0));
+    }
+
+    @Test
+    void aNameOfSeveralNamespacesTestsEachInAscendingOrder() {
+        KernelProgram p = compile("container web1");
+        assertOps(p, KernelFilterAbi.OP_NETNS, KernelFilterAbi.OP_NETNS, KernelFilterAbi.OP_OR);
+        assertEquals(FilterNamespaces.DOCKER_WEB1, p.value(0, 0));
+        assertEquals(FilterNamespaces.PODMAN_WEB1, p.value(1, 0));
+    }
+
+    @Test
+    void interfaceNameIsItsBytesAndTheMaskCoversItsNul() {
+        byte[] config = KernelFilter.compile(FilterParser.parse("ifname eth0")).config();
+        KernelProgram p = new KernelProgram(config);
+        assertOps(p, KernelFilterAbi.OP_IFNAME);
+        int insn = p.base(0);
+        assertArrayEquals(new byte[] {'e', 't', 'h', '0', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+                Arrays.copyOfRange(config, insn + 8, insn + 24));
+        assertArrayEquals(new byte[] {-1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+                Arrays.copyOfRange(config, insn + 24, insn + 40));
+    }
+
+    @Test
+    void aFifteenByteInterfaceNameFillsTheField() {
+        KernelProgram p = compile("ifname abcdefghijklmno");
+        assertEquals(-1L, p.mask(0, 0));
+        assertEquals(-1L, p.mask(0, 1));
+        assertEquals(0, p.value(0, 1) >>> 56, "the NUL");
     }
 
     @Test

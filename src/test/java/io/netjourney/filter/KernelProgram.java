@@ -11,6 +11,8 @@ final class KernelProgram {
     /** struct nj_hop offsets (HopRecord layout). */
     private static final int HOP_SADDR = 24;
     private static final int HOP_DADDR = 40;
+    static final int HOP_NETNS_INO = 56;
+    static final int HOP_IFNAME = 132;
     private static final int HOP_ETHERTYPE = 92;
     private static final int HOP_SPORT = 96;
     private static final int HOP_DPORT = 98;
@@ -64,8 +66,8 @@ final class KernelProgram {
         return u16(config, base(insn) + KernelFilterAbi.INSN_PORT);
     }
 
-    long addr(int insn, int word) {
-        return config.getLong(base(insn) + KernelFilterAbi.INSN_ADDR + 8 * word);
+    long value(int insn, int word) {
+        return config.getLong(base(insn) + KernelFilterAbi.INSN_VALUE + 8 * word);
     }
 
     long mask(int insn, int word) {
@@ -123,8 +125,8 @@ final class KernelProgram {
                 if (u8(h, HOP_ADDR_FAMILY) != family(i)) {
                     return false;
                 }
-                return dir(i) != KernelFilterAbi.DIR_DST && addrMatches(h, HOP_SADDR, i)
-                        || dir(i) != KernelFilterAbi.DIR_SRC && addrMatches(h, HOP_DADDR, i);
+                return dir(i) != KernelFilterAbi.DIR_DST && maskedEqual(h, HOP_SADDR, i)
+                        || dir(i) != KernelFilterAbi.DIR_SRC && maskedEqual(h, HOP_DADDR, i);
             case KernelFilterAbi.OP_PORT:
                 int l4 = u8(h, HOP_L4_PROTO);
                 if (u16(h, HOP_ETHERTYPE) == ETH_P_ARP || l4 != IPPROTO_TCP && l4 != IPPROTO_UDP
@@ -133,15 +135,19 @@ final class KernelProgram {
                 }
                 return dir(i) != KernelFilterAbi.DIR_DST && u16(h, HOP_SPORT) == port(i)
                         || dir(i) != KernelFilterAbi.DIR_SRC && u16(h, HOP_DPORT) == port(i);
+            case KernelFilterAbi.OP_NETNS:
+                return h.getInt(HOP_NETNS_INO) == (int) value(i, 0);
+            case KernelFilterAbi.OP_IFNAME:
+                return maskedEqual(h, HOP_IFNAME, i);
             default:
                 return false;
         }
     }
 
-    private boolean addrMatches(ByteBuffer h, int offset, int i) {
+    private boolean maskedEqual(ByteBuffer h, int offset, int i) {
         long a0 = h.getLong(offset);
         long a1 = h.getLong(offset + 8);
-        return (a0 & mask(i, 0)) == addr(i, 0) && (a1 & mask(i, 1)) == addr(i, 1);
+        return (a0 & mask(i, 0)) == value(i, 0) && (a1 & mask(i, 1)) == value(i, 1);
     }
 
     private static boolean protoMatches(ByteBuffer h, int proto) {

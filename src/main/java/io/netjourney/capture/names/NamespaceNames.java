@@ -2,10 +2,14 @@ package io.netjourney.capture.names;
 
 import io.netjourney.capture.Names;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -58,6 +62,18 @@ public final class NamespaceNames implements Names {
     public List<NetnsEntry> namespaces() {
         rescan();
         return current;
+    }
+
+    /**
+     * The reverse lookup: each namespace that exists now (scanning first) by its name, with its inode; a name
+     * several namespaces share maps to all their inodes.
+     */
+    public Map<String, Set<Long>> inodesByName() {
+        Map<String, Set<Long>> byName = new TreeMap<>();
+        for (NetnsEntry entry : namespaces()) {
+            byName.computeIfAbsent(entry.name(), name -> new TreeSet<>()).add(entry.inode());
+        }
+        return Collections.unmodifiableMap(byName);
     }
 
     private synchronized void rescanIfDue() {

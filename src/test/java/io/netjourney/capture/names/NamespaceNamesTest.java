@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -46,5 +50,20 @@ class NamespaceNamesTest {
         Files.delete(system.roots.runNetns().resolve("nj-gone"));
         assertEquals(Optional.of("nj-gone"), names.netnsName(gone));
         assertEquals(1, names.namespaces().size());
+    }
+
+    @Test
+    void looksNamespacesUpByNameAmongThoseThatExistNow() {
+        List<NetnsEntry> now = new ArrayList<>(List.of(
+                new NetnsEntry(4026531840L, "host", Path.of("/proc/1/ns/net"), false),
+                new NetnsEntry(4026532300L, "nj-ctr1", Path.of("/run/netns/nj-ctr1"), true),
+                new NetnsEntry(4026532400L, "docker:web", Path.of("/proc/40/ns/net"), false),
+                new NetnsEntry(4026532500L, "docker:web", Path.of("/proc/50/ns/net"), false)));
+        NamespaceNames names = new NamespaceNames(() -> List.copyOf(now), clock::get, Duration.ZERO);
+
+        assertEquals(Map.of("host", Set.of(4026531840L), "nj-ctr1", Set.of(4026532300L),
+                "docker:web", Set.of(4026532400L, 4026532500L)), names.inodesByName());
+        now.remove(1);
+        assertEquals(Set.of("host", "docker:web"), names.inodesByName().keySet(), "a namespace that went is not found");
     }
 }
