@@ -4,6 +4,9 @@ import io.netjourney.capture.CaptureStats;
 import io.netjourney.sinks.CounterText;
 import io.netjourney.filter.Filter;
 import io.netjourney.filter.FilterParser;
+import io.netjourney.filter.NamespaceDirectory;
+import io.netjourney.filter.RecentNamespaces;
+import javafx.application.Platform;
 import io.netjourney.filter.FilterSyntaxException;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -38,6 +41,9 @@ public final class CaptureControls {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper lossWarning = new ReadOnlyBooleanWrapper(this, "lossWarning", false);
     private Filter filter = Filter.ALL_IP;
+    /** Names for netns/container filters, scanned off the FX thread; a scan that finds others checks again. */
+    private final NamespaceDirectory namespaces = new RecentNamespaces(NamespaceDirectory.THIS_MACHINE,
+            this::revalidateLater);
 
     /**
      * @param canCapture whether this process may capture live (root); otherwise the window is a viewer
@@ -50,9 +56,17 @@ public final class CaptureControls {
         status.set(canCapture ? "ready" : "viewer mode");
     }
 
+    private void revalidateLater() {
+        try {
+            Platform.runLater(() -> validate(filterText.get()));
+        } catch (IllegalStateException noToolkit) {
+            // controls used without a window (tests): nothing shows the filter
+        }
+    }
+
     private void validate(String text) {
         try {
-            filter = text == null || text.isBlank() ? Filter.ALL_IP : FilterParser.parse(text);
+            filter = text == null || text.isBlank() ? Filter.ALL_IP : FilterParser.parse(text, namespaces);
             filterError.set("");
             errorOffset.set(-1);
             errorLength.set(0);
