@@ -5,6 +5,7 @@ import io.netjourney.lab.LabException;
 import io.netjourney.lab.LabStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "lab", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
@@ -25,9 +26,19 @@ final class LabCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ACTION", description = "up, down or status")
     Action action;
 
+    @Option(names = "--prefix", paramLabel = "PREFIX", defaultValue = Lab.DEFAULT_PREFIX,
+            description = "Name prefix of everything the lab creates (default: ${DEFAULT-VALUE}): a second lab with "
+                    + "another prefix (nj-[a-z0-9-]{0,7}) can run beside the first, on the same addresses.")
+    String prefix;
+
     @Override
     public Integer call() {
-        Lab lab = new Lab();
+        Lab lab;
+        try {
+            lab = new Lab(prefix);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), UserError.USAGE);
+        }
         try {
             switch (action) {
                 case up:
