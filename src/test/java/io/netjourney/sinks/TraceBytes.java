@@ -9,19 +9,19 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /** Trace files taken apart and put together byte by byte, for tests that damage them on purpose. */
-final class TraceBytes {
+public final class TraceBytes {
     private TraceBytes() {
     }
 
     /** A frame of a version 2 file: where it is, what it holds. */
-    record Frame(int offset, int sequence, int type, byte[] payload) {
-        int size() {
+    public record Frame(int offset, int sequence, int type, byte[] payload) {
+        public int size() {
             return TraceFormat.FRAME_HEADER_SIZE + payload.length + TraceFormat.FRAME_CRC_SIZE;
         }
     }
 
     /** The frames of an undamaged version 2 file. */
-    static List<Frame> frames(byte[] file) {
+    public static List<Frame> frames(byte[] file) {
         ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
         List<Frame> frames = new ArrayList<>();
         for (int at = TraceFormat.HEADER_SIZE; at < file.length; ) {
@@ -37,7 +37,7 @@ final class TraceBytes {
     }
 
     /** The first frame of {@code type}. */
-    static Frame first(byte[] file, int type) {
+    public static Frame first(byte[] file, int type) {
         return frames(file).stream().filter(f -> f.type() == type).findFirst().orElseThrow();
     }
 
