@@ -86,4 +86,16 @@ public final class TraceBytes {
     static Frame of(int type, byte[] payload) {
         return new Frame(-1, -1, type, payload);
     }
+
+    /** {@code bytes} with {@code inserted} put in at {@code at}. */
+    static byte[] insert(byte[] bytes, int at, byte[] inserted) {
+        ByteBuffer b = ByteBuffer.allocate(bytes.length + inserted.length).order(ByteOrder.LITTLE_ENDIAN);
+        return b.put(bytes, 0, at).put(inserted).put(bytes, at, bytes.length - at).array();
+    }
+
+    /** {@code bytes} without the {@code length} bytes at {@code at}. */
+    static byte[] delete(byte[] bytes, int at, int length) {
+        ByteBuffer b = ByteBuffer.allocate(bytes.length - length);
+        return b.put(bytes, 0, at).put(bytes, at + length, bytes.length - at - length).array();
+    }
 }

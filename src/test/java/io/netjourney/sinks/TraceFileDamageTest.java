@@ -9,8 +9,6 @@ import io.netjourney.capture.Names;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -87,7 +85,7 @@ class TraceFileDamageTest {
     void aRepeatedFrameIsSkipped() throws IOException {
         byte[] bytes = trace();
         TraceBytes.Frame second = TraceBytes.frames(bytes).get(1);
-        byte[] repeated = insert(bytes, second.offset() + second.size(),
+        byte[] repeated = TraceBytes.insert(bytes, second.offset() + second.size(),
                 Arrays.copyOfRange(bytes, second.offset(), second.offset() + second.size()));
         try (TraceFileReader reader = reader(repeated)) {
             assertEquals(EVENTS, readAll(reader));
@@ -100,7 +98,7 @@ class TraceFileDamageTest {
     void aMissingFrameIsCountedWhereTheNextOneStarts() throws IOException {
         byte[] bytes = trace();
         TraceBytes.Frame fourth = TraceBytes.frames(bytes).get(3);
-        byte[] cut = delete(bytes, fourth.offset(), fourth.size());
+        byte[] cut = TraceBytes.delete(bytes, fourth.offset(), fourth.size());
         try (TraceFileReader reader = reader(cut)) {
             assertEquals(without(3), readAll(reader));
             assertEquals(Optional.of("test.njt: skipped 1 damaged frame (0 bytes) at offset " + fourth.offset()),
@@ -112,7 +110,8 @@ class TraceFileDamageTest {
     void bytesBetweenFramesLoseNoFrameButAreSaid() throws IOException {
         byte[] bytes = trace();
         TraceBytes.Frame second = TraceBytes.frames(bytes).get(1);
-        try (TraceFileReader reader = reader(insert(bytes, second.offset(), new byte[] {'N', 'J', 1, 2, 3, 4, 5}))) {
+        byte[] inserted = {'N', 'J', 1, 2, 3, 4, 5};
+        try (TraceFileReader reader = reader(TraceBytes.insert(bytes, second.offset(), inserted))) {
             assertEquals(EVENTS, readAll(reader));
             assertEquals(Optional.of("test.njt: skipped 7 damaged bytes at offset " + second.offset()),
                     reader.warning());
@@ -122,7 +121,7 @@ class TraceFileDamageTest {
     @Test
     void bytesAfterTheEndMarkerAreDamage() throws IOException {
         byte[] bytes = trace();
-        try (TraceFileReader reader = reader(insert(bytes, bytes.length, new byte[] {0, 0, 0}))) {
+        try (TraceFileReader reader = reader(TraceBytes.insert(bytes, bytes.length, new byte[] {0, 0, 0}))) {
             assertEquals(EVENTS, readAll(reader));
             assertEquals(TraceFileReader.Ending.COMPLETE, reader.ending());
             assertEquals(Optional.of("test.njt: skipped 3 damaged bytes at offset " + bytes.length
@@ -178,7 +177,8 @@ class TraceFileDamageTest {
             assertEquals(List.of(EVENTS.get(0), EVENTS.get(3), EVENTS.get(4)), readAll(reader));
             int skippedBytes = offsets.get(6) - offsets.get(1);
             assertEquals(Optional.of("test.njt: skipped 5 damaged frames (" + skippedBytes + " bytes) at offsets "
-                    + offsets.get(1) + " (unknown hook id 99), " + offsets.get(2) + " (hop frame of 100 bytes, expected 168 to 272), "
+                    + offsets.get(1) + " (unknown hook id 99), "
+                    + offsets.get(2) + " (hop frame of 100 bytes, expected 168 to 272), "
                     + offsets.get(3) + " (frame type 0 (zeroed bytes?)), " + offsets.get(4)
                     + " (namespace name frame too short), " + offsets.get(5)
                     + " (hop frame of 273 bytes, expected 168 to 272)"), reader.warning());
@@ -201,15 +201,5 @@ class TraceFileDamageTest {
         }
         assertEquals("ab587fd7f1b6c61abf26470a0161e43a02ece09ce1c37dd47c68fb6443ced2ee",
                 HexFormat.of().formatHex(sha.digest()));
-    }
-
-    static byte[] insert(byte[] bytes, int at, byte[] inserted) {
-        ByteBuffer b = ByteBuffer.allocate(bytes.length + inserted.length).order(ByteOrder.LITTLE_ENDIAN);
-        return b.put(bytes, 0, at).put(inserted).put(bytes, at, bytes.length - at).array();
-    }
-
-    static byte[] delete(byte[] bytes, int at, int length) {
-        ByteBuffer b = ByteBuffer.allocate(bytes.length - length);
-        return b.put(bytes, 0, at).put(bytes, at + length, bytes.length - at - length).array();
     }
 }

@@ -263,7 +263,8 @@ class TraceFileTest {
                 List.of(TraceBytes.of(TraceFormat.HOP, new byte[100])));
         try (TraceFileReader reader = reader(badLength)) {
             UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> readAll(reader));
-            assertEquals("test.njt: corrupt trace file at byte " + firstHop + ": hop frame of 100 bytes, expected 168 to 216",
+            assertEquals("test.njt: corrupt trace file at byte " + firstHop
+                    + ": hop frame of 100 bytes, expected 168 to 216",
                     e.getCause().getMessage());
         }
         byte[] badHook = bytes.clone();
