@@ -6,21 +6,20 @@ import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopRecord;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.capture.Names;
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -32,8 +31,10 @@ import java.util.stream.StreamSupport;
 /**
  * Replays a {@link TraceFormat trace file}: hops decoded by {@link HopRecord#decode}, the namespace names,
  * lost events and metadata found on the way. A file cut short (its writer killed, or still writing) ends the
- * events cleanly; {@link #ending()} and {@link #warning()} tell. A file that is not a trace, or is corrupt,
- * raises {@link TraceFileException} with a message for the user. Not thread-safe.
+ * events cleanly; {@link #ending()} and {@link #warning()} tell. Damaged frames are skipped and the reading goes
+ * on at the next good one; {@link #skipped()} and {@link #warning()} tell. A file that is not a trace or whose
+ * header is damaged, or a version 1 file (no checksums) with a frame that does not decode, raises
+ * {@link TraceFileException} with a message for the user. Not thread-safe.
  */
 public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
 
@@ -49,20 +50,18 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
         TRUNCATED_FRAME
     }
 
-    private final InputStream in;
+    private final Lookahead in;
     private final String source;
-    private final int version;
-    private final int recordSize;
+    private final TraceHeader header;
+    private final FrameSource frames;
+    private final SkippedFrames skipped = new SkippedFrames();
     /** While {@link #readEntry()} reads: netfilter verdicts are returned, not skipped. */
     private boolean wantNetfilter;
     private NetfilterVerdict pendingNetfilter;
     private final Map<Long, String> netnsNames = new HashMap<>();
     private final Map<String, String> metadata = new LinkedHashMap<>();
-    private final byte[] frameHeader = new byte[TraceFormat.FRAME_HEADER_SIZE];
-    private long offset;
     private long hops;
     private long lostEvents;
-    private Ending ending = Ending.NOT_REACHED;
 
     /** Opens {@code file} and reads its header. */
     public static TraceFileReader open(Path file) throws IOException {
@@ -81,35 +80,10 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
      * @param source what to call the file in messages, such as its path
      */
     public TraceFileReader(InputStream in, String source) throws IOException {
-        this.in = new BufferedInputStream(in, 64 * 1024);
+        this.in = new Lookahead(in);
         this.source = source;
-        byte[] header = new byte[TraceFormat.HEADER_SIZE];
-        int read = readUpTo(header);
-        if (read == 0) {
-            throw notATrace("empty file");
-        }
-        int magicLength = Math.min(read, TraceFormat.MAGIC.length);
-        if (!Arrays.equals(header, 0, magicLength, TraceFormat.MAGIC, 0, magicLength)) {
-            throw notATrace("bad magic");
-        }
-        if (read < header.length) {
-            throw notATrace("header cut short after " + read + " bytes");
-        }
-        ByteBuffer b = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
-        version = Short.toUnsignedInt(b.getShort(TraceFormat.MAGIC.length));
-        if (version != TraceFormat.VERSION) {
-            throw new TraceFileException(source + ": trace file version " + version + ", this netjourney reads version "
-                    + TraceFormat.VERSION);
-        }
-        long recordSize = Integer.toUnsignedLong(b.getInt(TraceFormat.MAGIC.length + 4));
-        this.recordSize = (int) Math.min(recordSize, Integer.MAX_VALUE);
-        if (recordSize != TraceFormat.RECORD_SIZE && recordSize != HopRecord.VERDICT_SIZE
-                && recordSize != HopRecord.SIZE_V1) {
-            throw new TraceFileException(source + ": trace file records are " + recordSize
-                    + " bytes, this netjourney reads " + TraceFormat.RECORD_SIZE + "-byte records (and the older "
-                    + HopRecord.VERDICT_SIZE + "- and " + HopRecord.SIZE_V1
-                    + "-byte ones; recorded by another netjourney version)");
-        }
+        this.header = TraceHeader.read(this.in, source);
+        this.frames = FrameSource.of(header, this.in, source, skipped);
     }
 
     /** One recorded item: a hop, or a netfilter verdict ({@code trace --netfilter}); exactly one is set. */
@@ -134,29 +108,14 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
 
     /** The next hop, or null at the end of the file (see {@link #ending()}); netfilter verdicts are skipped. */
     public HopEvent read() throws IOException {
-        while (ending == Ending.NOT_REACHED) {
-            long frameOffset = offset;
-            int got = readUpTo(frameHeader);
-            if (got == 0) {
-                ending = Ending.NO_END_MARKER;
-                break;
+        for (FrameSource.Frame frame = frames.next(); frame != null; frame = frames.next()) {
+            HopEvent hop;
+            try {
+                hop = content(frame.type(), frame.payload());
+            } catch (UnreadableFrame e) {
+                frames.unreadable(frame, e.getMessage());
+                continue;
             }
-            if (got < frameHeader.length) {
-                ending = Ending.TRUNCATED_FRAME;
-                break;
-            }
-            ByteBuffer h = ByteBuffer.wrap(frameHeader).order(ByteOrder.LITTLE_ENDIAN);
-            int type = Byte.toUnsignedInt(h.get(0));
-            long length = Integer.toUnsignedLong(h.getInt(1));
-            if (length > TraceFormat.MAX_FRAME_LENGTH) {
-                throw corrupt(frameOffset, "frame of " + length + " bytes");
-            }
-            byte[] payload = new byte[(int) length];
-            if (readUpTo(payload) < payload.length) {
-                ending = Ending.TRUNCATED_FRAME;
-                break;
-            }
-            HopEvent hop = frame(frameOffset, type, ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN));
             if (hop != null) {
                 hops++;
                 return hop;
@@ -168,14 +127,14 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
         return null;
     }
 
-    private NetfilterVerdict netfilter(long frameOffset, ByteBuffer payload) throws TraceFileException {
-        need(frameOffset, payload, Long.BYTES, "netfilter verdict");
+    private NetfilterVerdict netfilter(ByteBuffer payload) throws UnreadableFrame {
+        need(payload, Long.BYTES, "netfilter verdict");
         long netns = payload.getLong();
         String[] texts = new String[6];
         for (int i = 0; i < texts.length; i++) {
-            need(frameOffset, payload, Short.BYTES, "netfilter verdict");
+            need(payload, Short.BYTES, "netfilter verdict");
             int length = Short.toUnsignedInt(payload.getShort());
-            need(frameOffset, payload, length, "netfilter verdict");
+            need(payload, length, "netfilter verdict");
             texts[i] = utf8(payload.slice().limit(length));
             payload.position(payload.position() + length);
         }
@@ -185,10 +144,10 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
             try {
                 decoded = HopRecord.decode(payload.slice());
             } catch (IllegalArgumentException e) {
-                throw corrupt(frameOffset, "netfilter packet: " + e.getMessage());
+                throw new UnreadableFrame("netfilter packet: " + e.getMessage());
             }
             if (!(decoded instanceof Crossing crossing)) {
-                throw corrupt(frameOffset, "netfilter packet is not a crossing: " + decoded.getClass().getSimpleName());
+                throw new UnreadableFrame("netfilter packet is not a crossing: " + decoded.getClass().getSimpleName());
             }
             packet = crossing;
         }
@@ -205,46 +164,45 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
         return reason == null && location == null ? event : drop.named(reason, location);
     }
 
-    private HopEvent frame(long frameOffset, int type, ByteBuffer payload) throws TraceFileException {
+    private HopEvent content(int type, ByteBuffer payload) throws UnreadableFrame {
         switch (type) {
             case TraceFormat.HOP:
                 // a record may end early where what it holds does (no verdict, no quoted header)
-                if (payload.remaining() > recordSize || payload.remaining() < HopRecord.SIZE_V1) {
-                    throw corrupt(frameOffset, "hop frame of " + payload.remaining() + " bytes, expected "
-                            + HopRecord.SIZE_V1 + " to " + recordSize);
+                if (payload.remaining() > header.recordSize() || payload.remaining() < HopRecord.SIZE_V1) {
+                    throw new UnreadableFrame("hop frame of " + payload.remaining() + " bytes, expected "
+                            + HopRecord.SIZE_V1 + " to " + header.recordSize());
                 }
                 try {
                     return named(HopRecord.decode(payload));
                 } catch (IllegalArgumentException e) {
-                    throw corrupt(frameOffset, e.getMessage());
+                    throw new UnreadableFrame(e.getMessage());
                 }
             case TraceFormat.NETNS_NAME:
-                need(frameOffset, payload, Long.BYTES, "namespace name");
+                need(payload, Long.BYTES, "namespace name");
                 long inode = payload.getLong();
                 netnsNames.put(inode, utf8(payload));
                 return null;
             case TraceFormat.LOST:
-                need(frameOffset, payload, Long.BYTES, "lost events");
+                need(payload, Long.BYTES, "lost events");
                 lostEvents = Math.max(lostEvents, payload.getLong());
                 return null;
             case TraceFormat.META:
-                need(frameOffset, payload, Short.BYTES, "metadata");
+                need(payload, Short.BYTES, "metadata");
                 int keyLength = Short.toUnsignedInt(payload.getShort());
-                need(frameOffset, payload, keyLength, "metadata");
+                need(payload, keyLength, "metadata");
                 ByteBuffer key = payload.slice().limit(keyLength);
                 payload.position(payload.position() + keyLength);
                 metadata.put(utf8(key), utf8(payload));
                 return null;
             case TraceFormat.NETFILTER:
                 if (wantNetfilter) {
-                    pendingNetfilter = netfilter(frameOffset, payload);
+                    pendingNetfilter = netfilter(payload);
                 }
                 return null;
             case TraceFormat.END:
-                ending = Ending.COMPLETE;
                 return null;
             case 0:
-                throw corrupt(frameOffset, "frame type 0 (zeroed bytes?)");
+                throw new UnreadableFrame("frame type 0 (zeroed bytes?)");
             default:
                 return null; // a frame type added after this version: skip it
         }
@@ -252,17 +210,29 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
 
     /** How the file ended so far. */
     public Ending ending() {
-        return ending;
+        return frames.ending();
     }
 
-    /** What to tell the user when the file did not end with its END frame. */
+    /** What was skipped so far as damaged. */
+    public SkippedFrames skipped() {
+        return skipped;
+    }
+
+    /** What to tell the user about damage skipped and a file that did not end with its END frame. */
     public Optional<String> warning() {
-        switch (ending) {
+        List<String> warnings = new ArrayList<>();
+        skipped.describe().ifPresent(warnings::add);
+        endingWarning().ifPresent(warnings::add);
+        return warnings.isEmpty() ? Optional.empty() : Optional.of(source + ": " + String.join("; ", warnings));
+    }
+
+    private Optional<String> endingWarning() {
+        switch (ending()) {
             case NO_END_MARKER:
-                return Optional.of(source + ": trace ends after " + hops
+                return Optional.of("trace ends after " + hops
                         + " hops without an end marker (writer killed or still writing)");
             case TRUNCATED_FRAME:
-                return Optional.of(source + ": trace cut short at byte " + offset + " after " + hops
+                return Optional.of("trace cut short at byte " + frames.endOffset() + " after " + hops
                         + " hops (writer killed or still writing)");
             default:
                 return Optional.empty();
@@ -295,7 +265,7 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
     }
 
     public int version() {
-        return version;
+        return header.version();
     }
 
     /** The remaining hops; I/O and format errors surface as {@link UncheckedIOException}. */
@@ -339,16 +309,9 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
         in.close();
     }
 
-    /** Reads until {@code buffer} is full or the stream ends; returns the bytes read. */
-    private int readUpTo(byte[] buffer) throws IOException {
-        int n = in.readNBytes(buffer, 0, buffer.length);
-        offset += n;
-        return n;
-    }
-
-    private void need(long frameOffset, ByteBuffer payload, int bytes, String what) throws TraceFileException {
+    private static void need(ByteBuffer payload, int bytes, String what) throws UnreadableFrame {
         if (payload.remaining() < bytes) {
-            throw corrupt(frameOffset, what + " frame too short");
+            throw new UnreadableFrame(what + " frame too short");
         }
     }
 
@@ -356,11 +319,12 @@ public final class TraceFileReader implements Closeable, Iterable<HopEvent> {
         return StandardCharsets.UTF_8.decode(bytes).toString();
     }
 
-    private TraceFileException notATrace(String why) {
-        return new TraceFileException(source + ": not a netjourney trace file: " + why);
-    }
+    /** A whole frame whose content does not decode; the message says why. */
+    private static final class UnreadableFrame extends Exception {
+        private static final long serialVersionUID = 1L;
 
-    private TraceFileException corrupt(long frameOffset, String why) {
-        return new TraceFileException(source + ": corrupt trace file at byte " + frameOffset + ": " + why);
+        UnreadableFrame(String why) {
+            super(why, null, false, false);
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 
 /**
  * Records crossings into a {@link TraceFormat trace file}. The header is written and flushed at once; frames
@@ -37,6 +38,9 @@ public final class TraceFileWriter implements Closeable, Flushable {
     private final Set<String> writtenMeta = new HashSet<>();
     private final ByteBuffer frameHeader = ByteBuffer.allocate(TraceFormat.FRAME_HEADER_SIZE)
             .order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer frameCrc = ByteBuffer.allocate(TraceFormat.FRAME_CRC_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    private final CRC32C crc = new CRC32C();
+    private int sequence;
     private final byte[] record = new byte[TraceFormat.RECORD_SIZE];
     private long hops;
     private boolean closed;
@@ -50,10 +54,7 @@ public final class TraceFileWriter implements Closeable, Flushable {
     public TraceFileWriter(OutputStream out, Names names) throws IOException {
         this.out = new BufferedOutputStream(out, BUFFER_SIZE);
         this.names = names;
-        ByteBuffer header = ByteBuffer.allocate(TraceFormat.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        header.put(TraceFormat.MAGIC).putShort((short) TraceFormat.VERSION).putShort((short) 0)
-                .putInt(TraceFormat.RECORD_SIZE);
-        this.out.write(header.array());
+        this.out.write(TraceHeader.encode());
         this.out.flush();
     }
 
@@ -188,8 +189,14 @@ public final class TraceFileWriter implements Closeable, Flushable {
             throw new IllegalArgumentException("frame of " + length + " bytes");
         }
         frameHeader.clear();
-        frameHeader.put((byte) type).putInt(length);
+        frameHeader.put(TraceFormat.FRAME_SYNC).putInt(sequence++).put((byte) type).putInt(length);
+        crc.reset();
+        crc.update(frameHeader.array());
+        crc.update(payload, 0, length);
+        frameCrc.clear();
+        frameCrc.putInt((int) crc.getValue());
         out.write(frameHeader.array());
         out.write(payload, 0, length);
+        out.write(frameCrc.array());
     }
 }

@@ -101,12 +101,13 @@ class TraceFileTest {
             assertEquals(CONTAINER, reader.read().netnsInode());
             assertEquals(Optional.of("nj-ctr1"), reader.names().netnsName(CONTAINER));
         }
+        int frame = TraceFormat.FRAME_HEADER_SIZE + TraceFormat.FRAME_CRC_SIZE;
         int nameFrames = 3;
-        int metaFrame = TraceFormat.FRAME_HEADER_SIZE + 2 + "filter".length() + "icmp or tcp port 443".length();
-        int records = events.stream().mapToInt(e -> 5 + HopRecord.encodedSize(e)).sum();
+        int metaFrame = frame + 2 + "filter".length() + "icmp or tcp port 443".length();
+        int records = events.stream().mapToInt(e -> frame + HopRecord.encodedSize(e)).sum();
         int expected = TraceFormat.HEADER_SIZE + metaFrame + records
-                + nameFrames * (5 + 8) + "host".length() + "nj-ctr1".length() + "nj-router ☃".getBytes(
-                StandardCharsets.UTF_8).length + 2 * (5 + 8) + 5;
+                + nameFrames * (frame + 8) + "host".length() + "nj-ctr1".length() + "nj-router ☃".getBytes(
+                StandardCharsets.UTF_8).length + 2 * (frame + 8) + frame;
         assertEquals(expected, bytes.length);
     }
 
@@ -137,6 +138,7 @@ class TraceFileTest {
                 assertTrue(reader.ending() == TraceFileReader.Ending.NO_END_MARKER
                         || reader.ending() == TraceFileReader.Ending.TRUNCATED_FRAME, "cut at " + length);
                 assertTrue(reader.warning().orElseThrow().contains("writer killed or still writing"));
+                assertTrue(reader.skipped().isEmpty(), "cut at " + length + ": " + reader.warning());
             }
         }
     }
@@ -201,28 +203,25 @@ class TraceFileTest {
         try (TraceFileReader reader = reader(bytes)) {
             assertEquals(List.of(udp, error), readAll(reader));
         }
-        int firstHop = hopFrameOffset(bytes);
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        assertEquals(HopRecord.VERDICT_SIZE, b.getInt(firstHop + 1), "the UDP hop without the quote part");
-        assertEquals(HopRecord.SIZE, b.getInt(firstHop + 5 + HopRecord.VERDICT_SIZE + 1), "the error with it");
+        List<Integer> hopSizes = TraceBytes.frames(bytes).stream().filter(f -> f.type() == TraceFormat.HOP)
+                .map(f -> f.payload().length).collect(Collectors.toList());
+        assertEquals(List.of(HopRecord.VERDICT_SIZE, HopRecord.SIZE), hopSizes, "the UDP hop without the quote part, "
+                + "the error with it");
     }
 
     @Test
-    void aFileOfTheFormatBeforeQuotesStillReads() throws IOException {
+    void aVersion1FileOfTheFormatBeforeQuotesStillReads() throws IOException {
         List<HopEvent> events = events();
-        ByteArrayOutputStream old = new ByteArrayOutputStream();
-        ByteBuffer header = ByteBuffer.allocate(TraceFormat.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        header.put(TraceFormat.MAGIC).putShort((short) 1).putShort((short) 0).putInt(HopRecord.VERDICT_SIZE);
-        old.write(header.array());
+        List<TraceBytes.Frame> frames = new ArrayList<>();
         for (HopEvent e : events) {
-            old.write(ByteBuffer.allocate(5).order(ByteOrder.LITTLE_ENDIAN).put((byte) TraceFormat.HOP)
-                    .putInt(HopRecord.VERDICT_SIZE).array());
-            old.write(HopRecord.encode(e), 0, HopRecord.VERDICT_SIZE);
+            frames.add(TraceBytes.of(TraceFormat.HOP, Arrays.copyOf(HopRecord.encode(e), HopRecord.VERDICT_SIZE)));
         }
-        old.write(new byte[] {TraceFormat.END, 0, 0, 0, 0});
-        try (TraceFileReader reader = reader(old.toByteArray())) {
+        frames.add(TraceBytes.of(TraceFormat.END, new byte[0]));
+        try (TraceFileReader reader = reader(TraceBytes.version1(HopRecord.VERDICT_SIZE, frames))) {
+            assertEquals(1, reader.version());
             assertEquals(events, readAll(reader));
             assertEquals(TraceFileReader.Ending.COMPLETE, reader.ending());
+            assertEquals(Optional.empty(), reader.warning());
         }
     }
 
@@ -232,25 +231,44 @@ class TraceFileTest {
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(12, 176);
         assertEquals("test.njt: trace file records are 176 bytes, this netjourney reads 272-byte records (and the older 216-"
                 + " and 168-byte ones; recorded by another netjourney version)",
-                assertThrows(TraceFileException.class, () -> reader(bytes)).getMessage());
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putShort(8, (short) 2);
-        assertEquals("test.njt: trace file version 2, this netjourney reads version 1",
-                assertThrows(TraceFileException.class, () -> reader(bytes)).getMessage());
+                assertThrows(TraceFileException.class, () -> reader(TraceBytes.signHeader(bytes))).getMessage());
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putShort(8, (short) 3);
+        assertEquals("test.njt: trace file version 3, this netjourney reads versions 1 and 2",
+                assertThrows(TraceFileException.class, () -> reader(TraceBytes.signHeader(bytes))).getMessage());
     }
 
     @Test
-    void corruptFramesSayWhere() throws IOException {
-        byte[] bytes = trace(List.of(events().get(0)));
-        int firstHop = hopFrameOffset(bytes);
-        byte[] badLength = bytes.clone();
-        ByteBuffer.wrap(badLength).order(ByteOrder.LITTLE_ENDIAN).putInt(firstHop + 1, 100);
+    void aDamagedHeaderIsAnError() throws IOException {
+        String damaged = "test.njt: damaged trace file header (checksum mismatch), nothing in the file can be trusted";
+        for (int i = TraceFormat.MAGIC.length; i < TraceFormat.HEADER_SIZE; i++) {
+            byte[] bytes = trace(events());
+            bytes[i] ^= 0x10;
+            assertEquals(damaged, assertThrows(TraceFileException.class, () -> reader(bytes)).getMessage(),
+                    "byte " + i);
+        }
+        byte[] lookingLikeVersion1 = trace(events());
+        lookingLikeVersion1[8] = 1;
+        assertEquals("test.njt: damaged trace file header (version 1 with a header size of 20), nothing in the file "
+                + "can be trusted", assertThrows(TraceFileException.class, () -> reader(lookingLikeVersion1))
+                .getMessage());
+    }
+
+    /** Version 1 has no checksums: a frame that does not decode is an error there, as it always was. */
+    @Test
+    void corruptVersion1FramesSayWhere() throws IOException {
+        int firstHop = TraceFormat.HEADER_SIZE_V1;
+        byte[] record = Arrays.copyOf(HopRecord.encode(events().get(0)), HopRecord.VERDICT_SIZE);
+        byte[] bytes = TraceBytes.version1(HopRecord.VERDICT_SIZE, List.of(TraceBytes.of(TraceFormat.HOP, record)));
+        byte[] badLength = TraceBytes.version1(HopRecord.VERDICT_SIZE,
+                List.of(TraceBytes.of(TraceFormat.HOP, new byte[100])));
         try (TraceFileReader reader = reader(badLength)) {
             UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> readAll(reader));
-            assertEquals("test.njt: corrupt trace file at byte " + firstHop + ": hop frame of 100 bytes, expected 168 to 272",
+            assertEquals("test.njt: corrupt trace file at byte " + firstHop
+                    + ": hop frame of 100 bytes, expected 168 to 216",
                     e.getCause().getMessage());
         }
         byte[] badHook = bytes.clone();
-        badHook[firstHop + TraceFormat.FRAME_HEADER_SIZE + 90] = 99;
+        badHook[firstHop + TraceFormat.FRAME_HEADER_SIZE_V1 + 90] = 99;
         try (TraceFileReader reader = reader(badHook)) {
             TraceFileException e = assertThrows(TraceFileException.class, reader::read);
             assertEquals("test.njt: corrupt trace file at byte " + firstHop + ": unknown hook id 99", e.getMessage());
@@ -266,13 +284,12 @@ class TraceFileTest {
     @Test
     void unknownFrameTypesAreSkipped() throws IOException {
         byte[] bytes = trace(List.of(events().get(0)));
-        ByteArrayOutputStream patched = new ByteArrayOutputStream();
-        patched.write(bytes, 0, TraceFormat.HEADER_SIZE);
-        patched.write(new byte[] {42, 3, 0, 0, 0, 'x', 'y', 'z'});
-        patched.write(bytes, TraceFormat.HEADER_SIZE, bytes.length - TraceFormat.HEADER_SIZE);
-        try (TraceFileReader reader = reader(patched.toByteArray())) {
+        List<TraceBytes.Frame> frames = new ArrayList<>(TraceBytes.frames(bytes));
+        frames.add(0, TraceBytes.of(42, "xyz".getBytes(StandardCharsets.US_ASCII)));
+        try (TraceFileReader reader = reader(TraceBytes.file(bytes, frames))) {
             assertEquals(List.of(events().get(0)), readAll(reader));
             assertEquals(TraceFileReader.Ending.COMPLETE, reader.ending());
+            assertEquals(Optional.empty(), reader.warning());
         }
     }
 
@@ -282,7 +299,7 @@ class TraceFileTest {
         TraceFileWriter writer = new TraceFileWriter(bytes, Names.NONE);
         writer.close();
         writer.close();
-        assertArrayEquals(new byte[] {TraceFormat.END, 0, 0, 0, 0},
+        assertArrayEquals(TraceBytes.frame(0, TraceFormat.END, new byte[0]),
                 Arrays.copyOfRange(bytes.toByteArray(), TraceFormat.HEADER_SIZE, bytes.size()));
         assertThrows(IOException.class, () -> writer.writeHop(events().get(0)));
     }
@@ -292,14 +309,5 @@ class TraceFileTest {
         byte[] record = HopRecord.encode(hop().netns(0xF0E0D0C0L).build());
         assertEquals(0xF0E0D0C0L, Integer.toUnsignedLong(ByteBuffer.wrap(record).order(ByteOrder.LITTLE_ENDIAN)
                 .getInt(TraceFormat.RECORD_NETNS_INO)));
-    }
-
-    private static int hopFrameOffset(byte[] bytes) {
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int offset = TraceFormat.HEADER_SIZE;
-        while (bytes[offset] != TraceFormat.HOP) {
-            offset += TraceFormat.FRAME_HEADER_SIZE + b.getInt(offset + 1);
-        }
-        return offset;
     }
 }
