@@ -23,11 +23,8 @@ class ContainerLabelsTest {
                 Map.entry("ctr-v2", "containerd:2752ea5db34c"),
                 Map.entry("lxc-v2", "lxc:web3"), Map.entry("lxc-v1", "lxc:web3"),
                 Map.entry("nspawn-v2", "machine:box"), Map.entry("nspawn-v1", "machine:my-box"));
-        expected.forEach((fixture, label) ->
-                assertEquals(Optional.of(label), labels.label(Fixtures.process(fixture)), fixture));
-        for (String fixture : List.of("plain-v2", "plain-hybrid", "podman-conmon-v2", "lxc-monitor-v2")) {
-            assertEquals(Optional.empty(), labels.label(Fixtures.process(fixture)), fixture);
-        }
+        expected.forEach((fixture, label) -> Fixtures.assertLabel(labels, label, fixture));
+        Fixtures.assertNoLabel(labels, "plain-v2", "plain-hybrid", "podman-conmon-v2", "lxc-monitor-v2");
     }
 
     @Test

@@ -12,8 +12,7 @@ class ContainerdNamesTest {
 
     @Test
     void namesNerdctlContainersFromTheirAnnotation() {
-        assertEquals(Optional.of("nerdctl:web3"), containerd.label(Fixtures.process("nerdctl-v2")));
-        assertEquals(Optional.of("nerdctl:web3"), containerd.label(Fixtures.process("nerdctl-v1")));
+        Fixtures.assertLabel(containerd, "nerdctl:web3", "nerdctl-v2", "nerdctl-v1");
     }
 
     @Test
@@ -32,8 +31,6 @@ class ContainerdNamesTest {
 
     @Test
     void leavesOtherRuntimesAlone() {
-        for (String fixture : new String[] {"docker-v2", "podman-v2", "k8s-crio-v2", "lxc-v1", "plain-v2"}) {
-            assertEquals(Optional.empty(), containerd.label(Fixtures.process(fixture)), fixture);
-        }
+        Fixtures.assertNoLabel(containerd, "docker-v2", "podman-v2", "k8s-crio-v2", "lxc-v1", "plain-v2");
     }
 }

@@ -15,8 +15,7 @@ class DockerNamesTest {
 
     @Test
     void namesTheContainerFromItsConfigWithoutTheSlash() {
-        assertEquals(Optional.of("docker:web1"), docker.label(Fixtures.process("docker-v2")));
-        assertEquals(Optional.of("docker:web1"), docker.label(Fixtures.process("docker-v1")));
+        Fixtures.assertLabel(docker, "docker:web1", "docker-v2", "docker-v1");
     }
 
     @Test
@@ -40,8 +39,6 @@ class DockerNamesTest {
 
     @Test
     void leavesOtherRuntimesAlone() {
-        for (String fixture : new String[] {"podman-v2", "k8s-crio-v2", "nerdctl-v2", "lxc-v2", "plain-v2"}) {
-            assertEquals(Optional.empty(), docker.label(Fixtures.process(fixture)), fixture);
-        }
+        Fixtures.assertNoLabel(docker, "podman-v2", "k8s-crio-v2", "nerdctl-v2", "lxc-v2", "plain-v2");
     }
 }

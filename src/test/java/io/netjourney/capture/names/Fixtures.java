@@ -1,5 +1,7 @@
 package io.netjourney.capture.names;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,6 +9,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Test files under src/test/resources/names: ip output, cgroup files (cgroup/RUNTIME-v1.txt, -v2.txt) and a
@@ -43,6 +46,20 @@ final class Fixtures {
 
     static ProcessInfo process(long pid, String cgroupFixture) {
         return ProcessInfo.of(pid, "sh", text("cgroup/" + cgroupFixture + ".txt"));
+    }
+
+    /** Each cgroup fixture's process gets {@code label} from {@code source}. */
+    static void assertLabel(ContainerNameSource source, String label, String... cgroupFixtures) {
+        for (String fixture : cgroupFixtures) {
+            assertEquals(Optional.of(label), source.label(process(fixture)), fixture);
+        }
+    }
+
+    /** No cgroup fixture's process gets a label from {@code source}. */
+    static void assertNoLabel(ContainerNameSource source, String... cgroupFixtures) {
+        for (String fixture : cgroupFixtures) {
+            assertEquals(Optional.empty(), source.label(process(fixture)), fixture);
+        }
     }
 
     /** The fake machine's roots; its /proc is empty. */

@@ -1,8 +1,5 @@
 package io.netjourney.capture.names;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LxcNamesTest {
@@ -10,15 +7,11 @@ class LxcNamesTest {
 
     @Test
     void namesTheContainerFromItsPayloadCgroup() {
-        assertEquals(Optional.of("lxc:web3"), lxc.label(Fixtures.process("lxc-v2")));
-        assertEquals(Optional.of("lxc:web3"), lxc.label(Fixtures.process("lxc-v1")));
-        assertEquals(Optional.of("lxc:web3"), lxc.label(Fixtures.process("lxc-payload-v1")));
+        Fixtures.assertLabel(lxc, "lxc:web3", "lxc-v2", "lxc-v1", "lxc-payload-v1");
     }
 
     @Test
     void leavesTheMonitorAndOtherRuntimesAlone() {
-        for (String fixture : new String[] {"lxc-monitor-v2", "docker-v1", "nspawn-v2", "plain-v2"}) {
-            assertEquals(Optional.empty(), lxc.label(Fixtures.process(fixture)), fixture);
-        }
+        Fixtures.assertNoLabel(lxc, "lxc-monitor-v2", "docker-v1", "nspawn-v2", "plain-v2");
     }
 }

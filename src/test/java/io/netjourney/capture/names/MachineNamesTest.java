@@ -34,8 +34,6 @@ class MachineNamesTest {
 
     @Test
     void leavesOtherRuntimesAlone() {
-        for (String fixture : new String[] {"podman-v2", "lxc-v2", "docker-v2", "plain-hybrid"}) {
-            assertEquals(Optional.empty(), machines.label(Fixtures.process(fixture)), fixture);
-        }
+        Fixtures.assertNoLabel(machines, "podman-v2", "lxc-v2", "docker-v2", "plain-hybrid");
     }
 }

@@ -12,9 +12,7 @@ class PodmanNamesTest {
 
     @Test
     void namesTheContainerFromContainersStorage() {
-        assertEquals(Optional.of("podman:web2"), podman.label(Fixtures.process("podman-v2")));
-        assertEquals(Optional.of("podman:web2"), podman.label(Fixtures.process("podman-v1")));
-        assertEquals(Optional.of("podman:web2"), podman.label(Fixtures.process("podman-cgroupfs-v1")));
+        Fixtures.assertLabel(podman, "podman:web2", "podman-v2", "podman-v1", "podman-cgroupfs-v1");
     }
 
     @Test
@@ -24,8 +22,6 @@ class PodmanNamesTest {
 
     @Test
     void leavesConmonAndOtherRuntimesAlone() {
-        for (String fixture : new String[] {"podman-conmon-v2", "docker-v2", "k8s-crio-v2", "nerdctl-v1", "plain-v2"}) {
-            assertEquals(Optional.empty(), podman.label(Fixtures.process(fixture)), fixture);
-        }
+        Fixtures.assertNoLabel(podman, "podman-conmon-v2", "docker-v2", "k8s-crio-v2", "nerdctl-v1", "plain-v2");
     }
 }
