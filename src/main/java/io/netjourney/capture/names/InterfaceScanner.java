@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lists the interfaces of every namespace with {@code nsenter --net=PATH ip -d -j link show} and resolves
- * masters and veth peers, across namespaces where the peer's namespace can be told.
+ * Lists the interfaces of every namespace, with their addresses, with {@code nsenter --net=PATH ip -d -j addr show}
+ * and resolves masters and veth peers, across namespaces where the peer's namespace can be told.
  */
 public final class InterfaceScanner {
     private static final int ARPHRD_ETHER = 1;
@@ -38,12 +38,10 @@ public final class InterfaceScanner {
         List<NamespaceLinks> dumps = new ArrayList<>();
         Map<String, Long> named = new HashMap<>();
         for (NetnsEntry entry : entries) {
-            if (entry.named()) {
-                named.put(entry.name(), entry.inode());
-            }
+            entry.iproute2Name().ifPresent(name -> named.put(name, entry.inode()));
             try {
                 dumps.add(new NamespaceLinks(entry.inode(),
-                        ipIn(entry.path(), "-d", "-j", "link", "show"),
+                        ipIn(entry.path(), "-d", "-j", "addr", "show"),
                         ipIn(entry.path(), "-j", "netns", "list-id")));
             } catch (CommandException gone) {
                 // the namespace went away between the scan and now
@@ -52,7 +50,7 @@ public final class InterfaceScanner {
         return resolve(dumps, named);
     }
 
-    /** What {@code ip -d -j link show} and {@code ip -j netns list-id} printed inside one namespace. */
+    /** What {@code ip -d -j addr show} (or link show) and {@code ip -j netns list-id} printed inside one namespace. */
     record NamespaceLinks(long inode, String linkJson, String nsidJson) {
     }
 
@@ -65,7 +63,8 @@ public final class InterfaceScanner {
             links.forEach(link -> indexByName.put(link.name(), link.ifindex()));
             for (IpLink link : links) {
                 DeviceKind kind = DeviceKind.of(link.kind(), arphrd(link.linkType()));
-                int peerIfindex = kind == DeviceKind.VETH ? link.linkIndex() : 0;
+                int peerIfindex = kind != DeviceKind.VETH ? 0
+                        : link.linkIndex() != 0 ? link.linkIndex() : indexByName.getOrDefault(link.linkName(), 0);
                 long peerNetns = 0;
                 if (peerIfindex != 0) {
                     peerNetns = link.linkNetnsid() == IpLink.NO_NSID
@@ -73,7 +72,8 @@ public final class InterfaceScanner {
                             : namedInodes.getOrDefault(nsidNames.getOrDefault(link.linkNetnsid(), ""), 0L);
                 }
                 all.add(new InterfaceInfo(dump.inode(), link.ifindex(), link.name(), kind,
-                        indexByName.getOrDefault(link.master(), 0), peerIfindex, peerNetns));
+                        indexByName.getOrDefault(link.master(), 0), peerIfindex, peerNetns, link.kind(), link.mac(),
+                        link.mtu(), link.operState(), link.addresses()));
             }
         }
         List<InterfaceInfo> resolved = new ArrayList<>(all.size());
@@ -95,8 +95,7 @@ public final class InterfaceScanner {
         if (candidates.size() != 1) {
             return info;
         }
-        return new InterfaceInfo(info.netnsInode(), info.ifindex(), info.name(), info.kind(), info.masterIfindex(),
-                info.peerIfindex(), candidates.get(0).netnsInode());
+        return info.withPeerNetns(candidates.get(0).netnsInode());
     }
 
     private static int arphrd(String linkType) {

@@ -1,26 +1,38 @@
 package io.netjourney.capture.names;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The fields we use from one element of {@code ip -d -j link show}; -1 for a missing link_netnsid. */
-record IpLink(int ifindex, String name, String kind, String linkType, String master, int linkIndex, int linkNetnsid) {
+/**
+ * The fields we use from one element of {@code ip -d -j addr show} (or {@code link show}, which lacks the
+ * addresses). A veth's peer is "link_index" (+ "link_netnsid") in another namespace but "link", its name, in the
+ * same one.
+ *
+ * @param linkNetnsid the peer's namespace id, {@link #NO_NSID} when it is in this namespace
+ */
+record IpLink(int ifindex, String name, String kind, String linkType, String master, int linkIndex, String linkName,
+        int linkNetnsid, String mac, int mtu, String operState, List<InterfaceAddress> addresses) {
     static final int NO_NSID = -1;
 
     static List<IpLink> parseLinks(String json) {
         List<IpLink> links = new ArrayList<>();
-        for (Object element : Json.array(Json.parse(json))) {
-            Map<String, Object> link = Json.object(element);
+        for (JsonNode link : Json.tree(json)) {
             links.add(new IpLink(
-                    integer(link.get("ifindex"), 0),
-                    text(link.get("ifname")),
-                    text(Json.object(link.get("linkinfo")).get("info_kind")),
-                    text(link.get("link_type")),
-                    text(link.get("master")),
-                    integer(link.get("link_index"), 0),
-                    integer(link.get("link_netnsid"), NO_NSID)));
+                    link.path("ifindex").asInt(0),
+                    link.path("ifname").asText(""),
+                    link.path("linkinfo").path("info_kind").asText(""),
+                    link.path("link_type").asText(""),
+                    link.path("master").asText(""),
+                    link.path("link_index").asInt(0),
+                    link.path("link").asText(""),
+                    link.path("link_netnsid").asInt(NO_NSID),
+                    link.path("address").asText(""),
+                    link.path("mtu").asInt(0),
+                    link.path("operstate").asText(""),
+                    addresses(link.path("addr_info"))));
         }
         return links;
     }
@@ -28,10 +40,9 @@ record IpLink(int ifindex, String name, String kind, String linkType, String mas
     /** nsid → iproute2 name, from {@code ip -j netns list-id}: [{"nsid":0,"name":"nj-ctr1"},{"nsid":1}]. */
     static Map<Integer, String> parseNsids(String json) {
         Map<Integer, String> names = new HashMap<>();
-        for (Object element : Json.array(Json.parse(json))) {
-            Map<String, Object> entry = Json.object(element);
-            int nsid = integer(entry.get("nsid"), NO_NSID);
-            String name = text(entry.get("name"));
+        for (JsonNode entry : Json.tree(json)) {
+            int nsid = entry.path("nsid").asInt(NO_NSID);
+            String name = entry.path("name").asText("");
             if (nsid != NO_NSID && !name.isEmpty()) {
                 names.put(nsid, name);
             }
@@ -39,11 +50,14 @@ record IpLink(int ifindex, String name, String kind, String linkType, String mas
         return names;
     }
 
-    private static int integer(Object value, int missing) {
-        return value instanceof Number number ? number.intValue() : missing;
-    }
-
-    private static String text(Object value) {
-        return value instanceof String string ? string : "";
+    private static List<InterfaceAddress> addresses(JsonNode addrInfo) {
+        List<InterfaceAddress> addresses = new ArrayList<>();
+        for (JsonNode address : addrInfo) {
+            String local = address.path("local").asText("");
+            if (!local.isEmpty()) {
+                addresses.add(InterfaceAddress.parse(local, address.path("prefixlen").asInt(0)));
+            }
+        }
+        return addresses;
     }
 }

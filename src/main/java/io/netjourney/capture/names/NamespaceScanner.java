@@ -1,7 +1,6 @@
 package io.netjourney.capture.names;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,8 +22,12 @@ public final class NamespaceScanner {
     /** init, else kthreadd: some sandboxes deny even root a look at pid 1's namespaces. */
     private static final List<String> INITIAL_PIDS = List.of("1", "2");
 
+    /** The names container runtimes give the namespaces they create in /run/netns. */
+    private static final Pattern RUNTIME_GENERATED = Pattern.compile(
+            "(?:cni|netns)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     private final NamesRoots roots;
-    private final DockerNames docker;
+    private final ContainerNameSource containers;
 
     public NamespaceScanner() {
         this(NamesRoots.system());
@@ -31,42 +35,53 @@ public final class NamespaceScanner {
 
     public NamespaceScanner(NamesRoots roots) {
         this.roots = roots;
-        this.docker = new DockerNames(roots.docker());
+        this.containers = ContainerLabels.standard(roots);
     }
 
     /**
-     * Named namespaces (/run/netns) first, then the initial one ("host"), then those only processes hold,
-     * each named after its container or its lowest pid.
+     * Named namespaces (/run/netns) first, then the initial one ("host"), then those only processes hold, each
+     * named after its container or its lowest pid. A container's label also replaces the generated name a
+     * runtime gave its namespace in /run/netns (Podman's "netns-UUID", CNI's "cni-UUID").
      */
     public List<NetnsEntry> scan() {
         Map<Long, NetnsEntry> found = new LinkedHashMap<>();
-        for (Path file : list(roots.runNetns())) {
-            inodeOf(file).ifPresent(inode -> found.putIfAbsent(inode,
-                    new NetnsEntry(inode, file.getFileName().toString(), file, true)));
+        Set<Long> settled = new HashSet<>();
+        for (Path file : SystemFiles.list(roots.runNetns())) {
+            String name = file.getFileName().toString();
+            inodeOf(file).ifPresent(inode -> {
+                if (found.putIfAbsent(inode, new NetnsEntry(inode, name, file, true)) == null
+                        && !RUNTIME_GENERATED.matcher(name).matches()) {
+                    settled.add(inode);
+                }
+            });
         }
         for (String pid : INITIAL_PIDS) {
             Path initial = roots.proc().resolve(pid + "/ns/net");
             OptionalLong inode = netnsOf(initial);
             if (inode.isPresent()) {
                 found.putIfAbsent(inode.getAsLong(), new NetnsEntry(inode.getAsLong(), INITIAL_NAMESPACE, initial, false));
+                settled.add(inode.getAsLong());
                 break;
             }
         }
-        Set<Long> settled = new HashSet<>(found.keySet());
         for (long pid : pids()) {
             Path link = roots.proc().resolve(pid + "/ns/net");
-            OptionalLong inode = netnsOf(link);
-            if (inode.isEmpty() || settled.contains(inode.getAsLong())) {
+            OptionalLong netns = netnsOf(link);
+            if (netns.isEmpty() || settled.contains(netns.getAsLong())) {
                 continue;
             }
-            String container = docker.label(read(roots.proc().resolve(pid + "/cgroup"))).orElse(null);
-            if (container != null) {
-                settled.add(inode.getAsLong());
-                found.put(inode.getAsLong(), new NetnsEntry(inode.getAsLong(), container, link, false));
-            } else {
-                String comm = read(roots.proc().resolve(pid + "/comm")).strip();
-                found.putIfAbsent(inode.getAsLong(),
-                        new NetnsEntry(inode.getAsLong(), "pid " + pid + " (" + comm + ")", link, false));
+            long inode = netns.getAsLong();
+            ProcessInfo process = ProcessInfo.of(pid, read(roots.proc().resolve(pid + "/comm")).strip(),
+                    read(roots.proc().resolve(pid + "/cgroup")));
+            Optional<String> container = containers.label(process);
+            NetnsEntry known = found.get(inode);
+            if (container.isPresent()) {
+                settled.add(inode);
+                found.put(inode, known != null
+                        ? new NetnsEntry(inode, container.get(), known.path(), known.named())
+                        : new NetnsEntry(inode, container.get(), link, false));
+            } else if (known == null) {
+                found.put(inode, new NetnsEntry(inode, "pid " + pid + " (" + process.comm() + ")", link, false));
             }
         }
         return new ArrayList<>(found.values());
@@ -96,7 +111,7 @@ public final class NamespaceScanner {
 
     private List<Long> pids() {
         List<Long> pids = new ArrayList<>();
-        for (Path dir : list(roots.proc())) {
+        for (Path dir : SystemFiles.list(roots.proc())) {
             String name = dir.getFileName().toString();
             if (PID.matcher(name).matches()) {
                 pids.add(Long.parseLong(name));
@@ -106,22 +121,7 @@ public final class NamespaceScanner {
         return pids;
     }
 
-    private static List<Path> list(Path dir) {
-        List<Path> entries = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            stream.forEach(entries::add);
-        } catch (IOException e) {
-            return List.of();
-        }
-        entries.sort(null);
-        return entries;
-    }
-
     private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "";
-        }
+        return SystemFiles.read(file).orElse("");
     }
 }

@@ -1,5 +1,6 @@
 package io.netjourney.capture.names;
 
+import static io.netjourney.capture.names.Fixtures.DOCKER_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -10,44 +11,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DockerNamesTest {
-    static final String ID = "3f4e9c2a1b0d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f";
+    private final DockerNames docker = new DockerNames(Fixtures.machine().docker());
 
     @Test
-    void findsTheContainerIdInCgroupV2() {
-        assertEquals(Optional.of(ID), DockerNames.containerId("0::/system.slice/docker-" + ID + ".scope\n"));
+    void namesTheContainerFromItsConfigWithoutTheSlash() {
+        Fixtures.assertLabel(docker, "docker:web1", "docker-v2", "docker-v1");
     }
 
     @Test
-    void findsTheContainerIdInCgroupV1() {
-        String cgroup = "12:pids:/docker/" + ID + "\n11:memory:/docker/" + ID + "\n0::/\n";
-        assertEquals(Optional.of(ID), DockerNames.containerId(cgroup));
+    void aBareIdIsDockersWhenDockerHasItsConfig() {
+        String kubepods = "12:pids:/kubepods/besteffort/pod5e67905a/" + DOCKER_ID + "\n";
+        assertEquals(Optional.of("docker:web1"), docker.label(ProcessInfo.of(7, "nginx", kubepods)));
+        assertEquals(Optional.empty(), docker.label(Fixtures.process("ctr-v2")));
     }
 
     @Test
-    void noContainerOutsideDocker() {
-        assertEquals(Optional.empty(), DockerNames.containerId("0::/user.slice/user-0.slice/session-1.scope\n"));
-        assertEquals(Optional.empty(), DockerNames.containerId("0::/docker/" + ID.substring(0, 40) + "\n"));
-        assertEquals(Optional.empty(), DockerNames.containerId("0::/docker/" + ID + "aa\n"));
+    void fallsBackToTheShortIdWhenTheConfigIsMissingOrBroken(@TempDir Path root) throws IOException {
+        DockerNames noConfigs = new DockerNames(root);
+        assertEquals(Optional.of("docker:3f4e9c2a1b0d"), noConfigs.label(Fixtures.process("docker-v2")));
+
+        Path dir = Files.createDirectories(root.resolve("containers").resolve(DOCKER_ID));
+        Files.writeString(dir.resolve("config.v2.json"), "{broken");
+        assertEquals(Optional.of("docker:3f4e9c2a1b0d"), noConfigs.label(Fixtures.process("docker-v2")));
+        Files.writeString(dir.resolve("config.v2.json"), "{\"ID\":\"x\",\"Name\":\"\"}");
+        assertEquals(Optional.of("docker:3f4e9c2a1b0d"), noConfigs.label(Fixtures.process("docker-v2")));
     }
 
     @Test
-    void readsTheTopLevelNameWithoutItsSlash() {
-        String config = "{\"State\":{\"Running\":true},\"ID\":\"" + ID + "\",\"Config\":{\"Hostname\":\"3f4e\"},"
-                + "\"Name\":\"/web\",\"MountPoints\":{\"/data\":{\"Name\":\"vol1\",\"Driver\":\"local\"}}}";
-        assertEquals(Optional.of("web"), DockerNames.nameFromConfig(config));
-        assertEquals(Optional.empty(), DockerNames.nameFromConfig("{\"ID\":\"x\"}"));
-        assertEquals(Optional.empty(), DockerNames.nameFromConfig("{broken"));
-    }
-
-    @Test
-    void labelsWithTheNameOrTheShortId(@TempDir Path docker) throws IOException {
-        Path dir = Files.createDirectories(docker.resolve("containers").resolve(ID));
-        DockerNames names = new DockerNames(docker);
-        String cgroup = "0::/system.slice/docker-" + ID + ".scope\n";
-        assertEquals(Optional.of("docker:3f4e9c2a1b0d"), names.label(cgroup));
-
-        Files.writeString(dir.resolve("config.v2.json"), "{\"Name\":\"/web\"}");
-        assertEquals(Optional.of("docker:web"), names.label(cgroup));
-        assertEquals(Optional.empty(), names.label("0::/\n"));
+    void leavesOtherRuntimesAlone() {
+        Fixtures.assertNoLabel(docker, "podman-v2", "k8s-crio-v2", "nerdctl-v2", "lxc-v2", "plain-v2");
     }
 }

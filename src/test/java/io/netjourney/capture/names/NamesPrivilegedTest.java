@@ -71,6 +71,21 @@ class NamesPrivilegedTest {
     }
 
     @Test
+    void readsAddressesAndDetailsOfTheLabsInterfaces() {
+        List<NetnsEntry> ctr1 = new NamespaceScanner().scan().stream()
+                .filter(entry -> entry.inode() == LAB.namespaceInode(LabNode.CTR1))
+                .toList();
+        InterfaceInfo eth0 = find(new InterfaceScanner().scan(ctr1), LAB.namespaceInode(LabNode.CTR1), "eth0");
+
+        List<String> addresses = eth0.addresses().stream().map(InterfaceAddress::toString).toList();
+        assertTrue(addresses.containsAll(List.of("198.51.100.2/26", "2001:db8:1::2/64")), addresses::toString);
+        assertEquals("veth", eth0.linkKind());
+        assertEquals("UP", eth0.operState());
+        assertEquals(1500, eth0.mtu());
+        assertTrue(eth0.mac().matches("\\p{XDigit}{2}(:\\p{XDigit}{2}){5}"), eth0.mac());
+    }
+
+    @Test
     void namesAProcessHeldNamespaceAndFindsAVethPeerInIt() throws Exception {
         Process holder = new ProcessBuilder("unshare", "--net", "sleep", "60").start();
         try {

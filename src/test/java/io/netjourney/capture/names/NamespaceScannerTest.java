@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,8 +29,8 @@ class NamespaceScannerTest {
         long ctr1 = system.namedNamespace("nj-ctr1");
         system.process(40, ctr1, "sleep", "0::/\n");
         system.process(2, FakeSystem.INITIAL_INODE, "kthreadd", "0::/\n");
-        system.process(300, 4026532300L, "nginx", "0::/system.slice/docker-" + DockerNamesTest.ID + ".scope\n");
-        system.dockerConfig(DockerNamesTest.ID, "{\"Name\":\"/web\"}");
+        system.process(300, 4026532300L, "nginx", "0::/system.slice/docker-" + Fixtures.DOCKER_ID + ".scope\n");
+        system.dockerConfig(Fixtures.DOCKER_ID, "{\"Name\":\"/web\"}");
         system.process(1234, 4026532400L, "sshd", "0::/system.slice/ssh.service\n");
         system.process(1300, 4026532400L, "bash", "0::/\n");
         Files.createDirectories(system.roots.proc().resolve("self"));
@@ -50,9 +51,32 @@ class NamespaceScannerTest {
     void aContainerProcessBeatsAnEarlierPlainProcess(@TempDir Path root) {
         FakeSystem system = new FakeSystem(root);
         system.process(500, 4026532500L, "pause", "0::/\n");
-        system.process(501, 4026532500L, "nginx", "12:pids:/docker/" + DockerNamesTest.ID + "\n");
+        system.process(501, 4026532500L, "nginx", "12:pids:/docker/" + Fixtures.DOCKER_ID + "\n");
         List<NetnsEntry> entries = new NamespaceScanner(system.roots).scan();
         assertTrue(entries.stream().anyMatch(e -> e.name().equals("docker:3f4e9c2a1b0d")), entries::toString);
+    }
+
+    @Test
+    void aContainerLabelReplacesARuntimeGeneratedNetnsNameButNotAChosenOne(@TempDir Path root) {
+        FakeSystem system = new FakeSystem(root);
+        String generated = "netns-1c2d3e4f-5a6b-7c8d-9e0f-a1b2c3d4e5f6";
+        long podman = system.namedNamespace(generated);
+        long chosen = system.namedNamespace("nj-ctr1");
+        long cni = system.namedNamespace("cni-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d");
+        system.process(600, podman, "sh", "0::/machine.slice/libpod-" + Fixtures.PODMAN_ID + ".scope/container\n");
+        system.process(601, chosen, "sh", "0::/machine.slice/libpod-" + Fixtures.PODMAN_ID + ".scope/container\n");
+        system.process(602, cni, "pause", "0::/\n");
+
+        Map<Long, NetnsEntry> byInode = new NamespaceScanner(system.roots).scan().stream()
+                .collect(Collectors.toMap(NetnsEntry::inode, Function.identity()));
+
+        NetnsEntry relabelled = byInode.get(podman);
+        assertEquals(new NetnsEntry(podman, "podman:2f259bab93aa", system.roots.runNetns().resolve(generated), true),
+                relabelled);
+        assertEquals(Optional.of(generated), relabelled.iproute2Name());
+        assertEquals("nj-ctr1", byInode.get(chosen).name());
+        assertEquals("cni-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d", byInode.get(cni).name());
+        assertEquals(Optional.empty(), byInode.get(FakeSystem.INITIAL_INODE).iproute2Name());
     }
 
     @Test
