@@ -77,8 +77,9 @@ import java.util.function.LongConsumer;
  *   <li><b>Long paths</b>: a packet keeps at most {@link JourneyConfig#maxHopsPerPacket()} (default 64)
  *       crossings; later ones are still numbered, returned and counted.</li>
  * </ul>
- * Evictions are counted in {@link #stats()}. The skb and content indexes only hold retained packets, so memory is
- * bounded by roughly maxPackets × (hops per packet) crossings.
+ * Evictions are counted in {@link #stats()}. The skb and content indexes only hold retained packets (the content
+ * index only those that crossed within about two link windows, {@link ContentIndex}), so memory is bounded by roughly
+ * maxPackets × (hops per packet) crossings.
  */
 public final class JourneyAssembler {
 
@@ -87,7 +88,7 @@ public final class JourneyAssembler {
     private final FlowTable flows = new FlowTable();
     private final Map<Long, FlowState> flowsById = new HashMap<>();
     private final LongKeyMap<PacketState> bySkb = new LongKeyMap<>();
-    private final ContentIndex byContent = new ContentIndex();
+    private final ContentIndex byContent;
     /** The content of the crossing being placed; only copies of it are stored. */
     private final ContentKey probe = new ContentKey();
     /**
@@ -121,6 +122,16 @@ public final class JourneyAssembler {
 
     public JourneyAssembler(JourneyConfig config) {
         this.config = config;
+        this.byContent = new ContentIndex(contentSpanNs(config.linkWindowNs()));
+    }
+
+    /**
+     * How long a packet stays in the content index after its latest crossing: the link window, and as much again
+     * (at least a millisecond) for events that arrive out of order.
+     */
+    private static long contentSpanNs(long linkWindowNs) {
+        long span = linkWindowNs + Math.max(linkWindowNs, 1_000_000L);
+        return span < linkWindowNs ? Long.MAX_VALUE : span;
     }
 
     public JourneyConfig config() {
@@ -175,6 +186,7 @@ public final class JourneyAssembler {
     public void advanceTo(long nowNs) {
         if (nowNs > clockNs) {
             clockNs = nowNs;
+            byContent.advance(clockNs);
         }
         FlowState eldest = flowLru.first();
         while (eldest != null && clockNs - eldest.lastSeenNs > config.flowIdleNs()) {
@@ -429,24 +441,17 @@ public final class JourneyAssembler {
 
     /**
      * Indexes the packet by the crossing's content (the probe): a copy is stored only when the content changed, and
-     * the index is written only when it does not already lead to this packet.
+     * the index is written only when it does not already lead to this packet in its current generation.
      */
     private void registerContent(PacketState packet, ContentKey content) {
         ContentKey stored = packet.content;
         if (contentChanged) {
-            if (packet.contentIndexed) {
-                byContent.remove(packet);
-                packet.contentIndexed = false;
-            }
+            byContent.remove(packet);
             stored = content.copy();
             packet.content = stored;
         }
-        if (stored.strong && !packet.contentIndexed) {
-            PacketState displaced = byContent.put(packet);
-            if (displaced != null) {
-                displaced.contentIndexed = false;
-            }
-            packet.contentIndexed = true;
+        if (stored.strong) {
+            byContent.refresh(packet);
         }
     }
 
@@ -481,9 +486,7 @@ public final class JourneyAssembler {
         for (int i = 0; i < packet.skbCount; i++) {
             bySkb.remove(packet.skbs[i].skb, packet);
         }
-        if (packet.contentIndexed) {
-            byContent.remove(packet);
-        }
+        byContent.remove(packet);
         packetLru.remove(packet);
         evictedPackets++;
     }

@@ -1,5 +1,7 @@
 package io.netjourney.journey;
 
+import java.util.Arrays;
+
 /**
  * The slots of an open-addressing hash table from {@code long} keys to objects: linear probing in two parallel
  * arrays, so a probe neither boxes the key nor follows a node. Removal shifts the entries after the removed one back
@@ -57,6 +59,14 @@ abstract class ProbeTable {
         }
         values[gap] = null;
         size--;
+    }
+
+    /** Empties the table, keeping its capacity. */
+    final void clear() {
+        if (size > 0) {
+            Arrays.fill(values, null);
+            size = 0;
+        }
     }
 
     private void grow() {
