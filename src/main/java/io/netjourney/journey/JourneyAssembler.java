@@ -87,7 +87,8 @@ public final class JourneyAssembler {
     /** Flows by their first key and their NAT aliases (the translated tuples). */
     private final FlowTable flows = new FlowTable();
     private final Map<Long, FlowState> flowsById = new HashMap<>();
-    private final LongKeyMap<PacketState> bySkb = new LongKeyMap<>();
+    /** Packets by skb address, each entry tagged with its packet's {@link ContentKey#fingerprint()}. */
+    private final LongKeyMap<PacketState> bySkb = new LongKeyMap<>(true);
     private final ContentIndex byContent;
     /** The content of the crossing being placed; only copies of it are stored. */
     private final ContentKey probe = new ContentKey();
@@ -195,18 +196,27 @@ public final class JourneyAssembler {
         }
     }
 
+    /**
+     * The packet retained on the crossing's skb, if the crossing continues it. A reused address mostly leads to a
+     * packet long out of the cache: the fingerprint of its content in the skb index tells most of them apart without
+     * reading the packet, and its content the most of the rest before its skb tracks are read.
+     */
     private PacketState sameSkbPacket(PacketEvent event, ContentKey content) {
-        PacketState packet = bySkb.get(event.skb());
-        if (packet == null || event.timestampNs() - packet.lastSeenNs > config.skbReuseGapNs()
-                || packet.lastCrossedAt(event)) {
+        int slot = bySkb.find(event.skb());
+        if (slot < 0 || !content.mayContinue(bySkb.tagAt(slot))) {
+            return null;
+        }
+        PacketState packet = bySkb.valueAt(slot);
+        if (event.timestampNs() - packet.lastSeenNs > config.skbReuseGapNs()) {
             return null;
         }
         ContentKey previous = packet.content;
-        if (previous.equals(content)) {
-            return packet;
+        boolean changed = !previous.equals(content);
+        if (changed && !(content.strong && previous.sameExceptAddresses(content)) || packet.lastCrossedAt(event)) {
+            return null;
         }
-        contentChanged = content.strong && previous.sameExceptAddresses(content);
-        return contentChanged ? packet : null;
+        contentChanged = changed;
+        return packet;
     }
 
     private PacketState copiedPacket(HopEvent event, ContentKey content) {
@@ -419,15 +429,16 @@ public final class JourneyAssembler {
     private void registerSkb(PacketState packet, int slot, PacketEvent event, int ordinal, int depth, int branch) {
         long skb = event.skb();
         if (slot >= 0) {
-            if (bySkb.get(skb) != packet) {
-                bySkb.put(skb, packet);
+            int entry = bySkb.find(skb);
+            if (entry < 0 || bySkb.valueAt(entry) != packet) {
+                bySkb.put(skb, packet, packet.content.fingerprint());
             }
         } else {
             slot = packet.addSkb(skb);
             if (slot < 0) {
                 return;
             }
-            bySkb.put(skb, packet);
+            bySkb.put(skb, packet, packet.content.fingerprint());
         }
         PacketState.SkbTrack track = packet.skbs[slot];
         track.ordinal = ordinal;
@@ -449,9 +460,21 @@ public final class JourneyAssembler {
             byContent.remove(packet);
             stored = content.copy();
             packet.content = stored;
+            retagSkbs(packet);
         }
         if (stored.strong) {
             byContent.refresh(packet);
+        }
+    }
+
+    /** Keeps the fingerprint beside each of the packet's skbs in the skb index equal to its content's. */
+    private void retagSkbs(PacketState packet) {
+        long fingerprint = packet.content.fingerprint();
+        for (int i = 0; i < packet.skbCount; i++) {
+            int entry = bySkb.find(packet.skbs[i].skb);
+            if (entry >= 0 && bySkb.valueAt(entry) == packet) {
+                bySkb.setTagAt(entry, fingerprint);
+            }
         }
     }
 
