@@ -35,6 +35,8 @@ final class ContentKey implements Cloneable {
     boolean strong;
     boolean echo;
     private int hash;
+    /** A hash of the fields {@link #sameHeaderFields} compares. */
+    private int headerHash;
 
     /**
      * An empty key, to be {@link #set} from events: the assembler fills one such probe per crossing and stores
@@ -110,6 +112,7 @@ final class ContentKey implements Cloneable {
                 || (ethertype == Packet.ETHERTYPE_IPV4 && ipId != 0)
                 || (ethertype == Packet.ETHERTYPE_IPV6 && flowLabel != 0);
         this.hash = computeHash();
+        this.headerHash = computeHeaderHash();
         return this;
     }
 
@@ -133,6 +136,23 @@ final class ContentKey implements Cloneable {
     /** The same packet's headers with only addresses or ports changed (NAT), not turned around. */
     boolean sameExceptAddresses(ContentKey other) {
         return sameHeaderFields(other) && !isReverseOf(other);
+    }
+
+    /**
+     * Both hashes in one word, for an index to keep beside a packet: {@link #mayContinue(long)} tells most other
+     * packets' contents apart by it alone.
+     */
+    long fingerprint() {
+        return (long) hash << 32 | Integer.toUnsignedLong(headerHash);
+    }
+
+    /**
+     * False when a key of this {@link #fingerprint} can be neither equal to this one nor, if this one is strong, the
+     * same but for its addresses ({@link #sameExceptAddresses}): what a crossing on the same skb needs to continue
+     * the packet of that key.
+     */
+    boolean mayContinue(long fingerprint) {
+        return (int) (fingerprint >>> 32) == hash || strong && (int) fingerprint == headerHash;
     }
 
     private boolean sameHeaderFields(ContentKey other) {
@@ -172,6 +192,18 @@ final class ContentKey implements Cloneable {
         h = h * 31 + ((long) ipId << 20 | flowLabel);
         h = h * 31 + arpOp;
         h = h * 31 + arpSenderMac;
+        return Long.hashCode(mix(h));
+    }
+
+    private int computeHeaderHash() {
+        long h = ethertype * 31L + protocol;
+        h = h * 31 + ((long) icmpType << 8 | icmpCode);
+        h = h * 31 + icmpSeq;
+        h = h * 31 + tcpSeq;
+        h = h * 31 + tcpAck;
+        h = h * 31 + tcpFlags;
+        h = h * 31 + ((long) ipId << 20 | flowLabel);
+        h = h * 31 + arpOp;
         return Long.hashCode(mix(h));
     }
 

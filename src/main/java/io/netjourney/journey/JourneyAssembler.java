@@ -77,8 +77,9 @@ import java.util.function.LongConsumer;
  *   <li><b>Long paths</b>: a packet keeps at most {@link JourneyConfig#maxHopsPerPacket()} (default 64)
  *       crossings; later ones are still numbered, returned and counted.</li>
  * </ul>
- * Evictions are counted in {@link #stats()}. The skb and content indexes only hold retained packets, so memory is
- * bounded by roughly maxPackets × (hops per packet) crossings.
+ * Evictions are counted in {@link #stats()}. The skb and content indexes only hold retained packets (the content
+ * index only those that crossed within about two link windows, {@link ContentIndex}), so memory is bounded by roughly
+ * maxPackets × (hops per packet) crossings.
  */
 public final class JourneyAssembler {
 
@@ -86,8 +87,9 @@ public final class JourneyAssembler {
     /** Flows by their first key and their NAT aliases (the translated tuples). */
     private final FlowTable flows = new FlowTable();
     private final Map<Long, FlowState> flowsById = new HashMap<>();
-    private final LongKeyMap<PacketState> bySkb = new LongKeyMap<>();
-    private final ContentIndex byContent = new ContentIndex();
+    /** Packets by skb address, each entry tagged with its packet's {@link ContentKey#fingerprint()}. */
+    private final LongKeyMap<PacketState> bySkb = new LongKeyMap<>(true);
+    private final ContentIndex byContent;
     /** The content of the crossing being placed; only copies of it are stored. */
     private final ContentKey probe = new ContentKey();
     /**
@@ -121,6 +123,16 @@ public final class JourneyAssembler {
 
     public JourneyAssembler(JourneyConfig config) {
         this.config = config;
+        this.byContent = new ContentIndex(contentSpanNs(config.linkWindowNs()));
+    }
+
+    /**
+     * How long a packet stays in the content index after its latest crossing: the link window, and as much again
+     * (at least a millisecond) for events that arrive out of order.
+     */
+    private static long contentSpanNs(long linkWindowNs) {
+        long span = linkWindowNs + Math.max(linkWindowNs, 1_000_000L);
+        return span < linkWindowNs ? Long.MAX_VALUE : span;
     }
 
     public JourneyConfig config() {
@@ -175,6 +187,7 @@ public final class JourneyAssembler {
     public void advanceTo(long nowNs) {
         if (nowNs > clockNs) {
             clockNs = nowNs;
+            byContent.advance(clockNs);
         }
         FlowState eldest = flowLru.first();
         while (eldest != null && clockNs - eldest.lastSeenNs > config.flowIdleNs()) {
@@ -183,18 +196,27 @@ public final class JourneyAssembler {
         }
     }
 
+    /**
+     * The packet retained on the crossing's skb, if the crossing continues it. A reused address mostly leads to a
+     * packet long out of the cache: the fingerprint of its content in the skb index tells most of them apart without
+     * reading the packet, and its content the most of the rest before its skb tracks are read.
+     */
     private PacketState sameSkbPacket(PacketEvent event, ContentKey content) {
-        PacketState packet = bySkb.get(event.skb());
-        if (packet == null || event.timestampNs() - packet.lastSeenNs > config.skbReuseGapNs()
-                || packet.lastCrossedAt(event)) {
+        int slot = bySkb.find(event.skb());
+        if (slot < 0 || !content.mayContinue(bySkb.tagAt(slot))) {
+            return null;
+        }
+        PacketState packet = bySkb.valueAt(slot);
+        if (event.timestampNs() - packet.lastSeenNs > config.skbReuseGapNs()) {
             return null;
         }
         ContentKey previous = packet.content;
-        if (previous.equals(content)) {
-            return packet;
+        boolean changed = !previous.equals(content);
+        if (changed && !(content.strong && previous.sameExceptAddresses(content)) || packet.lastCrossedAt(event)) {
+            return null;
         }
-        contentChanged = content.strong && previous.sameExceptAddresses(content);
-        return contentChanged ? packet : null;
+        contentChanged = changed;
+        return packet;
     }
 
     private PacketState copiedPacket(HopEvent event, ContentKey content) {
@@ -407,15 +429,16 @@ public final class JourneyAssembler {
     private void registerSkb(PacketState packet, int slot, PacketEvent event, int ordinal, int depth, int branch) {
         long skb = event.skb();
         if (slot >= 0) {
-            if (bySkb.get(skb) != packet) {
-                bySkb.put(skb, packet);
+            int entry = bySkb.find(skb);
+            if (entry < 0 || bySkb.valueAt(entry) != packet) {
+                bySkb.put(skb, packet, packet.content.fingerprint());
             }
         } else {
             slot = packet.addSkb(skb);
             if (slot < 0) {
                 return;
             }
-            bySkb.put(skb, packet);
+            bySkb.put(skb, packet, packet.content.fingerprint());
         }
         PacketState.SkbTrack track = packet.skbs[slot];
         track.ordinal = ordinal;
@@ -429,24 +452,29 @@ public final class JourneyAssembler {
 
     /**
      * Indexes the packet by the crossing's content (the probe): a copy is stored only when the content changed, and
-     * the index is written only when it does not already lead to this packet.
+     * the index is written only when it does not already lead to this packet in its current generation.
      */
     private void registerContent(PacketState packet, ContentKey content) {
         ContentKey stored = packet.content;
         if (contentChanged) {
-            if (packet.contentIndexed) {
-                byContent.remove(packet);
-                packet.contentIndexed = false;
-            }
+            byContent.remove(packet);
             stored = content.copy();
             packet.content = stored;
+            retagSkbs(packet);
         }
-        if (stored.strong && !packet.contentIndexed) {
-            PacketState displaced = byContent.put(packet);
-            if (displaced != null) {
-                displaced.contentIndexed = false;
+        if (stored.strong) {
+            byContent.refresh(packet);
+        }
+    }
+
+    /** Keeps the fingerprint beside each of the packet's skbs in the skb index equal to its content's. */
+    private void retagSkbs(PacketState packet) {
+        long fingerprint = packet.content.fingerprint();
+        for (int i = 0; i < packet.skbCount; i++) {
+            int entry = bySkb.find(packet.skbs[i].skb);
+            if (entry >= 0 && bySkb.valueAt(entry) == packet) {
+                bySkb.setTagAt(entry, fingerprint);
             }
-            packet.contentIndexed = true;
         }
     }
 
@@ -481,9 +509,7 @@ public final class JourneyAssembler {
         for (int i = 0; i < packet.skbCount; i++) {
             bySkb.remove(packet.skbs[i].skb, packet);
         }
-        if (packet.contentIndexed) {
-            byContent.remove(packet);
-        }
+        byContent.remove(packet);
         packetLru.remove(packet);
         evictedPackets++;
     }

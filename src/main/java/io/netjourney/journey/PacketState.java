@@ -42,8 +42,8 @@ final class PacketState extends LruNode {
     long firstSeenNs;
     long lastSeenNs;
     ContentKey content;
-    /** Whether the assembler's content index leads from {@link #content} to this packet. */
-    boolean contentIndexed;
+    /** Which generation of the assembler's {@link ContentIndex} leads from {@link #content} to this packet. */
+    long contentGeneration = ContentIndex.NONE;
     Hook lastHook;
     long lastNetns;
     int lastIfindex;

@@ -1,22 +1,34 @@
 package io.netjourney.journey;
 
+import java.util.Arrays;
+
 /**
  * The slots of an open-addressing hash table from {@code long} keys to objects: linear probing in two parallel
  * arrays, so a probe neither boxes the key nor follows a node. Removal shifts the entries after the removed one back
  * (no tombstones), so the table stays short however long it runs; it grows at half full and never shrinks. A null
- * value marks a free slot. What a key means, and whether two entries may share one, is the subclass's.
+ * value marks a free slot. What a key means, and whether two entries may share one, is the subclass's. A tagged
+ * table keeps a third word per entry, {@link #tags}, moved with it: what the subclass may tell of a value without
+ * reading it.
  */
 abstract class ProbeTable {
     private static final int MIN_CAPACITY = 16;
     /** Fibonacci hashing: multiplying by 2^64 / golden ratio spreads keys that differ only in some bits. */
     private static final long SPREAD = 0x9E3779B97F4A7C15L;
 
+    private final boolean tagged;
     long[] keys;
     Object[] values;
+    /** A word per entry for the subclass, in tagged tables; else null. */
+    long[] tags;
     private int size;
     private int shift;
 
     ProbeTable() {
+        this(false);
+    }
+
+    ProbeTable(boolean tagged) {
+        this.tagged = tagged;
         allocate(MIN_CAPACITY);
     }
 
@@ -43,6 +55,12 @@ abstract class ProbeTable {
         }
     }
 
+    /** Fills the free slot {@code i} of a tagged table, with the entry's tag. */
+    final void insertAt(int i, long key, Object value, long tag) {
+        tags[i] = tag;
+        insertAt(i, key, value);
+    }
+
     /** Empties slot {@code i} and moves back each following entry of the run whose home is at or before it. */
     final void removeAt(int i) {
         int mask = values.length - 1;
@@ -52,6 +70,9 @@ abstract class ProbeTable {
             if (((j - home) & mask) >= ((j - gap) & mask)) {
                 keys[gap] = keys[j];
                 values[gap] = values[j];
+                if (tagged) {
+                    tags[gap] = tags[j];
+                }
                 gap = j;
             }
         }
@@ -59,9 +80,18 @@ abstract class ProbeTable {
         size--;
     }
 
+    /** Empties the table, keeping its capacity. */
+    final void clear() {
+        if (size > 0) {
+            Arrays.fill(values, null);
+            size = 0;
+        }
+    }
+
     private void grow() {
         long[] oldKeys = keys;
         Object[] oldValues = values;
+        long[] oldTags = tags;
         allocate(oldValues.length * 2);
         for (int j = 0; j < oldValues.length; j++) {
             if (oldValues[j] != null) {
@@ -71,6 +101,9 @@ abstract class ProbeTable {
                 }
                 keys[i] = oldKeys[j];
                 values[i] = oldValues[j];
+                if (tagged) {
+                    tags[i] = oldTags[j];
+                }
             }
         }
     }
@@ -78,6 +111,7 @@ abstract class ProbeTable {
     private void allocate(int capacity) {
         keys = new long[capacity];
         values = new Object[capacity];
+        tags = tagged ? new long[capacity] : null;
         shift = Long.numberOfLeadingZeros(capacity - 1);
     }
 }

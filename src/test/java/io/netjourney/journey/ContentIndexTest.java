@@ -2,63 +2,72 @@ package io.netjourney.journey;
 
 import static io.netjourney.capture.HopEventBuilder.hop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.capture.HopEvent;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ContentIndexTest {
+    private static final long SPAN = 100;
     private final AddressBits bits = new AddressBits(64);
+    private final ContentIndex index = new ContentIndex(SPAN);
 
     @Test
-    void findsAPacketByEqualContentAndNotByOther() {
-        ContentIndex index = new ContentIndex();
+    void aPacketStaysFindableForASpanAfterItWasIndexedAndIsDroppedAfterTwo() {
+        index.advance(1_000);
         PacketState packet = packet(1, 7);
-        assertNull(index.put(packet));
+        index.refresh(packet);
+        index.advance(1_099);
         assertSame(packet, index.get(key(7)));
-        assertNull(index.get(key(8)));
-        assertEquals(1, index.size());
-    }
-
-    @Test
-    void aPacketOfEqualContentDisplacesTheIndexedOne() {
-        ContentIndex index = new ContentIndex();
-        PacketState first = packet(1, 7);
-        PacketState second = packet(2, 7);
-        index.put(first);
-        assertSame(first, index.put(second));
-        assertSame(second, index.get(key(7)));
-        assertFalse(index.remove(first), "the displaced packet is no longer indexed");
-        assertTrue(index.remove(second));
+        index.advance(1_150);
+        assertSame(packet, index.get(key(7)), "in the previous generation");
+        index.advance(1_200);
         assertNull(index.get(key(7)));
         assertEquals(0, index.size());
     }
 
     @Test
-    void agreesWithAListThroughManyPutsAndRemovalsAcrossGrowth() {
-        ContentIndex index = new ContentIndex();
-        List<PacketState> indexed = new ArrayList<>();
-        SplittableRandom random = new SplittableRandom(3);
-        for (int n = 0; n < 20_000; n++) {
-            if (!indexed.isEmpty() && random.nextInt(3) == 0) {
-                PacketState gone = indexed.remove(random.nextInt(indexed.size()));
-                assertTrue(index.remove(gone));
-            } else {
-                PacketState packet = packet(n, 100_000 + n);
-                assertNull(index.put(packet));
-                indexed.add(packet);
-            }
-        }
-        assertEquals(indexed.size(), index.size());
-        for (PacketState packet : indexed) {
-            assertSame(packet, index.get(packet.content));
-        }
+    void aPacketIndexedAgainMovesToTheCurrentGenerationAndStaysLonger() {
+        index.advance(1_000);
+        PacketState packet = packet(1, 7);
+        index.refresh(packet);
+        index.advance(1_150);
+        index.refresh(packet);
+        index.advance(1_250);
+        assertSame(packet, index.get(key(7)));
+        assertEquals(1, index.size());
+    }
+
+    @Test
+    void aPacketOfEqualContentDisplacesOneInThePreviousGeneration() {
+        index.advance(1_000);
+        PacketState first = packet(1, 7);
+        index.refresh(first);
+        index.advance(1_150);
+        PacketState second = packet(2, 7);
+        index.refresh(second);
+        assertSame(second, index.get(key(7)));
+        assertEquals(ContentIndex.NONE, first.contentGeneration);
+        index.remove(second);
+        assertNull(index.get(key(7)), "the displaced packet does not come back");
+        assertEquals(0, index.size());
+    }
+
+    @Test
+    void aQuietPeriodLongerThanASpanDropsBothGenerations() {
+        index.advance(1_000);
+        PacketState old = packet(1, 7);
+        index.refresh(old);
+        index.advance(1_120);
+        PacketState newer = packet(2, 8);
+        index.refresh(newer);
+        index.advance(1_500);
+        assertNull(index.get(key(7)));
+        assertNull(index.get(key(8)));
+        assertEquals(0, index.size());
+        index.refresh(newer);
+        assertSame(newer, index.get(key(8)), "indexed again after the quiet period");
     }
 
     private PacketState packet(long id, int ipId) {

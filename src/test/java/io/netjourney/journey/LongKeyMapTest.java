@@ -101,6 +101,31 @@ class LongKeyMapTest {
     }
 
     @Test
+    void aTaggedMapKeepsEachEntrysTagThroughRemovalsAndGrowth() {
+        SplittableRandom random = new SplittableRandom(7);
+        LongKeyMap<Long> map = new LongKeyMap<>(true);
+        Map<Long, Long> reference = new HashMap<>();
+        for (int step = 0; step < 100_000; step++) {
+            long key = 0xffff888100000000L + random.nextInt(5_000) * 0x100L;
+            if (random.nextInt(3) == 0) {
+                Long current = reference.remove(key);
+                assertEquals(current != null, current != null && map.remove(key, current));
+            } else {
+                Long value = random.nextLong();
+                reference.put(key, value);
+                map.put(key, value, ~value);
+            }
+        }
+        assertEquals(reference.size(), map.size());
+        for (Map.Entry<Long, Long> e : reference.entrySet()) {
+            int slot = map.find(e.getKey());
+            assertSame(e.getValue(), map.valueAt(slot));
+            assertEquals(~e.getValue(), map.tagAt(slot));
+        }
+        assertEquals(-1, map.find(0xffff888100000000L + 5_000L * 0x100));
+    }
+
+    @Test
     void nullValuesAreRefused() {
         assertThrows(NullPointerException.class, () -> new LongKeyMap<String>().put(1, null));
     }
