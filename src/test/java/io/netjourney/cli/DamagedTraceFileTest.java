@@ -28,7 +28,7 @@ class DamagedTraceFileTest {
         CliRun run = CliRun.of("show", file.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(5, run.lines().length, run.out());
-        assertTrue(run.err().contains("netjourney: " + file + ": skipped 1 damaged frame (233 bytes) at offset "
+        assertTrue(run.err().contains("netjourney: warning: " + file + ": skipped 1 damaged frame (233 bytes) at offset "
                 + SECOND_HOP + "\n"), run.err());
         assertTrue(run.err().contains("2 packets, 5 crossings, 1 flow, 0 events lost"), run.err());
         assertTrue(run.clean(), run.err());
@@ -52,7 +52,7 @@ class DamagedTraceFileTest {
         CliRun run = CliRun.of("show", file.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(1, run.lines().length, run.out());
-        assertTrue(run.err().contains("netjourney: " + file + ": trace cut short at byte " + (SECOND_HOP + 100)
+        assertTrue(run.err().contains("netjourney: warning: " + file + ": trace cut short at byte " + (SECOND_HOP + 100)
                 + " after 1 hops (writer killed or still writing)"), run.err());
     }
 
@@ -65,7 +65,7 @@ class DamagedTraceFileTest {
         for (String command : new String[] {"show", "report"}) {
             CliRun run = CliRun.of(command, file.toString());
             assertEquals(1, run.exitCode(), run.err());
-            assertEquals("netjourney: " + file + ": damaged trace file header (checksum mismatch), nothing in the file "
+            assertEquals("netjourney: warning: " + file + ": damaged trace file header (checksum mismatch), nothing in the file "
                     + "can be trusted\n", run.err());
             assertTrue(run.clean(), run.err());
         }
