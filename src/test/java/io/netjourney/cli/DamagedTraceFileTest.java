@@ -65,7 +65,7 @@ class DamagedTraceFileTest {
         for (String command : new String[] {"show", "report"}) {
             CliRun run = CliRun.of(command, file.toString());
             assertEquals(1, run.exitCode(), run.err());
-            assertEquals("netjourney: warning: " + file + ": damaged trace file header (checksum mismatch), nothing in the file "
+            assertEquals("netjourney: " + file + ": damaged trace file header (checksum mismatch), nothing in the file "
                     + "can be trusted\n", run.err());
             assertTrue(run.clean(), run.err());
         }
