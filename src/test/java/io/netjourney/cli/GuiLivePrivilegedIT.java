@@ -34,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @Privileged
 @ExtendWith(ApplicationExtension.class)
-class GuiLivePrivilegedTest {
+class GuiLivePrivilegedIT {
     @RegisterExtension
     static final LabExtension LAB_UP = new LabExtension("nj-gui-");
     static final Lab LAB = LAB_UP.lab();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as root on real hooks: trace, trace -w then show, JSON, and the README's demo. */
 @Privileged
-class CliPrivilegedTest {
+class CliPrivilegedIT {
     @RegisterExtension
     static final LabExtension LAB_UP = new LabExtension("nj-cli-");
     static final Lab LAB = LAB_UP.lab();

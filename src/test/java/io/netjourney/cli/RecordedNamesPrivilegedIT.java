@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A recording carries the namespaces' names, -n or not, and replays with them after the namespaces are gone. */
 @Privileged
-class RecordedNamesPrivilegedTest {
+class RecordedNamesPrivilegedIT {
     @RegisterExtension
     static final LabExtension LAB_UP = new LabExtension("nj-rn-");
     static final Lab LAB = LAB_UP.lab();

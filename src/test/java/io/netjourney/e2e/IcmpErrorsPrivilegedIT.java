@@ -1,7 +1,7 @@
 package io.netjourney.e2e;
 
-import static io.netjourney.e2e.JourneyPrivilegedTest.LAB;
-import static io.netjourney.e2e.VerdictPrivilegedTest.trace;
+import static io.netjourney.e2e.JourneyPrivilegedIT.LAB;
+import static io.netjourney.e2e.VerdictPrivilegedIT.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,9 +31,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * TTL (hop limit) of 1 from nj-host across nj-router; IPv4 and IPv6.
  */
 @Privileged
-class IcmpErrorsPrivilegedTest {
+class IcmpErrorsPrivilegedIT {
     @RegisterExtension
-    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedTest.PREFIX);
+    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedIT.PREFIX);
 
     private static final int CLOSED_PORT = 9999;
 
@@ -119,7 +119,7 @@ class IcmpErrorsPrivilegedTest {
 
     /** One datagram from nj-ctr1 to the closed port (bash's /dev/udp). */
     private static Object send(String address) throws Exception {
-        return VerdictPrivilegedTest.run("ip", "netns", "exec", LAB.namespace(LabNode.CTR1), "bash", "-c",
+        return VerdictPrivilegedIT.run("ip", "netns", "exec", LAB.namespace(LabNode.CTR1), "bash", "-c",
                 "echo hello > /dev/udp/" + address + "/" + CLOSED_PORT);
     }
 

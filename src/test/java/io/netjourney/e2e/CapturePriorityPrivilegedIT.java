@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** A capturing process (every thread: reader, collector, compiler) gets a larger share of a contended CPU. */
 @Privileged
-class CapturePriorityPrivilegedTest {
+class CapturePriorityPrivilegedIT {
     @Test
     void aCapturingProcessRunsAtNiceMinusTen() throws Exception {
         byte[] filter = KernelFilter.compile(FilterParser.parse("icmp and host 198.51.100.250")).config();

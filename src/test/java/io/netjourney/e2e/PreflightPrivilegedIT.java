@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** What a user sees when capture cannot start: one message saying what to do, exit 1, no stack trace. */
 @Privileged
-class PreflightPrivilegedTest {
+class PreflightPrivilegedIT {
 
     record Result(int exitCode, String output) {
     }

@@ -1,6 +1,6 @@
 package io.netjourney.e2e;
 
-import static io.netjourney.e2e.JourneyPrivilegedTest.LAB;
+import static io.netjourney.e2e.JourneyPrivilegedIT.LAB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,9 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Where and why a packet stopped, on real hooks: netfilter drops, closed ports, routing decisions, ARP. */
 @Privileged
-class VerdictPrivilegedTest {
+class VerdictPrivilegedIT {
     @RegisterExtension
-    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedTest.PREFIX);
+    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedIT.PREFIX);
 
     private static final String CTR2 = LabNode.CTR2.ipv4();
 
@@ -130,13 +130,13 @@ class VerdictPrivilegedTest {
     void aPingAcrossTheRouterShowsTheLookupThatChoseTheOutputInterface() throws Exception {
         String far = LabNode.FAR.ipv4();
         List<TracedHop> hops = trace("icmp and host " + far, () -> LAB.ping(LabNode.CTR1, far, 1), 14);
-        RouteDecision atRouter = verdicts(hops, RouteDecision.class).stream().map(VerdictPrivilegedTest::route)
+        RouteDecision atRouter = verdicts(hops, RouteDecision.class).stream().map(VerdictPrivilegedIT::route)
                 .filter(e -> e.netnsInode() == LAB.namespaceInode(LabNode.ROUTER) && e.found()
                         && e.destination().getHostAddress().equals(far))
                 .findFirst().orElseThrow(() -> new AssertionError("no lookup in nj-router: " + hops));
         assertEquals(LAB.namespace(LabNode.HOST).replace("host", "r-f"), atRouter.ifname(), "out via nj-r-f");
         assertEquals(null, atRouter.gateway(), "nj-far is on-link");
-        RouteDecision atHost = verdicts(hops, RouteDecision.class).stream().map(VerdictPrivilegedTest::route)
+        RouteDecision atHost = verdicts(hops, RouteDecision.class).stream().map(VerdictPrivilegedIT::route)
                 .filter(e -> e.netnsInode() == LAB.namespaceInode(LabNode.HOST) && e.found()
                         && e.destination().getHostAddress().equals(far))
                 .findFirst().orElseThrow(() -> new AssertionError("no lookup in nj-host: " + hops));
@@ -147,7 +147,7 @@ class VerdictPrivilegedTest {
     void ipv6RoutingDecisionsToo() throws Exception {
         String far = LabNode.FAR.ipv6();
         List<TracedHop> hops = trace("icmp6 and host " + far, () -> LAB.ping(LabNode.CTR1, far, 1), 14);
-        RouteDecision atRouter = verdicts(hops, RouteDecision.class).stream().map(VerdictPrivilegedTest::route)
+        RouteDecision atRouter = verdicts(hops, RouteDecision.class).stream().map(VerdictPrivilegedIT::route)
                 .filter(e -> e.netnsInode() == LAB.namespaceInode(LabNode.ROUTER) && e.found()
                         && e.destination().getHostAddress().equals(InetAddresses.forString(far).getHostAddress()))
                 .findFirst().orElseThrow(() -> new AssertionError("no IPv6 lookup in nj-router: " + hops));
@@ -189,7 +189,7 @@ class VerdictPrivilegedTest {
 
     /** Crossings, drops and routing decisions in the lab while {@code action} runs (at least {@code expected} crossings). */
     static List<TracedHop> trace(String filter, Action action, int expected) throws Exception {
-        try (LiveTrace trace = LiveTrace.withVerdicts(filter, JourneyPrivilegedTest.labNamespaces())) {
+        try (LiveTrace trace = LiveTrace.withVerdicts(filter, JourneyPrivilegedIT.labNamespaces())) {
             action.run();
             return trace.await(expected);
         }

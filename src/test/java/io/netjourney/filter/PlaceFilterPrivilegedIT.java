@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * every one of its pings' crossings among them, and the kernel counts the flood as filtered.
  */
 @Privileged
-class PlaceFilterPrivilegedTest {
+class PlaceFilterPrivilegedIT {
     private static final String PREFIX = "nj-pf-";
     @RegisterExtension
     static final LabExtension LAB_UP = new LabExtension(PREFIX);

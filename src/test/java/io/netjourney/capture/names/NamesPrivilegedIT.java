@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Names and interfaces of real namespaces: one named netns, a lab (prefix nj-t2-) and a process-held netns. */
 @Privileged
-class NamesPrivilegedTest {
+class NamesPrivilegedIT {
     private static final String NAMED = "nj-t1-names";
     private static final Lab LAB = new Lab("nj-t2-");
     private static final CommandRunner RUNNER = new CommandRunner();

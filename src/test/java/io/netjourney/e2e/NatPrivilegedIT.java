@@ -1,6 +1,6 @@
 package io.netjourney.e2e;
 
-import static io.netjourney.e2e.JourneyPrivilegedTest.LAB;
+import static io.netjourney.e2e.JourneyPrivilegedIT.LAB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,9 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the translations at the hops where they happened.
  */
 @Privileged
-class NatPrivilegedTest {
+class NatPrivilegedIT {
     @RegisterExtension
-    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedTest.PREFIX);
+    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedIT.PREFIX);
 
     private static final String PUBLISHED = "198.51.100.65";
     private static final String SERVER = LabNode.CTR2.ipv4();
@@ -34,18 +34,18 @@ class NatPrivilegedTest {
     @Test
     void aConnectionToAPublishedPortIsOneFlowWithTheTranslationWhereItHappened() throws Exception {
         String host = LAB.namespace(LabNode.HOST);
-        VerdictPrivilegedTest.run("ip", "netns", "exec", host, "nft", "add table ip nj_e2e_nat; "
+        VerdictPrivilegedIT.run("ip", "netns", "exec", host, "nft", "add table ip nj_e2e_nat; "
                 + "add chain ip nj_e2e_nat pre { type nat "
                 + "hook prerouting priority -100; }; add rule ip nj_e2e_nat pre ip daddr " + PUBLISHED
                 + " tcp dport 8080 dnat to " + SERVER + ":80");
-        Process server = TcpPrivilegedTest.peer(LabNode.CTR2, "server", "80");
+        Process server = TcpPrivilegedIT.peer(LabNode.CTR2, "server", "80");
         try {
             BufferedReader serverOut = new BufferedReader(
                     new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII));
             assertEquals("listening", serverOut.readLine());
             try (LiveTrace trace = LiveTrace.start("tcp and (port 8080 or port 80)",
-                    JourneyPrivilegedTest.labNamespaces())) {
-                Process client = TcpPrivilegedTest.peer(LabNode.FAR, "client", PUBLISHED, "8080");
+                    JourneyPrivilegedIT.labNamespaces())) {
+                Process client = TcpPrivilegedIT.peer(LabNode.FAR, "client", PUBLISHED, "8080");
                 assertTrue(client.waitFor(20, TimeUnit.SECONDS), "client finished");
                 assertEquals("hello", new String(client.getInputStream().readAllBytes(),
                         StandardCharsets.US_ASCII).trim(), "the published port answered");
@@ -76,7 +76,7 @@ class NatPrivilegedTest {
             assertTrue(server.waitFor(10, TimeUnit.SECONDS), "server finished");
         } finally {
             server.destroyForcibly();
-            VerdictPrivilegedTest.run("ip", "netns", "exec", host, "nft", "delete table ip nj_e2e_nat");
+            VerdictPrivilegedIT.run("ip", "netns", "exec", host, "nft", "delete table ip nj_e2e_nat");
         }
     }
 

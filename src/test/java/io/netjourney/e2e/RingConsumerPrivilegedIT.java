@@ -1,6 +1,6 @@
 package io.netjourney.e2e;
 
-import static io.netjourney.e2e.JourneyPrivilegedTest.LAB;
+import static io.netjourney.e2e.JourneyPrivilegedIT.LAB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,9 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * through its second mapping) are covered.
  */
 @Privileged
-class RingConsumerPrivilegedTest {
+class RingConsumerPrivilegedIT {
     @RegisterExtension
-    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedTest.PREFIX);
+    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedIT.PREFIX);
 
     private static final int RING_BYTES = 64 * 1024;
     private static final int PINGS = 400;

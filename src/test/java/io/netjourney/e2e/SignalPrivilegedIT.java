@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Ctrl-C and SIGTERM stop a trace cleanly: the capture loop ends, detaches and prints the summary. */
 @Privileged
-class SignalPrivilegedTest {
+class SignalPrivilegedIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"INT", "TERM"})

@@ -1,11 +1,11 @@
 package io.netjourney.e2e;
 
-import static io.netjourney.e2e.JourneyPrivilegedTest.LAB;
-import static io.netjourney.e2e.JourneyPrivilegedTest.dev;
-import static io.netjourney.e2e.JourneyPrivilegedTest.expected;
-import static io.netjourney.e2e.JourneyPrivilegedTest.observed;
-import static io.netjourney.e2e.JourneyPrivilegedTest.rep;
-import static io.netjourney.e2e.JourneyPrivilegedTest.req;
+import static io.netjourney.e2e.JourneyPrivilegedIT.LAB;
+import static io.netjourney.e2e.JourneyPrivilegedIT.dev;
+import static io.netjourney.e2e.JourneyPrivilegedIT.expected;
+import static io.netjourney.e2e.JourneyPrivilegedIT.observed;
+import static io.netjourney.e2e.JourneyPrivilegedIT.rep;
+import static io.netjourney.e2e.JourneyPrivilegedIT.req;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,9 +32,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A real TCP connection between two lab containers: handshake journeys, flags, one flow, directions. */
 @Privileged
-class TcpPrivilegedTest {
+class TcpPrivilegedIT {
     @RegisterExtension
-    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedTest.PREFIX);
+    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedIT.PREFIX);
 
     private static final int PORT = 8080;
     private static final int SYN = 0x02;
@@ -46,7 +46,7 @@ class TcpPrivilegedTest {
         Process server = listeningServer();
         try {
             try (LiveTrace trace = LiveTrace.start("tcp and port " + PORT,
-                    JourneyPrivilegedTest.labNamespaces())) {
+                    JourneyPrivilegedIT.labNamespaces())) {
                 Process client = peer(LabNode.CTR1, "client", LabNode.CTR2.ipv4(), Integer.toString(PORT));
                 assertTrue(client.waitFor(20, TimeUnit.SECONDS), "client finished");
                 assertEquals("hello", new String(client.getInputStream().readAllBytes(),
@@ -87,7 +87,7 @@ class TcpPrivilegedTest {
         try {
             List<TracedHop> hops;
             try (LiveTrace trace = LiveTrace.withVerdicts("tcp and port " + PORT,
-                    JourneyPrivilegedTest.labNamespaces())) {
+                    JourneyPrivilegedIT.labNamespaces())) {
                 Process client = peer(LabNode.CTR1, "client", LabNode.CTR2.ipv4(), Integer.toString(PORT));
                 assertTrue(client.waitFor(20, TimeUnit.SECONDS), "client finished");
                 assertTrue(server.waitFor(10, TimeUnit.SECONDS), "server finished");

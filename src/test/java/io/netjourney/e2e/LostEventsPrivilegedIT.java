@@ -1,6 +1,6 @@
 package io.netjourney.e2e;
 
-import static io.netjourney.e2e.JourneyPrivilegedTest.LAB;
+import static io.netjourney.e2e.JourneyPrivilegedIT.LAB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,9 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A full ring buffer loses events: the kernel counts them and the capture reports them, never silently. */
 @Privileged
-class LostEventsPrivilegedTest {
+class LostEventsPrivilegedIT {
     @RegisterExtension
-    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedTest.PREFIX);
+    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedIT.PREFIX);
 
 
 

@@ -1,6 +1,6 @@
 package io.netjourney.e2e;
 
-import static io.netjourney.e2e.JourneyPrivilegedTest.LAB;
+import static io.netjourney.e2e.JourneyPrivilegedIT.LAB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,9 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** nftables' own tracing names the table, chain and rule that dropped a ping; our table leaves no trace. */
 @Privileged
-class NetfilterPrivilegedTest {
+class NetfilterPrivilegedIT {
     @RegisterExtension
-    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedTest.PREFIX);
+    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedIT.PREFIX);
 
     @Test
     void theRuleThatDroppedThePingIsNamedAndOurTableIsRemoved() throws Exception {

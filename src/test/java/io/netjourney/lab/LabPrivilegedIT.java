@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Builds the real lab under the prefix nj-t1- and takes it down again. */
 @Privileged
-class LabPrivilegedTest {
+class LabPrivilegedIT {
     private static final String PREFIX = "nj-t1-";
     private static final Lab LAB = new Lab(PREFIX);
     private static final CommandRunner RUNNER = new CommandRunner();

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * BPF program; the journeys must cross exactly the expected (namespace, interface, direction) sequence.
  */
 @Privileged
-class JourneyPrivilegedTest {
+class JourneyPrivilegedIT {
     static final String PREFIX = "nj-e2e-";
     @RegisterExtension
     static final LabExtension LAB_UP = new LabExtension(PREFIX);

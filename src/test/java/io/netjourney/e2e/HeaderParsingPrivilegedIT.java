@@ -1,6 +1,6 @@
 package io.netjourney.e2e;
 
-import static io.netjourney.e2e.JourneyPrivilegedTest.LAB;
+import static io.netjourney.e2e.JourneyPrivilegedIT.LAB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,9 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and IPv6 extension headers sent on a lab veth, and a tun device without a link-layer header.
  */
 @Privileged
-class HeaderParsingPrivilegedTest {
+class HeaderParsingPrivilegedIT {
     @RegisterExtension
-    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedTest.PREFIX);
+    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedIT.PREFIX);
 
     private static final int ECHO_ID = 0x4A4A;
     private static final int ECHO_SEQ = 7;
@@ -92,7 +92,7 @@ class HeaderParsingPrivilegedTest {
 
     @Test
     void tunDeviceWithoutLinkLayerHeaderBothWays() throws Exception {
-        try (LiveTrace trace = LiveTrace.start("icmp and host 198.51.100.250", JourneyPrivilegedTest.labNamespaces())) {
+        try (LiveTrace trace = LiveTrace.start("icmp and host 198.51.100.250", JourneyPrivilegedIT.labNamespaces())) {
             String out = run(List.of("ip", "netns", "exec", LAB.namespace(LabNode.CTR1), "python3", CRAFT.toString(),
                     "tun", "nj-tun0"));
             assertEquals("reply", out.trim());
@@ -130,7 +130,7 @@ class HeaderParsingPrivilegedTest {
     private static List<TracedHop> craft(String filter, int expected, String mode) throws Exception {
         String src = mac(LabNode.CTR1);
         String dst = mac(LabNode.CTR2);
-        try (LiveTrace trace = LiveTrace.start(filter, JourneyPrivilegedTest.labNamespaces())) {
+        try (LiveTrace trace = LiveTrace.start(filter, JourneyPrivilegedIT.labNamespaces())) {
             run(List.of("ip", "netns", "exec", LAB.namespace(LabNode.CTR1), "python3", CRAFT.toString(), mode,
                     "eth0", src, dst));
             List<TracedHop> hops = trace.await(expected);

@@ -1,7 +1,7 @@
 package io.netjourney.e2e;
 
-import static io.netjourney.e2e.JourneyPrivilegedTest.LAB;
-import static io.netjourney.e2e.JourneyPrivilegedTest.dev;
+import static io.netjourney.e2e.JourneyPrivilegedIT.LAB;
+import static io.netjourney.e2e.JourneyPrivilegedIT.dev;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,20 +32,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * from the bridge; the copy that reaches nj-ctr2 dies there as OTHERHOST, an expected drop, on its own branch.
  */
 @Privileged
-class FloodPrivilegedTest {
+class FloodPrivilegedIT {
     @RegisterExtension
-    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedTest.PREFIX);
+    static final LabExtension LAB_UP = new LabExtension(JourneyPrivilegedIT.PREFIX);
 
     @Test
     void aFloodedPingIsOnePacketWithABranchPerPort() throws Exception {
         String host = LAB.namespace(LabNode.HOST);
         String bridge = dev("br0");
-        VerdictPrivilegedTest.run("ip", "-n", host, "link", "set", bridge, "type", "bridge", "ageing_time", "0");
+        VerdictPrivilegedIT.run("ip", "-n", host, "link", "set", bridge, "type", "bridge", "ageing_time", "0");
         try {
             String target = LabNode.CTR1.ipv4();
             List<TracedHop> hops;
             try (LiveTrace trace = LiveTrace.withVerdicts("icmp and host " + target,
-                    JourneyPrivilegedTest.labNamespaces())) {
+                    JourneyPrivilegedIT.labNamespaces())) {
                 assertTrue(LAB.ping(LabNode.HOST, target, 1).success(), "the ping was answered");
                 hops = trace.await(8);
             }
@@ -53,7 +53,7 @@ class FloodPrivilegedTest {
                     && h.packetId() != 0 && (h.event() instanceof Crossing || h.event() instanceof Drop)).toList();
             assertEquals(1, request.stream().map(TracedHop::packetId).distinct().count(), "one packet: " + hops);
             Map<String, TracedHop> at = request.stream().filter(h -> h.event() instanceof Crossing)
-                    .collect(Collectors.toMap(FloodPrivilegedTest::where, Function.identity(), (a, b) -> a));
+                    .collect(Collectors.toMap(FloodPrivilegedIT::where, Function.identity(), (a, b) -> a));
             long ctr1 = LAB.namespaceInode(LabNode.CTR1);
             long ctr2 = LAB.namespaceInode(LabNode.CTR2);
             TracedHop br0 = at.get(bridge);
@@ -81,7 +81,7 @@ class FloodPrivilegedTest {
             assertTrue(DropClass.of(drop.event()).expected(), "and it is expected");
             assertTheModelDrawsOnlyTheBranchesAndCallsTheFlowOk(hops, veth1, veth2, inCtr1, inCtr2);
         } finally {
-            VerdictPrivilegedTest.run("ip", "-n", host, "link", "set", bridge, "type", "bridge", "ageing_time",
+            VerdictPrivilegedIT.run("ip", "-n", host, "link", "set", bridge, "type", "bridge", "ageing_time",
                     "30000");
         }
     }
