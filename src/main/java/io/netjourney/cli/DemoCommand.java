@@ -6,11 +6,13 @@ import io.netjourney.capture.names.NamespaceNames;
 import io.netjourney.filter.FilterParser;
 import io.netjourney.lab.Lab;
 import io.netjourney.lab.LabException;
+import io.netjourney.lab.LabNode;
 import io.netjourney.lab.PingResult;
 import io.netjourney.session.LiveSource;
 import io.netjourney.session.SessionOptions;
 import io.netjourney.sinks.TextFormatter;
 import java.io.PrintStream;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
                     pingsDone.set(true);
                 }
             }, "netjourney-demo-pings");
-            SessionOptions options = SessionOptions.defaults().withFilter(FilterParser.parse(LAB_FILTER))
+            SessionOptions options = SessionOptions.defaults().withFilter(FilterParser.parse(labFilter(lab)))
                     .withRoutes(false);
             new Foreground(System.err).onStarted(pinger::start).stopWhen(pingsDone::get)
                     .run(new LiveSource(names), options, tracer, end -> {
@@ -75,6 +77,15 @@ final class DemoCommand implements Callable<Integer> {
             return UserError.FAILURE;
         }
         return 0;
+    }
+
+    /** The lab's pings, in the lab's namespaces only: the same addresses elsewhere on the machine are not shown. */
+    static String labFilter(Lab lab) {
+        StringJoiner namespaces = new StringJoiner(" or ", "(", ")");
+        for (LabNode node : LabNode.values()) {
+            namespaces.add("netns " + lab.namespaceInode(node));
+        }
+        return LAB_FILTER + " and " + namespaces;
     }
 
     private static void runPings(Lab lab, PrintStream out, AtomicInteger failed) {
