@@ -15,8 +15,9 @@ import picocli.CommandLine.TypeConversionException;
 /** How crossings are printed; shared by trace, show and demo. */
 final class OutputOptions {
     @Option(names = {"-n", "--names"},
-            description = "Show namespace names (nj-ctr1, host, a container's name, the owning process) "
-                    + "instead of inodes.")
+            description = "Show namespace names instead of inodes: nj-ctr1 (/run/netns), host, a container's "
+                    + "(docker:web1, podman:web1, nerdctl:web1, pod:NAMESPACE/NAME, lxc:NAME, machine:NAME), or the "
+                    + "process holding it (pid 1234 (sshd)).")
     boolean names;
 
     @Option(names = "--json", description = "One JSON object per crossing (stable snake_case fields), "
