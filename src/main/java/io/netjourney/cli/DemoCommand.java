@@ -45,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             out.println("Building the lab: " + String.join(", ", Demo.namespaces(lab)));
             lab.up();
-            Names names = inodes ? Names.NONE : new NamespaceNames();
+            Names names = inodes ? Names.NONE : NamespaceNames.inBackground();
             Tracer tracer = new Tracer(e -> e instanceof Crossing && e.isEcho(),
                     new TextFormatter(names, verbose), out, null, 0);
             AtomicBoolean pingsDone = new AtomicBoolean();

@@ -66,7 +66,7 @@ final class OutputOptions {
 
     /** Names for a live capture: looked up on this machine, when asked for. */
     Names names() {
-        return names ? new NamespaceNames() : Names.NONE;
+        return names ? NamespaceNames.inBackground() : Names.NONE;
     }
 
     LineFormatter formatter(Names namesToShow) {

@@ -81,9 +81,10 @@ final class TraceCommand implements Callable<Integer> {
         Names shownNames = output.names();
         boolean toStdout = writeFile != null && writeFile.toString().equals("-");
         // a recording always carries this machine's names: a trace replayed elsewhere or later still reads well
+        Names recorded = shownNames instanceof NamespaceNames ? shownNames : NamespaceNames.inBackground();
         TraceFileWriter recording = writeFile == null ? null
-                : toStdout ? new TraceFileWriter(System.out, new NamespaceNames())
-                : TraceFileWriter.create(writeFile, new NamespaceNames());
+                : toStdout ? new TraceFileWriter(System.out, recorded)
+                : TraceFileWriter.create(writeFile, recorded);
         PrintStream out = toStdout ? System.err : Stdout.buffered();
         try {
             Tracer tracer = output.tracer(shownNames, out, recording, stop.count);
@@ -96,7 +97,7 @@ final class TraceCommand implements Callable<Integer> {
             SessionOptions options = SessionOptions.defaults().withFilter(filter).withConsumer(consumer)
                     .withRoutes(output.routes || recording != null) // recorded even when not shown
                     .withNetfilter(netfilter).withDuration(stop.duration);
-            new Foreground(System.err).run(new LiveSource(shownNames), options, tracer, end -> {
+            new Foreground(System.err).run(new LiveSource(recorded), options, tracer, end -> {
                 if (report) {
                     ReportFormatter formatter = new ReportFormatter(shownNames);
                     tracer.reports().forEach(r -> out.println(output.json ? formatter.json(r) : formatter.text(r)));

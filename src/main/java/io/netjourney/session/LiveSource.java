@@ -4,6 +4,7 @@ import io.netjourney.capture.CaptureSession;
 import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.Names;
+import io.netjourney.capture.names.NamespaceNames;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.capture.netfilter.NftTracer;
 import io.netjourney.filter.Filter;
@@ -20,6 +21,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * delivered from the session's thread.
  */
 public final class LiveSource implements Source {
+    /** Long enough for the first scan of names on a busy machine; never while capturing. */
+    private static final java.time.Duration FIRST_SCAN_WAIT = java.time.Duration.ofSeconds(2);
+
     private final Names names;
     private final Queue<NetfilterVerdict> verdicts = new ConcurrentLinkedQueue<>();
     private final List<String> warnings = new ArrayList<>();
@@ -38,6 +42,13 @@ public final class LiveSource implements Source {
     @Override
     public void open(SessionOptions options, Delivery to) {
         delivery = to;
+        if (names instanceof NamespaceNames machine) {
+            try {
+                machine.awaitFirstScan(FIRST_SCAN_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Filter filter = options.filter() == null ? FilterParser.parse("") : options.filter();
         KernelFilter kernel = KernelFilter.compile(filter);
         exact = kernel.exact();

@@ -90,9 +90,8 @@ public final class TraceFileWriter implements Closeable, Flushable {
         }
         ByteBuffer source = raw.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         long inode = Integer.toUnsignedLong(source.getInt(source.position() + TraceFormat.RECORD_NETNS_INO));
-        if (!writtenNames.containsKey(inode)) {
+        if (writtenNames.get(inode) == null) { // not named yet: a name resolved in the background comes later
             Optional<String> name = names.netnsName(inode);
-            writtenNames.put(inode, null);
             if (name.isPresent()) {
                 writeNetnsName(inode, name.get());
             }

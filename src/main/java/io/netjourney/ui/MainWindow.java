@@ -163,7 +163,7 @@ public final class MainWindow extends BorderPane {
         this.confirmer = confirmer;
         controls = new CaptureControls(canCapture);
         getStyleClass().add("main-window");
-        liveNames = canCapture ? new NamespaceNames() : Names.NONE;
+        liveNames = canCapture ? NamespaceNames.inBackground() : Names.NONE;
         this.liveSource = liveSource != null ? liveSource : () -> new LiveSource(liveNames);
         names.use(liveNames);
         flows = new FlowsPane(model.flows(), model::sinceStart);

@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -17,6 +20,10 @@ import java.util.function.Supplier;
  * {@link Names} from the namespaces on this machine. Names are cached; an unknown inode triggers a rescan
  * (namespaces appear during a capture), at most one per {@code minRescanInterval}. Names of namespaces that
  * have gone stay known, so a finished capture still reads well. Thread-safe.
+ *
+ * <p>{@link #inBackground()} never scans on the caller's thread (a capture's, the window's): it scans once at once
+ * on a thread of its own, and an unknown inode answers "not known yet" and has a rescan run there, its name
+ * published when found.
  */
 public final class NamespaceNames implements Names {
     public static final Duration DEFAULT_RESCAN_INTERVAL = Duration.ofMillis(500);
@@ -27,7 +34,10 @@ public final class NamespaceNames implements Names {
     private volatile Map<Long, NetnsEntry> byInode = Map.of();
     private volatile List<NetnsEntry> current = List.of();
     private boolean scanned;
-    private long lastScanNanos;
+    private volatile long lastScanNanos;
+    private final boolean background;
+    private final AtomicBoolean scanning = new AtomicBoolean();
+    private final CountDownLatch firstScan = new CountDownLatch(1);
 
     public NamespaceNames() {
         this(new NamespaceScanner()::scan, System::nanoTime, DEFAULT_RESCAN_INTERVAL);
@@ -38,9 +48,51 @@ public final class NamespaceNames implements Names {
      * @param nanoClock {@code System::nanoTime}, or a fake clock in tests
      */
     public NamespaceNames(Supplier<List<NetnsEntry>> scanner, LongSupplier nanoClock, Duration minRescanInterval) {
+        this(scanner, nanoClock, minRescanInterval, false);
+    }
+
+    private NamespaceNames(Supplier<List<NetnsEntry>> scanner, LongSupplier nanoClock, Duration minRescanInterval,
+            boolean background) {
         this.scanner = scanner;
         this.nanoClock = nanoClock;
         this.minRescanNanos = minRescanInterval.toNanos();
+        this.background = background;
+        if (background) {
+            scanInBackground();
+        }
+    }
+
+    /** This machine's names, scanned on a thread of their own only. */
+    public static NamespaceNames inBackground() {
+        return inBackground(new NamespaceScanner()::scan, System::nanoTime, DEFAULT_RESCAN_INTERVAL);
+    }
+
+    static NamespaceNames inBackground(Supplier<List<NetnsEntry>> scanner, LongSupplier nanoClock,
+            Duration minRescanInterval) {
+        return new NamespaceNames(scanner, nanoClock, minRescanInterval, true);
+    }
+
+    /** Waits (at most {@code limit}) for the first scan, so that what exists at the start is named from the start. */
+    public void awaitFirstScan(Duration limit) throws InterruptedException {
+        if (background) {
+            firstScan.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void scanInBackground() {
+        if (!scanning.compareAndSet(false, true)) {
+            return;
+        }
+        Thread scan = new Thread(() -> {
+            try {
+                rescan();
+            } finally {
+                scanning.set(false);
+                firstScan.countDown();
+            }
+        }, "netjourney-names");
+        scan.setDaemon(true);
+        scan.start();
     }
 
     @Override
@@ -51,6 +103,12 @@ public final class NamespaceNames implements Names {
     /** The namespace with this inode, rescanning (rate-limited) when it is not known yet. */
     public Optional<NetnsEntry> entry(long inode) {
         NetnsEntry known = byInode.get(inode);
+        if (known == null && background) {
+            if (nanoClock.getAsLong() - lastScanNanos >= minRescanNanos) {
+                scanInBackground();
+            }
+            return Optional.empty();
+        }
         if (known == null) {
             rescanIfDue();
             known = byInode.get(inode);

@@ -66,4 +66,26 @@ class NamespaceNamesTest {
         now.remove(1);
         assertEquals(Set.of("host", "docker:web"), names.inodesByName().keySet(), "a namespace that went is not found");
     }
+
+    @Test
+    void inTheBackgroundAnUnknownNamespaceIsNotWaitedForAndIsNamedOnceFound() throws Exception {
+        List<NetnsEntry> present = new java.util.concurrent.CopyOnWriteArrayList<>(
+                List.of(new NetnsEntry(1, "host", null, false)));
+        List<Thread> scannedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        NamespaceNames names = NamespaceNames.inBackground(() -> {
+            scannedOn.add(Thread.currentThread());
+            return List.copyOf(present);
+        }, System::nanoTime, Duration.ZERO);
+        names.awaitFirstScan(Duration.ofSeconds(5));
+        assertEquals(Optional.of("host"), names.netnsName(1), "what existed at the start is named from the start");
+
+        present.add(new NetnsEntry(7, "nj-ctr1", null, true));
+        assertEquals(Optional.empty(), names.netnsName(7), "a new namespace: not known yet, and no waiting for it");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (names.netnsName(7).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(Optional.of("nj-ctr1"), names.netnsName(7), "named once the background scan found it");
+        assertEquals(false, scannedOn.contains(Thread.currentThread()), "never scanned on the caller's thread");
+    }
 }
