@@ -37,9 +37,12 @@ final class GraphModel {
         this.names = names;
     }
 
-    /** Takes the model's topology; the diagram changes only when the topology did. */
+    /** Takes the model's topology; the diagram changes only when the topology or a namespace's name did. */
     void update(Topology.Snapshot snapshot) {
         if (snapshot.version() == topology.version()) {
+            if (namesArrived()) {
+                rebuild();
+            }
             return;
         }
         boolean structural = snapshot.interfaces().size() != topology.interfaces().size()
@@ -50,9 +53,19 @@ final class GraphModel {
             ids.put(idOf(i), i);
         }
         byId = ids;
-        if (structural || graph == DiagramGraph.EMPTY) {
+        if (structural || graph == DiagramGraph.EMPTY || namesArrived()) {
             rebuild();
         }
+    }
+
+    /** Whether a namespace shown by its inode has a name now (resolved in the background since). */
+    private boolean namesArrived() {
+        for (Long inode : topology.namespaces()) {
+            if (!namespaceLabels.containsKey(inode) && names.netnsName(inode).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void rebuild() {
@@ -95,8 +108,15 @@ final class GraphModel {
         return hiddenNamespaces.contains(i.netnsInode()) || hiddenInterfaces.contains(idOf(i));
     }
 
+    /** The namespace's name once known (names are resolved in the background: until then, its inode). */
     private String label(long inode) {
-        return namespaceLabels.computeIfAbsent(inode, n -> names.netnsName(n).orElse(Long.toString(n)));
+        String known = namespaceLabels.get(inode);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> name = names.netnsName(inode);
+        name.ifPresent(found -> namespaceLabels.put(inode, found));
+        return name.orElse(Long.toString(inode));
     }
 
     /** Whether the diagram changed since the last call. */

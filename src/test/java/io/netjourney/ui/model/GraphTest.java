@@ -114,4 +114,19 @@ class GraphTest {
         assertEquals("ifindex 12", va.masterName());
         assertNull(va.peerId());
     }
+
+    @Test
+    void aNamespacesNameResolvedLaterReplacesItsInode() {
+        java.util.Map<Long, String> known = new java.util.concurrent.ConcurrentHashMap<>(java.util.Map.of(HOST_NS,
+                "host"));
+        Presented late = new Presented(inode -> java.util.Optional.ofNullable(known.get(inode)));
+        late.accept(traffic.ping(17146, 1, 1_000_000));
+        assertEquals(new Namespace(CTR_NS, Long.toString(CTR_NS)), late.view.graphProperty().get().namespaces().get(1),
+                "not known yet: its inode");
+
+        known.put(CTR_NS, "nj-ctr1");
+        late.accept(traffic.ping(17146, 2, 2_000_000));
+        assertEquals(new Namespace(CTR_NS, "nj-ctr1"), late.view.graphProperty().get().namespaces().get(1),
+                "named once known, though nothing else changed");
+    }
 }
