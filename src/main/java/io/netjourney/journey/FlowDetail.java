@@ -10,7 +10,8 @@ import java.util.List;
  * @param reply       its reply path and statistics
  * @param events      its retained crossings and drops with the routing decisions, ARP exchanges and netfilter
  *                    verdicts that belong to it, in time order (see {@link JourneyModel#detail(long)})
- * @param firstSeenNs the earliest of its retained crossings (times in a view count from here)
+ * @param firstSeenNs the earliest of its events (crossings, and routing decisions or ARP before them): times in a
+ *                    view count from here, so none is negative
  * @param droppedAt   where the request that made the flow dropped died (its last crossing before the drop), or
  *                    the drawn request when that one was lost; else null
  */

@@ -237,8 +237,9 @@ public final class JourneyModel {
         }
         addNetfilter(flow, events);
         events.sort(TIME_ORDER);
-        return new FlowDetail(view(flow), request, reply, events, first == Long.MAX_VALUE ? flow.firstSeenNs : first,
-                droppedAt(flow, packets, request));
+        // times count from the flow's first event, a routing decision or ARP before its first crossing included
+        long start = events.isEmpty() ? flow.firstSeenNs : Math.min(events.get(0).timestampNs(), first);
+        return new FlowDetail(view(flow), request, reply, events, start, droppedAt(flow, packets, request));
     }
 
     /** Where a packet's drop happened: the crossing it followed, else the crossing retained just before it. */

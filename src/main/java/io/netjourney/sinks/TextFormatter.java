@@ -188,15 +188,7 @@ public final class TextFormatter implements LineFormatter {
      * normal operation reads "dropped (expected): ...".
      */
     private static String drop(Drop drop, String netns) {
-        StringBuilder text = new StringBuilder(Verdicts.dropped(drop)).append(" in ").append(netns);
-        if (drop.locationName() != null) {
-            text.append(" at ").append(drop.locationName());
-        }
-        String hint = Verdicts.hint(drop);
-        if (hint != null) {
-            text.append(" (").append(hint).append(')');
-        }
-        return text.toString();
+        return Verdicts.dropped(drop) + " in " + netns + Verdicts.whereAndWhy(drop);
     }
 
     private static StringBuilder padLeft(StringBuilder out, String value, int width) {

@@ -119,6 +119,19 @@ public final class Verdicts {
         return (DropClass.of(drop).expected() ? "dropped (expected): " : "dropped: ") + drop.reasonText();
     }
 
+    /** Where in the kernel and why, after {@link #dropped}: " at nft_do_chain+0x46f (a firewall rule … dropped it)". */
+    public static String whereAndWhy(Drop drop) {
+        StringBuilder text = new StringBuilder();
+        if (drop.locationName() != null) {
+            text.append(" at ").append(drop.locationName());
+        }
+        String hint = hint(drop);
+        if (hint != null) {
+            text.append(" (").append(hint).append(')');
+        }
+        return text.toString();
+    }
+
     /**
      * What an ICMP error did to the packet it answers: "answered: port unreachable from 198.51.100.3 at nj-ctr2",
      * "answered: time exceeded from 198.51.100.66 at nj-router".

@@ -148,5 +148,8 @@ class JourneyModelTest {
         assertEquals(1 + 2 + 7, story.size(), "one route, the ARP exchange, the ping: " + story);
         Map<Long, Topology.Routes> routes = model.topology().routesOut();
         assertEquals(2, routes.get(Topology.keyOf(CTR1, 2)).count(), "both lookups chose eth0");
+        assertEquals(900_000, detail.firstSeenNs(), "times count from the route looked up before the first crossing");
+        assertTrue(detail.events().stream().allMatch(e -> e.timestampNs() >= detail.firstSeenNs()),
+                "no event of the flow before its start: no negative time in a view");
     }
 }

@@ -166,6 +166,13 @@ class MainWindowTest {
         }
         assertEquals(42, robot.lookup("#hops-table").queryTableView().getItems().size());
         robot.interact(() -> Screenshots.save(window, "window-flow-selected"));
+
+        List<javafx.scene.control.TableCell<?, ?>> cells = robot.lookup("#hops-table .table-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getText() != null && !c.getText().isEmpty()).toList();
+        assertTrue(!cells.isEmpty());
+        assertTrue(cells.stream().allMatch(c -> c.getTooltip() != null && c.getTooltip().getText().equals(c.getText())),
+                "every hop table cell carries its whole text as a tooltip, for what the column cuts off");
     }
 
     @Test

@@ -11,7 +11,9 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
@@ -107,11 +109,26 @@ public final class HopsPane extends TabPane {
         return text.toString();
     }
 
+    /** A cell whose tooltip holds its whole text, for what the column's width cuts off. */
+    private static final class TextWithTooltipCell<R> extends TableCell<R, String> {
+        private final Tooltip tooltip = new Tooltip();
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            boolean blank = empty || text == null || text.isEmpty();
+            setText(blank ? null : text);
+            tooltip.setText(blank ? "" : text);
+            setTooltip(blank ? null : tooltip);
+        }
+    }
+
     private static <R> TableColumn<R, String> column(String title, double width, Function<R, String> value) {
         TableColumn<R, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new TextWithTooltipCell<>());
         return column;
     }
 }

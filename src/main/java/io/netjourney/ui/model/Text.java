@@ -48,7 +48,7 @@ final class Text {
      */
     static String info(HopEvent e) {
         if (e instanceof Drop drop) {
-            return Verdicts.dropped(drop);
+            return Verdicts.dropped(drop) + Verdicts.whereAndWhy(drop);
         }
         if (e instanceof RouteDecision route) {
             return routing(route);

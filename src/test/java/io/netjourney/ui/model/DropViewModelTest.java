@@ -41,7 +41,8 @@ class DropViewModelTest {
         assertEquals(Set.of(eth0), model.highlightProperty().get().dropped(), "the red end marker");
         assertEquals(2, model.graphProperty().get().interfaces().size(), "a drop is not an interface of its own");
         HopRow last = model.hopRows().get(model.hopRows().size() - 1);
-        assertEquals("dropped: NETFILTER_DROP", last.info());
+        assertEquals("dropped: NETFILTER_DROP at nft_do_chain+0x4 (a firewall rule (nftables/iptables) dropped it)",
+                last.info(), "where and why, as show prints it");
         assertEquals(eth0, last.interfaceId());
         assertTrue(model.crossingsProperty().get() == 2, "drops are not counted as crossings");
     }
@@ -67,7 +68,8 @@ class DropViewModelTest {
         model.select(row.getId());
         assertEquals(Set.of(), model.highlightProperty().get().dropped(), "no red end marker");
         HopRow last = model.hopRows().get(model.hopRows().size() - 1);
-        assertEquals("dropped (expected): NOT_SPECIFIED", last.info(), "still listed, as expected");
+        assertEquals("dropped (expected): NOT_SPECIFIED at ip6_mc_input+0x15e (multicast or broadcast that nothing here "
+                + "listens to)", last.info(), "still listed, as expected, with why it is normal");
         assertTrue(last.expectedDrop(), "dimmed in the hop table");
     }
 
