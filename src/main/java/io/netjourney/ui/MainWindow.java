@@ -120,10 +120,11 @@ public final class MainWindow extends BorderPane {
      * is closed or discarded, never shown.
      */
     private final AtomicLong generation = new AtomicLong();
-    private EventQueue queue = new EventQueue();
+    /** The queue the model on screen reads (read by a live session's sink too). */
+    private volatile EventQueue queue = new EventQueue();
     /** Runs the journey model off the FX thread; {@link #viewGeneration} is that of the model on screen. */
     private final ModelWorker worker = new ModelWorker();
-    private long viewGeneration;
+    private volatile long viewGeneration;
     private EventRecorder recorder = new EventRecorder();
     /** The capture whose data is on screen: running, or stopped and kept for its final counters. */
     private Session shown;
@@ -399,7 +400,7 @@ public final class MainWindow extends BorderPane {
         long started = generation.incrementAndGet();
         SessionOptions options = SessionOptions.defaults().withFilter(controls.filter())
                 .withRoutes(routesToggle.isSelected()).withNetfilter(netfilterToggle.isSelected());
-        Session.Sink sink = new ViewSink(queue, recorder, viewGeneration);
+        Session.Sink sink = new ViewSink(queue, recorder);
         controls.captureStarting();
         refreshTitle();
         refreshFilterHint();
@@ -422,12 +423,10 @@ public final class MainWindow extends BorderPane {
     private final class ViewSink implements Session.Sink {
         private final EventQueue to;
         private final EventRecorder recording;
-        private final long forView;
 
-        ViewSink(EventQueue to, EventRecorder recording, long forView) {
+        ViewSink(EventQueue to, EventRecorder recording) {
             this.to = to;
             this.recording = recording;
-            this.forView = forView;
         }
 
         @Override
@@ -438,7 +437,10 @@ public final class MainWindow extends BorderPane {
 
         @Override
         public void netfilter(NetfilterVerdict verdict) {
-            worker.netfilter(forView, verdict);
+            // Clear empties the view but keeps the session's queue: its verdicts go on into the cleared model
+            if (to == queue) {
+                worker.netfilter(viewGeneration, verdict);
+            }
         }
     }
 

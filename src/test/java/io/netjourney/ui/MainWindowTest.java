@@ -168,7 +168,7 @@ class MainWindowTest {
         robot.interact(() -> Screenshots.save(window, "window-flow-selected"));
 
         List<javafx.scene.control.TableCell<?, ?>> cells = robot.lookup("#hops-table .table-cell").queryAll().stream()
-                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .<javafx.scene.control.TableCell<?, ?>>map(n -> (javafx.scene.control.TableCell<?, ?>) n)
                 .filter(c -> c.getText() != null && !c.getText().isEmpty()).toList();
         assertTrue(!cells.isEmpty());
         assertTrue(cells.stream().allMatch(c -> c.getTooltip() != null && c.getTooltip().getText().equals(c.getText())),
