@@ -9,6 +9,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Pos;
+import javafx.scene.layout.HBox;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.CheckBox;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -26,6 +30,7 @@ import org.controlsfx.control.textfield.TextFields;
 public final class FlowsPane extends VBox {
     private final TableView<FlowRow> table = new TableView<>();
     private final TextField search = TextFields.createClearableTextField();
+    private final CheckBox linkChatter = new CheckBox("link-local");
 
     /**
      * @param flows     the rows, updated in place
@@ -35,8 +40,18 @@ public final class FlowsPane extends VBox {
         getStyleClass().add("flows-pane");
         search.setId("flow-search");
         search.setPromptText("search flows (address, port, protocol, state)");
-        FilteredList<FlowRow> filtered = new FilteredList<>(flows);
-        search.textProperty().addListener((obs, old, text) -> filtered.setPredicate(row -> matches(row, text)));
+        linkChatter.setId("show-link-chatter");
+        linkChatter.setTooltip(new Tooltip("Also list IGMP, IPv6 neighbour discovery and multicast listener "
+                + "messages, and traffic to link-local multicast groups (224.0.0.0/24, ff02::/16): a link's own "
+                + "chatter, hidden by default"));
+        FilteredList<FlowRow> filtered = new FilteredList<>(flows, row -> !row.isLinkChatter());
+        Runnable refilter = () -> {
+            String text = search.getText();
+            boolean chatter = linkChatter.isSelected();
+            filtered.setPredicate(row -> (chatter || !row.isLinkChatter()) && matches(row, text));
+        };
+        search.textProperty().addListener((obs, old, text) -> refilter.run());
+        linkChatter.selectedProperty().addListener((obs, old, on) -> refilter.run());
         SortedList<FlowRow> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
 
@@ -73,7 +88,10 @@ public final class FlowsPane extends VBox {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(search, table);
+        HBox top = new HBox(8, search, linkChatter);
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(search, Priority.ALWAYS);
+        getChildren().addAll(top, table);
     }
 
     public TableView<FlowRow> table() {

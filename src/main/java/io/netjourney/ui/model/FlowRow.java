@@ -37,7 +37,10 @@ public final class FlowRow {
     private final ReadOnlyObjectWrapper<FlowStatus> state =
             new ReadOnlyObjectWrapper<>(this, "state", FlowStatus.INCOMPLETE);
 
-    FlowRow(long id, String protocol, String source, String destination) {
+    private final boolean linkChatter;
+
+    FlowRow(long id, String protocol, String source, String destination, boolean linkChatter) {
+        this.linkChatter = linkChatter;
         this.id = new ReadOnlyLongWrapper(this, "id", id);
         this.protocol = new ReadOnlyStringWrapper(this, "protocol", protocol);
         this.source = new ReadOnlyStringWrapper(this, "source", source);
@@ -50,6 +53,11 @@ public final class FlowRow {
         hops.set(hopCount);
         lastSeenNs.set(lastSeen);
         state.set(status);
+    }
+
+    /** IGMP, ND/MLD or link-local multicast ({@link io.netjourney.journey.LinkLocal}): hidden unless asked for. */
+    public boolean isLinkChatter() {
+        return linkChatter;
     }
 
     public long getId() {

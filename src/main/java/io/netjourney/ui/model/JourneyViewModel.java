@@ -6,6 +6,7 @@ import io.netjourney.journey.FlowEvent;
 import io.netjourney.journey.FlowPaths;
 import io.netjourney.journey.FlowReport;
 import io.netjourney.journey.FlowView;
+import io.netjourney.journey.LinkLocal;
 import io.netjourney.journey.JourneyModel;
 import io.netjourney.journey.JourneySnapshot;
 import io.netjourney.journey.PacketDirection;
@@ -204,7 +205,7 @@ public final class JourneyViewModel {
         String destination = Text.destination(view.first());
         boolean reply = view.firstIsReply();
         return new FlowRow(view.flowId(), Text.protocol(view.first()), reply ? destination : source,
-                reply ? source : destination);
+                reply ? source : destination, LinkLocal.isChatter(view.first()));
     }
 
     /** Forgets everything shown: flows, graph, selection, counters (the model is reset by its owner). */
