@@ -8,7 +8,6 @@ import io.netjourney.capture.names.NamespaceNames;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.capture.netfilter.NftTracer;
 import io.netjourney.filter.Filter;
-import io.netjourney.filter.FilterParser;
 import io.netjourney.filter.KernelFilter;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class LiveSource implements Source {
                 Thread.currentThread().interrupt();
             }
         }
-        Filter filter = options.filter() == null ? FilterParser.parse("") : options.filter();
+        Filter filter = options.filter() == null ? Filter.ALL_IP : options.filter();
         KernelFilter kernel = KernelFilter.compile(filter);
         exact = kernel.exact();
         kernel.warning().ifPresent(warnings::add);

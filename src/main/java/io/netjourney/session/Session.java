@@ -283,10 +283,6 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    public boolean hasEnded() {
-        return ended.getCount() == 0;
-    }
-
     /** The front end's number for this session: what arrives from an older one is to be discarded. */
     public long generation() {
         return generation;
