@@ -47,6 +47,9 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
     private final Translate pan = new Translate();
     private final Scale zoom = new Scale();
     private final ViewTransform view = new ViewTransform();
+    /** Room around a path brought into view, in diagram units (its hop labels sit beside the nodes). */
+    private static final double PATH_MARGIN = 40;
+    private Set<String> lastPathInView = Set.of();
     private final PacketAnimator animator = new PacketAnimator(packetLayer);
 
     private DiagramLayout layout = new DiagramLayout();
@@ -209,11 +212,48 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
         return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
     }
 
+    /**
+     * When a path appears or changes, and part of it is outside the view, fits the view to it (never beyond 1:1);
+     * the same path again (a live flow's update) leaves the view where the user put it.
+     */
+    private void bringIntoView(Set<String> onPath) {
+        if (onPath.isEmpty() || onPath.equals(lastPathInView)) {
+            return;
+        }
+        lastPathInView = Set.copyOf(onPath);
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (String id : onPath) {
+            DiagramLayout.Rect node = layout.interfaceNode(id);
+            if (node != null) {
+                minX = Math.min(minX, node.x());
+                minY = Math.min(minY, node.y());
+                maxX = Math.max(maxX, node.maxX());
+                maxY = Math.max(maxY, node.y() + node.height());
+            }
+        }
+        if (minX > maxX) {
+            return;
+        }
+        double vw = viewport.getWidth();
+        double vh = viewport.getHeight();
+        boolean visible = view.tx() + minX * view.scale() >= 0 && view.ty() + minY * view.scale() >= 0
+                && view.tx() + maxX * view.scale() <= vw && view.ty() + maxY * view.scale() <= vh;
+        if (!visible) {
+            view.fitRegion(minX - PATH_MARGIN, minY - PATH_MARGIN, maxX - minX + 2 * PATH_MARGIN,
+                    maxY - minY + 2 * PATH_MARGIN, vw, vh);
+            applyView();
+        }
+    }
+
     private void refreshHighlight() {
         Highlight highlight = getSkinnable().getHighlight();
         Set<String> onPath = HighlightPainter.paint(highlight, layout::interfaceNode,
                 layout.interfaceNodes(), pathLayer, labelLayer);
         boolean dim = !highlight.request().isEmpty() || !highlight.reply().isEmpty();
+        bringIntoView(onPath);
         Set<String> pathPairs = new HashSet<>();
         List<Highlight.PathEdge> steps = new ArrayList<>(highlight.request());
         steps.addAll(highlight.reply());

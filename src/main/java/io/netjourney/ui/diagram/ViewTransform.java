@@ -45,13 +45,18 @@ final class ViewTransform {
         ty = y;
     }
 
-    /** Fits content of the given size into the view, centred, never enlarged beyond 1:1. */
-    void fit(double contentWidth, double contentHeight, double viewWidth, double viewHeight) {
-        if (contentWidth <= 0 || contentHeight <= 0 || viewWidth <= 0 || viewHeight <= 0) {
+    /** Fits the region (x, y, width, height) of the content into the view, centred, never enlarged beyond 1:1. */
+    void fitRegion(double x, double y, double width, double height, double viewWidth, double viewHeight) {
+        if (width <= 0 || height <= 0 || viewWidth <= 0 || viewHeight <= 0) {
             return;
         }
-        scale = Math.max(MIN_SCALE, Math.min(1, Math.min(viewWidth / contentWidth, viewHeight / contentHeight)));
-        tx = (viewWidth - contentWidth * scale) / 2;
-        ty = (viewHeight - contentHeight * scale) / 2;
+        scale = Math.max(MIN_SCALE, Math.min(1, Math.min(viewWidth / width, viewHeight / height)));
+        tx = (viewWidth - width * scale) / 2 - x * scale;
+        ty = (viewHeight - height * scale) / 2 - y * scale;
+    }
+
+    /** Fits content of the given size into the view, centred, never enlarged beyond 1:1. */
+    void fit(double contentWidth, double contentHeight, double viewWidth, double viewHeight) {
+        fitRegion(0, 0, contentWidth, contentHeight, viewWidth, viewHeight);
     }
 }

@@ -158,10 +158,6 @@ class MainWindowRealDisplayIT {
     @Order(3)
     void clickingAFlowHighlightsItsRequestAndReplyPaths() throws Exception {
         FlowRow row = hostToCtr1().orElseThrow();
-        // other traffic on the machine (CI's background flood) may be drawn first and push the lab out of view:
-        // a click does not bring a path into view yet (issue 12), Fit does
-        robot.clickOn("#fit");
-        WaitForAsyncUtils.waitForFxEvents();
         Path before = shots.shot("before-flow-click");
         Node cell = robot.lookup(".table-row-cell").queryAll().stream()
                 .filter(n -> n instanceof TableRow<?> r && r.getItem() == row).findFirst()
