@@ -212,9 +212,9 @@ class MainWindowTest {
         assertEquals(brToVeth.stream().mapToDouble(d -> d).max().orElseThrow(), hop2.worstUs(), 1e-9);
         // and the table shows them
         assertTrue(robot.lookup("#stats-table").queryTableView().getItems().contains(hop2));
-        assertEquals("1 · " + Micros.format(hop2.avgUs()) + " µs",
+        assertEquals("2 · " + Micros.format(hop2.avgUs()) + " µs",
                 window.diagram().getHighlight().request().get(0).label(),
-                "the edge into nj-veth1, the path's first step, carries the average");
+                "the edge into nj-veth1, the Statistics tab's hop 2, carries its number and average");
     }
 
     @Test

@@ -49,6 +49,7 @@ public final class HopsPane extends TabPane {
         });
         hops.setPlaceholder(new Label("Select a flow to see its crossings"));
         hops.getColumns().add(HopsPane.<HopRow>column("t (µs)", 80, HopRow::offsetText));
+        hops.getColumns().add(HopsPane.<HopRow>column("hop", 40, HopRow::hopNumber));
         hops.getColumns().add(HopsPane.<HopRow>column("namespace", 110, HopRow::namespace));
         hops.getColumns().add(HopsPane.<HopRow>column("interface", 110, HopRow::interfaceName));
         hops.getColumns().add(HopsPane.<HopRow>column("hook", 170, HopRow::hook));

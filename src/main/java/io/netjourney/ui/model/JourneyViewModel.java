@@ -368,7 +368,7 @@ public final class JourneyViewModel {
             String from = own.get(k - 1).interfaceId();
             String to = own.get(k).interfaceId();
             if (!from.equals(to)) {
-                int number = edges.size() + 1;
+                int number = own.get(k).hop();
                 double avg = own.get(k).avgUs();
                 String label = Double.isNaN(avg) ? Integer.toString(number)
                         : number + " · " + Micros.format(avg) + " µs";
