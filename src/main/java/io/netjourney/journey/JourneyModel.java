@@ -54,6 +54,8 @@ public final class JourneyModel {
     /** The latest packets crossed, a ring; {@link #recentNext} is where the next goes. */
     private final PacketState[] recent = new PacketState[RECENT_PACKETS];
     private int recentNext;
+    /** The selected flow changed since the last detail handed out (one snapshot held it back). */
+    private boolean selectedStale;
     private boolean netfilterArrived;
     private long crossings;
     private long firstCrossingNs = Long.MIN_VALUE;
@@ -138,7 +140,16 @@ public final class JourneyModel {
      * {@code detailWanted}, or when that flow changed or netfilter verdicts arrived since.
      */
     public JourneySnapshot snapshot(long selectedFlowId, boolean detailWanted) {
-        boolean selectedChanged = netfilterArrived;
+        return snapshot(selectedFlowId, detailWanted, true);
+    }
+
+    /**
+     * As {@link #snapshot(long, boolean)}, but when {@code detailIfChanged} is false a change of the selected flow
+     * does not bring its detail (building it is the costly part of a snapshot under a flood): the next snapshot that
+     * allows it does.
+     */
+    public JourneySnapshot snapshot(long selectedFlowId, boolean detailWanted, boolean detailIfChanged) {
+        boolean selectedChanged = netfilterArrived || selectedStale;
         List<FlowView> views = new ArrayList<>(changed.size());
         for (FlowState flow : changed) {
             flow.changed = false;
@@ -161,7 +172,9 @@ public final class JourneyModel {
         }
         removed.clear();
         netfilterArrived = false;
-        FlowDetail detail = selectedFlowId > 0 && (detailWanted || selectedChanged) ? detail(selectedFlowId) : null;
+        boolean withDetail = selectedFlowId > 0 && (detailWanted || selectedChanged && detailIfChanged);
+        selectedStale = selectedFlowId > 0 && selectedChanged && !withDetail;
+        FlowDetail detail = withDetail ? detail(selectedFlowId) : null;
         return new JourneySnapshot(counters(), views, gone, topology.snapshot(), detail, recentPackets());
     }
 

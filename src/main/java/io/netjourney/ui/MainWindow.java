@@ -760,7 +760,7 @@ public final class MainWindow extends BorderPane {
         CaptureStats onScreen = new CaptureStats(stats.submitted(), lost(), stats.filtered(), stats.noDevice(),
                 stats.decoded());
         controls.updateStatus(onScreen, perSecond, model.packetsProperty().get(), model.flowsSeenProperty().get(),
-                running ? shown.hooks().size() : 0, 0,
+                running ? shown.hooks().size() : 0, 0, model.shownOneInProperty().get(),
                 Stream.of(warning, labMessage).filter(m -> !m.isEmpty()).collect(Collectors.joining(" · ")));
     }
 
@@ -860,8 +860,8 @@ public final class MainWindow extends BorderPane {
         return batcher;
     }
 
-    /** Where the current capture puts its events (benchmarks feed it directly). */
-    EventQueue queue() {
+    /** Where the current capture puts its events; its drops are what the window could not take. */
+    public EventQueue queue() {
         return queue;
     }
 

@@ -1,6 +1,7 @@
 package io.netjourney.ui.model;
 
 import io.netjourney.capture.Names;
+import io.netjourney.journey.DisplaySampling;
 import io.netjourney.journey.FlowDetail;
 import io.netjourney.journey.FlowEvent;
 import io.netjourney.journey.FlowPaths;
@@ -79,6 +80,7 @@ public final class JourneyViewModel {
     private final ReadOnlyLongWrapper packets = new ReadOnlyLongWrapper(this, "packets");
     private final ReadOnlyLongWrapper crossings = new ReadOnlyLongWrapper(this, "crossings");
     private final ReadOnlyLongWrapper flowsSeen = new ReadOnlyLongWrapper(this, "flowsSeen");
+    private final ReadOnlyLongWrapper shownOneIn = new ReadOnlyLongWrapper(this, "shownOneIn", 1);
 
     public JourneyViewModel(Names names) {
         this.graphModel = new GraphModel(names);
@@ -140,6 +142,14 @@ public final class JourneyViewModel {
     /** The interface id the hop table is filtered to, or null. */
     public ReadOnlyStringProperty interfaceFilterProperty() {
         return interfaceFilter.getReadOnlyProperty();
+    }
+
+    /**
+     * The N of "showing 1 in N journeys": of the selected flow's packets counted since its previous detail, how many
+     * per journey the hop table, statistics and highlight show (1: all; see {@link DisplaySampling}).
+     */
+    public ReadOnlyLongProperty shownOneInProperty() {
+        return shownOneIn.getReadOnlyProperty();
     }
 
     /** Packets seen since the last clear. */
@@ -248,6 +258,7 @@ public final class JourneyViewModel {
         }
         if (flowId != selectedId) {
             detail = null;
+            shownOneIn.set(1);
             requestEdges = List.of();
             replyEdges = List.of();
             hopRows.clear();
@@ -276,6 +287,7 @@ public final class JourneyViewModel {
         boolean had = selectedId != 0;
         selectedId = 0;
         detail = null;
+        shownOneIn.set(1);
         selectedFlow.set(null);
         markedInterface.set(null);
         interfaceFilter.set(null);
@@ -340,6 +352,7 @@ public final class JourneyViewModel {
     // ---- the selected flow's detail ----
 
     private void show(FlowDetail shown) {
+        shownOneIn.set(DisplaySampling.oneIn(detail, shown));
         detail = shown;
         List<HopStat> stats = new ArrayList<>();
         requestEdges = edges(shown.request(), PacketDirection.REQUEST, stats);
