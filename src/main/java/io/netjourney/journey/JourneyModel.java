@@ -20,7 +20,8 @@ import java.util.Set;
  * netfilter verdicts. It answers what a view asks ("what changed", "tell me about flow 7") with immutable
  * snapshots. Single-threaded like the assembler: one thread feeds and asks it; the snapshots may go to another.
  * Retention is the assembler's ({@link JourneyConfig}); routing decisions and netfilter verdicts are kept, the
- * latest {@value #MAX_RELATED} of each.
+ * latest {@value #MAX_RELATED} of each. Flows are grouped into conversations ({@link ConversationKey}) with running
+ * figures ({@link ConversationStatistics}), kept while one of their flows is.
  *
  * <h2>What belongs to a flow ({@link #detail(long)})</h2>
  * <ul>
@@ -51,6 +52,7 @@ public final class JourneyModel {
     private final ArrayDeque<NetfilterVerdict> netfilter = new ArrayDeque<>();
     private final List<FlowState> changed = new ArrayList<>();
     private final List<Long> removed = new ArrayList<>();
+    private final Conversations conversations = new Conversations();
     /** The latest packets crossed, a ring; {@link #recentNext} is where the next goes. */
     private final PacketState[] recent = new PacketState[RECENT_PACKETS];
     private int recentNext;
@@ -83,6 +85,13 @@ public final class JourneyModel {
             flow.changed = true;
             changed.add(flow);
         }
+        if (flow.conversation == null) {
+            conversations.join(flow);
+        }
+        if (hop.ordinal() == 0) {
+            conversations.started(packet);
+        }
+        conversations.touched(flow);
         if (event instanceof Crossing) {
             crossings++;
             if (firstCrossingNs == Long.MIN_VALUE) {
@@ -122,8 +131,9 @@ public final class JourneyModel {
         }
     }
 
-    private void evicted(long flowId) {
-        removed.add(flowId);
+    private void evicted(FlowState flow) {
+        removed.add(flow.id);
+        conversations.left(flow);
     }
 
     public JourneySnapshot.Counters counters() {
@@ -175,7 +185,9 @@ public final class JourneyModel {
         boolean withDetail = selectedFlowId > 0 && (detailWanted || selectedChanged && detailIfChanged);
         selectedStale = selectedFlowId > 0 && selectedChanged && !withDetail;
         FlowDetail detail = withDetail ? detail(selectedFlowId) : null;
-        return new JourneySnapshot(counters(), views, gone, topology.snapshot(), detail, recentPackets());
+        Conversations.Changes grouped = conversations.takeChanges();
+        return new JourneySnapshot(counters(), views, gone, topology.snapshot(), detail, recentPackets(),
+                grouped.changed(), grouped.removed());
     }
 
     private List<JourneySnapshot.RecentPacket> recentPackets() {
@@ -208,9 +220,18 @@ public final class JourneyModel {
             }
         }
         FlowSummary summary = flow.summary();
-        boolean firstIsReply = summary.client().address() != null
-                && !summary.client().address().equals(flow.first.source());
-        return new FlowView(summary, requestHops, flow.first, firstIsReply);
+        return new FlowView(summary, requestHops, flow.first, firstIsReply(summary, flow.first),
+                flow.conversation.id);
+    }
+
+    /** Whether a flow's first crossing was of a reply: its source is not the flow's client. */
+    static boolean firstIsReply(FlowSummary summary, HopEvent first) {
+        return summary.client().address() != null && !summary.client().address().equals(first.source());
+    }
+
+    /** Every retained conversation as it stands, in id order. */
+    public List<ConversationView> conversations() {
+        return conversations.all();
     }
 
     /** The view of a retained flow, or null. */

@@ -127,7 +127,8 @@ class ModelWorkerTest {
         model.accept(echo(1, 1, 1_000));
         model.accept(echo(2, 1, 2_000));
         JourneySnapshot older = model.snapshot(0, false);
-        JourneySnapshot newer = new JourneySnapshot(none, List.of(), List.of(1L), older.topology(), null, List.of());
+        JourneySnapshot newer = new JourneySnapshot(none, List.of(), List.of(1L), older.topology(), null, List.of(),
+                List.of(), List.of());
         JourneySnapshot merged = ModelWorker.merge(older, newer);
         assertEquals(List.of(2L), merged.changed().stream().map(FlowView::flowId).toList());
         assertEquals(List.of(1L), merged.removed());
