@@ -74,6 +74,8 @@ public final class JourneyViewModel {
     private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight",
             Highlight.NONE);
     private final ReadOnlyObjectWrapper<FlowRow> selectedFlow = new ReadOnlyObjectWrapper<>(this, "selectedFlow");
+    private final ReadOnlyObjectWrapper<FlowDetail> selectedDetail = new ReadOnlyObjectWrapper<>(this,
+            "selectedDetail");
     private final ReadOnlyStringWrapper markedInterface = new ReadOnlyStringWrapper(this, "markedInterface");
     private final ReadOnlyStringWrapper interfaceFilter = new ReadOnlyStringWrapper(this, "interfaceFilter");
     private final ReadOnlyLongWrapper packets = new ReadOnlyLongWrapper(this, "packets");
@@ -117,6 +119,16 @@ public final class JourneyViewModel {
     /** The selected flow's row, or null. */
     public ReadOnlyObjectProperty<FlowRow> selectedFlowProperty() {
         return selectedFlow.getReadOnlyProperty();
+    }
+
+    /** The selected flow's detail as the model last sent it (the time view draws it), or null. */
+    public ReadOnlyObjectProperty<FlowDetail> selectedDetailProperty() {
+        return selectedDetail.getReadOnlyProperty();
+    }
+
+    /** A namespace's label: its name, or its inode as text. */
+    public String namespaceOf(long inode) {
+        return graphModel.namespace(inode);
     }
 
     /**
@@ -248,6 +260,7 @@ public final class JourneyViewModel {
         }
         if (flowId != selectedId) {
             detail = null;
+            selectedDetail.set(null);
             requestEdges = List.of();
             replyEdges = List.of();
             hopRows.clear();
@@ -276,6 +289,7 @@ public final class JourneyViewModel {
         boolean had = selectedId != 0;
         selectedId = 0;
         detail = null;
+        selectedDetail.set(null);
         selectedFlow.set(null);
         markedInterface.set(null);
         interfaceFilter.set(null);
@@ -341,6 +355,7 @@ public final class JourneyViewModel {
 
     private void show(FlowDetail shown) {
         detail = shown;
+        selectedDetail.set(shown);
         List<HopStat> stats = new ArrayList<>();
         requestEdges = edges(shown.request(), PacketDirection.REQUEST, stats);
         replyEdges = edges(shown.reply(), PacketDirection.REPLY, stats);
