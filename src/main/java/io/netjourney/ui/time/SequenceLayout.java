@@ -366,9 +366,9 @@ public final class SequenceLayout {
                 Integer from = packet.get(hop.parent());
                 int number = hop.hopIndex() + 1;
                 String delta = hop.deltaNs() < 0 ? "" : Micros.format(Micros.of(hop.deltaNs())) + " µs";
-                tooltip = "hop " + number + " · " + hop.direction().label() + " · " + hop.event().hook().tracepoint()
-                        + " on " + where(e.place()) + "\n+" + time + " s" + (delta.isEmpty() ? ""
-                        : ", " + delta + " after the crossing before it");
+                tooltip = "hop " + number + " · " + describe(hop) + " · " + addresses(hop.event()) + "\n"
+                        + hop.event().hook().tracepoint() + " on " + where(e.place()) + ", +" + time + " s"
+                        + (delta.isEmpty() ? "" : ", " + delta + " after the crossing before it");
                 Kind kind = from == null ? Kind.START : from == to ? Kind.STEP : Kind.ARROW;
                 String label = delta.isEmpty() || kind == Kind.START ? Integer.toString(number)
                         : number + " · " + delta;
@@ -387,7 +387,7 @@ public final class SequenceLayout {
             return place.ifname() + " in " + namespaces.apply(place.netnsInode());
         }
 
-        /** "request · seq 3 · 198.51.100.1 → 198.51.100.2": the packet, on its first row. */
+        /** "request · icmp seq 3": the packet, on its first row (its addresses are the flow's, in the tooltip). */
         private static String describe(TracedHop hop) {
             HopEvent e = hop.event();
             StringBuilder text = new StringBuilder(hop.direction().label());
@@ -400,11 +400,13 @@ public final class SequenceLayout {
             } else if (e.hasTransportHeader() && e.isTcp()) {
                 text.append(" [").append(Protocols.tcpFlags(e.tcpFlags())).append(']');
             }
-            if (e.source() != null && e.destination() != null) {
-                text.append(" · ").append(e.source().getHostAddress()).append(" → ")
-                        .append(e.destination().getHostAddress());
-            }
             return text.toString();
+        }
+
+        /** "198.51.100.1 → 198.51.100.2", or "" without addresses. */
+        private static String addresses(HopEvent e) {
+            return e.source() == null || e.destination() == null ? ""
+                    : e.source().getHostAddress() + " → " + e.destination().getHostAddress();
         }
     }
 
