@@ -25,6 +25,7 @@ import io.netjourney.ui.flows.FlowsPane;
 import io.netjourney.ui.hops.HopsPane;
 import io.netjourney.ui.model.FlowRow;
 import io.netjourney.ui.model.JourneyViewModel;
+import io.netjourney.ui.time.TimeTab;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -169,6 +170,7 @@ public final class MainWindow extends BorderPane {
         names.use(liveNames);
         flows = new FlowsPane(model.flows(), model::sinceStart);
         hops = new HopsPane(model.hopRows(), model.hopStats());
+        hops.getTabs().add(2, new TimeTab(model.selectedDetailProperty(), model::namespaceOf));
         diagram.setId("diagram");
         diagram.graphProperty().bind(model.graphProperty());
         diagram.highlightProperty().bind(model.highlightProperty());

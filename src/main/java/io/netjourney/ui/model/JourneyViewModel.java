@@ -75,6 +75,8 @@ public final class JourneyViewModel {
     private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight",
             Highlight.NONE);
     private final ReadOnlyObjectWrapper<FlowRow> selectedFlow = new ReadOnlyObjectWrapper<>(this, "selectedFlow");
+    private final ReadOnlyObjectWrapper<FlowDetail> selectedDetail = new ReadOnlyObjectWrapper<>(this,
+            "selectedDetail");
     private final ReadOnlyStringWrapper markedInterface = new ReadOnlyStringWrapper(this, "markedInterface");
     private final ReadOnlyStringWrapper interfaceFilter = new ReadOnlyStringWrapper(this, "interfaceFilter");
     private final ReadOnlyLongWrapper packets = new ReadOnlyLongWrapper(this, "packets");
@@ -119,6 +121,16 @@ public final class JourneyViewModel {
     /** The selected flow's row, or null. */
     public ReadOnlyObjectProperty<FlowRow> selectedFlowProperty() {
         return selectedFlow.getReadOnlyProperty();
+    }
+
+    /** The selected flow's detail as the model last sent it (the time view draws it), or null. */
+    public ReadOnlyObjectProperty<FlowDetail> selectedDetailProperty() {
+        return selectedDetail.getReadOnlyProperty();
+    }
+
+    /** A namespace's label: its name, or its inode as text. */
+    public String namespaceOf(long inode) {
+        return graphModel.namespace(inode);
     }
 
     /**
@@ -259,6 +271,7 @@ public final class JourneyViewModel {
         if (flowId != selectedId) {
             detail = null;
             shownOneIn.set(1);
+            selectedDetail.set(null);
             requestEdges = List.of();
             replyEdges = List.of();
             hopRows.clear();
@@ -288,6 +301,7 @@ public final class JourneyViewModel {
         selectedId = 0;
         detail = null;
         shownOneIn.set(1);
+        selectedDetail.set(null);
         selectedFlow.set(null);
         markedInterface.set(null);
         interfaceFilter.set(null);
@@ -354,6 +368,7 @@ public final class JourneyViewModel {
     private void show(FlowDetail shown) {
         shownOneIn.set(DisplaySampling.oneIn(detail, shown));
         detail = shown;
+        selectedDetail.set(shown);
         List<HopStat> stats = new ArrayList<>();
         requestEdges = edges(shown.request(), PacketDirection.REQUEST, stats);
         replyEdges = edges(shown.reply(), PacketDirection.REPLY, stats);
