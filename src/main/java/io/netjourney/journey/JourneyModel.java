@@ -103,6 +103,9 @@ public final class JourneyModel {
                 recent[recentNext] = packet;
                 recentNext = (recentNext + 1) % RECENT_PACKETS;
             }
+        } else if (event instanceof Drop) {
+            HopEvent before = parentCrossing(packet, hop);
+            topology.dropped(before != null ? before : event, DropClass.of(event).expected());
         }
         return hop;
     }

@@ -7,6 +7,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
 
 /**
  * The journey diagram: namespaces as labelled boxes, interfaces as nodes with an icon for their kind, the observed
@@ -130,6 +131,11 @@ public class JourneyDiagram extends Control {
     }
 
     // ---- control plumbing
+
+    /** The drawing at 1:1 (see {@link JourneyDiagramSkin#content()}), for the exports. */
+    Region content() {
+        return skin().content();
+    }
 
     void interfaceClicked(String id) {
         setSelectedInterface(id);

@@ -364,6 +364,14 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
         return animator.animate(path, reply);
     }
 
+    /** The drawing at 1:1, neither zoomed nor panned, styled and laid out: what snapshots and the SVG export show. */
+    Region content() {
+        content.applyCss();
+        content.autosize();
+        content.layout();
+        return content;
+    }
+
     WritableImage snapshot(double scale) {
         content.applyCss();
         content.layout();
