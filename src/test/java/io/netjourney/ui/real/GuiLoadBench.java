@@ -112,6 +112,8 @@ class GuiLoadBench {
         Runtime rt = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "GUI load: %d s of ping -f nj-host -> nj-ctr1, everything matching, on %s"
                 + " (GTK glass, software pipeline)%n", SECONDS, x.display());
+        System.out.println("JVM: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean()
+                .getInputArguments().stream().filter(a -> a.startsWith("-X")).toList()));
         System.out.printf(Locale.ROOT, "took %,.0f crossings/s into the model; the window's queue dropped %,d%n",
                 crossings / seconds, dropped);
         System.out.println("status bar at the end: " + statusText);
