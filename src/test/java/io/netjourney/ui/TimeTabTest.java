@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.journey.PacketDirection;
 import io.netjourney.ui.model.HopStat;
+import io.netjourney.ui.status.RateChart;
 import io.netjourney.ui.time.SequenceLayout;
 import io.netjourney.ui.time.SequenceLayout.Kind;
 import io.netjourney.ui.time.SequenceLayout.Row;
@@ -98,6 +99,18 @@ class TimeTabTest {
         Color dark = (Color) robot.lookup("#time-view .time-column-name").queryAs(Text.class).getFill();
         assertTrue(light.getBrightness() < 0.4 && dark.getBrightness() > 0.7,
                 "header text dark on light, light on dark: " + light + " / " + dark);
+    }
+
+    @Test
+    void theStatusBarHasTheRateChartWithItsFigures(FxRobot robot) {
+        RateChart chart = robot.lookup("#rate-chart").queryAs(RateChart.class);
+        Bounds bar = robot.lookup("#status").query().localToScene(robot.lookup("#status").query().getBoundsInLocal());
+        Bounds strip = chart.localToScene(chart.getBoundsInLocal());
+        assertTrue(strip.getMinX() >= bar.getMaxX() && Math.abs(strip.getCenterY() - bar.getCenterY()) < 4,
+                "beside the status text: " + strip + " / " + bar);
+        assertEquals(RateChart.WIDTH, strip.getWidth(), 1);
+        assertTrue(chart.tooltip().getText().startsWith("events/s: 0 now"), "a file opened: nothing arrives live: "
+                + chart.tooltip().getText());
     }
 
     private void assertTextsApart(FxRobot robot, String theme) {
