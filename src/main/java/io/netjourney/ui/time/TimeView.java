@@ -189,6 +189,7 @@ public final class TimeView extends BorderPane {
                     Circle mark = new Circle(x, y, 4);
                     mark.getStyleClass().addAll("time-start", direction);
                     nodes.add(mark);
+                    nodes.add(besideBackground(row, banded));
                     nodes.add(label(row, y + 4, direction));
                 }
                 case ARROW -> {
@@ -211,6 +212,7 @@ public final class TimeView extends BorderPane {
                     head.getStyleClass().addAll("time-arrow-head", direction);
                     nodes.add(loop);
                     nodes.add(head);
+                    nodes.add(besideBackground(row, banded));
                     nodes.add(label(row, y + 4, direction));
                 }
                 case DROP -> {
@@ -222,6 +224,7 @@ public final class TimeView extends BorderPane {
                     b.getStyleClass().addAll("time-drop", kind);
                     nodes.add(a);
                     nodes.add(b);
+                    nodes.add(besideBackground(row, banded));
                     Text label = label(row, y + 4, "time-drop-label");
                     label.getStyleClass().add(kind);
                     nodes.add(label);
@@ -239,6 +242,13 @@ public final class TimeView extends BorderPane {
         }
         rows.getChildren().setAll(nodes);
         rows.setPrefSize(shown.width(), shown.height());
+    }
+
+    /** Behind a label beside its column, which may cross the lines of the columns right of it. */
+    private static Rectangle besideBackground(Row row, boolean banded) {
+        Rectangle background = new Rectangle(row.labelX() - 3, row.y() - 8, row.labelWidth() + 6, 16);
+        background.getStyleClass().addAll("time-label-background", banded ? "banded" : "plain");
+        return background;
     }
 
     private Text label(Row row, double baseline, String styleClass) {
