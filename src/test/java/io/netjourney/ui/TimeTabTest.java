@@ -8,6 +8,7 @@ import io.netjourney.journey.PacketDirection;
 import io.netjourney.ui.model.HopStat;
 import io.netjourney.ui.status.RateChart;
 import io.netjourney.ui.time.SequenceLayout;
+import io.netjourney.ui.time.TimeView;
 import io.netjourney.ui.time.SequenceLayout.Kind;
 import io.netjourney.ui.time.SequenceLayout.Row;
 import java.util.ArrayList;
@@ -54,7 +55,11 @@ class TimeTabTest {
     }
 
     private static SequenceLayout layout(FxRobot robot) {
-        return robot.lookup("#time-view").queryAs(io.netjourney.ui.time.TimeView.class).shownLayout();
+        return view(robot).shownLayout();
+    }
+
+    private static TimeView view(FxRobot robot) {
+        return robot.lookup("#time-view").queryAs(TimeView.class);
     }
 
     @Test
@@ -76,7 +81,9 @@ class TimeTabTest {
 
         long arrows = layout.rows().stream().filter(r -> r.kind() == Kind.ARROW).count();
         assertTrue(arrows >= 10, "arrows for the crossings: " + arrows);
-        assertEquals(arrows, robot.lookup("#time-view .time-arrow").queryAll().size(), "every arrow drawn");
+        long inView = view(robot).drawnRows().stream().filter(r -> r.kind() == Kind.ARROW).count();
+        assertTrue(inView > 0, "arrows around the viewport");
+        assertEquals(inView, robot.lookup("#time-view .time-arrow").queryAll().size(), "every arrow there drawn");
         assertTrue(robot.lookup("#time-view .time-arrow.reply").queryAll().size() > 0, "the reply drawn back");
 
         long newestRequest = layout.rows().stream().filter(r -> r.direction() == PacketDirection.REQUEST)
