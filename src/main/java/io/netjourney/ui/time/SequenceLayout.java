@@ -352,7 +352,9 @@ public final class SequenceLayout {
                     String why = Verdicts.whereAndWhy(drop).strip();
                     tooltip = Verdicts.dropped(drop) + " " + why + "\n" + hop.direction().label() + " at "
                             + where(e.place()) + ", +" + time + " s";
-                    rows.add(new Pending(hop, offset, time, Kind.DROP, to, to, 0, label, measured(label), why,
+                    // an expected drop's plain-language reason is in its tooltip: the comment keeps to where
+                    String comment = expected && drop.locationName() != null ? "at " + drop.locationName() : why;
+                    rows.add(new Pending(hop, offset, time, Kind.DROP, to, to, 0, label, measured(label), comment,
                             tooltip, expected));
                     continue;
                 }

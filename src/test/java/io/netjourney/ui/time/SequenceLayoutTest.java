@@ -50,10 +50,12 @@ class SequenceLayoutTest {
                 "0.000015 reply START 2->2 #1 '1' reply · icmp seq 1",
                 "0.000018 reply ARROW 2->1 #2 '2 · 3.0 µs'",
                 "0.000022 reply ARROW 1->0 #3 '3 · 4.0 µs'",
-                "0.000023 reply DROP 0->0 #0 'NO_SOCKET (expected)' at ping_rcv+0x12 (no datagram ping socket: "
-                        + "harmless when ping runs as root, its raw socket got its own copy)"),
+                "0.000023 reply DROP 0->0 #0 'NO_SOCKET (expected)' at ping_rcv+0x12"),
                 rows);
         assertTrue(onePing().rows().get(6).expected(), "root ping's drop is dimmed, not red");
+        assertEquals("dropped (expected): NO_SOCKET at ping_rcv+0x12 (no datagram ping socket: harmless when ping "
+                + "runs as root, its raw socket got its own copy)\nreply at nj-br0 in nj-host, +0.000023 s",
+                onePing().rows().get(6).tooltip());
         assertEquals("hop 2 · request · icmp seq 1 · 198.51.100.1 → 198.51.100.2\nnet_dev_queue on nj-veth1 in nj-host, "
                 + "+0.000002 s, 1.5 µs after the crossing before it", onePing().rows().get(1).tooltip());
     }
