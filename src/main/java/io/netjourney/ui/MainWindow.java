@@ -14,6 +14,7 @@ import io.netjourney.session.Session;
 import io.netjourney.session.SessionOptions;
 import io.netjourney.session.Source;
 import io.netjourney.session.ModelWorker;
+import io.netjourney.session.RateHistory;
 import io.netjourney.ui.diagram.DiagramExport;
 import io.netjourney.ui.diagram.JourneyDiagram;
 import io.netjourney.ui.feed.EventRecorder;
@@ -25,6 +26,7 @@ import io.netjourney.ui.flows.FlowsPane;
 import io.netjourney.ui.hops.HopsPane;
 import io.netjourney.ui.model.FlowRow;
 import io.netjourney.ui.model.JourneyViewModel;
+import io.netjourney.ui.status.RateChart;
 import io.netjourney.ui.time.TimeTab;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -140,6 +142,10 @@ public final class MainWindow extends BorderPane {
     private CompletableFuture<Void> labRemoval = CompletableFuture.completedFuture(null);
     private long lastCrossings;
     private long perSecond;
+    private long lastLost;
+    /** The last minute of {@link #perSecond} and of events lost per second, drawn by {@link #rateChart}. */
+    private final RateHistory rates = new RateHistory();
+    private final RateChart rateChart = new RateChart(rates);
     /** What the capture, a file or the last action said; shown in the status bar. */
     private String warning = "";
     /** What the lab last said (building, up, removed…); shown beside {@link #warning}, never overwritten by it. */
@@ -195,7 +201,12 @@ public final class MainWindow extends BorderPane {
             }
         });
         status.setMaxWidth(Double.MAX_VALUE);
-        setBottom(status);
+        rateChart.setId("rate-chart");
+        HBox statusRow = new HBox(8, status, rateChart);
+        statusRow.getStyleClass().add("status-row");
+        statusRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        setBottom(statusRow);
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 clearSelection();
@@ -560,6 +571,8 @@ public final class MainWindow extends BorderPane {
         }
         lastCrossings = 0;
         perSecond = 0;
+        rates.clear();
+        rateChart.refresh();
     }
 
     /** Esc, or a click on the diagram's background: no flow selected, no interface marked. */
@@ -742,11 +755,15 @@ public final class MainWindow extends BorderPane {
         return fileLost + Math.max(0, captureLost) + Math.max(0, queue.dropped() - droppedAtClear);
     }
 
-    /** Once a second: crossings shown per second. */
+    /** Once a second: crossings shown per second, and the rates' history for the status bar's chart. */
     private void measureRate() {
         long crossings = model.crossingsProperty().get();
         perSecond = running ? Math.max(0, crossings - lastCrossings) : 0;
         lastCrossings = crossings;
+        long lostNow = lost();
+        rates.add(perSecond, running ? lostNow - lastLost : 0);
+        lastLost = lostNow;
+        rateChart.refresh();
     }
 
     private void refreshStatus() {

@@ -42,7 +42,7 @@ public final class SequenceLayout {
     static final double ROW_HEIGHT = 30;
     static final double HEADER_HEIGHT = 44;
     static final double PAD = 10;
-    /** Space between a column's line and a label placed beside it (start mark, drop, same-interface step). */
+    /** From a column's line to a label placed beside it (start mark, drop, same-interface step). */
     static final double BESIDE = 14;
     /** Space kept between two column headers, and on both sides of an arrow's label. */
     static final double GAP = 16;
@@ -89,7 +89,8 @@ public final class SequenceLayout {
      * @param from       the column of the crossing it follows (START: its own)
      * @param to         the column where it happened
      * @param hop        its hop number on the packet's branch, from 1; 0 for a drop
-     * @param label      beside or above the mark: "2 · 3.0 µs", "1", "✕ NO_SOCKET"
+     * @param label      beside or above the mark: "2 · 3.0 µs", "1", "NO_SOCKET (expected)"; a label beside its
+     *                   column may run across the lines of the columns right of it, nothing else is in its row
      * @param labelX     where that label starts; {@code labelWidth} its width
      * @param comment    the row's note at the right: the packet on its first row, the drop's detail on a drop
      * @param tooltip    everything about it
@@ -241,24 +242,12 @@ public final class SequenceLayout {
                 headerWidth[i] = Math.max(measure.of(place.ifname(), Font.NAME),
                         measure.of(namespaces.apply(place.netnsInode()), Font.NAMESPACE)) + PAD;
             }
-            // the space each gap between neighbouring columns needs: headers side by side, labels between or beside
+            // the space between neighbouring columns: their headers side by side, an arrow's label between its columns
             double[] gap = new double[Math.max(0, n - 1)];
             for (int i = 0; i + 1 < n; i++) {
                 gap[i] = headerWidth[i] / 2 + headerWidth[i + 1] / 2 + GAP;
             }
-            double rightmost = n == 0 ? 0 : headerWidth[n - 1] / 2;
             List<Pending> pending = rows(events);
-            for (Pending row : pending) {
-                if (row.kind == Kind.ARROW) {
-                    continue;
-                }
-                double need = BESIDE + row.labelWidth + GAP;
-                if (row.to + 1 < n) {
-                    gap[row.to] = Math.max(gap[row.to], need);
-                } else {
-                    rightmost = Math.max(rightmost, need);
-                }
-            }
             for (Pending row : pending) {
                 if (row.kind == Kind.ARROW) {
                     widen(gap, Math.min(row.from, row.to), Math.max(row.from, row.to), row.labelWidth + 2 * GAP);
@@ -276,13 +265,18 @@ public final class SequenceLayout {
                 columns.add(new Column(i, DiagramGraph.idOf(place.netnsInode(), place.ifindex()), place.ifname(),
                         namespaces.apply(place.netnsInode()), x[i], headerWidth[i]));
             }
-            double commentX = (n == 0 ? timeWidth : x[n - 1] + rightmost) + PAD;
+            List<Row> rows = new ArrayList<>(pending.size());
+            // right of every column's header and every label: a label beside its column may cross the lines of
+            // the columns after it (nothing else is drawn in its row), never the comments
+            double commentX = n == 0 ? timeWidth : x[n - 1] + headerWidth[n - 1] / 2;
+            for (int i = 0; i < pending.size(); i++) {
+                Row row = pending.get(i).place(i, x);
+                rows.add(row);
+                commentX = Math.max(commentX, row.labelX() + row.labelWidth());
+            }
+            commentX += GAP;
             double commentWidth = pending.stream().mapToDouble(r -> measure.of(r.comment, Font.LABEL)).max()
                     .orElse(0);
-            List<Row> rows = new ArrayList<>(pending.size());
-            for (int i = 0; i < pending.size(); i++) {
-                rows.add(pending.get(i).place(i, x));
-            }
             return new SequenceLayout(columns, rows, timeWidth, commentX, commentX + commentWidth + PAD, caption);
         }
 
@@ -354,11 +348,13 @@ public final class SequenceLayout {
                 String tooltip;
                 if (hop.event() instanceof Drop drop) {
                     boolean expected = DropClass.of(drop).expected();
-                    String label = "✕ " + drop.reasonText() + (expected ? " (expected)" : "");
-                    String what = Verdicts.dropped(drop) + Verdicts.whereAndWhy(drop);
-                    tooltip = what + "\n" + hop.direction().label() + " at " + where(e.place()) + ", +" + time
-                            + " s";
-                    rows.add(new Pending(hop, offset, time, Kind.DROP, to, to, 0, label, measured(label), what,
+                    String label = drop.reasonText() + (expected ? " (expected)" : "");
+                    String why = Verdicts.whereAndWhy(drop).strip();
+                    tooltip = Verdicts.dropped(drop) + " " + why + "\n" + hop.direction().label() + " at "
+                            + where(e.place()) + ", +" + time + " s";
+                    // an expected drop's plain-language reason is in its tooltip: the comment keeps to where
+                    String comment = expected && drop.locationName() != null ? "at " + drop.locationName() : why;
+                    rows.add(new Pending(hop, offset, time, Kind.DROP, to, to, 0, label, measured(label), comment,
                             tooltip, expected));
                     continue;
                 }

@@ -36,6 +36,8 @@ public final class TimeView extends BorderPane {
     private static final double ARROW_HEAD = 7;
     private static final double TEXT_RISE = 6;
     private static final int MAX_MEASURED = 10_000;
+    /** Rows drawn above and below the viewport, at least. */
+    private static final int VISIBLE_MARGIN_ROWS = 8;
 
     private final Label caption = new Label();
     private final Pane header = new Pane();
@@ -46,9 +48,13 @@ public final class TimeView extends BorderPane {
     /** A hidden text per font, styled like the texts drawn, whose font the measurements use. */
     private final Map<SequenceLayout.Font, Text> probes = new EnumMap<>(SequenceLayout.Font.class);
     private final Map<SequenceLayout.Font, Map<String, Double>> measured = new EnumMap<>(SequenceLayout.Font.class);
+    private final Map<SequenceLayout.Font, Font> fonts = new EnumMap<>(SequenceLayout.Font.class);
     private final Text ruler = new Text();
     private SequenceLayout layout = SequenceLayout.EMPTY;
     private long flowShown;
+    /** The rows drawn: from, to (exclusive). */
+    private int drawnFrom;
+    private int drawnTo = -1;
     private FlowDetail detailShown;
     private LongFunction<String> namespacesShown;
 
@@ -85,6 +91,7 @@ public final class TimeView extends BorderPane {
             probe.setManaged(false);
             probes.put(font, probe);
             measured.put(font, new HashMap<>());
+            fonts.put(font, Font.getDefault());
         }
         getChildren().addAll(probes.values());
         rows.addEventHandler(MouseEvent.MOUSE_MOVED, this::pointAt);
@@ -106,6 +113,7 @@ public final class TimeView extends BorderPane {
         boolean newFlow = detail.flow().flowId() != flowShown;
         boolean atBottom = newFlow || scroll.getVvalue() >= scroll.getVmax() - 0.01;
         flowShown = detail.flow().flowId();
+        resolveFonts();
         show(SequenceLayout.of(detail, namespaces, this::width, SequenceLayout.DEFAULT_MAX_PACKETS));
         if (atBottom) {
             scroll.layout();
@@ -118,20 +126,46 @@ public final class TimeView extends BorderPane {
         return layout;
     }
 
+    /** The rows drawn now: those around the viewport. */
+    public List<Row> drawnRows() {
+        return drawnTo < 0 ? List.of() : layout.rows().subList(drawnFrom, drawnTo);
+    }
+
     private void show(SequenceLayout shown) {
         layout = shown;
         caption.setText(shown.caption());
         drawHeader(shown);
-        drawRows(shown);
         content.setPrefSize(shown.width(), SequenceLayout.HEADER_HEIGHT + shown.height());
+        rows.setPrefSize(shown.width(), shown.height());
         header.setPrefSize(shown.width(), SequenceLayout.HEADER_HEIGHT);
+        drawnFrom = 0;
+        drawnTo = -1;
         pinHeader();
+    }
+
+    /**
+     * Rows are drawn only around the viewport (a few screens' worth), and again when scrolling leaves what is drawn:
+     * the cost of a draw does not grow with the rows shown.
+     */
+    private void drawVisibleRows() {
+        double viewport = scroll.getViewportBounds() == null ? 0 : scroll.getViewportBounds().getHeight();
+        double top = header.getTranslateY();
+        int first = Math.max(0, (int) (top / SequenceLayout.ROW_HEIGHT) - 1);
+        int last = Math.min(layout.rows().size(), (int) ((top + viewport) / SequenceLayout.ROW_HEIGHT) + 1);
+        if (first >= drawnFrom && last <= drawnTo) {
+            return;
+        }
+        int margin = Math.max(VISIBLE_MARGIN_ROWS, last - first);
+        drawnFrom = Math.max(0, first - margin);
+        drawnTo = Math.min(layout.rows().size(), last + margin);
+        drawRows(layout, drawnFrom, drawnTo);
     }
 
     private void pinHeader() {
         double viewport = scroll.getViewportBounds() == null ? 0 : scroll.getViewportBounds().getHeight();
         double hidden = Math.max(0, content.getHeight() - viewport);
         header.setTranslateY(scroll.getVvalue() * hidden);
+        drawVisibleRows();
     }
 
     private void drawHeader(SequenceLayout shown) {
@@ -160,8 +194,8 @@ public final class TimeView extends BorderPane {
         header.getChildren().setAll(nodes);
     }
 
-    private void drawRows(SequenceLayout shown) {
-        List<Node> nodes = new ArrayList<>(shown.rows().size() * 4 + shown.columns().size());
+    private void drawRows(SequenceLayout shown, int from, int to) {
+        List<Node> nodes = new ArrayList<>((to - from) * 6 + shown.columns().size());
         for (Column column : shown.columns()) {
             Line life = new Line(column.x(), 0, column.x(), Math.max(shown.height(), 1));
             life.getStyleClass().add("time-lifeline");
@@ -169,10 +203,14 @@ public final class TimeView extends BorderPane {
         }
         boolean banded = true;
         long packet = 0;
-        for (Row row : shown.rows()) {
+        for (int i = 0; i < to; i++) {
+            Row row = shown.rows().get(i);
             if (row.packetId() != packet) {
                 banded = !banded;
                 packet = row.packetId();
+            }
+            if (i < from) {
+                continue;
             }
             if (banded) {
                 Rectangle band = new Rectangle(0, row.index() * SequenceLayout.ROW_HEIGHT, shown.width(),
@@ -189,12 +227,13 @@ public final class TimeView extends BorderPane {
                     Circle mark = new Circle(x, y, 4);
                     mark.getStyleClass().addAll("time-start", direction);
                     nodes.add(mark);
+                    nodes.add(besideBackground(row, banded));
                     nodes.add(label(row, y + 4, direction));
                 }
                 case ARROW -> {
-                    double from = shown.columns().get(row.from()).x();
-                    double sign = Math.signum(x - from);
-                    Line line = new Line(from, y, x - sign * ARROW_HEAD, y);
+                    double start = shown.columns().get(row.from()).x();
+                    double sign = Math.signum(x - start);
+                    Line line = new Line(start, y, x - sign * ARROW_HEAD, y);
                     line.getStyleClass().addAll("time-arrow", direction);
                     Polygon head = new Polygon(x, y, x - sign * ARROW_HEAD, y - ARROW_HEAD / 2,
                             x - sign * ARROW_HEAD, y + ARROW_HEAD / 2);
@@ -211,6 +250,7 @@ public final class TimeView extends BorderPane {
                     head.getStyleClass().addAll("time-arrow-head", direction);
                     nodes.add(loop);
                     nodes.add(head);
+                    nodes.add(besideBackground(row, banded));
                     nodes.add(label(row, y + 4, direction));
                 }
                 case DROP -> {
@@ -222,6 +262,7 @@ public final class TimeView extends BorderPane {
                     b.getStyleClass().addAll("time-drop", kind);
                     nodes.add(a);
                     nodes.add(b);
+                    nodes.add(besideBackground(row, banded));
                     Text label = label(row, y + 4, "time-drop-label");
                     label.getStyleClass().add(kind);
                     nodes.add(label);
@@ -238,7 +279,13 @@ public final class TimeView extends BorderPane {
             }
         }
         rows.getChildren().setAll(nodes);
-        rows.setPrefSize(shown.width(), shown.height());
+    }
+
+    /** Behind a label beside its column, which may cross the lines of the columns right of it. */
+    private static Rectangle besideBackground(Row row, boolean banded) {
+        Rectangle background = new Rectangle(row.labelX() - 3, row.y() - 8, row.labelWidth() + 6, 16);
+        background.getStyleClass().addAll("time-label-background", banded ? "banded" : "plain");
+        return background;
     }
 
     private Text label(Row row, double baseline, String styleClass) {
@@ -273,7 +320,19 @@ public final class TimeView extends BorderPane {
         Tooltip.install(rows, tooltip);
     }
 
-    /** A text's width in the font the stylesheet gives texts of that kind. */
+    /** Takes the fonts the stylesheet gives each kind of text; widths measured in other fonts are forgotten. */
+    private void resolveFonts() {
+        for (SequenceLayout.Font kind : SequenceLayout.Font.values()) {
+            Text probe = probes.get(kind);
+            probe.applyCss();
+            if (!probe.getFont().equals(fonts.get(kind))) {
+                fonts.put(kind, probe.getFont());
+                measured.get(kind).clear();
+            }
+        }
+    }
+
+    /** A text's width in the font the stylesheet gives texts of that kind (see {@link #resolveFonts()}). */
     double width(String text, SequenceLayout.Font font) {
         Map<String, Double> cache = measured.get(font);
         Double known = cache.get(text);
@@ -283,10 +342,7 @@ public final class TimeView extends BorderPane {
         if (cache.size() > MAX_MEASURED) {
             cache.clear();
         }
-        Text probe = probes.get(font);
-        probe.applyCss();
-        Font styled = probe.getFont();
-        ruler.setFont(styled);
+        ruler.setFont(fonts.get(font));
         ruler.setText(text);
         double width = Math.ceil(ruler.getLayoutBounds().getWidth());
         cache.put(text, width);

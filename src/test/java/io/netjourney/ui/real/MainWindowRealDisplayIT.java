@@ -16,6 +16,9 @@ import io.netjourney.ui.diagram.Highlight;
 import io.netjourney.ui.diagram.PathEdges;
 import io.netjourney.ui.model.FlowRow;
 import io.netjourney.ui.model.NodeDetails;
+import io.netjourney.ui.status.RateChart;
+import io.netjourney.ui.time.SequenceLayout;
+import io.netjourney.ui.time.TimeView;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,14 +49,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real window (NetjourneyApp, GTK glass, not Monocle) on an Xvfb server with openbox that this test starts on
  * the display failsafe gives the JVM, as root with live capture, driven like a person with the glass robot, a
  * screenshot of the whole screen at each step under target/screenshots/real/. The steps build on each other, in
- * order: the window appears; Lab on; a flow clicked; Export PNG through the real file dialog; Stop, Start, Clear;
- * Stop right after Start 20 times; Lab off; the lab removed by someone else.
+ * order: the window appears; Lab on; a flow clicked; its Time tab, light and dark; Export PNG through the real file
+ * dialog; Stop, Start, Clear; Stop right after Start 20 times; Lab off; the lab removed by someone else.
  *
  * <p>Starts the built-in lab (fixed namespace names): run under {@code flock /tmp/nj-lab.lock}.
  */
@@ -196,6 +200,43 @@ class MainWindowRealDisplayIT {
 
     @Test
     @Order(4)
+    void theTimeTabShowsTheFlowsInterfacesAndArrowsInBothThemes() {
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Time")).queryLabeled());
+        waitUntil("the time view drawn", () -> call(() -> timeView().shownLayout().rows().size()) >= 6, 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        SequenceLayout layout = call(() -> timeView().shownLayout());
+        List<String> columns = layout.columns().stream().map(c -> c.namespace() + "/" + c.name()).toList();
+        assertEquals(HOST_TO_CTR1, columns, "one column per interface of the path, in its order");
+        long arrows = layout.rows().stream().filter(r -> r.kind() == SequenceLayout.Kind.ARROW).count();
+        assertTrue(arrows >= 4, "request and reply arrows: " + arrows);
+        long inView = call(() -> timeView().drawnRows().stream()
+                .filter(r -> r.kind() == SequenceLayout.Kind.ARROW).count());
+        assertEquals(inView, (long) call(() -> robot.lookup("#time-view .time-arrow").queryAll().size()),
+                "every arrow around the viewport drawn");
+        assertTrue(call(() -> robot.lookup("#time-view .time-arrow.reply").queryAll().size()) > 0, "the way back");
+        for (String theme : List.of("light", "dark")) {
+            List<Double> headers = call(() -> robot.lookup("#time-view .time-column-name").queryAll().stream()
+                    .map(n -> n.getBoundsInLocal().getWidth()).toList());
+            for (int i = 0; i < headers.size(); i++) {
+                assertTrue(headers.get(i) <= layout.columns().get(i).width(), theme + ": " + columns.get(i)
+                        + "'s header cut: " + headers.get(i) + " > " + layout.columns().get(i).width());
+            }
+            shots.shot("time-tab-" + theme);
+            robot.clickOn("#dark");
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        String rates = call(() -> robot.lookup("#rate-chart").queryAs(RateChart.class).tooltip().getText());
+        assertTrue(rates.startsWith("events/s: ") && !rates.contains("peak 0\nlost"), "the lab's pings on the "
+                + "status bar's chart: " + rates);
+        System.out.println("time view: " + layout.caption() + "; status chart: " + rates.replace('\n', ' '));
+    }
+
+    private TimeView timeView() {
+        return robot.lookup("#time-view").queryAs(TimeView.class);
+    }
+
+    @Test
+    @Order(5)
     void exportPngWritesTheDiagramThroughTheFileDialog() throws Exception {
         Path png = work.resolve("flow.png");
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
@@ -220,7 +261,7 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void stopStartAndClearBehave() {
         robot.clickOn("#stop");
         waitUntil("stopped", () -> window.controls().modeProperty().get() == CaptureControls.Mode.READY, 5);
@@ -254,7 +295,7 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void stopRightAfterStartTwentyTimesLeavesNoProgramAttached() {
         robot.clickOn("#stop");
         for (int i = 0; i < 20; i++) {
@@ -271,7 +312,7 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void labOffRemovesTheLabWithin5Seconds() {
         long pressed = System.nanoTime();
         robot.clickOn("#lab");
@@ -283,7 +324,7 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aLabRemovedBySomeoneElseTurnsTheToggleOffAndIsShownAsDeleted() throws Exception {
         robot.clickOn("#lab");
         waitUntil("lab up", () -> window.controls().statusProperty().get().contains("lab up"), 15);
