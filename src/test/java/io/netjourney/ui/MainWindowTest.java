@@ -13,7 +13,9 @@ import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.Highlight;
 import io.netjourney.ui.diagram.PathEdges;
 import io.netjourney.ui.feed.TraceFiles;
+import io.netjourney.ui.model.ConversationRow;
 import io.netjourney.ui.model.FlowRow;
+import io.netjourney.ui.model.ListedRow;
 import io.netjourney.ui.model.HopRow;
 import io.netjourney.ui.model.HopStat;
 import io.netjourney.ui.model.Micros;
@@ -29,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
-import javafx.scene.control.TableRow;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -119,7 +122,7 @@ class MainWindowTest {
             assertTrue(robot.lookup("#iface-" + iface).tryQuery().isPresent(), "interface node " + iface);
         }
         assertEquals(17, window.model().flows().size(), "flows in the list");
-        var table = robot.lookup("#flows-table").queryTableView();
+        TreeTableView<ListedRow> table = flowsTable(robot);
         var lastSeen = table.getColumns().stream().filter(c -> c.getText().equals("last seen")).findFirst()
                 .orElseThrow();
         long start = trace.events().get(0).timestampNs();
@@ -130,14 +133,15 @@ class MainWindowTest {
             }
         }
         assertEquals(String.format(java.util.Locale.ROOT, "+%.3f s", (flowOneLast - start) / 1e9),
-                lastSeen.getCellObservableValue(0).getValue(), "flow 1's last crossing, from the first one");
-        int shown = table.getItems().size();
-        long chatter = window.model().flows().stream().filter(FlowRow::isLinkChatter).count();
+                lastSeen.getCellObservableValue(0).getValue(), "flow 1's conversation: its last crossing");
+        List<ConversationRow> conversations = window.model().conversations();
+        int shown = table.getRoot().getChildren().size();
+        long chatter = conversations.stream().filter(ConversationRow::isLinkChatter).count();
         assertTrue(chatter > 0, "the lab trace has its MLD/IGMP chatter");
-        assertEquals(17 - chatter, shown, "link-local chatter is hidden by default");
+        assertEquals(conversations.size() - chatter, shown, "link-local chatter is hidden by default");
         assertTrue(String.valueOf(lastSeen.getCellObservableValue(shown - 1).getValue()).matches("\\+\\d+\\.\\d{3} s"));
         robot.clickOn("#show-link-chatter");
-        assertEquals(17, table.getItems().size(), "and listed when asked for");
+        assertEquals(conversations.size(), table.getRoot().getChildren().size(), "and listed when asked for");
         robot.clickOn("#show-link-chatter");
         assertTrue(robot.lookup("#banner").queryLabeled().isVisible(), "viewer banner without root");
         robot.interact(() -> Screenshots.save(window, "window-trace-opened"));
@@ -269,14 +273,21 @@ class MainWindowTest {
         robot.interact(() -> Screenshots.save(window, "window-dark"));
     }
 
+    /** The row of a flow, its conversation expanded so that it shows. */
     private Node flowRow(FxRobot robot, long flowId) {
-        for (Node node : robot.lookup("#flows-table .table-row-cell").queryAll()) {
-            Object item = ((TableRow<?>) node).getItem();
+        robot.interact(() -> window.flowsPane().reveal(flowId));
+        for (Node node : robot.lookup("#flows-table .tree-table-row-cell").queryAll()) {
+            Object item = ((TreeTableRow<?>) node).getItem();
             if (item instanceof FlowRow && ((FlowRow) item).getId() == flowId) {
                 return node;
             }
         }
         throw new AssertionError("no row for flow " + flowId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TreeTableView<ListedRow> flowsTable(FxRobot robot) {
+        return robot.lookup("#flows-table").queryAs(TreeTableView.class);
     }
 
     private long inode(String name) {

@@ -15,7 +15,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * place (at most once per batch), so a table keeps its selection and scroll position.
  *
  * <ul>
- *   <li>{@code id}: the flow id of the journey assembler</li>
+ *   <li>{@code id}: the flow id of the journey assembler; {@code conversationId} the conversation it is listed
+ *       under; {@code label} what the list's first column says of it</li>
  *   <li>{@code protocol}: the command line's words ("icmp", "icmp6", "tcp", "udp", "arp", "igmp", "gre", ...)
  *       or "other"</li>
  *   <li>{@code source}/{@code destination}: the request's source and destination, "198.51.100.1:40000" for
@@ -26,8 +27,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  *   <li>{@code state}: see {@link FlowStatus}</li>
  * </ul>
  */
-public final class FlowRow {
+public final class FlowRow implements ListedRow {
     private final ReadOnlyLongWrapper id;
+    private final long conversationId;
+    private final ReadOnlyStringWrapper label;
     private final ReadOnlyStringWrapper protocol;
     private final ReadOnlyStringWrapper source;
     private final ReadOnlyStringWrapper destination;
@@ -39,9 +42,12 @@ public final class FlowRow {
 
     private final boolean linkChatter;
 
-    FlowRow(long id, String protocol, String source, String destination, boolean linkChatter) {
+    FlowRow(long id, long conversationId, String label, String protocol, String source, String destination,
+            boolean linkChatter) {
         this.linkChatter = linkChatter;
         this.id = new ReadOnlyLongWrapper(this, "id", id);
+        this.conversationId = conversationId;
+        this.label = new ReadOnlyStringWrapper(this, "label", label);
         this.protocol = new ReadOnlyStringWrapper(this, "protocol", protocol);
         this.source = new ReadOnlyStringWrapper(this, "source", source);
         this.destination = new ReadOnlyStringWrapper(this, "destination", destination);
@@ -55,9 +61,25 @@ public final class FlowRow {
         state.set(status);
     }
 
-    /** IGMP, ND/MLD or link-local multicast ({@link io.netjourney.journey.LinkLocal}): hidden unless asked for. */
+    @Override
     public boolean isLinkChatter() {
         return linkChatter;
+    }
+
+    /** The conversation it belongs to ({@link ConversationRow#getId()}). */
+    public long getConversationId() {
+        return conversationId;
+    }
+
+    /** "#17 :40000 → :80", "#3 id 4711": its number and what tells it from the other flows of its conversation. */
+    @Override
+    public String getLabel() {
+        return label.get();
+    }
+
+    @Override
+    public ReadOnlyStringProperty labelProperty() {
+        return label.getReadOnlyProperty();
     }
 
     public long getId() {
@@ -68,14 +90,17 @@ public final class FlowRow {
         return id.getReadOnlyProperty();
     }
 
+    @Override
     public String getProtocol() {
         return protocol.get();
     }
 
+    @Override
     public ReadOnlyStringProperty protocolProperty() {
         return protocol.getReadOnlyProperty();
     }
 
+    @Override
     public String getSource() {
         return source.get();
     }
@@ -84,6 +109,7 @@ public final class FlowRow {
         return source.getReadOnlyProperty();
     }
 
+    @Override
     public String getDestination() {
         return destination.get();
     }
@@ -96,6 +122,7 @@ public final class FlowRow {
         return packets.get();
     }
 
+    @Override
     public ReadOnlyLongProperty packetsProperty() {
         return packets.getReadOnlyProperty();
     }
@@ -112,14 +139,17 @@ public final class FlowRow {
         return lastSeenNs.get();
     }
 
+    @Override
     public ReadOnlyLongProperty lastSeenNsProperty() {
         return lastSeenNs.getReadOnlyProperty();
     }
 
+    @Override
     public FlowStatus getState() {
         return state.get();
     }
 
+    @Override
     public ReadOnlyObjectProperty<FlowStatus> stateProperty() {
         return state.getReadOnlyProperty();
     }
