@@ -12,14 +12,12 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * One conversation of the flows list (both ends and the protocol, see {@link io.netjourney.journey.ConversationKey})
- * with its flows beneath it. Like {@link FlowRow} it stays for the conversation's life and changes in place.
+ * with its flows beneath it; see {@link ListedRow} for the columns it shares with them.
  *
  * <ul>
  *   <li>{@code source}/{@code destination}: the addresses of the request side and the other (of its latest flow),
@@ -31,19 +29,10 @@ import javafx.collections.ObservableList;
  *       running figures ({@link ConversationStatistics})</li>
  * </ul>
  */
-public final class ConversationRow implements ListedRow {
-    private final ReadOnlyLongWrapper id;
-    private final ReadOnlyStringWrapper protocol;
-    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
-    private final ReadOnlyStringWrapper destination = new ReadOnlyStringWrapper(this, "destination", "");
-    private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper(this, "label", "");
+public final class ConversationRow extends ListedRow {
     private final ReadOnlyIntegerWrapper flowCount = new ReadOnlyIntegerWrapper(this, "flowCount");
-    private final ReadOnlyLongWrapper packets = new ReadOnlyLongWrapper(this, "packets");
     private final ReadOnlyLongWrapper seen = new ReadOnlyLongWrapper(this, "seen");
-    private final ReadOnlyLongWrapper lastSeenNs = new ReadOnlyLongWrapper(this, "lastSeenNs");
     private final ReadOnlyLongWrapper latestFlowId = new ReadOnlyLongWrapper(this, "latestFlowId");
-    private final ReadOnlyObjectWrapper<FlowStatus> state =
-            new ReadOnlyObjectWrapper<>(this, "state", FlowStatus.INCOMPLETE);
     private final ReadOnlyDoubleWrapper lossPercent = new ReadOnlyDoubleWrapper(this, "lossPercent", Double.NaN);
     private final ReadOnlyDoubleWrapper lastUs = new ReadOnlyDoubleWrapper(this, "lastUs", Double.NaN);
     private final ReadOnlyDoubleWrapper avgUs = new ReadOnlyDoubleWrapper(this, "avgUs", Double.NaN);
@@ -53,25 +42,18 @@ public final class ConversationRow implements ListedRow {
             new ReadOnlyObjectWrapper<>(this, "historyUs", List.of());
     private final ObservableList<FlowRow> flows = FXCollections.observableArrayList();
     private final ObservableList<FlowRow> flowsView = FXCollections.unmodifiableObservableList(flows);
-    private final boolean linkChatter;
 
     ConversationRow(long id, String protocol, boolean linkChatter) {
-        this.id = new ReadOnlyLongWrapper(this, "id", id);
-        this.protocol = new ReadOnlyStringWrapper(this, "protocol", protocol);
-        this.linkChatter = linkChatter;
+        super(id, protocol, "", "", "", linkChatter);
     }
 
     /** Sets what changed; each property fires only if its value did. */
     void update(String sourceText, String destinationText, int flowsRetained, long packetCount, long latestFlow,
             FlowStatus status, long lastSeen, ConversationStatistics statistics) {
-        source.set(sourceText);
-        destination.set(destinationText);
-        label.set(sourceText + " → " + destinationText);
+        updateEnds(sourceText + " → " + destinationText, sourceText, destinationText);
+        updateCommon(packetCount, lastSeen, status);
         flowCount.set(flowsRetained);
-        packets.set(packetCount);
         latestFlowId.set(latestFlow);
-        state.set(status);
-        lastSeenNs.set(lastSeen);
         seen.set(statistics.seen());
         lossPercent.set(statistics.seen() == 0 ? Double.NaN : statistics.lossPercent());
         lastUs.set(micros(statistics.lastNs()));
@@ -104,72 +86,12 @@ public final class ConversationRow implements ListedRow {
         flows.removeAll(gone);
     }
 
-    @Override
-    public boolean isLinkChatter() {
-        return linkChatter;
-    }
-
-    public long getId() {
-        return id.get();
-    }
-
-    public ReadOnlyLongProperty idProperty() {
-        return id.getReadOnlyProperty();
-    }
-
-    @Override
-    public String getProtocol() {
-        return protocol.get();
-    }
-
-    @Override
-    public ReadOnlyStringProperty protocolProperty() {
-        return protocol.getReadOnlyProperty();
-    }
-
-    @Override
-    public String getSource() {
-        return source.get();
-    }
-
-    public ReadOnlyStringProperty sourceProperty() {
-        return source.getReadOnlyProperty();
-    }
-
-    @Override
-    public String getDestination() {
-        return destination.get();
-    }
-
-    public ReadOnlyStringProperty destinationProperty() {
-        return destination.getReadOnlyProperty();
-    }
-
-    @Override
-    public String getLabel() {
-        return label.get();
-    }
-
-    @Override
-    public ReadOnlyStringProperty labelProperty() {
-        return label.getReadOnlyProperty();
-    }
-
     public int getFlowCount() {
         return flowCount.get();
     }
 
     public ReadOnlyIntegerProperty flowCountProperty() {
         return flowCount.getReadOnlyProperty();
-    }
-
-    public long getPackets() {
-        return packets.get();
-    }
-
-    @Override
-    public ReadOnlyLongProperty packetsProperty() {
-        return packets.getReadOnlyProperty();
     }
 
     public long getSeen() {
@@ -180,31 +102,8 @@ public final class ConversationRow implements ListedRow {
         return seen.getReadOnlyProperty();
     }
 
-    public long getLastSeenNs() {
-        return lastSeenNs.get();
-    }
-
-    @Override
-    public ReadOnlyLongProperty lastSeenNsProperty() {
-        return lastSeenNs.getReadOnlyProperty();
-    }
-
     public long getLatestFlowId() {
         return latestFlowId.get();
-    }
-
-    public ReadOnlyLongProperty latestFlowIdProperty() {
-        return latestFlowId.getReadOnlyProperty();
-    }
-
-    @Override
-    public FlowStatus getState() {
-        return state.get();
-    }
-
-    @Override
-    public ReadOnlyObjectProperty<FlowStatus> stateProperty() {
-        return state.getReadOnlyProperty();
     }
 
     public double getLossPercent() {
