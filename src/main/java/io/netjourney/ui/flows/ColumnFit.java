@@ -13,9 +13,9 @@ final class ColumnFit {
     /** The window's text size (netjourney.css). */
     static final double FONT_SIZE = 13;
     /** A cell's padding and border, and a little air. */
-    private static final double CELL_PADDING = 12;
+    private static final double CELL_PADDING = 10;
     /** A header's padding, and room for the sort arrow. */
-    private static final double HEADER_PADDING = 24;
+    private static final double HEADER_PADDING = 18;
 
     private final Text probe = new Text();
 

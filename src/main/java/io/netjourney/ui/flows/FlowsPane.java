@@ -15,7 +15,6 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -45,8 +44,9 @@ public final class FlowsPane extends VBox {
     /** The state column's words, the widest of which it must fit. */
     private static final String[] STATES = java.util.Arrays.stream(FlowStatus.values()).map(FlowStatus::label)
             .toArray(String[]::new);
-    /** Room beside a row's text for its disclosure arrow and a flow's indent under its conversation. */
-    private static final double TREE_EXTRA = 36;
+    /** Room beside a conversation's text for its disclosure arrow; a flow's is indented further. */
+    private static final double TREE_EXTRA = 34;
+    private static final double FLOW_EXTRA = 50;
     /** The vertical scroll bar and the pane's padding. */
     private static final double PANE_EXTRA = 34;
 
@@ -82,7 +82,8 @@ public final class FlowsPane extends VBox {
         table.setShowRoot(false);
         table.setPlaceholder(new Label("No flows yet: start a capture, open a trace or turn the lab on"));
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        labelColumn = column("conversation", ListedRow::labelProperty, (row, text) -> text, FlowsPane::describe);
+        labelColumn = column("conversation", ListedRow::labelProperty, (row, text) -> text,
+                (row, text) -> describe(row, sinceStart));
         labelColumn.setId("conversation-column");
         protocolColumn = column("proto", ListedRow::protocolProperty, (row, text) -> text, (row, text) -> text);
         TreeTableColumn<ListedRow, Number> flowsColumn = column("flows", row -> row instanceof ConversationRow c
@@ -109,16 +110,10 @@ public final class FlowsPane extends VBox {
                 ? c.historyUsProperty() : null);
         history.setCellFactory(c -> new SparklineCell());
         history.setSortable(false);
-        TreeTableColumn<ListedRow, String> lastSeen = column("last seen", row -> Bindings.createStringBinding(
-                () -> sinceStart.apply(row.lastSeenNsProperty().get()), row.lastSeenNsProperty()),
-                (row, text) -> text, (row, text) -> text.isEmpty() ? ""
-                        : "latest crossing " + text + " after the first one captured");
         table.getColumns().addAll(List.of(labelColumn, protocolColumn, flowsColumn, seenColumn, stateColumn,
-                lossColumn, latency, history, lastSeen));
+                lossColumn, latency, history));
         table.setTreeColumn(labelColumn);
 
-        fit.fit(labelColumn, TREE_EXTRA, "198.51.100.100 → 198.51.100.100");
-        fit.fit(protocolColumn, 0, "icmp6");
         fit.fit(flowsColumn, 0, "9999");
         fit.fit(seenColumn, 0, "999999");
         fit.fit(stateColumn, 0, STATES);
@@ -127,9 +122,9 @@ public final class FlowsPane extends VBox {
             fit.fit(c, 0, "9999.9");
         }
         ColumnFit.atLeast(history, fit.textWidth("history") + 24);
-        fit.fit(lastSeen, 0, "+9999.999 s");
         for (TreeTableColumn<ListedRow, ?> c : leaves()) {
             c.minWidthProperty().addListener((obs, old, width) -> fitPane());
+            c.visibleProperty().addListener((obs, old, visible) -> fitPane());
         }
         fitPane();
 
@@ -199,7 +194,7 @@ public final class FlowsPane extends VBox {
     private void fitPane() {
         double sum = 0;
         for (TreeTableColumn<ListedRow, ?> c : leaves()) {
-            sum += c.getMinWidth();
+            sum += c.isVisible() ? c.getMinWidth() : 0;
         }
         setMinWidth(Math.ceil(sum + PANE_EXTRA));
     }
@@ -217,6 +212,7 @@ public final class FlowsPane extends VBox {
             for (ConversationRow added : change.getAddedSubList()) {
                 ConversationItem item = track(added);
                 if (visible(item)) {
+                    fitShown(item);
                     root.getChildren().add(item);
                     structure = true;
                 }
@@ -230,9 +226,16 @@ public final class FlowsPane extends VBox {
     private ConversationItem track(ConversationRow row) {
         ConversationItem item = new ConversationItem(row);
         items.put(row, item);
-        fit.fit(labelColumn, TREE_EXTRA, row.getLabel());
-        fit.fit(protocolColumn, 0, row.getProtocol());
         return item;
+    }
+
+    /** Widens the text columns to a conversation listed and its flows. */
+    private void fitShown(ConversationItem item) {
+        fit.fit(labelColumn, TREE_EXTRA, item.row.getLabel());
+        fit.fit(protocolColumn, 0, item.row.getProtocol());
+        for (TreeItem<ListedRow> flow : item.getChildren()) {
+            fit.fit(labelColumn, FLOW_EXTRA, flow.getValue().getLabel());
+        }
     }
 
     private void refilter() {
@@ -243,6 +246,16 @@ public final class FlowsPane extends VBox {
                 item.refreshFlows();
                 shown.add(item);
             }
+        }
+        // as wide as what is listed now: hidden chatter's long addresses do not widen the list
+        for (TreeTableColumn<ListedRow, String> column : List.of(labelColumn, protocolColumn)) {
+            column.setMinWidth(0);
+            column.setPrefWidth(0);
+        }
+        fit.fit(labelColumn, TREE_EXTRA, "198.51.100.1 → 198.51.100.2");
+        fit.fit(protocolColumn, 0, "icmp6");
+        for (TreeItem<ListedRow> item : shown) {
+            fitShown((ConversationItem) item);
         }
         root.getChildren().setAll(shown);
         resort();
@@ -314,7 +327,9 @@ public final class FlowsPane extends VBox {
 
         private TreeItem<ListedRow> itemOf(FlowRow flow) {
             return flowItems.computeIfAbsent(flow, f -> {
-                fit.fit(labelColumn, TREE_EXTRA, f.getLabel());
+                if (getParent() == root) {
+                    fit.fit(labelColumn, FLOW_EXTRA, f.getLabel());
+                }
                 return new TreeItem<>(f);
             });
         }
@@ -341,6 +356,7 @@ public final class FlowsPane extends VBox {
                 if (listed) {
                     root.getChildren().remove(this);
                 } else {
+                    fitShown(this);
                     root.getChildren().add(this);
                 }
             }
@@ -378,15 +394,17 @@ public final class FlowsPane extends VBox {
         }
     }
 
-    /** The tooltip of a row's first cell: everything that names it. */
-    private static String describe(ListedRow row, String label) {
+    /** The tooltip of a row's first cell: everything that names it, and when it was last seen. */
+    static String describe(ListedRow row, LongFunction<String> sinceStart) {
+        String latest = "; latest crossing " + sinceStart.apply(row.getLastSeenNs());
         if (row instanceof ConversationRow c) {
             return c.getProtocol() + " conversation " + c.getSource() + " ↔ " + c.getDestination() + ": "
-                    + c.getFlowCount() + " flow(s), " + c.getPackets() + " packet(s); selecting it selects its "
-                    + "latest flow, #" + c.getLatestFlowId();
+                    + c.getFlowCount() + " flow(s), " + c.getPackets() + " packet(s)" + latest
+                    + "; selecting it selects its latest flow, #" + c.getLatestFlowId();
         }
         FlowRow f = (FlowRow) row;
-        return "flow " + f.getId() + ": " + f.getProtocol() + " " + f.getSource() + " → " + f.getDestination();
+        return "flow " + f.getId() + ": " + f.getProtocol() + " " + f.getSource() + " → " + f.getDestination()
+                + ", " + f.getPackets() + " packet(s)" + latest;
     }
 
     /** "0 %", "33.3 %"; "" when nothing was seen. */
