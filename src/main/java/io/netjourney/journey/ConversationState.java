@@ -80,6 +80,9 @@ final class ConversationState {
         if (packet.lost || packet.direction != PacketDirection.REQUEST) {
             return -1;
         }
+        if (packet.branches == 1 && packet.drops == 0) {
+            return trunkTransit(packet.hops);
+        }
         List<TracedHop> branch = FlowPaths.deepestBranch(packet.hops);
         if (branch.size() < 2) {
             return -1;
@@ -87,6 +90,18 @@ final class ConversationState {
         long sum = 0;
         for (int i = 1; i < branch.size(); i++) {
             sum += branch.get(i).deltaNs();
+        }
+        return sum;
+    }
+
+    /** The same for a packet that never split: its crossings follow each other, so their Δt add up. */
+    private static long trunkTransit(List<TracedHop> hops) {
+        if (hops.size() < 2) {
+            return -1;
+        }
+        long sum = 0;
+        for (int i = 1; i < hops.size(); i++) {
+            sum += hops.get(i).deltaNs();
         }
         return sum;
     }

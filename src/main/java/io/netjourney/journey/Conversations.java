@@ -27,7 +27,7 @@ final class Conversations {
 
     /** A new flow joins its conversation (made for it when there is none). */
     void join(FlowState flow) {
-        ConversationKey key = ConversationKey.of(flow.key);
+        ConversationKey key = ConversationKey.of(flow.key, flow.first);
         ConversationState conversation = byKey.get(key);
         if (conversation == null) {
             conversation = new ConversationState(nextId++, key);

@@ -24,6 +24,7 @@ import io.netjourney.ui.feed.TopologyWatcher;
 import io.netjourney.ui.feed.TraceFiles;
 import io.netjourney.ui.flows.FlowsPane;
 import io.netjourney.ui.hops.HopsPane;
+import io.netjourney.ui.model.ConversationRow;
 import io.netjourney.ui.model.FlowRow;
 import io.netjourney.ui.model.JourneyViewModel;
 import io.netjourney.ui.status.RateChart;
@@ -174,7 +175,7 @@ public final class MainWindow extends BorderPane {
         liveNames = canCapture ? NamespaceNames.inBackground() : Names.NONE;
         this.liveSource = liveSource != null ? liveSource : () -> new LiveSource(liveNames);
         names.use(liveNames);
-        flows = new FlowsPane(model.flows(), model::sinceStart);
+        flows = new FlowsPane(model.conversations(), model::sinceStart);
         hops = new HopsPane(model.hopRows(), model.hopStats());
         hops.getTabs().add(2, new TimeTab(model.selectedDetailProperty(), model::namespaceOf));
         diagram.setId("diagram");
@@ -230,9 +231,11 @@ public final class MainWindow extends BorderPane {
     }
 
     private void wireSelection() {
-        flows.table().getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            if (row != null) {
-                model.select(row.getId());
+        flows.setOnChosen(row -> {
+            if (row instanceof FlowRow flow) {
+                model.select(flow.getId());
+            } else if (row instanceof ConversationRow conversation) {
+                model.selectConversation(conversation.getId());
             } else {
                 model.clearSelection();
             }
@@ -886,12 +889,7 @@ public final class MainWindow extends BorderPane {
 
     /** Selects a flow in the list as a click would. */
     public void selectFlow(long flowId) {
-        for (FlowRow row : flows.table().getItems()) {
-            if (row.getId() == flowId) {
-                flows.table().getSelectionModel().select(row);
-                return;
-            }
-        }
+        flows.selectFlow(flowId);
     }
 
     /** Names that follow what is shown: this machine's when capturing, a trace file's when one is open. */

@@ -97,6 +97,20 @@ class ConversationsTest {
     }
 
     @Test
+    void aLinksChatterIsAConversationOfItsOwnBesideTrafficBetweenTheSameEnds() {
+        String a6 = "2001:db8:1::1";
+        String b6 = "2001:db8:1::2";
+        model.accept(at(1 * MS, nextSkb++, HOST, 3, "nj-br0", Hook.NET_DEV_QUEUE).from(a6).to(b6).icmp6(128, 9, 1)
+                .build());
+        model.accept(at(2 * MS, nextSkb++, HOST, 3, "nj-br0", Hook.NET_DEV_QUEUE).from(a6).to(b6).icmp6(135, 0, 0)
+                .build());
+        List<ConversationView> all = model.conversations();
+        assertEquals(2, all.size(), "the ping and the neighbour solicitation: " + all);
+        assertEquals(List.of(false, true), all.stream().map(c -> c.key().linkChatter()).toList());
+        assertEquals(List.of("icmp6", "icmp6"), all.stream().map(ConversationView::protocol).toList());
+    }
+
+    @Test
     void runningStatisticsCountEveryPacketAndTheRequestsWayThrough() {
         ping(7, 1, 1_000 * MS, 2_000);
         ping(7, 2, 2_000 * MS, 3_000);

@@ -13,7 +13,9 @@ import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.Highlight;
 import io.netjourney.ui.diagram.PathEdges;
 import io.netjourney.ui.feed.TraceFiles;
+import io.netjourney.ui.model.ConversationRow;
 import io.netjourney.ui.model.FlowRow;
+import io.netjourney.ui.model.ListedRow;
 import io.netjourney.ui.model.HopRow;
 import io.netjourney.ui.model.HopStat;
 import io.netjourney.ui.model.Micros;
@@ -29,7 +31,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
-import javafx.scene.control.TableRow;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -119,9 +123,7 @@ class MainWindowTest {
             assertTrue(robot.lookup("#iface-" + iface).tryQuery().isPresent(), "interface node " + iface);
         }
         assertEquals(17, window.model().flows().size(), "flows in the list");
-        var table = robot.lookup("#flows-table").queryTableView();
-        var lastSeen = table.getColumns().stream().filter(c -> c.getText().equals("last seen")).findFirst()
-                .orElseThrow();
+        TreeTableView<ListedRow> table = flowsTable(robot);
         long start = trace.events().get(0).timestampNs();
         long flowOneLast = 0;
         for (int i = 0; i < hops.size(); i++) {
@@ -129,18 +131,55 @@ class MainWindowTest {
                 flowOneLast = trace.events().get(i).timestampNs();
             }
         }
-        assertEquals(String.format(java.util.Locale.ROOT, "+%.3f s", (flowOneLast - start) / 1e9),
-                lastSeen.getCellObservableValue(0).getValue(), "flow 1's last crossing, from the first one");
-        int shown = table.getItems().size();
-        long chatter = window.model().flows().stream().filter(FlowRow::isLinkChatter).count();
+        ListedRow first = table.getRoot().getChildren().get(0).getValue();
+        assertTrue(cellTooltip(robot, first, "conversation").contains(String.format(java.util.Locale.ROOT,
+                "latest crossing +%.3f s", (flowOneLast - start) / 1e9)), "flow 1's conversation: its last crossing, "
+                + "from the first one: " + cellTooltip(robot, first, "conversation"));
+        List<ConversationRow> conversations = window.model().conversations();
+        int shown = table.getRoot().getChildren().size();
+        long chatter = conversations.stream().filter(ConversationRow::isLinkChatter).count();
         assertTrue(chatter > 0, "the lab trace has its MLD/IGMP chatter");
-        assertEquals(17 - chatter, shown, "link-local chatter is hidden by default");
-        assertTrue(String.valueOf(lastSeen.getCellObservableValue(shown - 1).getValue()).matches("\\+\\d+\\.\\d{3} s"));
+        assertEquals(conversations.size() - chatter, shown, "link-local chatter is hidden by default");
         robot.clickOn("#show-link-chatter");
-        assertEquals(17, table.getItems().size(), "and listed when asked for");
+        assertEquals(conversations.size(), table.getRoot().getChildren().size(), "and listed when asked for");
         robot.clickOn("#show-link-chatter");
         assertTrue(robot.lookup("#banner").queryLabeled().isVisible(), "viewer banner without root");
         robot.interact(() -> Screenshots.save(window, "window-trace-opened"));
+    }
+
+    @Test
+    void conversationsExpandToTheirFlowsAndEveryCellIsWholeWithATooltip(FxRobot robot) throws Exception {
+        TreeTableView<ListedRow> table = flowsTable(robot);
+        List<ConversationRow> listed = table.getRoot().getChildren().stream()
+                .map(item -> (ConversationRow) item.getValue()).toList();
+        assertTrue(listed.stream().noneMatch(ConversationRow::isLinkChatter));
+        ConversationRow far = listed.stream().filter(c -> c.flows().stream().anyMatch(f -> f.getId() == FAR_FLOW))
+                .findFirst().orElseThrow();
+        assertEquals("198.51.100.2 → 198.51.100.130", far.getLabel());
+        assertEquals(6, far.getSeen(), "three pings, their replies");
+        assertEquals("0 %", cellText(robot, far, "loss"));
+
+        robot.clickOn(conversationRow(robot, far));
+        awaitDetail();
+        assertEquals(far.getLatestFlowId(), window.model().selectedId(), "a conversation selects its latest flow");
+        assertEquals(6, window.diagram().getHighlight().request().size(), "its path highlighted");
+
+        robot.clickOn(flowRow(robot, FAR_FLOW));
+        awaitDetail();
+        assertEquals(FAR_FLOW, window.model().selectedId());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> untipped = new ArrayList<>();
+        for (Node node : robot.lookup("#flows-table .tree-table-cell").queryAll()) {
+            TreeTableCell<?, ?> cell = (TreeTableCell<?, ?>) node;
+            boolean shows = cell.getText() != null && !cell.getText().isEmpty() || cell.getGraphic() != null;
+            if (cell.isVisible() && shows && (cell.getTooltip() == null || cell.getTooltip().getText().isEmpty())) {
+                untipped.add(cell.getTableColumn().getText() + ": " + cell.getText());
+            }
+        }
+        assertEquals(List.of(), untipped, "cells without a tooltip");
+        robot.interact(() -> Screenshots.save(window, "window-conversations"));
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> Truncation.in(table)).get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(), cut, "nothing cut in the list at the window's default size (1440×900)");
     }
 
     @Test
@@ -269,14 +308,50 @@ class MainWindowTest {
         robot.interact(() -> Screenshots.save(window, "window-dark"));
     }
 
+    private Node conversationRow(FxRobot robot, ConversationRow conversation) {
+        for (Node node : robot.lookup("#flows-table .tree-table-row-cell").queryAll()) {
+            if (((TreeTableRow<?>) node).getItem() == conversation) {
+                return node;
+            }
+        }
+        throw new AssertionError("no row for " + conversation);
+    }
+
+    /** The text a row's cell in the named column shows. */
+    private String cellText(FxRobot robot, ListedRow row, String column) {
+        return cell(robot, row, column).getText();
+    }
+
+    private String cellTooltip(FxRobot robot, ListedRow row, String column) {
+        return cell(robot, row, column).getTooltip().getText();
+    }
+
+    private TreeTableCell<?, ?> cell(FxRobot robot, ListedRow row, String column) {
+        for (Node node : robot.lookup("#flows-table .tree-table-cell").queryAll()) {
+            TreeTableCell<?, ?> cell = (TreeTableCell<?, ?>) node;
+            if (cell.getTableRow() != null && cell.getTableRow().getItem() == row
+                    && cell.getTableColumn().getText().equals(column)) {
+                return cell;
+            }
+        }
+        throw new AssertionError("no " + column + " cell for " + row);
+    }
+
+    /** The row of a flow, its conversation expanded so that it shows. */
     private Node flowRow(FxRobot robot, long flowId) {
-        for (Node node : robot.lookup("#flows-table .table-row-cell").queryAll()) {
-            Object item = ((TableRow<?>) node).getItem();
+        robot.interact(() -> window.flowsPane().reveal(flowId));
+        for (Node node : robot.lookup("#flows-table .tree-table-row-cell").queryAll()) {
+            Object item = ((TreeTableRow<?>) node).getItem();
             if (item instanceof FlowRow && ((FlowRow) item).getId() == flowId) {
                 return node;
             }
         }
         throw new AssertionError("no row for flow " + flowId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TreeTableView<ListedRow> flowsTable(FxRobot robot) {
+        return robot.lookup("#flows-table").queryAs(TreeTableView.class);
     }
 
     private long inode(String name) {

@@ -1,6 +1,7 @@
 package io.netjourney.ui.model;
 
 import io.netjourney.capture.Names;
+import io.netjourney.journey.ConversationView;
 import io.netjourney.journey.DisplaySampling;
 import io.netjourney.journey.FlowDetail;
 import io.netjourney.journey.FlowEvent;
@@ -20,6 +21,7 @@ import io.netjourney.ui.diagram.Highlight.PathEdge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +47,9 @@ import javafx.collections.ObservableList;
  *
  * <h2>Flows list</h2>
  * One {@link FlowRow} per retained flow id, appended when first seen, updated in place, never moved, removed when
- * the model evicts the flow. Source and destination are those of the request direction.
+ * the model evicts the flow. Source and destination are those of the request direction. The same rows are grouped
+ * under one {@link ConversationRow} per conversation of the model ({@link io.netjourney.journey.ConversationView}),
+ * which lives while one of its flows does; its figures are the model's, shown as they come.
  *
  * <h2>Selection</h2>
  * {@link #select(long)} tells the model (through the selection listener) which flow's detail it wants; the hop
@@ -57,6 +61,7 @@ import javafx.collections.ObservableList;
 public final class JourneyViewModel {
     private final GraphModel graphModel;
     private final Map<Long, FlowRow> rows = new HashMap<>();
+    private final Map<Long, ConversationRow> conversationRows = new HashMap<>();
     private long firstCrossingNs = Long.MIN_VALUE;
     private long selectedId;
     private FlowDetail detail;
@@ -65,6 +70,9 @@ public final class JourneyViewModel {
     private List<PathEdge> replyEdges = List.of();
 
     private final ObservableList<FlowRow> flows = FXCollections.observableArrayList();
+    private final ObservableList<ConversationRow> conversations = FXCollections.observableArrayList();
+    private final ObservableList<ConversationRow> conversationsView =
+            FXCollections.unmodifiableObservableList(conversations);
     private final ObservableList<HopRow> hopRows = FXCollections.observableArrayList();
     private final ObservableList<HopStat> hopStats = FXCollections.observableArrayList();
     private final ObservableList<FlowRow> flowsView = FXCollections.unmodifiableObservableList(flows);
@@ -107,6 +115,11 @@ public final class JourneyViewModel {
     /** One row per retained flow, in first-seen order; rows change in place. */
     public ObservableList<FlowRow> flows() {
         return flowsView;
+    }
+
+    /** One row per retained conversation, in first-seen order, each with its flows; rows change in place. */
+    public ObservableList<ConversationRow> conversations() {
+        return conversationsView;
     }
 
     /** Namespaces, interfaces and links; a new snapshot only when something changed. */
@@ -183,29 +196,40 @@ public final class JourneyViewModel {
 
     /** Shows what the model published: rows, graph, counters, the selected flow's detail. */
     public void apply(JourneySnapshot snapshot) {
-        if (!snapshot.removed().isEmpty()) {
-            List<FlowRow> gone = new ArrayList<>(snapshot.removed().size());
-            for (Long id : snapshot.removed()) {
-                FlowRow row = rows.remove(id);
-                if (row != null) {
-                    gone.add(row);
-                }
+        removeFlows(snapshot.removed());
+        removeConversations(snapshot.conversationsRemoved());
+        List<ConversationRow> newConversations = new ArrayList<>();
+        for (ConversationView view : snapshot.conversations()) {
+            ConversationRow row = conversationRows.get(view.conversationId());
+            if (row == null) {
+                row = new ConversationRow(view.conversationId(), view.protocol(), view.key().linkChatter());
+                conversationRows.put(view.conversationId(), row);
+                newConversations.add(row);
             }
-            if (!gone.isEmpty()) {
-                flows.removeAll(gone);
-            }
+            boolean reply = view.firstIsReply();
+            String from = Text.sourceHost(view.first());
+            String to = Text.destinationHost(view.first());
+            row.update(reply ? to : from, reply ? from : to, view.flows(), view.packets(), view.latestFlowId(),
+                    view.status(), view.lastSeenNs(), view.statistics());
         }
+        conversations.addAll(newConversations);
         List<FlowRow> added = new ArrayList<>();
+        Map<ConversationRow, List<FlowRow>> addedTo = new LinkedHashMap<>();
         for (FlowView view : snapshot.changed()) {
             FlowRow row = rows.get(view.flowId());
             if (row == null) {
                 row = newRow(view);
                 rows.put(view.flowId(), row);
                 added.add(row);
+                ConversationRow conversation = conversationRows.get(view.conversationId());
+                if (conversation != null) {
+                    addedTo.computeIfAbsent(conversation, c -> new ArrayList<>()).add(row);
+                }
             }
             row.update(view.summary().packets(), view.requestHops(), view.summary().lastSeenNs(), view.status());
         }
         flows.addAll(added);
+        addedTo.forEach(ConversationRow::addFlows);
         graphModel.update(snapshot.topology());
         if (graphModel.takeChanged()) {
             graph.set(graphModel.snapshot());
@@ -222,12 +246,46 @@ public final class JourneyViewModel {
         }
     }
 
+    private void removeFlows(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<FlowRow> gone = new ArrayList<>(ids.size());
+        Map<ConversationRow, List<FlowRow>> goneFrom = new LinkedHashMap<>();
+        for (Long id : ids) {
+            FlowRow row = rows.remove(id);
+            if (row != null) {
+                gone.add(row);
+                ConversationRow conversation = conversationRows.get(row.getConversationId());
+                if (conversation != null) {
+                    goneFrom.computeIfAbsent(conversation, c -> new ArrayList<>()).add(row);
+                }
+            }
+        }
+        flows.removeAll(gone);
+        goneFrom.forEach(ConversationRow::removeFlows);
+    }
+
+    private void removeConversations(List<Long> ids) {
+        List<ConversationRow> gone = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            ConversationRow row = conversationRows.remove(id);
+            if (row != null) {
+                gone.add(row);
+            }
+        }
+        if (!gone.isEmpty()) {
+            conversations.removeAll(gone);
+        }
+    }
+
     private static FlowRow newRow(FlowView view) {
         String source = Text.source(view.first());
         String destination = Text.destination(view.first());
         boolean reply = view.firstIsReply();
-        return new FlowRow(view.flowId(), Text.protocol(view.first()), reply ? destination : source,
-                reply ? source : destination, LinkLocal.isChatter(view.first()));
+        return new FlowRow(view.flowId(), view.conversationId(), Text.flowLabel(view.flowId(), view.first(), reply),
+                Text.protocol(view.first()), reply ? destination : source, reply ? source : destination,
+                LinkLocal.isChatter(view.first()));
     }
 
     /** Forgets everything shown: flows, graph, selection, counters (the model is reset by its owner). */
@@ -235,6 +293,8 @@ public final class JourneyViewModel {
         clearSelection();
         rows.clear();
         flows.clear();
+        conversationRows.clear();
+        conversations.clear();
         graphModel.clear();
         graph.set(DiagramGraph.EMPTY);
         firstCrossingNs = Long.MIN_VALUE;
@@ -283,6 +343,16 @@ public final class JourneyViewModel {
         interfaceFilter.set(null);
         publishHighlight();
         selectionListener.accept(flowId);
+    }
+
+    /** Selects a conversation's latest flow (see {@link ConversationRow#getLatestFlowId()}). */
+    public void selectConversation(long conversationId) {
+        ConversationRow row = conversationRows.get(conversationId);
+        if (row == null) {
+            clearSelection();
+        } else {
+            select(row.getLatestFlowId());
+        }
     }
 
     /** Whether the selected flow's detail (hop table, statistics, highlight) has arrived from the model. */

@@ -14,6 +14,8 @@ import io.netjourney.ui.NetjourneyApp;
 import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.Highlight;
 import io.netjourney.ui.diagram.PathEdges;
+import io.netjourney.ui.Truncation;
+import io.netjourney.ui.model.ConversationRow;
 import io.netjourney.ui.model.FlowRow;
 import io.netjourney.ui.model.NodeDetails;
 import io.netjourney.ui.status.RateChart;
@@ -35,7 +37,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.control.TableRow;
+import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -151,6 +153,7 @@ class MainWindowRealDisplayIT {
                 .map(r -> r.getProtocol() + " " + r.getSource() + " -> " + r.getDestination()).toList());
         assertEquals(List.of(), redMulticast, "multicast nobody listens to (MLD, IGMP) is an expected drop, not red");
         assertEquals(window.titleProperty().get(), x.windowName(windowId), "the title on the window's frame");
+        assertEquals(5, labPings().size(), "one long ping per path of the lab: " + labPings());
         for (String ns : List.of("nj-host", "nj-ctr1")) {
             long inode = new Lab().namespaceInode(io.netjourney.lab.LabNode.valueOf(
                     ns.substring(3).toUpperCase(java.util.Locale.ROOT)));
@@ -160,14 +163,38 @@ class MainWindowRealDisplayIT {
 
     @Test
     @Order(3)
+    void theLabsConversationsAccumulateStatisticsAndNothingIsCut() {
+        waitUntil("the nj-host -> nj-ctr1 conversation seen more than once a path",
+                () -> hostToCtr1Conversation().map(c -> c.getSeen() >= 8).orElse(false), 10);
+        ConversationRow conversation = hostToCtr1Conversation().orElseThrow();
+        System.out.printf("nj-host -> nj-ctr1: %d flow(s), seen %d, loss %s %%, last/avg/best/worst %.1f/%.1f/%.1f/%.1f"
+                + " µs, %d in the history%n", conversation.getFlowCount(), conversation.getSeen(),
+                conversation.getLossPercent(), conversation.getLastUs(), conversation.getAvgUs(),
+                conversation.getBestUs(), conversation.getWorstUs(), conversation.getHistoryUs().size());
+        assertEquals(1, conversation.getFlowCount(), "one long ping: one flow, its statistics growing");
+        assertEquals(0.0, conversation.getLossPercent());
+        assertTrue(conversation.getHistoryUs().size() >= 4, "a sparkline: " + conversation.getHistoryUs());
+        WaitForAsyncUtils.waitForFxEvents();
+        shots.shot("conversations");
+        List<String> cut = call(() -> Truncation.in(window.flowsPane()));
+        assertEquals(List.of(), cut, "no header or cell of the flows list cut at the default size");
+        List<String> hidden = call(() -> window.model().conversations().stream()
+                .filter(c -> !c.isLinkChatter()).filter(c -> window.flowsPane().table().getRoot().getChildren()
+                        .stream().noneMatch(item -> item.getValue() == c)).map(ConversationRow::toString).toList());
+        assertEquals(List.of(), hidden, "every conversation but link chatter listed");
+    }
+
+    @Test
+    @Order(4)
     void clickingAFlowHighlightsItsRequestAndReplyPaths() throws Exception {
         FlowRow row = hostToCtr1().orElseThrow();
+        ConversationRow conversation = hostToCtr1Conversation().orElseThrow();
         Path before = shots.shot("before-flow-click");
-        Node cell = robot.lookup(".table-row-cell").queryAll().stream()
-                .filter(n -> n instanceof TableRow<?> r && r.getItem() == row).findFirst()
-                .orElseThrow(() -> new AssertionError("no visible row for " + row.getSource() + " -> "
-                        + row.getDestination()));
+        Node cell = robot.lookup(".tree-table-row-cell").queryAll().stream()
+                .filter(n -> n instanceof TreeTableRow<?> r && r.getItem() == conversation).findFirst()
+                .orElseThrow(() -> new AssertionError("no visible row for " + conversation));
         robot.clickOn(cell);
+        waitUntil("its latest flow selected", () -> window.model().selectedId() == row.getId(), 5);
         waitUntil("request and reply paths highlighted", () -> {
             Highlight h = window.diagram().getHighlight();
             return h.request().size() == 2 && h.reply().size() == 2;
@@ -199,7 +226,7 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theTimeTabShowsTheFlowsInterfacesAndArrowsInBothThemes() {
         robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Time")).queryLabeled());
         waitUntil("the time view drawn", () -> call(() -> timeView().shownLayout().rows().size()) >= 6, 5);
@@ -236,7 +263,7 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void exportPngWritesTheDiagramThroughTheFileDialog() throws Exception {
         Path png = work.resolve("flow.png");
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
@@ -261,7 +288,7 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void stopStartAndClearBehave() {
         robot.clickOn("#stop");
         waitUntil("stopped", () -> window.controls().modeProperty().get() == CaptureControls.Mode.READY, 5);
@@ -295,7 +322,7 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void stopRightAfterStartTwentyTimesLeavesNoProgramAttached() {
         robot.clickOn("#stop");
         for (int i = 0; i < 20; i++) {
@@ -312,11 +339,12 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void labOffRemovesTheLabWithin5Seconds() {
         long pressed = System.nanoTime();
         robot.clickOn("#lab");
         waitUntil("the lab removed", () -> labLeft().isEmpty(), 5);
+        assertEquals(List.of(), labPings(), "the lab's pings ended and reaped");
         System.out.println("lab off: removed after " + (System.nanoTime() - pressed) / 1_000_000 + " ms");
         waitUntil("the status bar says so", () -> window.controls().statusProperty().get().contains("lab removed"),
                 5);
@@ -324,7 +352,7 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aLabRemovedBySomeoneElseTurnsTheToggleOffAndIsShownAsDeleted() throws Exception {
         robot.clickOn("#lab");
         waitUntil("lab up", () -> window.controls().statusProperty().get().contains("lab up"), 15);
@@ -338,6 +366,7 @@ class MainWindowRealDisplayIT {
                 .map(n -> n.getStyleClass().contains("gone")).orElse(false), 10);
         shots.shot("lab-removed-outside");
         assertTrue(labLeft().isEmpty(), "nothing of the lab left: " + labLeft());
+        waitUntil("the lab's pings ended", () -> labPings().isEmpty(), 5);
     }
 
     // ---- helpers
@@ -359,6 +388,19 @@ class MainWindowRealDisplayIT {
         return call(() -> window.model().flows().stream()
                 .filter(r -> r.getSource().equals("198.51.100.1") && r.getDestination().equals("198.51.100.2"))
                 .filter(r -> r.getPackets() >= 2).findFirst());
+    }
+
+    private Optional<ConversationRow> hostToCtr1Conversation() {
+        return call(() -> window.model().conversations().stream()
+                .filter(c -> c.getSource().equals("198.51.100.1") && c.getDestination().equals("198.51.100.2"))
+                .findFirst());
+    }
+
+    /** The ping processes this JVM started (the lab's), as "pid command line". */
+    private static List<String> labPings() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains("ping"))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
     }
 
     private List<String> drawnNamespaces() {
