@@ -313,6 +313,24 @@ public final class JourneyViewModel {
         return String.format(Locale.ROOT, "+%.3f s", (timestampNs - firstCrossingNs) / 1e9);
     }
 
+    /**
+     * What an export's caption says is shown: the selected flow and its span (from its first event, a routing
+     * decision before its first crossing included, to its latest crossing), or all flows listed and the capture's.
+     */
+    public ExportCaption.Shown shown() {
+        FlowRow row = selectedFlow.get();
+        if (row != null) {
+            long first = detailShown() ? detail.firstSeenNs() : row.getLastSeenNs();
+            return new ExportCaption.Shown("flow " + row.getId() + " · " + row.getProtocol() + " " + row.getSource()
+                    + " → " + row.getDestination(), flows.size(), first, row.getLastSeenNs(), firstCrossingNs);
+        }
+        long last = Long.MIN_VALUE;
+        for (FlowRow each : flows) {
+            last = Math.max(last, each.getLastSeenNs());
+        }
+        return new ExportCaption.Shown(null, flows.size(), firstCrossingNs, last, firstCrossingNs);
+    }
+
     /** Details of an interface of the graph, or empty if it is not in the graph. */
     public Optional<NodeDetails> details(String interfaceId) {
         return graphModel.details(interfaceId);
