@@ -243,8 +243,9 @@ public final class MainWindow extends BorderPane {
         diagram.setOnInterfaceClicked(id -> {
             model.mark(id);
             model.filterToInterface(id);
-            hops.showDetails(model.details(id), joined(model.routesVia(id), model.netfilterIn(id)));
+            model.showInterface(id);
         });
+        model.interfaceDetailsProperty().addListener((obs, old, shown) -> hops.showDetails(shown));
         diagram.setOnBackgroundClicked(this::clearSelection);
         hops.hopsTable().getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
@@ -593,7 +594,7 @@ public final class MainWindow extends BorderPane {
     public void clearSelection() {
         flows.table().getSelectionModel().clearSelection();
         model.clearSelection();
-        hops.showDetails(Optional.empty(), Optional.empty());
+        model.showInterface(null);
     }
 
     /** Ctrl+F: to the flow search. */
@@ -739,13 +740,6 @@ public final class MainWindow extends BorderPane {
             Platform.runLater(diagram::zoomToFit);
             return loaded;
         }, Platform::runLater);
-    }
-
-    private static Optional<String> joined(Optional<String> first, Optional<String> second) {
-        if (first.isPresent() && second.isPresent()) {
-            return Optional.of(first.get() + "\n" + second.get());
-        }
-        return first.isPresent() ? first : second;
     }
 
     /** Saves the crossings shown (see {@link EventRecorder}) with their namespace names; says so in the status bar. */

@@ -223,10 +223,16 @@ class MainWindowTest {
         awaitDetail();
         robot.clickOn("#iface-" + inode("nj-host") + "-3");
         WaitForAsyncUtils.waitForFxEvents();
-        String details = robot.lookup("#node-details").queryLabeled().getText();
-        assertTrue(details.startsWith("nj-veth1  (veth, ifindex 3)"), details);
-        assertTrue(details.contains("master: nj-br0"), details);
-        assertTrue(details.contains("veth peer: eth0 in nj-ctr1"), details);
+        assertEquals("nj-veth1  (veth, ifindex 3)", robot.lookup("#node-details").queryLabeled().getText());
+        assertEquals("nj-br0", robot.lookup("#iface-detail-master").queryLabeled().getText());
+        assertEquals("eth0 in nj-ctr1", robot.lookup("#iface-detail-peer").queryLabeled().getText());
+        long crossed = trace.events().stream().filter(e -> e instanceof Crossing
+                && e.netnsInode() == inode("nj-host") && e.ifindex() == 3).count();
+        assertEquals(String.format(java.util.Locale.ROOT, "%,d", crossed),
+                robot.lookup("#iface-detail-crossings").queryLabeled().getText(), "what the model counted there");
+        assertTrue(robot.lookup("#iface-detail-link").queryLabeled().getText().startsWith("not known"),
+                "a trace file's interfaces are not scanned on this machine");
+        robot.interact(() -> Screenshots.save(window, "window-interface-details"));
         assertTrue(window.model().hopRows().stream().allMatch(r -> r.interfaceName().equals("nj-veth1")));
         assertEquals(6, window.model().hopRows().size(), "3 requests and 3 replies crossed it");
 
