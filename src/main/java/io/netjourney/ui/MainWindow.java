@@ -774,7 +774,7 @@ public final class MainWindow extends BorderPane {
     }
 
     /** What the export's caption says: the flow or all flows, when, and the capture's filter and host (or file). */
-    Caption caption() {
+    public Caption caption() {
         ExportCaption.Origin origin = openedFile != null
                 ? ExportCaption.Origin.file(openedFile.getFileName().toString())
                 // the kernel stamps events with CLOCK_MONOTONIC, System.nanoTime's clock on Linux
