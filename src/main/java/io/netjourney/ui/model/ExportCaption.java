@@ -65,7 +65,7 @@ public final class ExportCaption {
         if (shown.firstNs() == Long.MIN_VALUE || shown.lastNs() < shown.firstNs()) {
             return "nothing captured yet";
         }
-        String length = String.format(Locale.ROOT, " (%.3f s)", (shown.lastNs() - shown.firstNs()) / 1e9);
+        String length = " (" + duration(shown.lastNs() - shown.firstNs()) + ")";
         if (origin.wallAheadOfMonotonicNs().isPresent()) {
             long ahead = origin.wallAheadOfMonotonicNs().getAsLong();
             ZonedDateTime first = wall(shown.firstNs() + ahead, zone);
@@ -78,6 +78,15 @@ public final class ExportCaption {
         }
         return String.format(Locale.ROOT, "+%.3f s to +%.3f s into the trace", (shown.firstNs() - shown.startNs())
                 / 1e9, (shown.lastNs() - shown.startNs()) / 1e9) + length;
+    }
+
+    /** "412 µs", "12.3 ms", "2.130 s". */
+    private static String duration(long ns) {
+        if (ns < 1_000_000) {
+            return ns / 1_000 + " µs";
+        }
+        return ns < 1_000_000_000 ? String.format(Locale.ROOT, "%.1f ms", ns / 1e6)
+                : String.format(Locale.ROOT, "%.3f s", ns / 1e9);
     }
 
     private static ZonedDateTime wall(long epochNs, ZoneId zone) {

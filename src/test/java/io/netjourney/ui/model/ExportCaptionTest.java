@@ -46,6 +46,15 @@ class ExportCaptionTest {
     }
 
     @Test
+    void shortSpansAreInMicrosecondsOrMilliseconds() {
+        ExportCaption.Origin file = ExportCaption.Origin.file("t.njt");
+        assertEquals("time: +0.000 s to +0.000 s into the trace (412 µs)", ExportCaption.of(
+                new ExportCaption.Shown("f", 1, 0, 412_300, 0), file, EXPORTED, ZoneOffset.UTC).facts().get(0));
+        assertEquals("time: +0.000 s to +0.012 s into the trace (12.3 ms)", ExportCaption.of(
+                new ExportCaption.Shown("f", 1, 0, 12_340_000, 0), file, EXPORTED, ZoneOffset.UTC).facts().get(0));
+    }
+
+    @Test
     void aSpanOverMidnightNamesBothDays() {
         long midnight = Instant.parse("2025-06-02T00:00:00Z").getEpochSecond() * 1_000_000_000L - AHEAD;
         ExportCaption.Shown shown = new ExportCaption.Shown("f", 1, midnight - 1_000_000_000L,
