@@ -59,7 +59,10 @@ public final class DiagramExport {
      * legend, at {@code scale}: {@code scale} pixels per diagram unit. On the FX thread, the diagram in a scene.
      */
     public static WritableImage png(JourneyDiagram diagram, Caption caption, double scale) {
-        Region content = diagram.content();
+        return diagram.still(content -> png(diagram, content, caption, scale));
+    }
+
+    private static WritableImage png(JourneyDiagram diagram, Region content, Caption caption, double scale) {
         ExportSheet sheet = new ExportSheet(caption, content.getLayoutBounds().getWidth(), isDark(diagram));
         Color background = background(sheet);
         WritableImage top = snapshot(sheet.caption(), scale, background);
@@ -90,10 +93,13 @@ public final class DiagramExport {
      * {@link SceneSvg}), and the legend, in diagram units. On the FX thread, the diagram in a scene.
      */
     public static String svg(JourneyDiagram diagram, Caption caption) {
-        Region content = diagram.content();
+        return diagram.still(content -> svg(content, caption, isDark(diagram)));
+    }
+
+    private static String svg(Region content, Caption caption, boolean dark) {
         double diagramWidth = content.getLayoutBounds().getWidth();
         double diagramHeight = content.getLayoutBounds().getHeight();
-        ExportSheet sheet = new ExportSheet(caption, diagramWidth, isDark(diagram));
+        ExportSheet sheet = new ExportSheet(caption, diagramWidth, dark);
         double height = sheet.captionHeight() + diagramHeight + sheet.legendHeight();
         SvgWriter svg = new SvgWriter(sheet.width(), height,
                 caption.title().isBlank() ? "netjourney diagram" : caption.title());

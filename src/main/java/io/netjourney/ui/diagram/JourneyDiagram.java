@@ -2,6 +2,7 @@ package io.netjourney.ui.diagram;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Control;
@@ -132,9 +133,9 @@ public class JourneyDiagram extends Control {
 
     // ---- control plumbing
 
-    /** The drawing at 1:1 (see {@link JourneyDiagramSkin#content()}), for the exports. */
-    Region content() {
-        return skin().content();
+    /** Draws the picture at 1:1 without moving packets (see {@link JourneyDiagramSkin#still}), for the exports. */
+    <T> T still(Function<Region, T> draw) {
+        return skin().still(draw);
     }
 
     void interfaceClicked(String id) {

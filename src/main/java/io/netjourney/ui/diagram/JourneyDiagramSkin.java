@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
@@ -364,17 +365,28 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
         return animator.animate(path, reply);
     }
 
-    /** The drawing at 1:1, neither zoomed nor panned, styled and laid out: what snapshots and the SVG export show. */
-    Region content() {
-        content.applyCss();
-        content.autosize();
-        content.layout();
-        return content;
+    /**
+     * Gives {@code draw} the drawing at 1:1, neither zoomed nor panned, styled and laid out, with the moving packets
+     * hidden (they are not part of the picture): what snapshots and the SVG export show.
+     */
+    <T> T still(Function<Region, T> draw) {
+        boolean packets = packetLayer.isVisible();
+        packetLayer.setVisible(false);
+        try {
+            content.applyCss();
+            content.autosize();
+            content.layout();
+            return draw.apply(content);
+        } finally {
+            packetLayer.setVisible(packets);
+        }
     }
 
     WritableImage snapshot(double scale) {
-        content.applyCss();
-        content.layout();
+        return still(drawing -> snapshotOf(scale));
+    }
+
+    private WritableImage snapshotOf(double scale) {
         int width = (int) Math.round(layout.width() * scale);
         int height = (int) Math.round(layout.height() * scale);
         SnapshotParameters params = new SnapshotParameters();

@@ -3,6 +3,7 @@ package io.netjourney.ui.model;
 import io.netjourney.capture.Names;
 import io.netjourney.journey.ConversationView;
 import io.netjourney.journey.DisplaySampling;
+import io.netjourney.capture.names.InterfaceInfo;
 import io.netjourney.journey.FlowDetail;
 import io.netjourney.journey.FlowEvent;
 import io.netjourney.journey.FlowPaths;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -87,6 +89,11 @@ public final class JourneyViewModel {
             "selectedDetail");
     private final ReadOnlyStringWrapper markedInterface = new ReadOnlyStringWrapper(this, "markedInterface");
     private final ReadOnlyStringWrapper interfaceFilter = new ReadOnlyStringWrapper(this, "interfaceFilter");
+    private final ReadOnlyObjectWrapper<InterfaceDetails> interfaceDetails =
+            new ReadOnlyObjectWrapper<>(this, "interfaceDetails");
+    /** The interface whose details are shown, or null; and what the latest scan said of every interface. */
+    private String detailsId;
+    private Map<Long, InterfaceInfo> scanned = Map.of();
     private final ReadOnlyLongWrapper packets = new ReadOnlyLongWrapper(this, "packets");
     private final ReadOnlyLongWrapper crossings = new ReadOnlyLongWrapper(this, "crossings");
     private final ReadOnlyLongWrapper flowsSeen = new ReadOnlyLongWrapper(this, "flowsSeen");
@@ -177,6 +184,11 @@ public final class JourneyViewModel {
         return shownOneIn.getReadOnlyProperty();
     }
 
+    /** The details of the interface given to {@link #showInterface}, kept up to date; null for none. */
+    public ReadOnlyObjectProperty<InterfaceDetails> interfaceDetailsProperty() {
+        return interfaceDetails.getReadOnlyProperty();
+    }
+
     /** Packets seen since the last clear. */
     public ReadOnlyLongProperty packetsProperty() {
         return packets.getReadOnlyProperty();
@@ -234,6 +246,7 @@ public final class JourneyViewModel {
         if (graphModel.takeChanged()) {
             graph.set(graphModel.snapshot());
         }
+        refreshInterfaceDetails();
         JourneySnapshot.Counters counters = snapshot.counters();
         firstCrossingNs = counters.firstCrossingNs();
         packets.set(counters.packets());
@@ -297,6 +310,8 @@ public final class JourneyViewModel {
         conversations.clear();
         graphModel.clear();
         graph.set(DiagramGraph.EMPTY);
+        scanned = Map.of();
+        showInterface(null);
         firstCrossingNs = Long.MIN_VALUE;
         packets.set(0);
         crossings.set(0);
@@ -319,6 +334,29 @@ public final class JourneyViewModel {
         if (graphModel.takeChanged()) {
             graph.set(graphModel.snapshot());
         }
+        scanned = live.scanned();
+        refreshInterfaceDetails();
+    }
+
+    /** Shows the details of this interface (a clicked node) from now on, as they change; null shows none. */
+    public void showInterface(String interfaceId) {
+        detailsId = interfaceId;
+        refreshInterfaceDetails();
+    }
+
+    private void refreshInterfaceDetails() {
+        InterfaceDetails shown = detailsId == null ? null : interfaceDetails(detailsId).orElse(null);
+        if (!Objects.equals(shown, interfaceDetails.get())) {
+            interfaceDetails.set(shown);
+        }
+    }
+
+    /** What the Interface tab shows for an interface of the graph, or empty if it is not in the graph. */
+    public Optional<InterfaceDetails> interfaceDetails(String interfaceId) {
+        Topology.Interface i = graphModel.byId(interfaceId);
+        return details(interfaceId).map(node -> new InterfaceDetails(node, scanned.get(i.key()),
+                graphModel.topology().countsAt(i.key()), routesVia(interfaceId).orElse(null),
+                netfilterIn(interfaceId).orElse(null)));
     }
 
     /** Selects a retained flow (clearing the mark and filter); an unknown id clears the selection. */
@@ -407,6 +445,24 @@ public final class JourneyViewModel {
             return "";
         }
         return String.format(Locale.ROOT, "+%.3f s", (timestampNs - firstCrossingNs) / 1e9);
+    }
+
+    /**
+     * What an export's caption says is shown: the selected flow and its span (from its first event, a routing
+     * decision before its first crossing included, to its latest crossing), or all flows listed and the capture's.
+     */
+    public ExportCaption.Shown shown() {
+        FlowRow row = selectedFlow.get();
+        if (row != null) {
+            long first = detailShown() ? detail.firstSeenNs() : row.getLastSeenNs();
+            return new ExportCaption.Shown("flow " + row.getId() + " · " + row.getProtocol() + " " + row.getSource()
+                    + " → " + row.getDestination(), flows.size(), first, row.getLastSeenNs(), firstCrossingNs);
+        }
+        long last = Long.MIN_VALUE;
+        for (FlowRow each : flows) {
+            last = Math.max(last, each.getLastSeenNs());
+        }
+        return new ExportCaption.Shown(null, flows.size(), firstCrossingNs, last, firstCrossingNs);
     }
 
     /** Details of an interface of the graph, or empty if it is not in the graph. */

@@ -177,6 +177,20 @@ class JourneyDiagramTest {
     }
 
     @Test
+    void movingPacketsAreNotPartOfAnExport(FxRobot robot) {
+        List<String> path = List.of(DiagramFixtures.CTR1_ETH0, DiagramFixtures.VETH_A, DiagramFixtures.DOCKER0);
+        AtomicReference<String> svg = new AtomicReference<>();
+        robot.interact(() -> {
+            assertTrue(diagram.animatePacket(path, false));
+            svg.set(DiagramExport.svg(diagram, Caption.NONE));
+        });
+        assertFalse(svg.get().contains("\"packet request-packet\""), "no moving dot in the drawing");
+        assertTrue(svg.get().contains("interface-node kind-veth"), "the interfaces are");
+        Node dot = robot.lookup(".packet").query();
+        assertTrue(dot.getParent().isVisible(), "the dots move on, on screen");
+    }
+
+    @Test
     void aSnapshotIsTheWholeContentAtScale(FxRobot robot) throws Exception {
         robot.interact(() -> diagram.setHighlight(DiagramFixtures.pingCtr1ToCtr2()));
         robot.interact(diagram::zoomOut);
