@@ -56,6 +56,8 @@ public final class DiagramLayout {
     public static final double NODE_GAP = 10;
     public static final double LAYER_GAP = 100;
     public static final double MARGIN = 24;
+    /** How far a box's title sits from its left border (and keeps from its right one). */
+    public static final double BOX_TITLE_INSET = 12;
     public static final DiagramLayout EMPTY = of(DiagramGraph.EMPTY);
 
     private static final double PSEUDO_COLUMN = 100_000;
@@ -205,7 +207,13 @@ public final class DiagramLayout {
                 && a.links().size() == b.links().size()
                 && Set.copyOf(a.namespaces()).equals(Set.copyOf(b.namespaces()))
                 && Set.copyOf(a.interfaces()).equals(Set.copyOf(b.interfaces()))
-                && Set.copyOf(a.links()).equals(Set.copyOf(b.links()));
+                && pairs(a).equals(pairs(b));
+    }
+
+    private static Set<String> pairs(DiagramGraph g) {
+        Set<String> pairs = new java.util.HashSet<>();
+        g.links().forEach(link -> pairs.add(pairKey(link.fromId(), link.toId())));
+        return pairs;
     }
 
     /** Content width including margins, a whole number of pixels. */
@@ -288,11 +296,23 @@ public final class DiagramLayout {
             configure(box);
             box.setProperty(CoreOptions.PADDING, new ElkPadding(BOX_HEADER, BOX_PAD_SIDE, BOX_PAD_BOTTOM, BOX_PAD_SIDE));
             box.setProperty(CoreOptions.NODE_SIZE_CONSTRAINTS, EnumSet.of(SizeConstraint.MINIMUM_SIZE));
-            box.setProperty(CoreOptions.NODE_SIZE_MINIMUM,
-                    new KVector(BOX_WIDTH, BOX_HEADER + NODE_HEIGHT + BOX_PAD_BOTTOM));
+            box.setProperty(CoreOptions.NODE_SIZE_MINIMUM, new KVector(Math.max(BOX_WIDTH, titleWidth(inode)),
+                    BOX_HEADER + NODE_HEIGHT + BOX_PAD_BOTTOM));
             DiagramStructure.NamespacePlace place = structure.place(inode);
             box.setLocation(place.column() * PSEUDO_COLUMN, place.order() * PSEUDO_ROW);
             return box;
+        }
+
+        /** Room for the box's title (12 px bold: about 7.6 px a character) and its margins. */
+        private double titleWidth(long inode) {
+            String label = null;
+            for (DiagramGraph.Namespace ns : graph.namespaces()) {
+                if (ns.inode() == inode) {
+                    label = ns.label();
+                }
+            }
+            String title = new DiagramGraph.Namespace(inode, label).title();
+            return Math.ceil(title.length() * 7.6 + 2 * BOX_TITLE_INSET + 6);
         }
 
         private ElkNode node(DiagramGraph.Interface iface) {

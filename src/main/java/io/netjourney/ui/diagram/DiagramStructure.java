@@ -22,8 +22,10 @@ import java.util.TreeSet;
  * Each connected group of namespaces has a hub: the namespace holding the most bridge ports (then the most
  * neighbours, then the most interfaces, then the first name) — the host with its docker0. Its leaves (neighbours
  * linked to nothing but the hub: the containers) go left of it, in as many columns as it takes to keep each column
- * short (dealt out in turn, so their links to the hub interleave); every other namespace goes right, one column further per step away from the hub (a router, then what lies
- * behind it). Groups that are not connected get their own columns, one group after the other.
+ * short (dealt out in turn, back and forth, so their links to the hub interleave and one more leaf only moves
+ * the ones after it to a neighbouring place); every other namespace goes right, one column further per step away from the hub (a router, then what lies
+ * behind it). When the hub has bridge ports, only namespaces linked to one of them count as its leaves (a router
+ * reached by a plain veth stays right of the hub even while nothing is seen behind it). Groups that are not connected get their own columns, one group after the other.
  *
  * <h2>Inside a namespace</h2>
  * Interfaces linked towards the left (to a namespace in an earlier column, or bridge ports) come first, then
@@ -78,12 +80,20 @@ final class DiagramStructure {
         }
         Map<Long, Set<Long>> neighbours = new TreeMap<>();
         labels.keySet().forEach(inode -> neighbours.put(inode, new TreeSet<>()));
+        /* namespaces linked to a bridge port of another namespace: containers, when their only link is that one */
+        Set<Long> viaPort = new HashSet<>();
         for (DiagramGraph.Link link : graph.links()) {
             DiagramGraph.Interface a = byId.get(link.fromId());
             DiagramGraph.Interface b = byId.get(link.toId());
             if (a != null && b != null && a.netnsInode() != b.netnsInode()) {
                 neighbours.get(a.netnsInode()).add(b.netnsInode());
                 neighbours.get(b.netnsInode()).add(a.netnsInode());
+                if (a.masterId() != null) {
+                    viaPort.add(b.netnsInode());
+                }
+                if (b.masterId() != null) {
+                    viaPort.add(a.netnsInode());
+                }
             }
         }
         Comparator<Long> byName = Comparator.comparing((Long inode) -> labels.get(inode), DiagramStructure::natural)
@@ -99,7 +109,7 @@ final class DiagramStructure {
         Map<Long, Integer> columns = new HashMap<>();
         int offset = 0;
         for (List<Long> group : groups(neighbours, byName)) {
-            Map<Long, Integer> local = columnsOf(group, neighbours, hubFirst, byName);
+            Map<Long, Integer> local = columnsOf(group, neighbours, ports, viaPort, hubFirst, byName);
             int min = local.values().stream().min(Integer::compare).orElse(0);
             int max = local.values().stream().max(Integer::compare).orElse(0);
             for (Map.Entry<Long, Integer> e : local.entrySet()) {
@@ -172,11 +182,12 @@ final class DiagramStructure {
     }
 
     private static Map<Long, Integer> columnsOf(List<Long> group, Map<Long, Set<Long>> neighbours,
-            Comparator<Long> hubFirst, Comparator<Long> byName) {
+            Map<Long, Integer> ports, Set<Long> viaPort, Comparator<Long> hubFirst, Comparator<Long> byName) {
         long hub = group.stream().min(hubFirst).orElseThrow();
+        boolean hubHasPorts = ports.getOrDefault(hub, 0) > 0;
         List<Long> leaves = new ArrayList<>();
         for (long n : neighbours.get(hub)) {
-            if (neighbours.get(n).size() == 1) {
+            if (neighbours.get(n).size() == 1 && (!hubHasPorts || viaPort.contains(n))) {
                 leaves.add(n);
             }
         }
@@ -186,7 +197,9 @@ final class DiagramStructure {
         int perColumn = Math.max(MIN_LEAVES_PER_COLUMN, (int) Math.ceil(Math.sqrt(leaves.size())));
         int leafColumns = (leaves.size() + perColumn - 1) / perColumn;
         for (int i = 0; i < leaves.size(); i++) {
-            columns.put(leaves.get(i), -1 - i % leafColumns);
+            int row = i / leafColumns;
+            int across = i % leafColumns;
+            columns.put(leaves.get(i), -1 - (row % 2 == 0 ? across : leafColumns - 1 - across));
         }
         Deque<Long> queue = new ArrayDeque<>(List.of(hub));
         while (!queue.isEmpty()) {
@@ -231,6 +244,19 @@ final class DiagramStructure {
                 across.merge(b.id(), nameRanks.get(a.netnsInode()), Math::min);
             }
         }
+        Set<String> routedFromBridge = new HashSet<>();
+        for (DiagramGraph.Link link : graph.links()) {
+            DiagramGraph.Interface a = byId.get(link.fromId());
+            DiagramGraph.Interface b = byId.get(link.toId());
+            if (a != null && b != null && a.netnsInode() == b.netnsInode()) {
+                if (bridges.contains(a.id()) && !a.id().equals(b.masterId())) {
+                    routedFromBridge.add(b.id());
+                }
+                if (bridges.contains(b.id()) && !b.id().equals(a.masterId())) {
+                    routedFromBridge.add(a.id());
+                }
+            }
+        }
         Map<Long, Integer> firstSub = new HashMap<>();
         for (DiagramGraph.Interface i : graph.interfaces()) {
             int sub;
@@ -240,6 +266,8 @@ final class DiagramStructure {
                 sub = subs.get(i.id());
             } else if (i.masterId() != null) {
                 sub = SUB_IN;
+            } else if (routedFromBridge.contains(i.id())) {
+                sub = SUB_OUT;
             } else {
                 continue;
             }

@@ -27,9 +27,7 @@ final class DiagramViews {
     }
 
     static String namespaceTitle(DiagramGraph.Namespace ns) {
-        String inode = Long.toString(ns.inode());
-        String label = ns.label();
-        return label == null || label.isBlank() || label.equals(inode) ? "netns " + inode : label + " · " + inode;
+        return ns.title();
     }
 
     /** The title of a namespace that no longer exists: its name (or inode) and "deleted"; the inode is in the tooltip. */
@@ -64,7 +62,7 @@ final class DiagramViews {
     static Pane namespaceBox(DiagramGraph.Namespace ns) {
         Label title = new Label(namespaceTitle(ns));
         title.getStyleClass().add("namespace-label");
-        title.relocate(12, 7);
+        title.relocate(DiagramLayout.BOX_TITLE_INSET, 7);
         title.setTooltip(new Tooltip(namespaceTitle(ns)));
         Pane box = new Pane(title);
         box.setId(namespaceCssId(ns.inode()));
@@ -85,7 +83,7 @@ final class DiagramViews {
 
     /** Sizes and moves a namespace box to {@code at}; its title gets the box's width. */
     static void placeBox(Pane box, Rect at) {
-        ((Label) box.getChildren().get(0)).setMaxWidth(at.width() - 24);
+        ((Label) box.getChildren().get(0)).setMaxWidth(at.width() - 2 * DiagramLayout.BOX_TITLE_INSET);
         place(box, at);
     }
 

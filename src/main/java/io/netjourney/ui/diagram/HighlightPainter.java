@@ -1,7 +1,6 @@
 package io.netjourney.ui.diagram;
 
 import io.netjourney.ui.diagram.DiagramLayout.Point;
-import io.netjourney.ui.diagram.DiagramLayout.Rect;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,11 +9,10 @@ import javafx.scene.control.Label;
 import javafx.scene.shape.Polygon;
 
 /**
- * Draws a {@link Highlight}'s request and reply paths: each step along its edge's route in its path's colour and
- * lane, an arrow at the end it travels to, and a label (hop number and latency) on the route.
+ * Draws a {@link Highlight}'s request and reply paths where {@link HighlightGeometry} puts them: each step along its
+ * route in its path's colour, an arrow at the end it travels to, and its label.
  */
 final class HighlightPainter {
-    static final double LANE = 5;
     private static final double ARROW_LENGTH = 9;
     private static final double ARROW_HALF_WIDTH = 4.5;
 
@@ -26,35 +24,26 @@ final class HighlightPainter {
         edges.getChildren().clear();
         labels.getChildren().clear();
         Set<String> onPath = new HashSet<>();
-        LabelPlacer placer = new LabelPlacer(layout.interfaceNodes(), layout.namespaceBoxes());
-        paintPath(highlight.request(), "request", -1, layout, placer, edges, labels, onPath);
-        paintPath(highlight.reply(), "reply", +1, layout, placer, edges, labels, onPath);
-        return onPath;
-    }
-
-    /** The route a path's step is drawn on, in the path's lane ({@code side} -1 request, +1 reply); null if none. */
-    static List<Point> stepRoute(DiagramLayout layout, String fromId, String toId, int side) {
-        List<Point> route = layout.route(fromId, toId, side * LANE);
-        if (route != null) {
-            return route;
-        }
-        Rect from = layout.interfaceNode(fromId);
-        Rect to = layout.interfaceNode(toId);
-        return from == null || to == null || from.equals(to) ? null : EdgeGeometry.straight(from, to);
-    }
-
-    private static void paintPath(List<Highlight.PathEdge> path, String kind, int side, DiagramLayout layout,
-            LabelPlacer placer, Group edges, Group labels, Set<String> onPath) {
-        for (Highlight.PathEdge step : path) {
+        for (Highlight.PathEdge step : highlight.request()) {
             onPath.add(step.fromId());
             onPath.add(step.toId());
-            List<Point> route = stepRoute(layout, step.fromId(), step.toId(), side);
-            if (route == null) {
-                continue;
-            }
-            edges.getChildren().addAll(DiagramViews.polyline(route, "path-edge", kind + "-edge"), arrow(route, kind));
-            labels.getChildren().add(label(step, route, layout.route(step.fromId(), step.toId()), kind, placer));
         }
+        for (Highlight.PathEdge step : highlight.reply()) {
+            onPath.add(step.fromId());
+            onPath.add(step.toId());
+        }
+        for (HighlightGeometry.Step step : HighlightGeometry.of(highlight, layout)) {
+            edges.getChildren().addAll(DiagramViews.polyline(step.route(), "path-edge", step.kind() + "-edge"),
+                    arrow(step.route(), step.kind()));
+            Label label = new Label(step.text());
+            label.getStyleClass().addAll("edge-label", step.kind() + "-label");
+            label.setUserData(step.edge());
+            label.setMinWidth(step.label().width());
+            label.setMinHeight(step.label().height());
+            label.relocate(step.label().x(), step.label().y());
+            labels.getChildren().add(label);
+        }
+        return onPath;
     }
 
     private static Polygon arrow(List<Point> route, String kind) {
@@ -67,22 +56,5 @@ final class HighlightPainter {
                 bx + dir.y() * ARROW_HALF_WIDTH, by - dir.x() * ARROW_HALF_WIDTH);
         arrow.getStyleClass().addAll("path-arrow", kind + "-arrow");
         return arrow;
-    }
-
-    private static Label label(Highlight.PathEdge step, List<Point> route, List<Point> centre, String kind,
-            LabelPlacer placer) {
-        String text = labelText(step);
-        Label label = new Label(text);
-        label.getStyleClass().addAll("edge-label", kind + "-label");
-        label.setUserData(step);
-        Rect spot = placer.place(route, centre, LabelPlacer.estimatedWidth(text));
-        label.setMinWidth(spot.width());
-        label.setMinHeight(spot.height());
-        label.relocate(spot.x(), spot.y());
-        return label;
-    }
-
-    static String labelText(Highlight.PathEdge step) {
-        return step.label() == null || step.label().isBlank() ? Integer.toString(step.hop()) : step.label();
     }
 }

@@ -350,7 +350,7 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
     boolean animatePacket(List<String> interfaceIds, boolean reply) {
         List<List<DiagramLayout.Point>> legs = new ArrayList<>();
         for (int i = 1; i < interfaceIds.size(); i++) {
-            legs.add(HighlightPainter.stepRoute(layout, interfaceIds.get(i - 1), interfaceIds.get(i), reply ? 1 : -1));
+            legs.add(HighlightGeometry.route(layout, interfaceIds.get(i - 1), interfaceIds.get(i), reply ? 1 : -1));
         }
         return animator.animate(legs, reply);
     }

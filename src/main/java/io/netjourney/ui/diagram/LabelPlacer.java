@@ -30,36 +30,47 @@ final class LabelPlacer {
         this.boxes = List.copyOf(boxes);
     }
 
+    /** A label's width for its text: 7 px a character, 3.8 for spaces and dots, padding and border, some slack. */
     static double estimatedWidth(String text) {
-        return Math.ceil(text.length() * 6.8 + 16);
+        double width = 20;
+        for (char c : text.toCharArray()) {
+            width += " .,:;·'|".indexOf(c) >= 0 ? 3.8 : 7.0;
+        }
+        return Math.ceil(width);
     }
 
-    /** A free spot for a label of this width on {@code route}, beside it away from {@code centre} (null: on it). */
+    /**
+     * A free spot for a label of this width on {@code route}: beside it away from {@code centre} (null: on it), or
+     * failing that centred on it, or on its inner side; the middle of the route when no point of it is free.
+     */
     Rect place(List<Point> route, List<Point> centre, double width) {
         double length = EdgeGeometry.length(route);
-        Rect fallback = at(route, centre, length / 2, width);
-        for (int k = 0; k * STEP <= length / 2; k++) {
-            for (int sign : new int[] {1, -1}) {
-                Rect candidate = at(route, centre, length / 2 + sign * k * STEP, width);
-                if (free(candidate)) {
-                    taken.add(candidate);
-                    return candidate;
+        for (int side : centre == null ? new int[] {0} : new int[] {1, 0, -1}) {
+            for (int k = 0; k * STEP <= length / 2; k++) {
+                for (int sign : new int[] {1, -1}) {
+                    Rect candidate = at(route, centre, side, length / 2 + sign * k * STEP, width);
+                    if (free(candidate)) {
+                        taken.add(candidate);
+                        return candidate;
+                    }
                 }
             }
         }
+        Rect fallback = at(route, centre, 1, length / 2, width);
         taken.add(fallback);
         return fallback;
     }
 
-    private static Rect at(List<Point> route, List<Point> centre, double along, double width) {
+    /** The label's spot at {@code along} on the route: on its outer side (1), centred on it (0), inner side (-1). */
+    private static Rect at(List<Point> route, List<Point> centre, int side, double along, double width) {
         Point p = EdgeGeometry.at(route, along);
-        Point away = centre == null ? null : EdgeGeometry.awayFrom(centre, p);
+        Point away = centre == null || side == 0 ? null : EdgeGeometry.awayFrom(centre, p);
         if (away == null) {
             return new Rect(p.x() - width / 2, p.y() - HEIGHT / 2, width, HEIGHT);
         }
         double reach = LINE_HALF_WIDTH + Math.abs(away.x()) * width / 2 + Math.abs(away.y()) * HEIGHT / 2;
-        double cx = p.x() + away.x() * reach;
-        double cy = p.y() + away.y() * reach;
+        double cx = p.x() + side * away.x() * reach;
+        double cy = p.y() + side * away.y() * reach;
         return new Rect(cx - width / 2, cy - HEIGHT / 2, width, HEIGHT);
     }
 
