@@ -25,7 +25,7 @@ class DiagramExportTest {
     private static final int REQUEST_COLOUR = 0xd9730d;
     private static final int BACKGROUND = 0xf4f6f9;
 
-    private final DiagramLayout layout = new DiagramLayout().update(DiagramFixtures.dockerLike());
+    private final DiagramLayout layout = DiagramLayout.of(DiagramFixtures.dockerLike());
 
     @Test
     void thePngHasTheCaptionAboveTheDiagramAndTheLegendBelow() throws Exception {
