@@ -73,7 +73,7 @@ class DiagramExportTest {
 
     @Test
     void aCaptionLineWiderThanTheDiagramWidensTheSheetInsteadOfBeingCut() throws Exception {
-        String filter = "filter: " + "icmp and host 198.51.100.2 or ".repeat(8) + "icmp6";
+        String filter = "filter: " + "icmp and host 198.51.100.2 or ".repeat(16) + "icmp6";
         Caption wide = new Caption("all flows", List.of(filter));
         WritableImage image = DiagramExport.render(DiagramFixtures.dockerLike(), Highlight.NONE, wide, 1, true);
         DiagramExport.writePng(image, SCREENSHOTS.resolve("export-wide-caption-dark.png"));
