@@ -13,6 +13,7 @@ import org.eclipse.elk.alg.layered.options.CycleBreakingStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.LayeringStrategy;
 import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
+import org.eclipse.elk.alg.layered.options.WrappingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.math.KVector;
@@ -39,7 +40,8 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * algorithm (ELK Layered) then lays that out, taking those columns and orders as given (interactive layering,
  * forced model order): namespaces are compound nodes holding their interfaces ({@code INCLUDE_CHILDREN}), so the
  * boxes are sized around their contents and edges, routed orthogonally, run between boxes rather than through
- * them. Everything handed to ELK is sorted by name, so the picture depends on the topology only, not on the order
+ * them. A long chain (containers, host, router, far) is folded where a single edge joins two parts, the later part
+ * on the next row, like text, so the picture keeps to about {@link #ASPECT_RATIO}. Everything handed to ELK is sorted by name, so the picture depends on the topology only, not on the order
  * things were discovered in; a new namespace or interface shifts only what comes after it.
  *
  * <p>Edges are the observed links plus each bridge port's link to its bridge. A link between two ports of the same
@@ -56,6 +58,8 @@ public final class DiagramLayout {
     public static final double NODE_GAP = 10;
     public static final double LAYER_GAP = 100;
     public static final double MARGIN = 24;
+    /** The shape a long chain of namespaces is folded towards: the diagram's area in a 1440×900 window. */
+    public static final double ASPECT_RATIO = 1.4;
     /** How far a box's title sits from its left border (and keeps from its right one). */
     public static final double BOX_TITLE_INSET = 12;
     public static final DiagramLayout EMPTY = of(DiagramGraph.EMPTY);
@@ -253,6 +257,8 @@ public final class DiagramLayout {
         DiagramLayout run() {
             configure(root);
             root.setProperty(CoreOptions.PADDING, new ElkPadding(MARGIN));
+            root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.SINGLE_EDGE);
+            root.setProperty(LayeredOptions.ASPECT_RATIO, ASPECT_RATIO);
             for (long inode : structure.namespaces()) {
                 boxNodes.put(inode, box(inode));
             }
