@@ -49,12 +49,13 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * other's. The space between columns ({@link #LAYER_GAP}) is wide enough for an edge's hop labels.
  */
 public final class DiagramLayout {
-    public static final double NODE_WIDTH = 130;
+    /** The narrowest interface node; a namespace's nodes are as wide as its longest interface name needs. */
+    public static final double NODE_WIDTH = 96;
     public static final double NODE_HEIGHT = 28;
     public static final double BOX_PAD_SIDE = 14;
     public static final double BOX_HEADER = 30;
     public static final double BOX_PAD_BOTTOM = 10;
-    public static final double BOX_WIDTH = 2 * BOX_PAD_SIDE + NODE_WIDTH + 20;
+    public static final double BOX_WIDTH = 2 * BOX_PAD_SIDE + NODE_WIDTH;
     public static final double NODE_GAP = 10;
     public static final double LAYER_GAP = 100;
     public static final double MARGIN = 24;
@@ -243,6 +244,7 @@ public final class DiagramLayout {
         private final ElkNode root = ElkGraphUtil.createGraph();
         private final Map<Long, ElkNode> boxNodes = new LinkedHashMap<>();
         private final Map<String, ElkNode> interfaceNodes = new LinkedHashMap<>();
+        private final Map<Long, Double> nodeWidths = new HashMap<>();
         private final Map<String, ElkEdge> elkEdges = new LinkedHashMap<>();
         private final Map<String, String[]> edgeEnds = new HashMap<>();
         private final Set<String> masterPairs = new java.util.HashSet<>();
@@ -267,6 +269,9 @@ public final class DiagramLayout {
                             .indexOf(i.netnsInode()))
                     .thenComparing(i -> structure.place(i.id()).sub())
                     .thenComparing(i -> structure.place(i.id()).order()));
+            for (DiagramGraph.Interface i : sorted) {
+                nodeWidths.merge(i.netnsInode(), Math.max(NODE_WIDTH, nameWidth(i.name())), Math::max);
+            }
             for (DiagramGraph.Interface i : sorted) {
                 interfaceNodes.put(i.id(), node(i));
             }
@@ -321,9 +326,18 @@ public final class DiagramLayout {
             return Math.ceil(title.length() * 7.6 + 2 * BOX_TITLE_INSET + 6);
         }
 
+        /** Room for the interface's icon and name (12 px: about 7 px a character, 7.6 a digit) and its padding. */
+        private static double nameWidth(String name) {
+            double width = 6 + 16 + 7 + 8 + 6;
+            for (char c : name.toCharArray()) {
+                width += Character.isDigit(c) ? 7.6 : Character.isUpperCase(c) || c == 'm' || c == 'w' ? 9.5 : 7.0;
+            }
+            return Math.ceil(width);
+        }
+
         private ElkNode node(DiagramGraph.Interface iface) {
             ElkNode node = ElkGraphUtil.createNode(boxNodes.get(iface.netnsInode()));
-            node.setDimensions(NODE_WIDTH, NODE_HEIGHT);
+            node.setDimensions(nodeWidths.get(iface.netnsInode()), NODE_HEIGHT);
             DiagramStructure.InterfacePlace place = structure.place(iface.id());
             node.setLocation(place.sub() * PSEUDO_SUB, place.order() * PSEUDO_ROW);
             return node;
