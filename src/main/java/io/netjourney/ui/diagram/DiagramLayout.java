@@ -13,6 +13,7 @@ import org.eclipse.elk.alg.layered.options.CycleBreakingStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.LayeringStrategy;
 import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
+import org.eclipse.elk.alg.layered.options.WrappingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.math.KVector;
@@ -39,7 +40,8 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * algorithm (ELK Layered) then lays that out, taking those columns and orders as given (interactive layering,
  * forced model order): namespaces are compound nodes holding their interfaces ({@code INCLUDE_CHILDREN}), so the
  * boxes are sized around their contents and edges, routed orthogonally, run between boxes rather than through
- * them. Everything handed to ELK is sorted by name, so the picture depends on the topology only, not on the order
+ * them. A long chain (containers, host, router, far) is folded where a single edge joins two parts, the later part
+ * on the next row, like text, so the picture keeps to about {@link #ASPECT_RATIO}. Everything handed to ELK is sorted by name, so the picture depends on the topology only, not on the order
  * things were discovered in; a new namespace or interface shifts only what comes after it.
  *
  * <p>Edges are the observed links plus each bridge port's link to its bridge. A link between two ports of the same
@@ -47,15 +49,18 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * other's. The space between columns ({@link #LAYER_GAP}) is wide enough for an edge's hop labels.
  */
 public final class DiagramLayout {
-    public static final double NODE_WIDTH = 130;
+    /** The narrowest interface node; a namespace's nodes are as wide as its longest interface name needs. */
+    public static final double NODE_WIDTH = 96;
     public static final double NODE_HEIGHT = 28;
     public static final double BOX_PAD_SIDE = 14;
     public static final double BOX_HEADER = 30;
     public static final double BOX_PAD_BOTTOM = 10;
-    public static final double BOX_WIDTH = 2 * BOX_PAD_SIDE + NODE_WIDTH + 20;
+    public static final double BOX_WIDTH = 2 * BOX_PAD_SIDE + NODE_WIDTH;
     public static final double NODE_GAP = 10;
     public static final double LAYER_GAP = 100;
     public static final double MARGIN = 24;
+    /** The shape a long chain of namespaces is folded towards: the diagram's area in a 1440×900 window. */
+    public static final double ASPECT_RATIO = 1.4;
     /** How far a box's title sits from its left border (and keeps from its right one). */
     public static final double BOX_TITLE_INSET = 12;
     public static final DiagramLayout EMPTY = of(DiagramGraph.EMPTY);
@@ -239,6 +244,7 @@ public final class DiagramLayout {
         private final ElkNode root = ElkGraphUtil.createGraph();
         private final Map<Long, ElkNode> boxNodes = new LinkedHashMap<>();
         private final Map<String, ElkNode> interfaceNodes = new LinkedHashMap<>();
+        private final Map<Long, Double> nodeWidths = new HashMap<>();
         private final Map<String, ElkEdge> elkEdges = new LinkedHashMap<>();
         private final Map<String, String[]> edgeEnds = new HashMap<>();
         private final Set<String> masterPairs = new java.util.HashSet<>();
@@ -253,6 +259,8 @@ public final class DiagramLayout {
         DiagramLayout run() {
             configure(root);
             root.setProperty(CoreOptions.PADDING, new ElkPadding(MARGIN));
+            root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.SINGLE_EDGE);
+            root.setProperty(LayeredOptions.ASPECT_RATIO, ASPECT_RATIO);
             for (long inode : structure.namespaces()) {
                 boxNodes.put(inode, box(inode));
             }
@@ -261,6 +269,9 @@ public final class DiagramLayout {
                             .indexOf(i.netnsInode()))
                     .thenComparing(i -> structure.place(i.id()).sub())
                     .thenComparing(i -> structure.place(i.id()).order()));
+            for (DiagramGraph.Interface i : sorted) {
+                nodeWidths.merge(i.netnsInode(), Math.max(NODE_WIDTH, nameWidth(i.name())), Math::max);
+            }
             for (DiagramGraph.Interface i : sorted) {
                 interfaceNodes.put(i.id(), node(i));
             }
@@ -315,9 +326,18 @@ public final class DiagramLayout {
             return Math.ceil(title.length() * 7.6 + 2 * BOX_TITLE_INSET + 6);
         }
 
+        /** Room for the interface's icon and name (12 px: about 7 px a character, 7.6 a digit) and its padding. */
+        private static double nameWidth(String name) {
+            double width = 6 + 16 + 7 + 8 + 6;
+            for (char c : name.toCharArray()) {
+                width += Character.isDigit(c) ? 7.6 : Character.isUpperCase(c) || c == 'm' || c == 'w' ? 9.5 : 7.0;
+            }
+            return Math.ceil(width);
+        }
+
         private ElkNode node(DiagramGraph.Interface iface) {
             ElkNode node = ElkGraphUtil.createNode(boxNodes.get(iface.netnsInode()));
-            node.setDimensions(NODE_WIDTH, NODE_HEIGHT);
+            node.setDimensions(nodeWidths.get(iface.netnsInode()), NODE_HEIGHT);
             DiagramStructure.InterfacePlace place = structure.place(iface.id());
             node.setLocation(place.sub() * PSEUDO_SUB, place.order() * PSEUDO_ROW);
             return node;

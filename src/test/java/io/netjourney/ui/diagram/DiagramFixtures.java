@@ -58,15 +58,8 @@ final class DiagramFixtures {
 
     /** nj-ctr1 pings nj-ctr2: the request through the bridge and the reply back; the bridge marked. */
     static Highlight pingCtr1ToCtr2() {
-        List<String> hops = List.of(CTR1_ETH0, VETH_A, DOCKER0, VETH_B, CTR2_ETH0);
-        List<Highlight.PathEdge> request = new ArrayList<>();
-        List<Highlight.PathEdge> reply = new ArrayList<>();
-        for (int i = 1; i < hops.size(); i++) {
-            request.add(new Highlight.PathEdge(hops.get(i - 1), hops.get(i), i, i + " · " + (3 * i + 1.5) + " µs"));
-            reply.add(new Highlight.PathEdge(hops.get(hops.size() - i), hops.get(hops.size() - i - 1), i,
-                    i + " · " + (2 * i + 0.8) + " µs"));
-        }
-        return new Highlight(request, reply, Set.of(DOCKER0));
+        Highlight trip = roundTrip(List.of(CTR1_ETH0, VETH_A, DOCKER0, VETH_B, CTR2_ETH0), 1.5, 0.8);
+        return new Highlight(trip.request(), trip.reply(), Set.of(DOCKER0));
     }
 
     /**
@@ -250,13 +243,19 @@ final class DiagramFixtures {
 
     /** A highlight along these interfaces and back, hop labels "n · x µs". */
     static Highlight roundTrip(List<String> hops) {
-        List<Highlight.PathEdge> request = new ArrayList<>();
-        List<Highlight.PathEdge> reply = new ArrayList<>();
+        return roundTrip(hops, 11.5, 10.8);
+    }
+
+    /** Hop n of the request takes 3n + {@code request} µs, of the reply 2n + {@code reply} µs. */
+    static Highlight roundTrip(List<String> hops, double request, double reply) {
+        List<Highlight.PathEdge> requestSteps = new ArrayList<>();
+        List<Highlight.PathEdge> replySteps = new ArrayList<>();
         for (int i = 1; i < hops.size(); i++) {
-            request.add(new Highlight.PathEdge(hops.get(i - 1), hops.get(i), i, i + " · " + (3 * i + 11.5) + " µs"));
-            reply.add(new Highlight.PathEdge(hops.get(hops.size() - i), hops.get(hops.size() - i - 1), i,
-                    i + " · " + (2 * i + 10.8) + " µs"));
+            requestSteps.add(new Highlight.PathEdge(hops.get(i - 1), hops.get(i), i,
+                    i + " · " + (3 * i + request) + " µs"));
+            replySteps.add(new Highlight.PathEdge(hops.get(hops.size() - i), hops.get(hops.size() - i - 1), i,
+                    i + " · " + (2 * i + reply) + " µs"));
         }
-        return new Highlight(request, reply, Set.of());
+        return new Highlight(requestSteps, replySteps, Set.of());
     }
 }

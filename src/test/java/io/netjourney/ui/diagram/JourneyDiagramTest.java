@@ -107,16 +107,18 @@ class JourneyDiagramTest {
     @Test
     void zoomCommandsScaleTheDiagram(FxRobot robot) {
         Node node = robot.lookup("#iface-" + DiagramFixtures.CTR1 + "-2").query();
+        DiagramLayout layout = DiagramLayout.of(DiagramFixtures.dockerLike());
+        double width = layout.interfaceNode(DiagramFixtures.CTR1_ETH0).width();
         robot.interact(diagram::zoomIn);
-        assertEquals(DiagramLayout.NODE_WIDTH * ViewTransform.STEP, sceneWidth(node), 0.5);
+        assertEquals(width * ViewTransform.STEP, sceneWidth(node), 0.5);
         robot.interact(diagram::zoomOut);
         robot.interact(diagram::zoomOut);
-        assertEquals(DiagramLayout.NODE_WIDTH / ViewTransform.STEP, sceneWidth(node), 0.5);
+        assertEquals(width / ViewTransform.STEP, sceneWidth(node), 0.5);
         robot.interact(diagram::zoomToFit);
-        double fit = 1100 / DiagramLayout.of(DiagramFixtures.dockerLike()).width();
-        assertEquals(DiagramLayout.NODE_WIDTH * Math.min(1, fit), sceneWidth(node), 0.5);
+        double fit = Math.min(1100 / layout.width(), 460 / layout.height());
+        assertEquals(width * Math.min(1, fit), sceneWidth(node), 0.5);
         robot.moveTo(node).scroll(2, VerticalDirection.UP);
-        assertTrue(sceneWidth(node) != DiagramLayout.NODE_WIDTH * Math.min(1, fit), "the wheel zooms");
+        assertTrue(sceneWidth(node) != width * Math.min(1, fit), "the wheel zooms");
     }
 
     @Test
@@ -222,7 +224,9 @@ class JourneyDiagramTest {
         DiagramLayout layout = DiagramLayout.of(DiagramFixtures.dockerLike());
         assertEquals((int) (2 * layout.width()), png.getWidth());
         assertEquals((int) (2 * layout.height()), png.getHeight());
-        assertTrue(png.getRGB(10, 10) != png.getRGB(png.getWidth() / 2, png.getHeight() / 4), "not uniform");
+        DiagramLayout.Rect bridge = layout.interfaceNode(DiagramFixtures.DOCKER0);
+        assertTrue(png.getRGB(10, 10) != png.getRGB((int) (2 * bridge.x() + 6), (int) (2 * bridge.centerY())),
+                "the bridge's node is drawn, not the background");
     }
 
     @Test
