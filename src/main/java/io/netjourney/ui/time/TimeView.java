@@ -130,6 +130,11 @@ public final class TimeView extends BorderPane {
         return layout;
     }
 
+    /** Says everything about the row under the pointer. */
+    Tooltip rowTooltip() {
+        return tooltip;
+    }
+
     /** The rows drawn now: those around the viewport. */
     public List<Row> drawnRows() {
         return drawnTo < 0 ? List.of() : layout.rows().subList(drawnFrom, drawnTo);
