@@ -32,12 +32,11 @@ public record FlowKey(int ethertype, int protocol, long lowHigh, long lowLow, in
         return FlowProtocol.of(ethertype, protocol);
     }
 
-    /** E.g. {@code tcp 198.51.100.1:40000 <-> 198.51.100.2:80} or {@code icmp 198.51.100.1 <-> 198.51.100.2 id 7}. */
+    /** E.g. {@code tcp 198.51.100.1:40000 <-> 198.51.100.2:80} or {@code icmp 198.51.100.1 <-> 198.51.100.2 id 7}, {@code gre ...}. */
     @Override
     public String toString() {
-        FlowProtocol p = flowProtocol();
-        String text = p.label() + (p == FlowProtocol.OTHER_IP ? "/" + protocol : "")
-                + (p == FlowProtocol.OTHER ? "/0x" + Integer.toHexString(ethertype) : "")
+        String name = ProtocolNames.of(this);
+        String text = name + (flowProtocol() == FlowProtocol.OTHER ? "/0x" + Integer.toHexString(ethertype) : "")
                 + " " + side(lowHigh, lowLow, lowPort) + " <-> " + side(highHigh, highLow, highPort);
         return echoId >= 0 ? text + " id " + echoId : text;
     }

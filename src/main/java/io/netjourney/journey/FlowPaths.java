@@ -81,9 +81,14 @@ public final class FlowPaths {
 
     /** The packet's crossings from its first to its deepest one, preferring a branch that was not dropped. */
     static List<TracedHop> deepestBranch(PacketJourney packet) {
-        List<TracedHop> crossings = new ArrayList<>(packet.hops().size());
+        return deepestBranch(packet.hops());
+    }
+
+    /** {@link #deepestBranch(PacketJourney)} of a packet's hops (crossings and drops, in arrival order). */
+    static List<TracedHop> deepestBranch(List<TracedHop> hops) {
+        List<TracedHop> crossings = new ArrayList<>(hops.size());
         int died = -1;
-        for (TracedHop hop : packet.hops()) {
+        for (TracedHop hop : hops) {
             if (hop.event() instanceof Crossing) {
                 crossings.add(hop);
             } else if (hop.event() instanceof Drop) {

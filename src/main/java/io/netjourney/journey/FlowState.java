@@ -33,6 +33,8 @@ final class FlowState extends LruNode {
     long lastErrorAnsweredId;
     /** Whether {@link JourneyModel} listed it as changed since its last snapshot. */
     boolean changed;
+    /** The conversation it belongs to, once {@link Conversations} placed it. */
+    ConversationState conversation;
 
     FlowState(long id, FlowKey key, HopEvent first, boolean sourceIsLow) {
         this.id = id;

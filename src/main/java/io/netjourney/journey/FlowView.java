@@ -9,8 +9,10 @@ import io.netjourney.capture.HopEvent;
  * @param requestHops  crossings on its request path (the deepest branch of the request packet with the most)
  * @param first        its first crossing, to word protocol and endpoints from (MAC addresses where not IP)
  * @param firstIsReply whether that crossing was of a reply (its source is then the server)
+ * @param conversationId the conversation it belongs to ({@link ConversationView})
  */
-public record FlowView(FlowSummary summary, int requestHops, HopEvent first, boolean firstIsReply) {
+public record FlowView(FlowSummary summary, int requestHops, HopEvent first, boolean firstIsReply,
+                       long conversationId) {
 
     public long flowId() {
         return summary.flowId();

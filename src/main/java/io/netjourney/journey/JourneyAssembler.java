@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongConsumer;
+import java.util.function.Consumer;
 
 /**
  * Assembles device crossings ({@link HopEvent}s) into packets and packets into flows, as {@link TracedHop}s.
@@ -105,8 +105,8 @@ public final class JourneyAssembler {
     private long clockNs = Long.MIN_VALUE;
     /** The packet the latest crossing or drop was placed in (for {@link JourneyModel}). */
     PacketState placed;
-    /** Told the id of every flow evicted (for {@link JourneyModel}); may be null. */
-    LongConsumer evictions;
+    /** Told of every flow evicted (for {@link JourneyModel}); may be null. */
+    Consumer<FlowState> evictions;
     private static final int LOOPBACK_IFINDEX = 1;
     private long nextFlowId = 1;
     /** Namespace of the latest crossing per CPU (index = cpu mod 1024), for placing routing decisions. */
@@ -491,7 +491,7 @@ public final class JourneyAssembler {
         flowLru.remove(flow);
         evictedFlows++;
         if (evictions != null) {
-            evictions.accept(flow.id);
+            evictions.accept(flow);
         }
     }
 

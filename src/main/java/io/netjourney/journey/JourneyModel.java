@@ -20,7 +20,8 @@ import java.util.Set;
  * netfilter verdicts. It answers what a view asks ("what changed", "tell me about flow 7") with immutable
  * snapshots. Single-threaded like the assembler: one thread feeds and asks it; the snapshots may go to another.
  * Retention is the assembler's ({@link JourneyConfig}); routing decisions and netfilter verdicts are kept, the
- * latest {@value #MAX_RELATED} of each.
+ * latest {@value #MAX_RELATED} of each. Flows are grouped into conversations ({@link ConversationKey}) with running
+ * figures ({@link ConversationStatistics}), kept while one of their flows is.
  *
  * <h2>What belongs to a flow ({@link #detail(long)})</h2>
  * <ul>
@@ -51,9 +52,12 @@ public final class JourneyModel {
     private final ArrayDeque<NetfilterVerdict> netfilter = new ArrayDeque<>();
     private final List<FlowState> changed = new ArrayList<>();
     private final List<Long> removed = new ArrayList<>();
+    private final Conversations conversations = new Conversations();
     /** The latest packets crossed, a ring; {@link #recentNext} is where the next goes. */
     private final PacketState[] recent = new PacketState[RECENT_PACKETS];
     private int recentNext;
+    /** The selected flow changed since the last detail handed out (one snapshot held it back). */
+    private boolean selectedStale;
     private boolean netfilterArrived;
     private long crossings;
     private long firstCrossingNs = Long.MIN_VALUE;
@@ -81,6 +85,13 @@ public final class JourneyModel {
             flow.changed = true;
             changed.add(flow);
         }
+        if (flow.conversation == null) {
+            conversations.join(flow);
+        }
+        if (hop.ordinal() == 0) {
+            conversations.started(packet);
+        }
+        conversations.touched(flow);
         if (event instanceof Crossing) {
             crossings++;
             if (firstCrossingNs == Long.MIN_VALUE) {
@@ -92,6 +103,9 @@ public final class JourneyModel {
                 recent[recentNext] = packet;
                 recentNext = (recentNext + 1) % RECENT_PACKETS;
             }
+        } else if (event instanceof Drop) {
+            HopEvent before = parentCrossing(packet, hop);
+            topology.dropped(before != null ? before : event, DropClass.of(event).expected());
         }
         return hop;
     }
@@ -120,8 +134,9 @@ public final class JourneyModel {
         }
     }
 
-    private void evicted(long flowId) {
-        removed.add(flowId);
+    private void evicted(FlowState flow) {
+        removed.add(flow.id);
+        conversations.left(flow);
     }
 
     public JourneySnapshot.Counters counters() {
@@ -138,7 +153,16 @@ public final class JourneyModel {
      * {@code detailWanted}, or when that flow changed or netfilter verdicts arrived since.
      */
     public JourneySnapshot snapshot(long selectedFlowId, boolean detailWanted) {
-        boolean selectedChanged = netfilterArrived;
+        return snapshot(selectedFlowId, detailWanted, true);
+    }
+
+    /**
+     * As {@link #snapshot(long, boolean)}, but when {@code detailIfChanged} is false a change of the selected flow
+     * does not bring its detail (building it is the costly part of a snapshot under a flood): the next snapshot that
+     * allows it does.
+     */
+    public JourneySnapshot snapshot(long selectedFlowId, boolean detailWanted, boolean detailIfChanged) {
+        boolean selectedChanged = netfilterArrived || selectedStale;
         List<FlowView> views = new ArrayList<>(changed.size());
         for (FlowState flow : changed) {
             flow.changed = false;
@@ -161,8 +185,12 @@ public final class JourneyModel {
         }
         removed.clear();
         netfilterArrived = false;
-        FlowDetail detail = selectedFlowId > 0 && (detailWanted || selectedChanged) ? detail(selectedFlowId) : null;
-        return new JourneySnapshot(counters(), views, gone, topology.snapshot(), detail, recentPackets());
+        boolean withDetail = selectedFlowId > 0 && (detailWanted || selectedChanged && detailIfChanged);
+        selectedStale = selectedFlowId > 0 && selectedChanged && !withDetail;
+        FlowDetail detail = withDetail ? detail(selectedFlowId) : null;
+        Conversations.Changes grouped = conversations.takeChanges();
+        return new JourneySnapshot(counters(), views, gone, topology.snapshot(), detail, recentPackets(),
+                grouped.changed(), grouped.removed());
     }
 
     private List<JourneySnapshot.RecentPacket> recentPackets() {
@@ -195,9 +223,18 @@ public final class JourneyModel {
             }
         }
         FlowSummary summary = flow.summary();
-        boolean firstIsReply = summary.client().address() != null
-                && !summary.client().address().equals(flow.first.source());
-        return new FlowView(summary, requestHops, flow.first, firstIsReply);
+        return new FlowView(summary, requestHops, flow.first, firstIsReply(summary, flow.first),
+                flow.conversation.id);
+    }
+
+    /** Whether a flow's first crossing was of a reply: its source is not the flow's client. */
+    static boolean firstIsReply(FlowSummary summary, HopEvent first) {
+        return summary.client().address() != null && !summary.client().address().equals(first.source());
+    }
+
+    /** Every retained conversation as it stands, in id order. */
+    public List<ConversationView> conversations() {
+        return conversations.all();
     }
 
     /** The view of a retained flow, or null. */

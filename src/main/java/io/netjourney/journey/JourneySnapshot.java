@@ -12,14 +12,19 @@ import java.util.List;
  * @param topology  the interfaces and links seen so far
  * @param selected  the detail of the flow asked for, when it was asked for or changed; else null
  * @param recent    the latest packets that crossed something, newest last, for a view that animates them
+ * @param conversations        conversations that are new or changed since the previous snapshot, in id order
+ * @param conversationsRemoved ids of the conversations gone since then (their last flow evicted)
  */
 public record JourneySnapshot(Counters counters, List<FlowView> changed, List<Long> removed,
-                              Topology.Snapshot topology, FlowDetail selected, List<RecentPacket> recent) {
+                              Topology.Snapshot topology, FlowDetail selected, List<RecentPacket> recent,
+                              List<ConversationView> conversations, List<Long> conversationsRemoved) {
 
     public JourneySnapshot {
         changed = List.copyOf(changed);
         removed = List.copyOf(removed);
         recent = List.copyOf(recent);
+        conversations = List.copyOf(conversations);
+        conversationsRemoved = List.copyOf(conversationsRemoved);
     }
 
     /**

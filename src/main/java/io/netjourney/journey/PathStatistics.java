@@ -1,7 +1,6 @@
 package io.netjourney.journey;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,28 +105,15 @@ public final class PathStatistics {
     private static final class Tally {
         final int[] seen;
         final int[] lost;
-        final long[] count;
-        final double[] sum;
-        final double[] squares;
-        final long[] best;
-        final long[] worst;
-        final long[] last;
-        final long[] lastPacket;
+        final Latency[] latency;
 
         Tally(int n) {
             seen = new int[n];
             lost = new int[n];
-            count = new long[n];
-            sum = new double[n];
-            squares = new double[n];
-            best = new long[n];
-            worst = new long[n];
-            last = new long[n];
-            lastPacket = new long[n];
-            Arrays.fill(best, Long.MAX_VALUE);
-            Arrays.fill(worst, Long.MIN_VALUE);
-            Arrays.fill(last, -1);
-            Arrays.fill(lastPacket, Long.MIN_VALUE);
+            latency = new Latency[n];
+            for (int k = 0; k < n; k++) {
+                latency[k] = new Latency();
+            }
         }
 
         <P> void add(Path<P> packet, List<Position<P>> positions, Map<Position<P>, Integer> index) {
@@ -143,15 +129,7 @@ public final class PathStatistics {
                 Integer previous = i > 0 ? index.get(positions.get(i - 1)) : null;
                 long delta = previous != null && previous == k - 1 ? packet.steps().get(i).deltaNs() : -1;
                 if (delta >= 0) {
-                    count[k]++;
-                    sum[k] += delta;
-                    squares[k] += (double) delta * delta;
-                    best[k] = Math.min(best[k], delta);
-                    worst[k] = Math.max(worst[k], delta);
-                    if (packet.packetId() > lastPacket[k]) {
-                        lastPacket[k] = packet.packetId();
-                        last[k] = delta;
-                    }
+                    latency[k].add(packet.packetId(), delta);
                 }
             }
             for (int k = 0; k + 1 < at.length; k++) {
@@ -162,11 +140,9 @@ public final class PathStatistics {
         }
 
         <P> Hop<P> hop(int k, P place) {
-            boolean any = count[k] > 0;
-            double mean = any ? sum[k] / count[k] : Double.NaN;
-            double stddev = any ? Math.sqrt(Math.max(0, squares[k] / count[k] - mean * mean)) : Double.NaN;
-            return new Hop<>(k + 1, place, seen[k], lost[k], k == seen.length - 1, count[k], last[k], mean,
-                    any ? best[k] : -1, any ? worst[k] : -1, stddev);
+            Latency l = latency[k];
+            return new Hop<>(k + 1, place, seen[k], lost[k], k == seen.length - 1, l.count(), l.last(), l.mean(),
+                    l.best(), l.worst(), l.stddev());
         }
     }
 }

@@ -181,6 +181,17 @@ public final class Lab {
         return new PingResult(result.ok(), result.stdout() + result.stderr());
     }
 
+    /**
+     * Starts a ping from a lab namespace that runs until closed ({@code ping -n -i INTERVAL ADDRESS}, one echo id
+     * throughout). Refuses addresses outside the lab's ranges.
+     */
+    public LabPing startPing(LabNode from, String address, Duration interval) {
+        requireLabAddress(address);
+        Prerequisites.check();
+        String seconds = String.format(java.util.Locale.ROOT, "%.3f", interval.toMillis() / 1000.0);
+        return LabPing.start(ip.exec(namespace(from), List.of("ping", "-n", "-i", seconds, address)));
+    }
+
     /** True for addresses in 198.51.100.0/24 or 2001:db8::/32. */
     public static boolean isLabAddress(String address) {
         if (!InetAddresses.isInetAddress(address)) {

@@ -2,11 +2,13 @@ package io.netjourney.session;
 
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
+import io.netjourney.journey.ConversationView;
 import io.netjourney.journey.FlowView;
 import io.netjourney.journey.JourneyConfig;
 import io.netjourney.journey.JourneyModel;
 import io.netjourney.journey.JourneySnapshot;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToLongFunction;
 
 /**
  * Runs a {@link JourneyModel} on a thread of its own, so a front end's UI thread never assembles, stores or
@@ -29,6 +32,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ModelWorker implements AutoCloseable {
     static final long PUBLISH_MS = 100;
+    /** While events flow, the selected flow's detail goes out at most this often (at once after a command). */
+    static final long DETAIL_MS = 250;
     private static final int BATCH = 4_096;
 
     /** A snapshot and the generation of the model that made it. */
@@ -50,6 +55,7 @@ public final class ModelWorker implements AutoCloseable {
     private boolean detailWanted;
     private boolean unpublished;
     private long lastPublishNs;
+    private long lastDetailNs;
 
     public ModelWorker() {
         this(JourneyConfig.forViews());
@@ -168,7 +174,12 @@ public final class ModelWorker implements AutoCloseable {
     }
 
     private void publish() {
-        JourneySnapshot fresh = model.snapshot(selected, detailWanted);
+        long now = System.nanoTime();
+        boolean detailDue = now - lastDetailNs >= DETAIL_MS * 1_000_000;
+        JourneySnapshot fresh = model.snapshot(selected, detailWanted, detailDue);
+        if (fresh.selected() != null) {
+            lastDetailNs = now;
+        }
         detailWanted = false;
         unpublished = false;
         long current = generation;
@@ -178,23 +189,36 @@ public final class ModelWorker implements AutoCloseable {
 
     /** One snapshot saying what two consecutive ones said. */
     static JourneySnapshot merge(JourneySnapshot older, JourneySnapshot newer) {
-        Map<Long, FlowView> changed = new LinkedHashMap<>();
-        for (FlowView flow : older.changed()) {
-            changed.put(flow.flowId(), flow);
+        Merged<FlowView> flows = Merged.of(older.changed(), older.removed(), newer.changed(), newer.removed(),
+                FlowView::flowId);
+        Merged<ConversationView> conversations = Merged.of(older.conversations(), older.conversationsRemoved(),
+                newer.conversations(), newer.conversationsRemoved(), ConversationView::conversationId);
+        return new JourneySnapshot(newer.counters(), flows.changed(), flows.removed(), newer.topology(),
+                newer.selected() != null ? newer.selected() : older.selected(), newer.recent(),
+                conversations.changed(), conversations.removed());
+    }
+
+    /** What changed and what was removed over two consecutive snapshots, by id; the newer state of each wins. */
+    private record Merged<T>(List<T> changed, List<Long> removed) {
+        static <T> Merged<T> of(List<T> olderChanged, List<Long> olderRemoved, List<T> newerChanged,
+                List<Long> newerRemoved, ToLongFunction<T> id) {
+            Map<Long, T> changed = new LinkedHashMap<>();
+            for (T item : olderChanged) {
+                changed.put(id.applyAsLong(item), item);
+            }
+            for (T item : newerChanged) {
+                changed.put(id.applyAsLong(item), item);
+            }
+            Set<Long> removed = new LinkedHashSet<>(olderRemoved);
+            removed.removeAll(changed.keySet());
+            for (Long gone : newerRemoved) {
+                changed.remove(gone);
+                removed.add(gone);
+            }
+            List<T> items = new ArrayList<>(changed.values());
+            items.sort(Comparator.comparingLong(id));
+            return new Merged<>(items, new ArrayList<>(removed));
         }
-        for (FlowView flow : newer.changed()) {
-            changed.put(flow.flowId(), flow);
-        }
-        Set<Long> removed = new LinkedHashSet<>(older.removed());
-        removed.removeAll(changed.keySet());
-        for (Long id : newer.removed()) {
-            changed.remove(id);
-            removed.add(id);
-        }
-        List<FlowView> flows = new ArrayList<>(changed.values());
-        flows.sort((a, b) -> Long.compare(a.flowId(), b.flowId()));
-        return new JourneySnapshot(newer.counters(), flows, new ArrayList<>(removed), newer.topology(),
-                newer.selected() != null ? newer.selected() : older.selected(), newer.recent());
     }
 
     /** Stops the thread (what it holds is dropped). */

@@ -1,9 +1,13 @@
 package io.netjourney.sinks;
 
 import io.netjourney.capture.HopEvent;
+import io.netjourney.journey.ProtocolNames;
 import java.util.Map;
 
-/** Names of protocols, ICMP types and TCP flags, tcpdump-like; shared by the text and JSON lines. */
+/**
+ * Names of protocols, ICMP types and TCP flags, tcpdump-like; shared by the text and JSON lines. IP protocol numbers
+ * are named by {@link ProtocolNames}.
+ */
 public final class Protocols {
     static final int ICMP_ECHO_REPLY = 0;
     static final int ICMP_UNREACHABLE = 3;
@@ -13,12 +17,6 @@ public final class Protocols {
     static final int ICMP6_ECHO_REPLY = 129;
     static final int ARP_REQUEST = 1;
     static final int ARP_REPLY = 2;
-
-    private static final Map<Integer, String> IP_PROTOCOLS = Map.ofEntries(
-            Map.entry(1, "icmp"), Map.entry(2, "igmp"), Map.entry(4, "ipip"), Map.entry(6, "tcp"),
-            Map.entry(17, "udp"), Map.entry(41, "ipv6"), Map.entry(47, "gre"), Map.entry(50, "esp"),
-            Map.entry(51, "ah"), Map.entry(58, "icmp6"), Map.entry(89, "ospf"), Map.entry(103, "pim"),
-            Map.entry(112, "vrrp"), Map.entry(132, "sctp"), Map.entry(136, "udplite"));
 
     private static final Map<Integer, String> ICMP_TYPES = Map.ofEntries(
             Map.entry(0, "echo-reply"), Map.entry(3, "unreachable"), Map.entry(4, "source-quench"),
@@ -78,8 +76,7 @@ public final class Protocols {
 
     /** An IP protocol number's word: "udp", "icmp6", "gre", ..., "ip-proto-N" / "ip6-proto-N". */
     static String ipProtocol(int number, boolean v6) {
-        String known = IP_PROTOCOLS.get(number);
-        return known != null ? known : (v6 ? "ip6-proto-" : "ip-proto-") + number;
+        return ProtocolNames.ip(number, v6);
     }
 
     /**

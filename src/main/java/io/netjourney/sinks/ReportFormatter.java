@@ -4,6 +4,7 @@ import io.netjourney.capture.Names;
 import io.netjourney.journey.Answer;
 import io.netjourney.journey.FlowReport;
 import io.netjourney.journey.PathStatistics;
+import io.netjourney.journey.ProtocolNames;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,7 +29,7 @@ public final class ReportFormatter {
     public String text(FlowReport report) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "flow %d %s %s -> %s: %s, %s (latencies in µs)%n", report.flow().flowId(),
-                report.flow().protocol().label(), report.flow().client(),
+                ProtocolNames.of(report.flow().key()), report.flow().client(),
                 report.flow().server(), count(report.requests(), "request"), count(report.replies(), "reply")));
         text.append(HEADER).append(System.lineSeparator());
         table(text, "request", report.request());
@@ -53,7 +54,7 @@ public final class ReportFormatter {
     /** One object per flow: its endpoints, packet counts and per-hop statistics of both directions. */
     public String json(FlowReport report) {
         JsonBuilder json = new JsonBuilder().field("flow", report.flow().flowId())
-                .field("proto", report.flow().protocol().label())
+                .field("proto", ProtocolNames.of(report.flow().key()))
                 .field("client", report.flow().client().toString()).field("server", report.flow().server().toString())
                 .field("packets", report.flow().packets()).field("requests", report.requests())
                 .field("replies", report.replies());

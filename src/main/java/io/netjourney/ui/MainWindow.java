@@ -5,16 +5,16 @@ import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.names.NamespaceNames;
-import io.netjourney.lab.Lab;
-import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
+import io.netjourney.lab.Lab;
 import io.netjourney.session.EventQueue;
 import io.netjourney.session.LiveSource;
+import io.netjourney.session.ModelWorker;
+import io.netjourney.session.RateHistory;
 import io.netjourney.session.Session;
 import io.netjourney.session.SessionOptions;
 import io.netjourney.session.Source;
-import io.netjourney.session.ModelWorker;
-import io.netjourney.session.RateHistory;
+import io.netjourney.ui.diagram.Caption;
 import io.netjourney.ui.diagram.DiagramExport;
 import io.netjourney.ui.diagram.JourneyDiagram;
 import io.netjourney.ui.feed.EventRecorder;
@@ -24,13 +24,21 @@ import io.netjourney.ui.feed.TopologyWatcher;
 import io.netjourney.ui.feed.TraceFiles;
 import io.netjourney.ui.flows.FlowsPane;
 import io.netjourney.ui.hops.HopsPane;
+import io.netjourney.ui.model.ConversationRow;
+import io.netjourney.ui.model.ExportCaption;
 import io.netjourney.ui.model.FlowRow;
 import io.netjourney.ui.model.JourneyViewModel;
 import io.netjourney.ui.status.RateChart;
+import io.netjourney.ui.tables.TableCopy;
+import io.netjourney.ui.tables.TextTable;
 import io.netjourney.ui.time.TimeTab;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,8 +64,11 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
@@ -174,9 +185,14 @@ public final class MainWindow extends BorderPane {
         liveNames = canCapture ? NamespaceNames.inBackground() : Names.NONE;
         this.liveSource = liveSource != null ? liveSource : () -> new LiveSource(liveNames);
         names.use(liveNames);
-        flows = new FlowsPane(model.flows(), model::sinceStart);
+        flows = new FlowsPane(model.conversations(), model::sinceStart);
         hops = new HopsPane(model.hopRows(), model.hopStats());
         hops.getTabs().add(2, new TimeTab(model.selectedDetailProperty(), model::namespaceOf));
+        TableCopy.installCopy(flows.table());
+        TableCopy.installMenu(hops.hopsTable(), () -> Dialogs.exportTable(this, hops.hopsTable(), "hop table",
+                "hops.csv"));
+        TableCopy.installMenu(hops.statsTable(), () -> Dialogs.exportTable(this, hops.statsTable(), "statistics",
+                "statistics.csv"));
         diagram.setId("diagram");
         diagram.graphProperty().bind(model.graphProperty());
         diagram.highlightProperty().bind(model.highlightProperty());
@@ -230,9 +246,11 @@ public final class MainWindow extends BorderPane {
     }
 
     private void wireSelection() {
-        flows.table().getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            if (row != null) {
-                model.select(row.getId());
+        flows.setOnChosen(row -> {
+            if (row instanceof FlowRow flow) {
+                model.select(flow.getId());
+            } else if (row instanceof ConversationRow conversation) {
+                model.selectConversation(conversation.getId());
             } else {
                 model.clearSelection();
             }
@@ -240,8 +258,9 @@ public final class MainWindow extends BorderPane {
         diagram.setOnInterfaceClicked(id -> {
             model.mark(id);
             model.filterToInterface(id);
-            hops.showDetails(model.details(id), joined(model.routesVia(id), model.netfilterIn(id)));
+            model.showInterface(id);
         });
+        model.interfaceDetailsProperty().addListener((obs, old, shown) -> hops.showDetails(shown));
         diagram.setOnBackgroundClicked(this::clearSelection);
         hops.hopsTable().getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
@@ -292,8 +311,7 @@ public final class MainWindow extends BorderPane {
         Button open = button("open", "Open…", "Open a trace file (Ctrl+O)", () -> Dialogs.open(this));
         Button save = button("save", "Save…", "Save the crossings shown as a trace file (Ctrl+S)",
                 () -> Dialogs.save(this));
-        Button export = button("export", "Export PNG…", "Export the diagram as shown, at 2× (Ctrl+E)",
-                () -> Dialogs.exportPng(this));
+        MenuButton export = exportMenu();
         Button clear = button("clear", "Clear", "Empty the view; a running capture goes on (Ctrl+L)", this::clearView);
         Button fit = button("fit", "Fit", "Zoom the diagram to fit (0)", diagram::zoomToFit);
         labToggle.setId("lab");
@@ -328,6 +346,20 @@ public final class MainWindow extends BorderPane {
                 netfilterToggle, new Separator(), open, save, export, clear, new Separator(), labToggle, fit, dark);
         bar.setId("toolbar");
         return bar;
+    }
+
+    private MenuButton exportMenu() {
+        MenuItem picture = new MenuItem("Diagram as PNG or SVG… (Ctrl+E)");
+        picture.setOnAction(e -> Dialogs.exportDiagram(this));
+        MenuItem hopTable = new MenuItem("Hop table as CSV…");
+        hopTable.setOnAction(e -> Dialogs.exportTable(this, hops.hopsTable(), "hop table", "hops.csv"));
+        MenuItem statistics = new MenuItem("Statistics as CSV…");
+        statistics.setOnAction(e -> Dialogs.exportTable(this, hops.statsTable(), "statistics", "statistics.csv"));
+        MenuButton export = new MenuButton("Export", null, picture, hopTable, statistics);
+        export.setId("export");
+        export.setTooltip(new Tooltip("The diagram as shown, with a caption (flow, time, filter, host) and a legend, "
+                + "as PNG (2×) or SVG (Ctrl+E); the selected flow's hop table or statistics as CSV"));
+        return export;
     }
 
     private static Button button(String id, String text, String tip, Runnable action) {
@@ -579,7 +611,7 @@ public final class MainWindow extends BorderPane {
     public void clearSelection() {
         flows.table().getSelectionModel().clearSelection();
         model.clearSelection();
-        hops.showDetails(Optional.empty(), Optional.empty());
+        model.showInterface(null);
     }
 
     /** Ctrl+F: to the flow search. */
@@ -727,13 +759,6 @@ public final class MainWindow extends BorderPane {
         }, Platform::runLater);
     }
 
-    private static Optional<String> joined(Optional<String> first, Optional<String> second) {
-        if (first.isPresent() && second.isPresent()) {
-            return Optional.of(first.get() + "\n" + second.get());
-        }
-        return first.isPresent() ? first : second;
-    }
-
     /** Saves the crossings shown (see {@link EventRecorder}) with their namespace names; says so in the status bar. */
     public void saveTrace(Path file) throws IOException {
         List<HopEvent> events = recorder.snapshot();
@@ -742,11 +767,45 @@ public final class MainWindow extends BorderPane {
         refreshStatus();
     }
 
-    /** Writes the diagram as shown (highlight included) at 2× as a PNG; says so in the status bar. */
-    public void exportPng(Path file) throws IOException {
-        DiagramExport.writePng(diagram.snapshot(2), file);
+    /**
+     * Writes the diagram as shown (highlight included) under its caption and over its legend: SVG for a ".svg" file,
+     * else PNG at 2×; says so in the status bar.
+     */
+    public void exportDiagram(Path file) throws IOException {
+        Caption caption = caption();
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+            DiagramExport.writeSvg(DiagramExport.svg(diagram, caption), file);
+        } else {
+            DiagramExport.writePng(DiagramExport.png(diagram, caption, 2), file);
+        }
         warning = "exported the diagram to " + file;
         refreshStatus();
+    }
+
+    /** Writes all rows of a table as shown as CSV (UTF-8, a header of the column titles); says so in the status bar. */
+    public void exportTable(TableView<?> table, String what, Path file) throws IOException {
+        TextTable text = TableCopy.text(table, false);
+        Files.writeString(file, text.toCsv(), StandardCharsets.UTF_8);
+        warning = String.format(Locale.ROOT, "exported %,d rows of the %s to %s", text.rows().size(), what, file);
+        refreshStatus();
+    }
+
+    /** What the export's caption says: the flow or all flows, when, and the capture's filter and host (or file). */
+    public Caption caption() {
+        ExportCaption.Origin origin = openedFile != null
+                ? ExportCaption.Origin.file(openedFile.getFileName().toString())
+                // the kernel stamps events with CLOCK_MONOTONIC, System.nanoTime's clock on Linux
+                : ExportCaption.Origin.live(runningFilter, thisHost(),
+                        System.currentTimeMillis() * 1_000_000 - System.nanoTime());
+        return ExportCaption.of(model.shown(), origin, Instant.now(), ZoneId.systemDefault());
+    }
+
+    private static String thisHost() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
+            return Optional.ofNullable(System.getenv("HOSTNAME")).orElse("this machine");
+        }
     }
 
     /** Events lost for what is on screen: the shown capture's since the last Clear, or the opened file's. */
@@ -779,7 +838,7 @@ public final class MainWindow extends BorderPane {
         CaptureStats onScreen = new CaptureStats(stats.submitted(), lost(), stats.filtered(), stats.noDevice(),
                 stats.decoded());
         controls.updateStatus(onScreen, perSecond, model.packetsProperty().get(), model.flowsSeenProperty().get(),
-                running ? shown.hooks().size() : 0, 0,
+                running ? shown.hooks().size() : 0, 0, model.shownOneInProperty().get(),
                 Stream.of(warning, labMessage).filter(m -> !m.isEmpty()).collect(Collectors.joining(" · ")));
     }
 
@@ -879,19 +938,14 @@ public final class MainWindow extends BorderPane {
         return batcher;
     }
 
-    /** Where the current capture puts its events (benchmarks feed it directly). */
-    EventQueue queue() {
+    /** Where the current capture puts its events; its drops are what the window could not take. */
+    public EventQueue queue() {
         return queue;
     }
 
     /** Selects a flow in the list as a click would. */
     public void selectFlow(long flowId) {
-        for (FlowRow row : flows.table().getItems()) {
-            if (row.getId() == flowId) {
-                flows.table().getSelectionModel().select(row);
-                return;
-            }
-        }
+        flows.selectFlow(flowId);
     }
 
     /** Names that follow what is shown: this machine's when capturing, a trace file's when one is open. */

@@ -68,8 +68,8 @@ class GuiLivePrivilegedIT {
         long pinged = System.nanoTime();
         FlowRow row = null;
         while (row == null && System.nanoTime() - pinged < TimeUnit.SECONDS.toNanos(5)) {
-            row = robot.lookup("#flows-table").queryTableView().getItems().stream()
-                    .map(FlowRow.class::cast).filter(r -> r.getDestination().equals(target)).findFirst()
+            row = List.copyOf(window.model().flows()).stream()
+                    .filter(r -> r.getDestination().equals(target)).findFirst()
                     .orElse(null);
             Thread.sleep(10);
         }

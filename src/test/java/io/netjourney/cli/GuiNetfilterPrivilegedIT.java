@@ -62,8 +62,8 @@ class GuiNetfilterPrivilegedIT {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             Optional<HopRow> verdict = Optional.empty();
             while (verdict.isEmpty() && System.nanoTime() < deadline) {
-                Optional<FlowRow> flow = robot.lookup("#flows-table").queryTableView().getItems().stream()
-                        .map(FlowRow.class::cast).filter(r -> r.getDestination().equals(target)).findFirst();
+                Optional<FlowRow> flow = List.copyOf(window.model().flows()).stream()
+                        .filter(r -> r.getDestination().equals(target)).findFirst();
                 if (flow.isPresent()) {
                     long id = flow.get().getId();
                     robot.interact(() -> window.selectFlow(id));

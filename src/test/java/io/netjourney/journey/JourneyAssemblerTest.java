@@ -307,7 +307,7 @@ class JourneyAssemblerTest {
         assertEquals(out.flowId(), in.flowId());
         assertEquals(PacketDirection.REPLY, in.direction());
         assertEquals(FlowProtocol.OTHER_IP, assembler.flows().get(0).protocol());
-        assertEquals("ip/47 198.51.100.1 <-> 198.51.100.2", assembler.flows().get(0).key().toString());
+        assertEquals("gre 198.51.100.1 <-> 198.51.100.2", assembler.flows().get(0).key().toString());
     }
 
     @Test

@@ -127,9 +127,27 @@ class ModelWorkerTest {
         model.accept(echo(1, 1, 1_000));
         model.accept(echo(2, 1, 2_000));
         JourneySnapshot older = model.snapshot(0, false);
-        JourneySnapshot newer = new JourneySnapshot(none, List.of(), List.of(1L), older.topology(), null, List.of());
+        JourneySnapshot newer = new JourneySnapshot(none, List.of(), List.of(1L), older.topology(), null, List.of(),
+                List.of(), List.of());
         JourneySnapshot merged = ModelWorker.merge(older, newer);
         assertEquals(List.of(2L), merged.changed().stream().map(FlowView::flowId).toList());
         assertEquals(List.of(1L), merged.removed());
+    }
+
+    @Test
+    void mergeKeepsTheNewestViewOfAConversationAndWhatWasRemoved() {
+        io.netjourney.journey.JourneyModel model = new io.netjourney.journey.JourneyModel();
+        model.accept(echo(1, 1, 1_000));
+        JourneySnapshot older = model.snapshot(0, false);
+        model.accept(echo(1, 2, 2_000));
+        JourneySnapshot newer = model.snapshot(0, false);
+        JourneySnapshot merged = ModelWorker.merge(older, newer);
+        assertEquals(List.of(newer.conversations().get(0)), merged.conversations(), "the newer figures");
+
+        JourneySnapshot gone = new JourneySnapshot(JourneySnapshot.Counters.NONE, List.of(), List.of(1L),
+                older.topology(), null, List.of(), List.of(), List.of(older.conversations().get(0).conversationId()));
+        JourneySnapshot both = ModelWorker.merge(newer, gone);
+        assertEquals(List.of(), both.conversations());
+        assertEquals(List.of(older.conversations().get(0).conversationId()), both.conversationsRemoved());
     }
 }

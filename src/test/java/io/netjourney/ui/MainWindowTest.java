@@ -13,7 +13,9 @@ import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.Highlight;
 import io.netjourney.ui.diagram.PathEdges;
 import io.netjourney.ui.feed.TraceFiles;
+import io.netjourney.ui.model.ConversationRow;
 import io.netjourney.ui.model.FlowRow;
+import io.netjourney.ui.model.ListedRow;
 import io.netjourney.ui.model.HopRow;
 import io.netjourney.ui.model.HopStat;
 import io.netjourney.ui.model.Micros;
@@ -30,6 +32,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -119,9 +124,7 @@ class MainWindowTest {
             assertTrue(robot.lookup("#iface-" + iface).tryQuery().isPresent(), "interface node " + iface);
         }
         assertEquals(17, window.model().flows().size(), "flows in the list");
-        var table = robot.lookup("#flows-table").queryTableView();
-        var lastSeen = table.getColumns().stream().filter(c -> c.getText().equals("last seen")).findFirst()
-                .orElseThrow();
+        TreeTableView<ListedRow> table = flowsTable(robot);
         long start = trace.events().get(0).timestampNs();
         long flowOneLast = 0;
         for (int i = 0; i < hops.size(); i++) {
@@ -129,18 +132,55 @@ class MainWindowTest {
                 flowOneLast = trace.events().get(i).timestampNs();
             }
         }
-        assertEquals(String.format(java.util.Locale.ROOT, "+%.3f s", (flowOneLast - start) / 1e9),
-                lastSeen.getCellObservableValue(0).getValue(), "flow 1's last crossing, from the first one");
-        int shown = table.getItems().size();
-        long chatter = window.model().flows().stream().filter(FlowRow::isLinkChatter).count();
+        ListedRow first = table.getRoot().getChildren().get(0).getValue();
+        assertTrue(cellTooltip(robot, first, "conversation").contains(String.format(java.util.Locale.ROOT,
+                "latest crossing +%.3f s", (flowOneLast - start) / 1e9)), "flow 1's conversation: its last crossing, "
+                + "from the first one: " + cellTooltip(robot, first, "conversation"));
+        List<ConversationRow> conversations = window.model().conversations();
+        int shown = table.getRoot().getChildren().size();
+        long chatter = conversations.stream().filter(ConversationRow::isLinkChatter).count();
         assertTrue(chatter > 0, "the lab trace has its MLD/IGMP chatter");
-        assertEquals(17 - chatter, shown, "link-local chatter is hidden by default");
-        assertTrue(String.valueOf(lastSeen.getCellObservableValue(shown - 1).getValue()).matches("\\+\\d+\\.\\d{3} s"));
+        assertEquals(conversations.size() - chatter, shown, "link-local chatter is hidden by default");
         robot.clickOn("#show-link-chatter");
-        assertEquals(17, table.getItems().size(), "and listed when asked for");
+        assertEquals(conversations.size(), table.getRoot().getChildren().size(), "and listed when asked for");
         robot.clickOn("#show-link-chatter");
         assertTrue(robot.lookup("#banner").queryLabeled().isVisible(), "viewer banner without root");
         robot.interact(() -> Screenshots.save(window, "window-trace-opened"));
+    }
+
+    @Test
+    void conversationsExpandToTheirFlowsAndEveryCellIsWholeWithATooltip(FxRobot robot) throws Exception {
+        TreeTableView<ListedRow> table = flowsTable(robot);
+        List<ConversationRow> listed = table.getRoot().getChildren().stream()
+                .map(item -> (ConversationRow) item.getValue()).toList();
+        assertTrue(listed.stream().noneMatch(ConversationRow::isLinkChatter));
+        ConversationRow far = listed.stream().filter(c -> c.flows().stream().anyMatch(f -> f.getId() == FAR_FLOW))
+                .findFirst().orElseThrow();
+        assertEquals("198.51.100.2 → 198.51.100.130", far.getLabel());
+        assertEquals(6, far.getSeen(), "three pings, their replies");
+        assertEquals("0 %", cellText(robot, far, "loss"));
+
+        robot.clickOn(conversationRow(robot, far));
+        awaitDetail();
+        assertEquals(far.getLatestFlowId(), window.model().selectedId(), "a conversation selects its latest flow");
+        assertEquals(6, window.diagram().getHighlight().request().size(), "its path highlighted");
+
+        robot.clickOn(flowRow(robot, FAR_FLOW));
+        awaitDetail();
+        assertEquals(FAR_FLOW, window.model().selectedId());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> untipped = new ArrayList<>();
+        for (Node node : robot.lookup("#flows-table .tree-table-cell").queryAll()) {
+            TreeTableCell<?, ?> cell = (TreeTableCell<?, ?>) node;
+            boolean shows = cell.getText() != null && !cell.getText().isEmpty() || cell.getGraphic() != null;
+            if (cell.isVisible() && shows && (cell.getTooltip() == null || cell.getTooltip().getText().isEmpty())) {
+                untipped.add(cell.getTableColumn().getText() + ": " + cell.getText());
+            }
+        }
+        assertEquals(List.of(), untipped, "cells without a tooltip");
+        robot.interact(() -> Screenshots.save(window, "window-conversations"));
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> Truncation.in(table)).get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(), cut, "nothing cut in the list at the window's default size (1440×900)");
     }
 
     @Test
@@ -223,10 +263,16 @@ class MainWindowTest {
         awaitDetail();
         robot.clickOn("#iface-" + inode("nj-host") + "-3");
         WaitForAsyncUtils.waitForFxEvents();
-        String details = robot.lookup("#node-details").queryLabeled().getText();
-        assertTrue(details.startsWith("nj-veth1  (veth, ifindex 3)"), details);
-        assertTrue(details.contains("master: nj-br0"), details);
-        assertTrue(details.contains("veth peer: eth0 in nj-ctr1"), details);
+        assertEquals("nj-veth1  (veth, ifindex 3)", robot.lookup("#node-details").queryLabeled().getText());
+        assertEquals("nj-br0", robot.lookup("#iface-detail-master").queryLabeled().getText());
+        assertEquals("eth0 in nj-ctr1", robot.lookup("#iface-detail-peer").queryLabeled().getText());
+        long crossed = trace.events().stream().filter(e -> e instanceof Crossing
+                && e.netnsInode() == inode("nj-host") && e.ifindex() == 3).count();
+        assertEquals(String.format(java.util.Locale.ROOT, "%,d", crossed),
+                robot.lookup("#iface-detail-crossings").queryLabeled().getText(), "what the model counted there");
+        assertTrue(robot.lookup("#iface-detail-link").queryLabeled().getText().startsWith("not known"),
+                "a trace file's interfaces are not scanned on this machine");
+        robot.interact(() -> Screenshots.save(window, "window-interface-details"));
         assertTrue(window.model().hopRows().stream().allMatch(r -> r.interfaceName().equals("nj-veth1")));
         assertEquals(6, window.model().hopRows().size(), "3 requests and 3 replies crossed it");
 
@@ -235,21 +281,19 @@ class MainWindowTest {
     }
 
     @Test
-    void exportWritesThePngOfTheDiagramAsShownAtTwiceItsSize(FxRobot robot, @TempDir Path dir) throws Exception {
+    void exportWritesThePngOfTheDiagramAsShownAtTwiceItsSizeUnderItsCaptionAndOverItsLegend(FxRobot robot,
+            @TempDir Path dir) throws Exception {
         robot.clickOn(flowRow(robot, FAR_FLOW));
         awaitDetail();
         Path png = dir.resolve("diagram.png");
-        robot.interact(() -> {
-            try {
-                window.exportPng(png);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        robot.interact(() -> export(png));
         BufferedImage image = ImageIO.read(png.toFile());
         Node content = robot.lookup(".diagram-content").query();
-        assertEquals(Math.round(content.getLayoutBounds().getWidth() * 2), image.getWidth(), 2);
-        assertEquals(Math.round(content.getLayoutBounds().getHeight() * 2), image.getHeight(), 2);
+        double width = content.getLayoutBounds().getWidth();
+        double height = content.getLayoutBounds().getHeight();
+        assertEquals(Math.max(Math.round(width * 2), 2 * 640), image.getWidth(), 2, "the diagram's width at 2x");
+        assertTrue(image.getHeight() > Math.round(height * 2) + 2 * 100,
+                "the diagram at 2x, a caption above it, a legend below: " + image.getHeight());
         Set<Integer> colours = new java.util.HashSet<>();
         for (int x = 0; x < image.getWidth(); x += 7) {
             for (int y = 0; y < image.getHeight(); y += 7) {
@@ -257,6 +301,125 @@ class MainWindowTest {
             }
         }
         assertTrue(colours.size() > 20, "a drawing, not a blank: " + colours.size() + " colours");
+
+        var caption = window.caption();
+        FlowRow far = window.model().selectedFlowProperty().get();
+        assertEquals("flow 3 · icmp " + far.getSource() + " → " + far.getDestination(), caption.title());
+        long start = trace.events().get(0).timestampNs();
+        long last = 0;
+        for (int i = 0; i < hops.size(); i++) {
+            if (hops.get(i).flowId() == FAR_FLOW && trace.events().get(i) instanceof Crossing) {
+                last = Math.max(last, trace.events().get(i).timestampNs());
+            }
+        }
+        String lastShown = String.format(java.util.Locale.ROOT, "+%.3f s into the trace", (last - start) / 1e9);
+        assertTrue(caption.facts().get(0).matches("time: \\+\\d+\\.\\d{3} s to \\" + lastShown.replace(".", "\\.")
+                + " \\(\\d+\\.\\d{3} s\\)"), caption.facts().get(0));
+        assertEquals("trace file: lab-pings.njt", caption.facts().get(1));
+    }
+
+    @Test
+    void anSvgExportParsesAndNamesEveryInterfaceOfTheTrace(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.clickOn(flowRow(robot, FAR_FLOW));
+        awaitDetail();
+        Path svg = dir.resolve("diagram.svg");
+        robot.interact(() -> export(svg));
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var doc = factory.newDocumentBuilder().parse(svg.toFile());
+        assertEquals("svg", doc.getDocumentElement().getLocalName());
+        var nodes = doc.getElementsByTagName("text");
+        Set<String> texts = new java.util.HashSet<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent());
+        }
+        for (HopEvent e : trace.events()) {
+            assertTrue(texts.contains(e.ifname()), e.ifname() + " drawn in the SVG");
+        }
+        assertTrue(texts.contains(window.caption().title()), "its caption");
+        assertTrue(texts.contains("Legend"), "its legend");
+    }
+
+    @Test
+    void theHopTableAndTheStatisticsExportAsCsvWithTheirColumnTitles(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        robot.clickOn(flowRow(robot, FAR_FLOW));
+        awaitDetail();
+        Path hopsCsv = dir.resolve("hops.csv");
+        Path statsCsv = dir.resolve("stats.csv");
+        robot.interact(() -> {
+            try {
+                window.exportTable(window.hopsPane().hopsTable(), "hop table", hopsCsv);
+                window.exportTable(window.hopsPane().statsTable(), "statistics", statsCsv);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        List<String> hopLines = java.nio.file.Files.readAllLines(hopsCsv);
+        assertEquals("t (µs),namespace,interface,hook,direction,source → destination,len,seq / flags,Δt (µs)",
+                hopLines.get(0));
+        assertEquals(window.model().hopRows().size() + 1, hopLines.size(), "a line per row under the header");
+        HopRow first = window.model().hopRows().get(0);
+        assertTrue(hopLines.get(1).startsWith(first.offsetText() + "," + first.namespace() + ","
+                + first.interfaceName() + ","), hopLines.get(1));
+        List<String> statLines = java.nio.file.Files.readAllLines(statsCsv);
+        assertEquals("path,hop,namespace,interface,seen,loss,last µs,avg µs,best µs,worst µs", statLines.get(0));
+        assertEquals(window.model().hopStats().size() + 1, statLines.size());
+        assertTrue(window.controls().statusProperty().get().contains("rows of the statistics to " + statsCsv),
+                window.controls().statusProperty().get());
+    }
+
+    @Test
+    void ctrlCCopiesTheSelectedRowsOfTheFocusedTableWithAHeader(FxRobot robot) throws Exception {
+        robot.clickOn(flowRow(robot, FAR_FLOW));
+        awaitDetail();
+        var flowsTable = window.flowsPane().table();
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> flowLines = clipboardLines(robot);
+        assertEquals(String.join("\t", flowsTable.getVisibleLeafColumns().stream().map(c -> c.getText()).toList()),
+                flowLines.get(0), "the flows list's column titles");
+        assertEquals(2, flowLines.size(), "the one flow selected: " + flowLines);
+        assertTrue(flowLines.get(1).startsWith(FAR_FLOW + "\t"), flowLines.get(1));
+
+        var hopsTable = window.hopsPane().hopsTable();
+        robot.interact(() -> window.hopsPane().getSelectionModel().select(0));
+        robot.clickOn(hopRow(robot, 1));
+        robot.press(KeyCode.SHIFT).clickOn(hopRow(robot, 3)).release(KeyCode.SHIFT);
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> hopLines = clipboardLines(robot);
+        assertEquals("t (µs)\thop\tnamespace\tinterface\thook\tdirection\tsource → destination\tlen\tseq / flags"
+                + "\tΔt (µs)", hopLines.get(0));
+        assertEquals(4, hopLines.size(), "rows 2 to 4, clicked and shift-clicked: " + hopLines);
+        for (int i = 1; i <= 3; i++) {
+            HopRow row = hopsTable.getItems().get(i);
+            String[] fields = hopLines.get(i).split("\t", -1);
+            assertEquals(10, fields.length, hopLines.get(i));
+            assertEquals(List.of(row.offsetText(), row.hopNumber(), row.namespace(), row.interfaceName(), row.hook()),
+                    List.of(fields).subList(0, 5), "row " + (i + 1) + " as the table shows it");
+        }
+    }
+
+    private Node hopRow(FxRobot robot, int index) {
+        return robot.lookup("#hops-table .table-row-cell").queryAll().stream()
+                .filter(n -> ((TableRow<?>) n).getIndex() == index).findFirst()
+                .orElseThrow(() -> new AssertionError("no hop-table row " + index));
+    }
+
+    private List<String> clipboardLines(FxRobot robot) throws Exception {
+        String text = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(text != null && text.endsWith("\n"), "tab-separated lines on the clipboard: " + text);
+        return List.of(text.split("\n"));
+    }
+
+    private void export(Path file) {
+        try {
+            window.exportDiagram(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -269,14 +432,50 @@ class MainWindowTest {
         robot.interact(() -> Screenshots.save(window, "window-dark"));
     }
 
+    private Node conversationRow(FxRobot robot, ConversationRow conversation) {
+        for (Node node : robot.lookup("#flows-table .tree-table-row-cell").queryAll()) {
+            if (((TreeTableRow<?>) node).getItem() == conversation) {
+                return node;
+            }
+        }
+        throw new AssertionError("no row for " + conversation);
+    }
+
+    /** The text a row's cell in the named column shows. */
+    private String cellText(FxRobot robot, ListedRow row, String column) {
+        return cell(robot, row, column).getText();
+    }
+
+    private String cellTooltip(FxRobot robot, ListedRow row, String column) {
+        return cell(robot, row, column).getTooltip().getText();
+    }
+
+    private TreeTableCell<?, ?> cell(FxRobot robot, ListedRow row, String column) {
+        for (Node node : robot.lookup("#flows-table .tree-table-cell").queryAll()) {
+            TreeTableCell<?, ?> cell = (TreeTableCell<?, ?>) node;
+            if (cell.getTableRow() != null && cell.getTableRow().getItem() == row
+                    && cell.getTableColumn().getText().equals(column)) {
+                return cell;
+            }
+        }
+        throw new AssertionError("no " + column + " cell for " + row);
+    }
+
+    /** The row of a flow, its conversation expanded so that it shows. */
     private Node flowRow(FxRobot robot, long flowId) {
-        for (Node node : robot.lookup("#flows-table .table-row-cell").queryAll()) {
-            Object item = ((TableRow<?>) node).getItem();
+        robot.interact(() -> window.flowsPane().reveal(flowId));
+        for (Node node : robot.lookup("#flows-table .tree-table-row-cell").queryAll()) {
+            Object item = ((TreeTableRow<?>) node).getItem();
             if (item instanceof FlowRow && ((FlowRow) item).getId() == flowId) {
                 return node;
             }
         }
         throw new AssertionError("no row for flow " + flowId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TreeTableView<ListedRow> flowsTable(FxRobot robot) {
+        return robot.lookup("#flows-table").queryAs(TreeTableView.class);
     }
 
     private long inode(String name) {

@@ -2,19 +2,24 @@ package io.netjourney.ui.feed;
 
 import io.netjourney.lab.Lab;
 import io.netjourney.lab.LabNode;
+import io.netjourney.lab.LabPing;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The window's "lab" toggle: brings the built-in lab up and keeps pings running in it (host → container,
- * container → container, across the router, IPv4 and IPv6, one round a second) so a newcomer sees journeys at
- * once; closing it removes the lab. When the lab's namespaces are removed by someone else, it stops by itself,
- * removes what is left and says so. Runs on its own thread; its listener is called from that thread.
+ * The window's "lab" toggle: brings the built-in lab up and keeps one ping running per path in it (host → container,
+ * container → container, across the router, IPv4 and IPv6, two echoes a second each), so a newcomer sees journeys at
+ * once and each path's conversation accumulates statistics; closing it ends the pings and removes the lab. When the
+ * lab's namespaces are removed by someone else, it stops by itself, removes what is left and says so. Runs on its own
+ * thread; its listener is called from that thread.
  */
 public final class LabActivity implements RunningLab {
     private static final long ROUND_MS = 1_000;
+    private static final Duration PING_INTERVAL = Duration.ofMillis(500);
     /** How long {@link #close()} waits for the pings to end and the lab to be removed. */
     private static final long CLOSE_WAIT_MS = 10_000;
-    private static final List<Ping> ROUND = List.of(
+    private static final List<Ping> PATHS = List.of(
             new Ping(LabNode.HOST, LabNode.CTR1.ipv4()),
             new Ping(LabNode.CTR1, LabNode.CTR2.ipv4()),
             new Ping(LabNode.CTR1, LabNode.FAR.ipv4()),
@@ -46,6 +51,8 @@ public final class LabActivity implements RunningLab {
     /** Removes the lab when the process is ended by a signal (SIGTERM, SIGINT, SIGHUP) rather than the window. */
     private final Thread onExit = new Thread(this::close, "netjourney-lab-exit");
     private volatile boolean stopping;
+    /** The running pings, one per path (touched by the lab's thread only). */
+    private final List<LabPing> pings = new ArrayList<>();
 
     public LabActivity(Lab lab, Listener listener) {
         this.lab = lab;
@@ -71,11 +78,7 @@ public final class LabActivity implements RunningLab {
                             + " gone): Lab turned off");
                     break;
                 }
-                for (Ping ping : ROUND) {
-                    if (!stopping) {
-                        lab.ping(ping.from(), ping.to(), 1);
-                    }
-                }
+                keepPinging();
                 pause();
             }
         } catch (RuntimeException e) {
@@ -83,8 +86,28 @@ public final class LabActivity implements RunningLab {
                 listener.ended("lab: " + e.getMessage());
             }
         } finally {
+            endPings();
             remove();
         }
+    }
+
+    /** Starts the path's ping where none runs yet, or where one ended. */
+    private void keepPinging() {
+        for (int i = 0; i < PATHS.size() && !stopping; i++) {
+            if (i == pings.size()) {
+                pings.add(lab.startPing(PATHS.get(i).from(), PATHS.get(i).to(), PING_INTERVAL));
+            } else if (!pings.get(i).isAlive()) {
+                pings.get(i).close();
+                pings.set(i, lab.startPing(PATHS.get(i).from(), PATHS.get(i).to(), PING_INTERVAL));
+            }
+        }
+    }
+
+    private void endPings() {
+        for (LabPing ping : pings) {
+            ping.close();
+        }
+        pings.clear();
     }
 
     /** Waits a round, or until {@link #close()} wakes it. Never interrupted: the commands after it must run. */

@@ -1,6 +1,9 @@
 package io.netjourney.ui.model;
 
 import io.netjourney.capture.Names;
+import io.netjourney.journey.ConversationView;
+import io.netjourney.journey.DisplaySampling;
+import io.netjourney.capture.names.InterfaceInfo;
 import io.netjourney.journey.FlowDetail;
 import io.netjourney.journey.FlowEvent;
 import io.netjourney.journey.FlowPaths;
@@ -19,9 +22,11 @@ import io.netjourney.ui.diagram.Highlight.PathEdge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -44,7 +49,9 @@ import javafx.collections.ObservableList;
  *
  * <h2>Flows list</h2>
  * One {@link FlowRow} per retained flow id, appended when first seen, updated in place, never moved, removed when
- * the model evicts the flow. Source and destination are those of the request direction.
+ * the model evicts the flow. Source and destination are those of the request direction. The same rows are grouped
+ * under one {@link ConversationRow} per conversation of the model ({@link io.netjourney.journey.ConversationView}),
+ * which lives while one of its flows does; its figures are the model's, shown as they come.
  *
  * <h2>Selection</h2>
  * {@link #select(long)} tells the model (through the selection listener) which flow's detail it wants; the hop
@@ -56,6 +63,7 @@ import javafx.collections.ObservableList;
 public final class JourneyViewModel {
     private final GraphModel graphModel;
     private final Map<Long, FlowRow> rows = new HashMap<>();
+    private final Map<Long, ConversationRow> conversationRows = new HashMap<>();
     private long firstCrossingNs = Long.MIN_VALUE;
     private long selectedId;
     private FlowDetail detail;
@@ -64,6 +72,9 @@ public final class JourneyViewModel {
     private List<PathEdge> replyEdges = List.of();
 
     private final ObservableList<FlowRow> flows = FXCollections.observableArrayList();
+    private final ObservableList<ConversationRow> conversations = FXCollections.observableArrayList();
+    private final ObservableList<ConversationRow> conversationsView =
+            FXCollections.unmodifiableObservableList(conversations);
     private final ObservableList<HopRow> hopRows = FXCollections.observableArrayList();
     private final ObservableList<HopStat> hopStats = FXCollections.observableArrayList();
     private final ObservableList<FlowRow> flowsView = FXCollections.unmodifiableObservableList(flows);
@@ -78,9 +89,15 @@ public final class JourneyViewModel {
             "selectedDetail");
     private final ReadOnlyStringWrapper markedInterface = new ReadOnlyStringWrapper(this, "markedInterface");
     private final ReadOnlyStringWrapper interfaceFilter = new ReadOnlyStringWrapper(this, "interfaceFilter");
+    private final ReadOnlyObjectWrapper<InterfaceDetails> interfaceDetails =
+            new ReadOnlyObjectWrapper<>(this, "interfaceDetails");
+    /** The interface whose details are shown, or null; and what the latest scan said of every interface. */
+    private String detailsId;
+    private Map<Long, InterfaceInfo> scanned = Map.of();
     private final ReadOnlyLongWrapper packets = new ReadOnlyLongWrapper(this, "packets");
     private final ReadOnlyLongWrapper crossings = new ReadOnlyLongWrapper(this, "crossings");
     private final ReadOnlyLongWrapper flowsSeen = new ReadOnlyLongWrapper(this, "flowsSeen");
+    private final ReadOnlyLongWrapper shownOneIn = new ReadOnlyLongWrapper(this, "shownOneIn", 1);
 
     public JourneyViewModel(Names names) {
         this.graphModel = new GraphModel(names);
@@ -105,6 +122,11 @@ public final class JourneyViewModel {
     /** One row per retained flow, in first-seen order; rows change in place. */
     public ObservableList<FlowRow> flows() {
         return flowsView;
+    }
+
+    /** One row per retained conversation, in first-seen order, each with its flows; rows change in place. */
+    public ObservableList<ConversationRow> conversations() {
+        return conversationsView;
     }
 
     /** Namespaces, interfaces and links; a new snapshot only when something changed. */
@@ -154,6 +176,19 @@ public final class JourneyViewModel {
         return interfaceFilter.getReadOnlyProperty();
     }
 
+    /**
+     * The N of "showing 1 in N journeys": of the selected flow's packets counted since its previous detail, how many
+     * per journey the hop table, statistics and highlight show (1: all; see {@link DisplaySampling}).
+     */
+    public ReadOnlyLongProperty shownOneInProperty() {
+        return shownOneIn.getReadOnlyProperty();
+    }
+
+    /** The details of the interface given to {@link #showInterface}, kept up to date; null for none. */
+    public ReadOnlyObjectProperty<InterfaceDetails> interfaceDetailsProperty() {
+        return interfaceDetails.getReadOnlyProperty();
+    }
+
     /** Packets seen since the last clear. */
     public ReadOnlyLongProperty packetsProperty() {
         return packets.getReadOnlyProperty();
@@ -173,33 +208,45 @@ public final class JourneyViewModel {
 
     /** Shows what the model published: rows, graph, counters, the selected flow's detail. */
     public void apply(JourneySnapshot snapshot) {
-        if (!snapshot.removed().isEmpty()) {
-            List<FlowRow> gone = new ArrayList<>(snapshot.removed().size());
-            for (Long id : snapshot.removed()) {
-                FlowRow row = rows.remove(id);
-                if (row != null) {
-                    gone.add(row);
-                }
+        removeFlows(snapshot.removed());
+        removeConversations(snapshot.conversationsRemoved());
+        List<ConversationRow> newConversations = new ArrayList<>();
+        for (ConversationView view : snapshot.conversations()) {
+            ConversationRow row = conversationRows.get(view.conversationId());
+            if (row == null) {
+                row = new ConversationRow(view.conversationId(), view.protocol(), view.key().linkChatter());
+                conversationRows.put(view.conversationId(), row);
+                newConversations.add(row);
             }
-            if (!gone.isEmpty()) {
-                flows.removeAll(gone);
-            }
+            boolean reply = view.firstIsReply();
+            String from = Text.sourceHost(view.first());
+            String to = Text.destinationHost(view.first());
+            row.update(reply ? to : from, reply ? from : to, view.flows(), view.packets(), view.latestFlowId(),
+                    view.status(), view.lastSeenNs(), view.statistics());
         }
+        conversations.addAll(newConversations);
         List<FlowRow> added = new ArrayList<>();
+        Map<ConversationRow, List<FlowRow>> addedTo = new LinkedHashMap<>();
         for (FlowView view : snapshot.changed()) {
             FlowRow row = rows.get(view.flowId());
             if (row == null) {
                 row = newRow(view);
                 rows.put(view.flowId(), row);
                 added.add(row);
+                ConversationRow conversation = conversationRows.get(view.conversationId());
+                if (conversation != null) {
+                    addedTo.computeIfAbsent(conversation, c -> new ArrayList<>()).add(row);
+                }
             }
             row.update(view.summary().packets(), view.requestHops(), view.summary().lastSeenNs(), view.status());
         }
         flows.addAll(added);
+        addedTo.forEach(ConversationRow::addFlows);
         graphModel.update(snapshot.topology());
         if (graphModel.takeChanged()) {
             graph.set(graphModel.snapshot());
         }
+        refreshInterfaceDetails();
         JourneySnapshot.Counters counters = snapshot.counters();
         firstCrossingNs = counters.firstCrossingNs();
         packets.set(counters.packets());
@@ -212,12 +259,46 @@ public final class JourneyViewModel {
         }
     }
 
+    private void removeFlows(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<FlowRow> gone = new ArrayList<>(ids.size());
+        Map<ConversationRow, List<FlowRow>> goneFrom = new LinkedHashMap<>();
+        for (Long id : ids) {
+            FlowRow row = rows.remove(id);
+            if (row != null) {
+                gone.add(row);
+                ConversationRow conversation = conversationRows.get(row.getConversationId());
+                if (conversation != null) {
+                    goneFrom.computeIfAbsent(conversation, c -> new ArrayList<>()).add(row);
+                }
+            }
+        }
+        flows.removeAll(gone);
+        goneFrom.forEach(ConversationRow::removeFlows);
+    }
+
+    private void removeConversations(List<Long> ids) {
+        List<ConversationRow> gone = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            ConversationRow row = conversationRows.remove(id);
+            if (row != null) {
+                gone.add(row);
+            }
+        }
+        if (!gone.isEmpty()) {
+            conversations.removeAll(gone);
+        }
+    }
+
     private static FlowRow newRow(FlowView view) {
         String source = Text.source(view.first());
         String destination = Text.destination(view.first());
         boolean reply = view.firstIsReply();
-        return new FlowRow(view.flowId(), Text.protocol(view.first()), reply ? destination : source,
-                reply ? source : destination, LinkLocal.isChatter(view.first()));
+        return new FlowRow(view.flowId(), view.conversationId(), Text.flowLabel(view.flowId(), view.first(), reply),
+                Text.protocol(view.first()), reply ? destination : source, reply ? source : destination,
+                LinkLocal.isChatter(view.first()));
     }
 
     /** Forgets everything shown: flows, graph, selection, counters (the model is reset by its owner). */
@@ -225,8 +306,12 @@ public final class JourneyViewModel {
         clearSelection();
         rows.clear();
         flows.clear();
+        conversationRows.clear();
+        conversations.clear();
         graphModel.clear();
         graph.set(DiagramGraph.EMPTY);
+        scanned = Map.of();
+        showInterface(null);
         firstCrossingNs = Long.MIN_VALUE;
         packets.set(0);
         crossings.set(0);
@@ -249,6 +334,29 @@ public final class JourneyViewModel {
         if (graphModel.takeChanged()) {
             graph.set(graphModel.snapshot());
         }
+        scanned = live.scanned();
+        refreshInterfaceDetails();
+    }
+
+    /** Shows the details of this interface (a clicked node) from now on, as they change; null shows none. */
+    public void showInterface(String interfaceId) {
+        detailsId = interfaceId;
+        refreshInterfaceDetails();
+    }
+
+    private void refreshInterfaceDetails() {
+        InterfaceDetails shown = detailsId == null ? null : interfaceDetails(detailsId).orElse(null);
+        if (!Objects.equals(shown, interfaceDetails.get())) {
+            interfaceDetails.set(shown);
+        }
+    }
+
+    /** What the Interface tab shows for an interface of the graph, or empty if it is not in the graph. */
+    public Optional<InterfaceDetails> interfaceDetails(String interfaceId) {
+        Topology.Interface i = graphModel.byId(interfaceId);
+        return details(interfaceId).map(node -> new InterfaceDetails(node, scanned.get(i.key()),
+                graphModel.topology().countsAt(i.key()), routesVia(interfaceId).orElse(null),
+                netfilterIn(interfaceId).orElse(null)));
     }
 
     /** Selects a retained flow (clearing the mark and filter); an unknown id clears the selection. */
@@ -260,6 +368,7 @@ public final class JourneyViewModel {
         }
         if (flowId != selectedId) {
             detail = null;
+            shownOneIn.set(1);
             selectedDetail.set(null);
             requestEdges = List.of();
             replyEdges = List.of();
@@ -272,6 +381,16 @@ public final class JourneyViewModel {
         interfaceFilter.set(null);
         publishHighlight();
         selectionListener.accept(flowId);
+    }
+
+    /** Selects a conversation's latest flow (see {@link ConversationRow#getLatestFlowId()}). */
+    public void selectConversation(long conversationId) {
+        ConversationRow row = conversationRows.get(conversationId);
+        if (row == null) {
+            clearSelection();
+        } else {
+            select(row.getLatestFlowId());
+        }
     }
 
     /** Whether the selected flow's detail (hop table, statistics, highlight) has arrived from the model. */
@@ -289,6 +408,7 @@ public final class JourneyViewModel {
         boolean had = selectedId != 0;
         selectedId = 0;
         detail = null;
+        shownOneIn.set(1);
         selectedDetail.set(null);
         selectedFlow.set(null);
         markedInterface.set(null);
@@ -327,6 +447,24 @@ public final class JourneyViewModel {
         return String.format(Locale.ROOT, "+%.3f s", (timestampNs - firstCrossingNs) / 1e9);
     }
 
+    /**
+     * What an export's caption says is shown: the selected flow and its span (from its first event, a routing
+     * decision before its first crossing included, to its latest crossing), or all flows listed and the capture's.
+     */
+    public ExportCaption.Shown shown() {
+        FlowRow row = selectedFlow.get();
+        if (row != null) {
+            long first = detailShown() ? detail.firstSeenNs() : row.getLastSeenNs();
+            return new ExportCaption.Shown("flow " + row.getId() + " · " + row.getProtocol() + " " + row.getSource()
+                    + " → " + row.getDestination(), flows.size(), first, row.getLastSeenNs(), firstCrossingNs);
+        }
+        long last = Long.MIN_VALUE;
+        for (FlowRow each : flows) {
+            last = Math.max(last, each.getLastSeenNs());
+        }
+        return new ExportCaption.Shown(null, flows.size(), firstCrossingNs, last, firstCrossingNs);
+    }
+
     /** Details of an interface of the graph, or empty if it is not in the graph. */
     public Optional<NodeDetails> details(String interfaceId) {
         return graphModel.details(interfaceId);
@@ -354,6 +492,7 @@ public final class JourneyViewModel {
     // ---- the selected flow's detail ----
 
     private void show(FlowDetail shown) {
+        shownOneIn.set(DisplaySampling.oneIn(detail, shown));
         detail = shown;
         selectedDetail.set(shown);
         List<HopStat> stats = new ArrayList<>();

@@ -37,6 +37,33 @@ final class Text {
                 : mac(e.destinationMac());
     }
 
+    /** The source's address alone (a MAC address where not IP or ARP). */
+    static String sourceHost(HopEvent e) {
+        return e.isIp() || e.isArp() ? endpoint(e.source(), 0) : mac(e.sourceMac());
+    }
+
+    /** The destination's address alone (a MAC address where not IP or ARP). */
+    static String destinationHost(HopEvent e) {
+        return e.isIp() || e.isArp() ? endpoint(e.destination(), 0) : mac(e.destinationMac());
+    }
+
+    /**
+     * A flow under its conversation: "#17 :40000 → :80" (TCP/UDP, the request's ports), "#3 id 4711" (an echo), else
+     * "#5". {@code reply} says that {@code first} went the reply's way.
+     */
+    static String flowLabel(long flowId, HopEvent first, boolean reply) {
+        String number = "#" + flowId;
+        if (hasPorts(first)) {
+            int from = reply ? first.destinationPort() : first.sourcePort();
+            int to = reply ? first.sourcePort() : first.destinationPort();
+            return number + " :" + from + " → :" + to;
+        }
+        if (first.hasTransportHeader() && first.isEcho()) {
+            return number + " id " + first.icmpId();
+        }
+        return number;
+    }
+
     /** "198.51.100.1:40000 → 198.51.100.2:80". */
     static String route(HopEvent e) {
         return source(e) + " → " + destination(e);

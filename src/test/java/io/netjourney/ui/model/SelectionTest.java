@@ -214,6 +214,24 @@ class SelectionTest {
         assertEquals(statNumbers, requestNumbers, "the hop table's hop column is the Statistics tab's hop");
     }
 
+    @Test
+    void aFloodFasterThanTheWindowKeepsIsShownOneInN() {
+        Presented small = new Presented(Traffic.NAMES, io.netjourney.journey.JourneyConfig.defaults()
+                .withMaxPacketsPerFlow(4));
+        small.accept(traffic.ping(17146, 1, 1_000_000));
+        small.view.select(1);
+        assertEquals(1, small.view.shownOneInProperty().get(), "every journey shown");
+        List<io.netjourney.capture.HopEvent> burst = new ArrayList<>();
+        for (int seq = 2; seq <= 21; seq++) {
+            burst.addAll(traffic.ping(17146, seq, 1_000_000L * seq));
+        }
+        small.accept(burst);
+        assertEquals(40, small.view.flows().get(0).getPackets() - 2, "40 more packets counted");
+        assertEquals(10, small.view.shownOneInProperty().get(), "4 of them kept and shown");
+        small.view.clearSelection();
+        assertEquals(1, small.view.shownOneInProperty().get());
+    }
+
     private static List<String> labels(List<PathEdge> edges) {
         List<String> labels = new ArrayList<>();
         for (PathEdge e : edges) {

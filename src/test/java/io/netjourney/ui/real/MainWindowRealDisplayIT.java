@@ -14,6 +14,8 @@ import io.netjourney.ui.NetjourneyApp;
 import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.Highlight;
 import io.netjourney.ui.diagram.PathEdges;
+import io.netjourney.ui.Truncation;
+import io.netjourney.ui.model.ConversationRow;
 import io.netjourney.ui.model.FlowRow;
 import io.netjourney.ui.model.NodeDetails;
 import io.netjourney.ui.status.RateChart;
@@ -35,7 +37,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.control.TableRow;
+import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -56,8 +58,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * The real window (NetjourneyApp, GTK glass, not Monocle) on an Xvfb server with openbox that this test starts on
  * the display failsafe gives the JVM, as root with live capture, driven like a person with the glass robot, a
  * screenshot of the whole screen at each step under target/screenshots/real/. The steps build on each other, in
- * order: the window appears; Lab on; a flow clicked; its Time tab, light and dark; Export PNG through the real file
- * dialog; Stop, Start, Clear; Stop right after Start 20 times; Lab off; the lab removed by someone else.
+ * order: the window appears; Lab on; the lab's conversations; a flow clicked; its Time tab, light and dark; Export
+ * PNG and SVG through the real file dialog, the hop table as CSV from the Export menu; an interface clicked (its MAC
+ * and MTU); Stop, Start, Clear; Stop right after Start 20 times; Lab off; the lab removed by someone else.
  *
  * <p>Starts the built-in lab (fixed namespace names): run under {@code flock /tmp/nj-lab.lock}.
  */
@@ -70,6 +73,8 @@ class MainWindowRealDisplayIT {
     private static final List<String> HOST_TO_CTR1 = List.of("nj-host/nj-br0", "nj-host/nj-veth1", "nj-ctr1/eth0");
     private static final int REQUEST_COLOUR = 0xd9730d;
     private static final int REPLY_COLOUR = 0x16966a;
+    /** The exported caption's title colour (the diagram's node text, light theme). */
+    private static final int CAPTION_TEXT = 0x1b2634;
 
     private final FxRobot robot = new FxRobot();
     private XServer x;
@@ -151,6 +156,7 @@ class MainWindowRealDisplayIT {
                 .map(r -> r.getProtocol() + " " + r.getSource() + " -> " + r.getDestination()).toList());
         assertEquals(List.of(), redMulticast, "multicast nobody listens to (MLD, IGMP) is an expected drop, not red");
         assertEquals(window.titleProperty().get(), x.windowName(windowId), "the title on the window's frame");
+        assertEquals(5, labPings().size(), "one long ping per path of the lab: " + labPings());
         for (String ns : List.of("nj-host", "nj-ctr1")) {
             long inode = new Lab().namespaceInode(io.netjourney.lab.LabNode.valueOf(
                     ns.substring(3).toUpperCase(java.util.Locale.ROOT)));
@@ -160,14 +166,38 @@ class MainWindowRealDisplayIT {
 
     @Test
     @Order(3)
+    void theLabsConversationsAccumulateStatisticsAndNothingIsCut() {
+        waitUntil("the nj-host -> nj-ctr1 conversation seen more than once a path",
+                () -> hostToCtr1Conversation().map(c -> c.getSeen() >= 8).orElse(false), 10);
+        ConversationRow conversation = hostToCtr1Conversation().orElseThrow();
+        System.out.printf("nj-host -> nj-ctr1: %d flow(s), seen %d, loss %s %%, last/avg/best/worst %.1f/%.1f/%.1f/%.1f"
+                + " µs, %d in the history%n", conversation.getFlowCount(), conversation.getSeen(),
+                conversation.getLossPercent(), conversation.getLastUs(), conversation.getAvgUs(),
+                conversation.getBestUs(), conversation.getWorstUs(), conversation.getHistoryUs().size());
+        assertEquals(1, conversation.getFlowCount(), "one long ping: one flow, its statistics growing");
+        assertEquals(0.0, conversation.getLossPercent());
+        assertTrue(conversation.getHistoryUs().size() >= 4, "a sparkline: " + conversation.getHistoryUs());
+        WaitForAsyncUtils.waitForFxEvents();
+        shots.shot("conversations");
+        List<String> cut = call(() -> Truncation.in(window.flowsPane()));
+        assertEquals(List.of(), cut, "no header or cell of the flows list cut at the default size");
+        List<String> hidden = call(() -> window.model().conversations().stream()
+                .filter(c -> !c.isLinkChatter()).filter(c -> window.flowsPane().table().getRoot().getChildren()
+                        .stream().noneMatch(item -> item.getValue() == c)).map(ConversationRow::toString).toList());
+        assertEquals(List.of(), hidden, "every conversation but link chatter listed");
+    }
+
+    @Test
+    @Order(4)
     void clickingAFlowHighlightsItsRequestAndReplyPaths() throws Exception {
         FlowRow row = hostToCtr1().orElseThrow();
+        ConversationRow conversation = hostToCtr1Conversation().orElseThrow();
         Path before = shots.shot("before-flow-click");
-        Node cell = robot.lookup(".table-row-cell").queryAll().stream()
-                .filter(n -> n instanceof TableRow<?> r && r.getItem() == row).findFirst()
-                .orElseThrow(() -> new AssertionError("no visible row for " + row.getSource() + " -> "
-                        + row.getDestination()));
+        Node cell = robot.lookup(".tree-table-row-cell").queryAll().stream()
+                .filter(n -> n instanceof TreeTableRow<?> r && r.getItem() == conversation).findFirst()
+                .orElseThrow(() -> new AssertionError("no visible row for " + conversation));
         robot.clickOn(cell);
+        waitUntil("its latest flow selected", () -> window.model().selectedId() == row.getId(), 5);
         waitUntil("request and reply paths highlighted", () -> {
             Highlight h = window.diagram().getHighlight();
             return h.request().size() == 2 && h.reply().size() == 2;
@@ -199,7 +229,7 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theTimeTabShowsTheFlowsInterfacesAndArrowsInBothThemes() {
         robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Time")).queryLabeled());
         waitUntil("the time view drawn", () -> call(() -> timeView().shownLayout().rows().size()) >= 6, 5);
@@ -236,7 +266,7 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void exportPngWritesTheDiagramThroughTheFileDialog() throws Exception {
         Path png = work.resolve("flow.png");
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
@@ -253,15 +283,103 @@ class MainWindowRealDisplayIT {
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "a PNG ImageIO can read");
         Bounds content = call(() -> robot.lookup("#diagram .diagram-content").query().getLayoutBounds());
-        assertEquals(Math.round(content.getWidth() * 2), image.getWidth(), 2, "the whole diagram, at 2x");
-        assertEquals(Math.round(content.getHeight() * 2), image.getHeight(), 2, "the whole diagram, at 2x");
-        assertFalse(Pixels.load(png).uniform(), "not a blank image");
-        assertTrue(Pixels.load(png).countNear(REQUEST_COLOUR, 40) > 100, "the highlighted path is in the export");
+        assertEquals(Math.max(Math.round(content.getWidth() * 2), 2 * 640), image.getWidth(), 2,
+                "the whole diagram's width, at 2x");
+        int diagramHeight = (int) Math.round(content.getHeight() * 2);
+        assertTrue(image.getHeight() > diagramHeight + 2 * 100, "the whole diagram at 2x, with a caption above it "
+                + "and a legend below: " + image.getHeight() + " px for a diagram of " + diagramHeight);
+        Pixels pixels = Pixels.load(png);
+        assertFalse(pixels.uniform(), "not a blank image");
+        assertTrue(pixels.countNear(REQUEST_COLOUR, 40) > 100, "the highlighted path is in the export");
+        int captionInk = pixels.countNear(CAPTION_TEXT, 60, 0, 0, image.getWidth(), 2 * 40);
+        System.out.println("exported PNG " + image.getWidth() + "x" + image.getHeight() + ", caption text pixels "
+                + captionInk + ", caption: " + call(() -> window.caption()));
+        assertTrue(captionInk > 300, "the caption's title drawn above the diagram: " + captionInk + " pixels");
+        var caption = call(() -> window.caption());
+        assertTrue(caption.title().startsWith("flow ") && caption.title().endsWith("198.51.100.1 → 198.51.100.2"),
+                caption.title());
+        assertTrue(caption.facts().contains("host: " + Files.readString(Path.of("/proc/sys/kernel/hostname")).strip()),
+                caption.facts().toString());
+        assertTrue(caption.facts().stream().anyMatch(f -> f.startsWith("filter: ")), caption.facts().toString());
         shots.shot("exported");
+        copyForReview(png);
     }
 
     @Test
-    @Order(6)
+    @Order(7)
+    void exportSvgWritesADrawingThatParsesAndNamesTheLabsInterfaces() throws Exception {
+        Path svg = work.resolve("flow.svg");
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        long dialog = x.waitForWindow("^Export the diagram$", Duration.ofSeconds(10));
+        x.waitForPainted(dialog, Duration.ofSeconds(5));
+        x.keyToFocused("ctrl+a");
+        x.type(svg.toString());
+        XServer.sleep(Duration.ofMillis(300));
+        x.keyToFocused("Return");
+        waitUntil("the SVG written", () -> Files.isRegularFile(svg) && sizeOf(svg) > 0, 10);
+        waitUntil("the status bar says so", () -> window.controls().statusProperty().get()
+                .contains("exported the diagram to " + svg), 5);
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var doc = factory.newDocumentBuilder().parse(svg.toFile());
+        assertEquals("svg", doc.getDocumentElement().getLocalName());
+        var nodes = doc.getElementsByTagName("text");
+        Set<String> texts = new java.util.HashSet<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent());
+        }
+        for (String name : List.of("nj-br0", "nj-veth1", "nj-veth2", "eth0")) {
+            assertTrue(texts.contains(name), name + " drawn in the SVG");
+        }
+        for (String ns : LAB) {
+            assertTrue(texts.stream().anyMatch(t -> t.startsWith(ns + " · ")), "the box of " + ns);
+        }
+        assertTrue(texts.contains(call(() -> window.caption()).title()), "the caption");
+        copyForReview(svg);
+    }
+
+    @Test
+    @Order(8)
+    void theHopTableExportsAsCsvFromTheExportMenu() throws Exception {
+        Path csv = work.resolve("hops.csv");
+        robot.clickOn("#export");
+        robot.clickOn("Hop table as CSV…");
+        long dialog = x.waitForWindow("^Export the hop table as CSV$", Duration.ofSeconds(10));
+        x.waitForPainted(dialog, Duration.ofSeconds(5));
+        shots.shot("export-csv-dialog");
+        x.keyToFocused("ctrl+a");
+        x.type(csv.toString());
+        XServer.sleep(Duration.ofMillis(300));
+        x.keyToFocused("Return");
+        waitUntil("the CSV written", () -> Files.isRegularFile(csv) && sizeOf(csv) > 0, 10);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("t (µs),hop,namespace,interface,hook,direction,source → destination,len,seq / flags,Δt (µs)",
+                lines.get(0), "the hop table's column titles");
+        assertTrue(lines.size() > 3, "a line per crossing: " + lines.size());
+        assertTrue(lines.stream().skip(1).anyMatch(l -> l.contains(",nj-host,nj-veth1,")), String.join("\n", lines));
+        copyForReview(csv);
+    }
+
+    @Test
+    @Order(9)
+    void clickingAnInterfaceShowsItsMacAndMtu() throws Exception {
+        String[] link = ipLink("nj-host", "nj-veth1");
+        String id = call(() -> window.model().graphProperty().get().interfaces().stream()
+                .filter(i -> i.name().equals("nj-veth1")).findFirst().orElseThrow().id());
+        robot.clickOn("#iface-" + id.replace(':', '-'));
+        waitUntil("the Interface tab shows nj-veth1's MAC", () -> call(() -> robot.lookup("#iface-detail-mac")
+                .tryQuery().map(n -> ((javafx.scene.control.Labeled) n).getText()).orElse("")).equals(link[0]), 8);
+        assertEquals(link[1], call(() -> robot.lookup("#iface-detail-mtu").queryLabeled().getText()));
+        assertEquals("UP", call(() -> robot.lookup("#iface-detail-state").queryLabeled().getText()));
+        assertTrue(call(() -> robot.lookup("#node-details").queryLabeled().getText()).startsWith("nj-veth1  (veth"));
+        String crossings = call(() -> robot.lookup("#iface-detail-crossings").queryLabeled().getText());
+        assertTrue(Long.parseLong(crossings.replace(",", "")) > 0, "crossings counted there: " + crossings);
+        Thread.sleep(300);
+        shots.shot("interface-details");
+    }
+
+    @Test
+    @Order(10)
     void stopStartAndClearBehave() {
         robot.clickOn("#stop");
         waitUntil("stopped", () -> window.controls().modeProperty().get() == CaptureControls.Mode.READY, 5);
@@ -295,7 +413,7 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(7)
+    @Order(11)
     void stopRightAfterStartTwentyTimesLeavesNoProgramAttached() {
         robot.clickOn("#stop");
         for (int i = 0; i < 20; i++) {
@@ -312,11 +430,12 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(8)
+    @Order(12)
     void labOffRemovesTheLabWithin5Seconds() {
         long pressed = System.nanoTime();
         robot.clickOn("#lab");
         waitUntil("the lab removed", () -> labLeft().isEmpty(), 5);
+        assertEquals(List.of(), labPings(), "the lab's pings ended and reaped");
         System.out.println("lab off: removed after " + (System.nanoTime() - pressed) / 1_000_000 + " ms");
         waitUntil("the status bar says so", () -> window.controls().statusProperty().get().contains("lab removed"),
                 5);
@@ -324,7 +443,7 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(9)
+    @Order(13)
     void aLabRemovedBySomeoneElseTurnsTheToggleOffAndIsShownAsDeleted() throws Exception {
         robot.clickOn("#lab");
         waitUntil("lab up", () -> window.controls().statusProperty().get().contains("lab up"), 15);
@@ -338,9 +457,27 @@ class MainWindowRealDisplayIT {
                 .map(n -> n.getStyleClass().contains("gone")).orElse(false), 10);
         shots.shot("lab-removed-outside");
         assertTrue(labLeft().isEmpty(), "nothing of the lab left: " + labLeft());
+        waitUntil("the lab's pings ended", () -> labPings().isEmpty(), 5);
     }
 
     // ---- helpers
+
+    /** MAC and MTU of an interface as iproute2 reports them. */
+    private static String[] ipLink(String namespace, String name) {
+        String json = Cmd.run(java.util.Map.of(), "ip", "-n", namespace, "-j", "link", "show", name).check().out();
+        var mac = java.util.regex.Pattern.compile("\"address\":\"([0-9a-f:]+)\"").matcher(json);
+        var mtu = java.util.regex.Pattern.compile("\"mtu\":(\\d+)").matcher(json);
+        assertTrue(mac.find() && mtu.find(), json);
+        return new String[] {mac.group(1), mtu.group(1)};
+    }
+
+    /** Keeps an exported file beside the screenshots, for a reviewer. */
+    private void copyForReview(Path file) throws IOException {
+        Path dir = RealScreenshots.DIR;
+        Files.createDirectories(dir);
+        Files.copy(file, dir.resolve("exported-" + file.getFileName()),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
 
     /**
      * Ends JavaFX before its X server goes: GTK exits the process when its display disappears under it. No other
@@ -359,6 +496,19 @@ class MainWindowRealDisplayIT {
         return call(() -> window.model().flows().stream()
                 .filter(r -> r.getSource().equals("198.51.100.1") && r.getDestination().equals("198.51.100.2"))
                 .filter(r -> r.getPackets() >= 2).findFirst());
+    }
+
+    private Optional<ConversationRow> hostToCtr1Conversation() {
+        return call(() -> window.model().conversations().stream()
+                .filter(c -> c.getSource().equals("198.51.100.1") && c.getDestination().equals("198.51.100.2"))
+                .findFirst());
+    }
+
+    /** The ping processes this JVM started (the lab's), as "pid command line". */
+    private static List<String> labPings() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains("ping"))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
     }
 
     private List<String> drawnNamespaces() {

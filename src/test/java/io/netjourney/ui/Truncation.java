@@ -1,0 +1,47 @@
+package io.netjourney.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+
+/**
+ * Finds text a person cannot read whole: a label, cell or column header whose skin shows less than its text (cut
+ * with an ellipsis, or clipped). Call on the FX thread, after a layout pass.
+ */
+public final class Truncation {
+    private Truncation() {
+    }
+
+    /** "header 'last seen' shows 'last s…'" for every visible labeled node under {@code root} that is cut. */
+    public static List<String> in(Node root) {
+        List<String> cut = new ArrayList<>();
+        collect(root, cut);
+        return cut;
+    }
+
+    private static void collect(Node node, List<String> cut) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
+            for (Node child : labeled.getChildrenUnmodifiable()) {
+                if (child instanceof Text shown && child.isVisible() && !labeled.getText().equals(shown.getText())) {
+                    cut.add(kind(labeled) + " '" + labeled.getText() + "' shows '" + shown.getText() + "'");
+                }
+            }
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collect(child, cut);
+            }
+        }
+    }
+
+    private static String kind(Labeled labeled) {
+        List<String> classes = labeled.getStyleClass();
+        return classes.isEmpty() ? labeled.getClass().getSimpleName() : classes.get(classes.size() - 1);
+    }
+}
