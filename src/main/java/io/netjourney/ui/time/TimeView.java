@@ -74,7 +74,11 @@ public final class TimeView extends BorderPane {
         scroll.setFitToWidth(false);
         setCenter(scroll);
         // the header stays at the top of the viewport while the rows scroll under it
-        scroll.viewportBoundsProperty().addListener((obs, old, b) -> pinHeader());
+        scroll.viewportBoundsProperty().addListener((obs, old, b) -> {
+            // header and bands reach across the whole viewport when the diagram is narrower
+            content.setMinWidth(b.getWidth());
+            pinHeader();
+        });
         scroll.vvalueProperty().addListener((obs, old, v) -> pinHeader());
         content.heightProperty().addListener((obs, old, h) -> pinHeader());
         // the stylesheet's fonts apply once in a scene: measure again then
@@ -124,6 +128,11 @@ public final class TimeView extends BorderPane {
     /** What is drawn. */
     public SequenceLayout shownLayout() {
         return layout;
+    }
+
+    /** Says everything about the row under the pointer. */
+    Tooltip rowTooltip() {
+        return tooltip;
     }
 
     /** The rows drawn now: those around the viewport. */
@@ -216,6 +225,7 @@ public final class TimeView extends BorderPane {
                 Rectangle band = new Rectangle(0, row.index() * SequenceLayout.ROW_HEIGHT, shown.width(),
                         SequenceLayout.ROW_HEIGHT);
                 band.getStyleClass().add("time-band");
+                band.widthProperty().bind(content.widthProperty());
                 nodes.add(0, band);
             }
             nodes.add(text(row.time(), SequenceLayout.Font.TIME, SequenceLayout.PAD, row.y() + 4, "time-time"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netjourney.journey.FlowDetail;
 import io.netjourney.journey.JourneyConfig;
 import java.util.Arrays;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import java.util.List;
 import javafx.scene.control.Label;
@@ -76,6 +77,17 @@ class TimeViewTest {
 
     private static List<String> times(FxRobot robot) {
         return robot.lookup("#time-view .time-time").queryAll().stream().map(n -> ((Text) n).getText()).toList();
+    }
+
+    @Test
+    void theRowUnderThePointerTellsEverythingAboutItInTheTooltip(FxRobot robot) {
+        LabFlows flows = new LabFlows().ping(1, 1_000_000);
+        robot.interact(() -> view.show(flows.model().detail(1), inode -> LabFlows.NAMES.get(inode)));
+        robot.moveTo(robot.lookup("#time-view .time-arrow").nth(1).<Node>query());
+        assertEquals(view.shownLayout().rows().get(2).tooltip(), view.rowTooltip().getText(),
+                "the second arrow is the third row (after the start mark)");
+        assertTrue(view.rowTooltip().getText().startsWith("hop 3 · request · icmp seq 1"),
+                view.rowTooltip().getText());
     }
 
     @Test
