@@ -3,6 +3,7 @@ package io.netjourney.ui.tables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.Scene;
@@ -23,15 +24,17 @@ import org.testfx.framework.junit5.Start;
 /** A table's text as shown: visible columns only, rows in the order shown, the selected ones in that order too. */
 @ExtendWith(ApplicationExtension.class)
 class TableCopyTest {
-    private record Flow(long id, String protocol, String source) {
+    record Flow(long id, String protocol, String source) {
     }
 
-    private final TableView<Flow> table = new TableView<>();
-    private final TreeTableView<Flow> tree = new TreeTableView<>();
+    private TableView<Flow> table;
+    private TreeTableView<Flow> tree;
 
     @Start
     void start(Stage stage) {
-        table.getColumns().add(column("#", f -> f.id()));
+        table = new TableView<>();
+        tree = new TreeTableView<>();
+        table.getColumns().add(column("#", Flow::id));
         table.getColumns().add(column("proto", Flow::protocol));
         TableColumn<Flow, Object> hidden = column("hidden", f -> "x");
         hidden.setVisible(false);
@@ -45,21 +48,25 @@ class TableCopyTest {
         TreeItem<Flow> conversation = new TreeItem<>(new Flow(1, "icmp", "198.51.100.2"));
         conversation.getChildren().add(new TreeItem<>(new Flow(4, "icmp", "198.51.100.2")));
         conversation.setExpanded(true);
-        root.getChildren().addAll(conversation, new TreeItem<>(new Flow(5, "udp", "198.51.100.3:53")));
+        root.getChildren().add(conversation);
+        root.getChildren().add(new TreeItem<>(new Flow(5, "udp", "198.51.100.3:53")));
         tree.setRoot(root);
         tree.setShowRoot(false);
-        TreeTableColumn<Flow, Object> id = new TreeTableColumn<>("#");
-        id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().id()));
-        TreeTableColumn<Flow, Object> proto = new TreeTableColumn<>("proto");
-        proto.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().protocol()));
-        tree.getColumns().addAll(List.of(id, proto));
+        tree.getColumns().add(treeColumn("#", Flow::id));
+        tree.getColumns().add(treeColumn("proto", Flow::protocol));
         stage.setScene(new Scene(new VBox(table, tree), 600, 500));
         stage.show();
     }
 
-    private static TableColumn<Flow, Object> column(String title, java.util.function.Function<Flow, Object> value) {
+    private static TableColumn<Flow, Object> column(String title, Function<Flow, Object> value) {
         TableColumn<Flow, Object> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        return column;
+    }
+
+    private static TreeTableColumn<Flow, Object> treeColumn(String title, Function<Flow, Object> value) {
+        TreeTableColumn<Flow, Object> column = new TreeTableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue().getValue())));
         return column;
     }
 
