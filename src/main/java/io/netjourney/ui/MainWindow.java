@@ -60,6 +60,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -162,6 +164,11 @@ public final class MainWindow extends BorderPane {
     /** What the lab last said (building, up, removed…); shown beside {@link #warning}, never overwritten by it. */
     private String labMessage = "";
 
+    /** Where the divider between the flows list and the diagram starts, until the list's columns are known. */
+    static final double DEFAULT_CENTRE_DIVIDER = 0.36;
+    /** The flows list takes at most this share of the window by itself: the diagram is what the window is for. */
+    static final double MOST_FLOWS_SHARE = 0.5;
+
     public MainWindow(boolean canCapture) {
         this(canCapture, null, Dialogs::confirm, listener -> new LabActivity(new Lab(), listener));
     }
@@ -205,7 +212,8 @@ public final class MainWindow extends BorderPane {
         right.setDividerPositions(0.62);
         centre = new SplitPane(flows, right);
         centre.setId("centre-split");
-        centre.setDividerPositions(0.36);
+        centre.setDividerPositions(DEFAULT_CENTRE_DIVIDER);
+        fitFlowsListOnceShown();
         setCenter(centre);
         status.setId("status");
         status.getStyleClass().add("status-bar");
@@ -415,6 +423,28 @@ public final class MainWindow extends BorderPane {
         if (offset >= 0 && offset <= end) {
             filterField.selectRange(offset, end);
         }
+    }
+
+    /**
+     * The first time the window has its width, the flows list gets the width its columns fit (at most
+     * {@link #MOST_FLOWS_SHARE} of the window, the rest scrolls sideways), unless the divider was restored from
+     * an earlier run.
+     */
+    private void fitFlowsListOnceShown() {
+        ChangeListener<Number> fit = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> obs, Number old, Number width) {
+                if (width.doubleValue() <= 0) {
+                    return;
+                }
+                centre.widthProperty().removeListener(this);
+                if (centre.getDividerPositions()[0] == DEFAULT_CENTRE_DIVIDER) {
+                    double wanted = Math.min(flows.fittedWidthProperty().get(), width.doubleValue() * MOST_FLOWS_SHARE);
+                    centre.setDividerPositions(Math.max(FlowsPane.LEAST_WIDTH, wanted) / width.doubleValue());
+                }
+            }
+        };
+        centre.widthProperty().addListener(fit);
     }
 
     /**
