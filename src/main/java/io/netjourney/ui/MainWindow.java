@@ -60,10 +60,9 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -77,6 +76,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -109,6 +109,7 @@ public final class MainWindow extends BorderPane {
     private final JourneyViewModel model = new JourneyViewModel(names);
     private final JourneyDiagram diagram = new JourneyDiagram();
     private final FlowsPane flows;
+    private boolean fitFlowsList = true;
     private final HopsPane hops;
     private final FrameBatcher batcher;
     private final SplitPane centre;
@@ -213,7 +214,7 @@ public final class MainWindow extends BorderPane {
         centre = new SplitPane(flows, right);
         centre.setId("centre-split");
         centre.setDividerPositions(DEFAULT_CENTRE_DIVIDER);
-        fitFlowsListOnceShown();
+        fitFlowsListUntilMoved();
         setCenter(centre);
         status.setId("status");
         status.getStyleClass().add("status-bar");
@@ -426,25 +427,33 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * The first time the window has its width, the flows list gets the width its columns fit (at most
-     * {@link #MOST_FLOWS_SHARE} of the window, the rest scrolls sideways), unless the divider was restored from
-     * an earlier run.
+     * Until someone drags the divider (or an earlier run's is restored), the flows list is as wide as its columns
+     * fit, at most {@link #MOST_FLOWS_SHARE} of the window (the rest scrolls sideways), as the window gets its size
+     * and as the columns widen.
      */
-    private void fitFlowsListOnceShown() {
-        ChangeListener<Number> fit = new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Number> obs, Number old, Number width) {
-                if (width.doubleValue() <= 0) {
-                    return;
-                }
-                centre.widthProperty().removeListener(this);
-                if (centre.getDividerPositions()[0] == DEFAULT_CENTRE_DIVIDER) {
-                    double wanted = Math.min(flows.fittedWidthProperty().get(), width.doubleValue() * MOST_FLOWS_SHARE);
-                    centre.setDividerPositions(Math.max(FlowsPane.LEAST_WIDTH, wanted) / width.doubleValue());
+    private void fitFlowsListUntilMoved() {
+        centre.widthProperty().addListener(o -> fitFlowsList());
+        flows.fittedWidthProperty().addListener(o -> fitFlowsList());
+        centre.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            for (Node n = e.getTarget() instanceof Node t ? t : null; n != null && n != centre; n = n.getParent()) {
+                if (n.getStyleClass().contains("split-pane-divider")) {
+                    keepCentreDivider();
                 }
             }
-        };
-        centre.widthProperty().addListener(fit);
+        });
+    }
+
+    private void fitFlowsList() {
+        double width = centre.getWidth();
+        if (fitFlowsList && width > 0) {
+            double wanted = Math.min(flows.fittedWidthProperty().get(), width * MOST_FLOWS_SHARE);
+            centre.setDividerPositions(Math.max(FlowsPane.LEAST_WIDTH, wanted) / width);
+        }
+    }
+
+    /** The divider between the flows list and the diagram stays where it is put (dragged, or restored). */
+    void keepCentreDivider() {
+        fitFlowsList = false;
     }
 
     /**

@@ -57,7 +57,9 @@ final class WindowPlacement {
         stage.setWidth(at.getWidth());
         stage.setHeight(at.getHeight());
         stage.setMaximized(prefs.getBoolean(MAXIMIZED, false));
-        restore(window.centreSplit(), prefs.getDouble(CENTRE_DIVIDER, -1));
+        if (restore(window.centreSplit(), prefs.getDouble(CENTRE_DIVIDER, -1))) {
+            window.keepCentreDivider();
+        }
         restore(window.rightSplit(), prefs.getDouble(RIGHT_DIVIDER, -1));
     }
 
@@ -80,10 +82,13 @@ final class WindowPlacement {
         settle.play();
     }
 
-    private static void restore(SplitPane split, double position) {
+    /** Puts the divider where an earlier run left it, if it remembered one; says whether it did. */
+    private static boolean restore(SplitPane split, double position) {
         if (position > 0.05 && position < 0.95) {
             split.setDividerPositions(position);
+            return true;
         }
+        return false;
     }
 
     /** Remembers the stage's size (not when maximized) and the dividers for the next run. */
