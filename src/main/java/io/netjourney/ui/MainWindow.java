@@ -182,7 +182,9 @@ public final class MainWindow extends BorderPane {
         right.setDividerPositions(0.62);
         centre = new SplitPane(flows, right);
         centre.setId("centre-split");
-        centre.setDividerPositions(0.36);
+        // the flows list's columns need about 60 % of a 1440–1536 px window (FlowsPane's minimum width); from there
+        // both sides widen with the window
+        centre.setDividerPositions(0.6);
         setCenter(centre);
         status.setId("status");
         status.getStyleClass().add("status-bar");
