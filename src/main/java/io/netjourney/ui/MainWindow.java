@@ -182,9 +182,7 @@ public final class MainWindow extends BorderPane {
         right.setDividerPositions(0.62);
         centre = new SplitPane(flows, right);
         centre.setId("centre-split");
-        // the flows list's columns need about 60 % of a 1440–1536 px window (FlowsPane's minimum width); from there
-        // both sides widen with the window
-        centre.setDividerPositions(0.6);
+        centre.setDividerPositions(0.36);
         setCenter(centre);
         status.setId("status");
         status.getStyleClass().add("status-bar");
