@@ -56,6 +56,8 @@ public final class JourneyModel {
     /** The latest packets crossed, a ring; {@link #recentNext} is where the next goes. */
     private final PacketState[] recent = new PacketState[RECENT_PACKETS];
     private int recentNext;
+    /** The selected flow changed since the last detail handed out (one snapshot held it back). */
+    private boolean selectedStale;
     private boolean netfilterArrived;
     private long crossings;
     private long firstCrossingNs = Long.MIN_VALUE;
@@ -101,6 +103,9 @@ public final class JourneyModel {
                 recent[recentNext] = packet;
                 recentNext = (recentNext + 1) % RECENT_PACKETS;
             }
+        } else if (event instanceof Drop) {
+            HopEvent before = parentCrossing(packet, hop);
+            topology.dropped(before != null ? before : event, DropClass.of(event).expected());
         }
         return hop;
     }
@@ -148,7 +153,16 @@ public final class JourneyModel {
      * {@code detailWanted}, or when that flow changed or netfilter verdicts arrived since.
      */
     public JourneySnapshot snapshot(long selectedFlowId, boolean detailWanted) {
-        boolean selectedChanged = netfilterArrived;
+        return snapshot(selectedFlowId, detailWanted, true);
+    }
+
+    /**
+     * As {@link #snapshot(long, boolean)}, but when {@code detailIfChanged} is false a change of the selected flow
+     * does not bring its detail (building it is the costly part of a snapshot under a flood): the next snapshot that
+     * allows it does.
+     */
+    public JourneySnapshot snapshot(long selectedFlowId, boolean detailWanted, boolean detailIfChanged) {
+        boolean selectedChanged = netfilterArrived || selectedStale;
         List<FlowView> views = new ArrayList<>(changed.size());
         for (FlowState flow : changed) {
             flow.changed = false;
@@ -171,7 +185,9 @@ public final class JourneyModel {
         }
         removed.clear();
         netfilterArrived = false;
-        FlowDetail detail = selectedFlowId > 0 && (detailWanted || selectedChanged) ? detail(selectedFlowId) : null;
+        boolean withDetail = selectedFlowId > 0 && (detailWanted || selectedChanged && detailIfChanged);
+        selectedStale = selectedFlowId > 0 && selectedChanged && !withDetail;
+        FlowDetail detail = withDetail ? detail(selectedFlowId) : null;
         Conversations.Changes grouped = conversations.takeChanges();
         return new JourneySnapshot(counters(), views, gone, topology.snapshot(), detail, recentPackets(),
                 grouped.changed(), grouped.removed());

@@ -33,23 +33,34 @@ public final class Topology {
     public record Link(long from, long to) {
     }
 
+    /**
+     * What was counted at one interface: its crossings (one per hook that saw a packet there), and the drops of
+     * packets whose last crossing before the drop was there (or that the kernel dropped on it), expected ones apart.
+     */
+    public record Counts(long crossings, long drops, long expectedDrops) {
+        public static final Counts NONE = new Counts(0, 0, 0);
+    }
+
     /** How many routing decisions chose an interface as output, and the latest of them. */
     public record Routes(long count, TracedHop latest) {
     }
 
     /**
-     * What the topology was at one moment. {@code version} grows with every change, so a presenter can skip a
-     * snapshot it already has.
+     * What the topology was at one moment. {@code version} grows with every change of its structure (interfaces,
+     * links, peers, routes, verdicts), so a presenter can skip what it has drawn; {@code counts} change without it.
      *
      * @param peers      inferred veth peers both ways: a veth whose packet was sent (tx) and next received (rx) on a
      *                   veth in another namespace has that one as its peer (the first such step wins)
      * @param routesOut  per output interface, the routing decisions that chose it
      * @param netfilter  per namespace inode, the latest netfilter verdict given there
+     * @param counts     per interface ({@link #keyOf} key), what was counted there; an interface without an entry
+     *                   counted nothing
      */
     public record Snapshot(long version, List<Long> namespaces, List<Interface> interfaces, List<Link> links,
-                           Map<Long, Long> peers, Map<Long, Routes> routesOut, Map<Long, NetfilterVerdict> netfilter) {
+                           Map<Long, Long> peers, Map<Long, Routes> routesOut, Map<Long, NetfilterVerdict> netfilter,
+                           Map<Long, Counts> counts) {
         public static final Snapshot EMPTY = new Snapshot(0, List.of(), List.of(), List.of(), Map.of(), Map.of(),
-                Map.of());
+                Map.of(), Map.of());
 
         public Snapshot {
             namespaces = List.copyOf(namespaces);
@@ -58,6 +69,12 @@ public final class Topology {
             peers = Map.copyOf(peers);
             routesOut = Map.copyOf(routesOut);
             netfilter = Map.copyOf(netfilter);
+            counts = Map.copyOf(counts);
+        }
+
+        /** What was counted at the interface with this {@link #keyOf} key. */
+        public Counts countsAt(long key) {
+            return counts.getOrDefault(key, Counts.NONE);
         }
     }
 
@@ -70,6 +87,7 @@ public final class Topology {
     private final Map<Long, Routes> routesOut = new HashMap<>();
     private final Map<Long, NetfilterVerdict> netfilter = new HashMap<>();
     private long version;
+    private boolean counted;
     private Snapshot snapshot = Snapshot.EMPTY;
 
     /** Netns inodes are 32-bit, so inode and ifindex fit one long. */
@@ -83,6 +101,9 @@ public final class Topology {
         long[] neighbours = new long[2];
         int neighbourCount;
         boolean peered;
+        long crossings;
+        long drops;
+        long expectedDrops;
 
         Node(Interface info) {
             this.info = info;
@@ -112,6 +133,8 @@ public final class Topology {
         if (toNode == null) {
             toNode = add(to, toKey);
         }
+        toNode.crossings++;
+        counted = true;
         if (from == null) {
             return;
         }
@@ -138,6 +161,20 @@ public final class Topology {
             peers.put(fromKey, toKey);
             peers.put(toKey, fromKey);
         }
+    }
+
+    /** A drop, counted at {@code at}: the crossing its packet made last before it, or the drop itself. */
+    void dropped(HopEvent at, boolean expected) {
+        Node node = nodes.get(keyOf(at.netnsInode(), at.ifindex()));
+        if (node == null) {
+            return;
+        }
+        if (expected) {
+            node.expectedDrops++;
+        } else {
+            node.drops++;
+        }
+        counted = true;
     }
 
     /** A routing decision that found its output interface. */
@@ -168,12 +205,28 @@ public final class Topology {
         return version;
     }
 
-    /** The topology now; the same object while nothing changed. */
+    /** The topology now; the same object while nothing changed (not even a count). */
     public Snapshot snapshot() {
         if (snapshot.version() != version) {
             snapshot = new Snapshot(version, new ArrayList<>(namespaces), interfaces, links, peers, routesOut,
-                    netfilter);
+                    netfilter, counts());
+        } else if (counted) {
+            Snapshot s = snapshot;
+            snapshot = new Snapshot(version, s.namespaces(), s.interfaces(), s.links(), s.peers(), s.routesOut(),
+                    s.netfilter(), counts());
         }
+        counted = false;
         return snapshot;
+    }
+
+    private Map<Long, Counts> counts() {
+        Map<Long, Counts> counts = new HashMap<>(interfaces.size() * 2);
+        for (Interface i : interfaces) {
+            Node node = nodes.get(i.key());
+            if (node.crossings + node.drops + node.expectedDrops > 0) {
+                counts.put(i.key(), new Counts(node.crossings, node.drops, node.expectedDrops));
+            }
+        }
+        return counts;
     }
 }

@@ -32,6 +32,8 @@ import java.util.function.ToLongFunction;
  */
 public final class ModelWorker implements AutoCloseable {
     static final long PUBLISH_MS = 100;
+    /** While events flow, the selected flow's detail goes out at most this often (at once after a command). */
+    static final long DETAIL_MS = 250;
     private static final int BATCH = 4_096;
 
     /** A snapshot and the generation of the model that made it. */
@@ -53,6 +55,7 @@ public final class ModelWorker implements AutoCloseable {
     private boolean detailWanted;
     private boolean unpublished;
     private long lastPublishNs;
+    private long lastDetailNs;
 
     public ModelWorker() {
         this(JourneyConfig.forViews());
@@ -171,7 +174,12 @@ public final class ModelWorker implements AutoCloseable {
     }
 
     private void publish() {
-        JourneySnapshot fresh = model.snapshot(selected, detailWanted);
+        long now = System.nanoTime();
+        boolean detailDue = now - lastDetailNs >= DETAIL_MS * 1_000_000;
+        JourneySnapshot fresh = model.snapshot(selected, detailWanted, detailDue);
+        if (fresh.selected() != null) {
+            lastDetailNs = now;
+        }
         detailWanted = false;
         unpublished = false;
         long current = generation;

@@ -116,10 +116,12 @@ public final class CaptureControls {
      * @param eventsPerSecond crossings delivered per second since the last update
      * @param hooks           hooks attached (0 when not capturing)
      * @param uiDropped       crossings the window could not keep up with
+     * @param shownOneIn      the selected flow's journeys shown, one in this many (1: all; see
+     *                        {@link io.netjourney.journey.DisplaySampling})
      * @param warning         a warning to show, or empty
      */
     public void updateStatus(CaptureStats stats, long eventsPerSecond, long packets, long flows, int hooks,
-            long uiDropped, String warning) {
+            long uiDropped, long shownOneIn, String warning) {
         String state = switch (mode.get()) {
             case CAPTURING -> "capturing";
             case STARTING -> "starting";
@@ -133,6 +135,10 @@ public final class CaptureControls {
         CounterText.parts(stats.plusLost(uiDropped)).forEach(part -> line.append(" · ").append(part));
         if (hooks > 0) {
             line.append(" · ").append(hooks).append(hooks == 1 ? " hook" : " hooks");
+        }
+        if (shownOneIn > 1) {
+            line.append(String.format(Locale.ROOT, " · showing 1 in %,d journeys of the selected flow (counts exact)",
+                    shownOneIn));
         }
         if (warning != null && !warning.isEmpty()) {
             line.append(" · ").append(warning);

@@ -8,14 +8,17 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.TableView;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** File choosers and error alerts behind the toolbar's Open, Save and Export buttons. */
+/** File choosers and error alerts behind the toolbar's Open, Save and Export buttons and the tables' menus. */
 final class Dialogs {
     private static final FileChooser.ExtensionFilter TRACES =
             new FileChooser.ExtensionFilter("netjourney traces (*.njt)", "*.njt");
     private static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG image", "*.png");
+    private static final FileChooser.ExtensionFilter SVG = new FileChooser.ExtensionFilter("SVG drawing", "*.svg");
+    private static final FileChooser.ExtensionFilter CSV = new FileChooser.ExtensionFilter("CSV table", "*.csv");
 
     private Dialogs() {
     }
@@ -41,11 +44,27 @@ final class Dialogs {
         }
     }
 
-    static void exportPng(MainWindow window) {
-        File file = chooser("Export the diagram", PNG, "netjourney.png").showSaveDialog(owner(window));
+    /** The diagram with its caption and legend, as PNG or SVG: the file's extension, else the chosen filter, says. */
+    static void exportDiagram(MainWindow window) {
+        FileChooser chooser = chooser("Export the diagram", PNG, "netjourney.png");
+        chooser.getExtensionFilters().add(SVG);
+        File file = chooser.showSaveDialog(owner(window));
         if (file != null) {
             try {
-                window.exportPng(withExtension(file, ".png"));
+                window.exportDiagram(withExtension(file, chooser.getSelectedExtensionFilter() == SVG ? ".svg"
+                        : ".png"));
+            } catch (IOException | RuntimeException e) {
+                error(window, "Cannot export " + file, e);
+            }
+        }
+    }
+
+    /** A table as shown, all its rows, as a CSV file; {@code what} names it ("hop table"). */
+    static void exportTable(MainWindow window, TableView<?> table, String what, String initialName) {
+        File file = chooser("Export the " + what + " as CSV", CSV, initialName).showSaveDialog(owner(window));
+        if (file != null) {
+            try {
+                window.exportTable(table, what, withExtension(file, ".csv"));
             } catch (IOException | RuntimeException e) {
                 error(window, "Cannot export " + file, e);
             }

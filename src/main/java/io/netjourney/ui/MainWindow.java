@@ -5,15 +5,16 @@ import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.names.NamespaceNames;
-import io.netjourney.lab.Lab;
-import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
+import io.netjourney.lab.Lab;
 import io.netjourney.session.EventQueue;
 import io.netjourney.session.LiveSource;
+import io.netjourney.session.ModelWorker;
+import io.netjourney.session.RateHistory;
 import io.netjourney.session.Session;
 import io.netjourney.session.SessionOptions;
 import io.netjourney.session.Source;
-import io.netjourney.session.ModelWorker;
+import io.netjourney.ui.diagram.Caption;
 import io.netjourney.ui.diagram.DiagramExport;
 import io.netjourney.ui.diagram.JourneyDiagram;
 import io.netjourney.ui.feed.EventRecorder;
@@ -24,11 +25,20 @@ import io.netjourney.ui.feed.TraceFiles;
 import io.netjourney.ui.flows.FlowsPane;
 import io.netjourney.ui.hops.HopsPane;
 import io.netjourney.ui.model.ConversationRow;
+import io.netjourney.ui.model.ExportCaption;
 import io.netjourney.ui.model.FlowRow;
 import io.netjourney.ui.model.JourneyViewModel;
+import io.netjourney.ui.status.RateChart;
+import io.netjourney.ui.tables.TableCopy;
+import io.netjourney.ui.tables.TextTable;
+import io.netjourney.ui.time.TimeTab;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,12 +60,17 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
@@ -140,10 +155,19 @@ public final class MainWindow extends BorderPane {
     private CompletableFuture<Void> labRemoval = CompletableFuture.completedFuture(null);
     private long lastCrossings;
     private long perSecond;
+    private long lastLost;
+    /** The last minute of {@link #perSecond} and of events lost per second, drawn by {@link #rateChart}. */
+    private final RateHistory rates = new RateHistory();
+    private final RateChart rateChart = new RateChart(rates);
     /** What the capture, a file or the last action said; shown in the status bar. */
     private String warning = "";
     /** What the lab last said (building, up, removed…); shown beside {@link #warning}, never overwritten by it. */
     private String labMessage = "";
+
+    /** Where the divider between the flows list and the diagram starts, until the list's columns are known. */
+    static final double DEFAULT_CENTRE_DIVIDER = 0.36;
+    /** The flows list takes at most this share of the window by itself: the diagram is what the window is for. */
+    static final double MOST_FLOWS_SHARE = 0.5;
 
     public MainWindow(boolean canCapture) {
         this(canCapture, null, Dialogs::confirm, listener -> new LabActivity(new Lab(), listener));
@@ -170,6 +194,12 @@ public final class MainWindow extends BorderPane {
         names.use(liveNames);
         flows = new FlowsPane(model.conversations(), model::sinceStart);
         hops = new HopsPane(model.hopRows(), model.hopStats());
+        hops.getTabs().add(2, new TimeTab(model.selectedDetailProperty(), model::namespaceOf));
+        TableCopy.installCopy(flows.table());
+        TableCopy.installMenu(hops.hopsTable(), () -> Dialogs.exportTable(this, hops.hopsTable(), "hop table",
+                "hops.csv"));
+        TableCopy.installMenu(hops.statsTable(), () -> Dialogs.exportTable(this, hops.statsTable(), "statistics",
+                "statistics.csv"));
         diagram.setId("diagram");
         diagram.graphProperty().bind(model.graphProperty());
         diagram.highlightProperty().bind(model.highlightProperty());
@@ -182,7 +212,8 @@ public final class MainWindow extends BorderPane {
         right.setDividerPositions(0.62);
         centre = new SplitPane(flows, right);
         centre.setId("centre-split");
-        centre.setDividerPositions(0.36);
+        centre.setDividerPositions(DEFAULT_CENTRE_DIVIDER);
+        fitFlowsListOnceShown();
         setCenter(centre);
         status.setId("status");
         status.getStyleClass().add("status-bar");
@@ -194,7 +225,12 @@ public final class MainWindow extends BorderPane {
             }
         });
         status.setMaxWidth(Double.MAX_VALUE);
-        setBottom(status);
+        rateChart.setId("rate-chart");
+        HBox statusRow = new HBox(8, status, rateChart);
+        statusRow.getStyleClass().add("status-row");
+        statusRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        setBottom(statusRow);
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 clearSelection();
@@ -230,8 +266,9 @@ public final class MainWindow extends BorderPane {
         diagram.setOnInterfaceClicked(id -> {
             model.mark(id);
             model.filterToInterface(id);
-            hops.showDetails(model.details(id), joined(model.routesVia(id), model.netfilterIn(id)));
+            model.showInterface(id);
         });
+        model.interfaceDetailsProperty().addListener((obs, old, shown) -> hops.showDetails(shown));
         diagram.setOnBackgroundClicked(this::clearSelection);
         hops.hopsTable().getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
@@ -282,8 +319,7 @@ public final class MainWindow extends BorderPane {
         Button open = button("open", "Open…", "Open a trace file (Ctrl+O)", () -> Dialogs.open(this));
         Button save = button("save", "Save…", "Save the crossings shown as a trace file (Ctrl+S)",
                 () -> Dialogs.save(this));
-        Button export = button("export", "Export PNG…", "Export the diagram as shown, at 2× (Ctrl+E)",
-                () -> Dialogs.exportPng(this));
+        MenuButton export = exportMenu();
         Button clear = button("clear", "Clear", "Empty the view; a running capture goes on (Ctrl+L)", this::clearView);
         Button fit = button("fit", "Fit", "Zoom the diagram to fit (0)", diagram::zoomToFit);
         labToggle.setId("lab");
@@ -318,6 +354,20 @@ public final class MainWindow extends BorderPane {
                 netfilterToggle, new Separator(), open, save, export, clear, new Separator(), labToggle, fit, dark);
         bar.setId("toolbar");
         return bar;
+    }
+
+    private MenuButton exportMenu() {
+        MenuItem picture = new MenuItem("Diagram as PNG or SVG… (Ctrl+E)");
+        picture.setOnAction(e -> Dialogs.exportDiagram(this));
+        MenuItem hopTable = new MenuItem("Hop table as CSV…");
+        hopTable.setOnAction(e -> Dialogs.exportTable(this, hops.hopsTable(), "hop table", "hops.csv"));
+        MenuItem statistics = new MenuItem("Statistics as CSV…");
+        statistics.setOnAction(e -> Dialogs.exportTable(this, hops.statsTable(), "statistics", "statistics.csv"));
+        MenuButton export = new MenuButton("Export", null, picture, hopTable, statistics);
+        export.setId("export");
+        export.setTooltip(new Tooltip("The diagram as shown, with a caption (flow, time, filter, host) and a legend, "
+                + "as PNG (2×) or SVG (Ctrl+E); the selected flow's hop table or statistics as CSV"));
+        return export;
     }
 
     private static Button button(String id, String text, String tip, Runnable action) {
@@ -373,6 +423,28 @@ public final class MainWindow extends BorderPane {
         if (offset >= 0 && offset <= end) {
             filterField.selectRange(offset, end);
         }
+    }
+
+    /**
+     * The first time the window has its width, the flows list gets the width its columns fit (at most
+     * {@link #MOST_FLOWS_SHARE} of the window, the rest scrolls sideways), unless the divider was restored from
+     * an earlier run.
+     */
+    private void fitFlowsListOnceShown() {
+        ChangeListener<Number> fit = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> obs, Number old, Number width) {
+                if (width.doubleValue() <= 0) {
+                    return;
+                }
+                centre.widthProperty().removeListener(this);
+                if (centre.getDividerPositions()[0] == DEFAULT_CENTRE_DIVIDER) {
+                    double wanted = Math.min(flows.fittedWidthProperty().get(), width.doubleValue() * MOST_FLOWS_SHARE);
+                    centre.setDividerPositions(Math.max(FlowsPane.LEAST_WIDTH, wanted) / width.doubleValue());
+                }
+            }
+        };
+        centre.widthProperty().addListener(fit);
     }
 
     /**
@@ -561,13 +633,15 @@ public final class MainWindow extends BorderPane {
         }
         lastCrossings = 0;
         perSecond = 0;
+        rates.clear();
+        rateChart.refresh();
     }
 
     /** Esc, or a click on the diagram's background: no flow selected, no interface marked. */
     public void clearSelection() {
         flows.table().getSelectionModel().clearSelection();
         model.clearSelection();
-        hops.showDetails(Optional.empty(), Optional.empty());
+        model.showInterface(null);
     }
 
     /** Ctrl+F: to the flow search. */
@@ -715,13 +789,6 @@ public final class MainWindow extends BorderPane {
         }, Platform::runLater);
     }
 
-    private static Optional<String> joined(Optional<String> first, Optional<String> second) {
-        if (first.isPresent() && second.isPresent()) {
-            return Optional.of(first.get() + "\n" + second.get());
-        }
-        return first.isPresent() ? first : second;
-    }
-
     /** Saves the crossings shown (see {@link EventRecorder}) with their namespace names; says so in the status bar. */
     public void saveTrace(Path file) throws IOException {
         List<HopEvent> events = recorder.snapshot();
@@ -730,11 +797,45 @@ public final class MainWindow extends BorderPane {
         refreshStatus();
     }
 
-    /** Writes the diagram as shown (highlight included) at 2× as a PNG; says so in the status bar. */
-    public void exportPng(Path file) throws IOException {
-        DiagramExport.writePng(diagram.snapshot(2), file);
+    /**
+     * Writes the diagram as shown (highlight included) under its caption and over its legend: SVG for a ".svg" file,
+     * else PNG at 2×; says so in the status bar.
+     */
+    public void exportDiagram(Path file) throws IOException {
+        Caption caption = caption();
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+            DiagramExport.writeSvg(DiagramExport.svg(diagram, caption), file);
+        } else {
+            DiagramExport.writePng(DiagramExport.png(diagram, caption, 2), file);
+        }
         warning = "exported the diagram to " + file;
         refreshStatus();
+    }
+
+    /** Writes all rows of a table as shown as CSV (UTF-8, a header of the column titles); says so in the status bar. */
+    public void exportTable(TableView<?> table, String what, Path file) throws IOException {
+        TextTable text = TableCopy.text(table, false);
+        Files.writeString(file, text.toCsv(), StandardCharsets.UTF_8);
+        warning = String.format(Locale.ROOT, "exported %,d rows of the %s to %s", text.rows().size(), what, file);
+        refreshStatus();
+    }
+
+    /** What the export's caption says: the flow or all flows, when, and the capture's filter and host (or file). */
+    public Caption caption() {
+        ExportCaption.Origin origin = openedFile != null
+                ? ExportCaption.Origin.file(openedFile.getFileName().toString())
+                // the kernel stamps events with CLOCK_MONOTONIC, System.nanoTime's clock on Linux
+                : ExportCaption.Origin.live(runningFilter, thisHost(),
+                        System.currentTimeMillis() * 1_000_000 - System.nanoTime());
+        return ExportCaption.of(model.shown(), origin, Instant.now(), ZoneId.systemDefault());
+    }
+
+    private static String thisHost() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
+            return Optional.ofNullable(System.getenv("HOSTNAME")).orElse("this machine");
+        }
     }
 
     /** Events lost for what is on screen: the shown capture's since the last Clear, or the opened file's. */
@@ -743,11 +844,15 @@ public final class MainWindow extends BorderPane {
         return fileLost + Math.max(0, captureLost) + Math.max(0, queue.dropped() - droppedAtClear);
     }
 
-    /** Once a second: crossings shown per second. */
+    /** Once a second: crossings shown per second, and the rates' history for the status bar's chart. */
     private void measureRate() {
         long crossings = model.crossingsProperty().get();
         perSecond = running ? Math.max(0, crossings - lastCrossings) : 0;
         lastCrossings = crossings;
+        long lostNow = lost();
+        rates.add(perSecond, running ? lostNow - lastLost : 0);
+        lastLost = lostNow;
+        rateChart.refresh();
     }
 
     private void refreshStatus() {
@@ -763,7 +868,7 @@ public final class MainWindow extends BorderPane {
         CaptureStats onScreen = new CaptureStats(stats.submitted(), lost(), stats.filtered(), stats.noDevice(),
                 stats.decoded());
         controls.updateStatus(onScreen, perSecond, model.packetsProperty().get(), model.flowsSeenProperty().get(),
-                running ? shown.hooks().size() : 0, 0,
+                running ? shown.hooks().size() : 0, 0, model.shownOneInProperty().get(),
                 Stream.of(warning, labMessage).filter(m -> !m.isEmpty()).collect(Collectors.joining(" · ")));
     }
 
@@ -863,8 +968,8 @@ public final class MainWindow extends BorderPane {
         return batcher;
     }
 
-    /** Where the current capture puts its events (benchmarks feed it directly). */
-    EventQueue queue() {
+    /** Where the current capture puts its events; its drops are what the window could not take. */
+    public EventQueue queue() {
         return queue;
     }
 

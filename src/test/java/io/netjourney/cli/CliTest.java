@@ -190,6 +190,32 @@ class CliTest {
     }
 
     @Test
+    void exportWritesAnSvgWithTheTracesInterfacesAndItsCaption(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("flow.svg");
+        CliRun run = CliRun.of("export", "src/test/resources/fixtures/lab-pings.njt", "--flow", "3", "--svg",
+                svg.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("wrote " + svg + " ("), run.out());
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var texts = factory.newDocumentBuilder().parse(svg.toFile()).getElementsByTagName("text");
+        List<String> drawn = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            drawn.add(texts.item(i).getTextContent());
+        }
+        assertTrue(drawn.containsAll(List.of("nj-br0", "nj-veth1", "eth0", "nj-h-r")), drawn.toString());
+        assertTrue(drawn.contains("flow 3 · icmp 198.51.100.2 → 198.51.100.130"), drawn.toString());
+        assertTrue(drawn.contains("trace file: lab-pings.njt"), drawn.toString());
+    }
+
+    @Test
+    void exportWithoutAnOutputIsAUsageError() {
+        CliRun run = CliRun.of("export", "src/test/resources/fixtures/lab-pings.njt", "--flow", "3");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--png OUT, --svg OUT"), run.err());
+    }
+
+    @Test
     void exportOfAFlowThatIsNotThereListsTheFlows(@TempDir Path dir) {
         CliRun run = CliRun.of("export", "src/test/resources/fixtures/lab-pings.njt", "--flow", "99", "--png",
                 dir.resolve("x.png").toString());

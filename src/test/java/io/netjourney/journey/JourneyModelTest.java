@@ -87,6 +87,32 @@ class JourneyModelTest {
         assertEquals(Topology.keyOf(HOST, 4), topology.peers().get(Topology.keyOf(CTR1, 2)));
     }
 
+    @Test
+    void eachInterfaceCountsItsCrossingsAndTheDropsAfterItsLastCrossingExpectedApart() {
+        ping(1, 1_000_000, true);
+        ping(2, 2_000_000, true);
+        Topology.Snapshot before = model.topology();
+        model.accept(echo(8, 3, 3_000_000, 0x9000, CTR1, 2, "eth0", "veth", Hook.NET_DEV_QUEUE).build());
+        Drop real = echo(8, 3, 3_001_000, 0x9000, HOST, 4, "nj-veth1", "veth", Hook.NETIF_RX).drop(12, 1).buildDrop();
+        model.accept(real.named("NETFILTER_DROP", "nft_do_chain+0x46f"));
+        model.accept(echo(8, 4, 4_000_000, 0xa000, CTR1, 2, "eth0", "veth", Hook.NET_DEV_QUEUE).build());
+        model.accept(echo(8, 4, 4_001_000, 0xa000, HOST, 4, "nj-veth1", "veth", Hook.NETIF_RX).build());
+        Drop purged = echo(8, 4, 4_002_000, 0xa000, HOST, 4, "nj-veth1", "veth", Hook.NETIF_RX).drop(5, 2)
+                .buildDrop();
+        model.accept(purged.named("QUEUE_PURGE", "skb_queue_purge+0x1"));
+
+        Topology.Snapshot topology = model.topology();
+        assertEquals(before.version(), topology.version(), "counting changes no structure");
+        assertEquals(new Topology.Counts(4, 1, 0), topology.countsAt(Topology.keyOf(CTR1, 2)),
+                "seqs 1 to 4 left through it; seq 3 was dropped right after");
+        assertEquals(new Topology.Counts(3, 0, 1), topology.countsAt(Topology.keyOf(HOST, 4)),
+                "seqs 1, 2 and 4 crossed nj-veth1; seq 4 purged after it");
+        assertEquals(new Topology.Counts(4, 0, 0), topology.countsAt(Topology.keyOf(HOST, 5)),
+                "2 requests and 2 replies crossed nj-veth2");
+        assertEquals(Topology.Counts.NONE, topology.countsAt(Topology.keyOf(HOST, 99)));
+        assertEquals(topology, model.topology(), "the same snapshot while nothing was counted since");
+    }
+
     private static String name(Topology.Snapshot topology, long key) {
         Topology.Interface i = topology.interfaces().stream().filter(x -> x.key() == key).findFirst().orElseThrow();
         return i.name().equals("eth0") ? "eth0@" + i.netnsInode() : i.name();

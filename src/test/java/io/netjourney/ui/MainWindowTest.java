@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
@@ -251,9 +252,9 @@ class MainWindowTest {
         assertEquals(brToVeth.stream().mapToDouble(d -> d).max().orElseThrow(), hop2.worstUs(), 1e-9);
         // and the table shows them
         assertTrue(robot.lookup("#stats-table").queryTableView().getItems().contains(hop2));
-        assertEquals("1 · " + Micros.format(hop2.avgUs()) + " µs",
+        assertEquals("2 · " + Micros.format(hop2.avgUs()) + " µs",
                 window.diagram().getHighlight().request().get(0).label(),
-                "the edge into nj-veth1, the path's first step, carries the average");
+                "the edge into nj-veth1, the Statistics tab's hop 2, carries its number and average");
     }
 
     @Test
@@ -262,10 +263,16 @@ class MainWindowTest {
         awaitDetail();
         robot.clickOn("#iface-" + inode("nj-host") + "-3");
         WaitForAsyncUtils.waitForFxEvents();
-        String details = robot.lookup("#node-details").queryLabeled().getText();
-        assertTrue(details.startsWith("nj-veth1  (veth, ifindex 3)"), details);
-        assertTrue(details.contains("master: nj-br0"), details);
-        assertTrue(details.contains("veth peer: eth0 in nj-ctr1"), details);
+        assertEquals("nj-veth1  (veth, ifindex 3)", robot.lookup("#node-details").queryLabeled().getText());
+        assertEquals("nj-br0", robot.lookup("#iface-detail-master").queryLabeled().getText());
+        assertEquals("eth0 in nj-ctr1", robot.lookup("#iface-detail-peer").queryLabeled().getText());
+        long crossed = trace.events().stream().filter(e -> e instanceof Crossing
+                && e.netnsInode() == inode("nj-host") && e.ifindex() == 3).count();
+        assertEquals(String.format(java.util.Locale.ROOT, "%,d", crossed),
+                robot.lookup("#iface-detail-crossings").queryLabeled().getText(), "what the model counted there");
+        assertTrue(robot.lookup("#iface-detail-link").queryLabeled().getText().startsWith("not known"),
+                "a trace file's interfaces are not scanned on this machine");
+        robot.interact(() -> Screenshots.save(window, "window-interface-details"));
         assertTrue(window.model().hopRows().stream().allMatch(r -> r.interfaceName().equals("nj-veth1")));
         assertEquals(6, window.model().hopRows().size(), "3 requests and 3 replies crossed it");
 
@@ -274,21 +281,19 @@ class MainWindowTest {
     }
 
     @Test
-    void exportWritesThePngOfTheDiagramAsShownAtTwiceItsSize(FxRobot robot, @TempDir Path dir) throws Exception {
+    void exportWritesThePngOfTheDiagramAsShownAtTwiceItsSizeUnderItsCaptionAndOverItsLegend(FxRobot robot,
+            @TempDir Path dir) throws Exception {
         robot.clickOn(flowRow(robot, FAR_FLOW));
         awaitDetail();
         Path png = dir.resolve("diagram.png");
-        robot.interact(() -> {
-            try {
-                window.exportPng(png);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        robot.interact(() -> export(png));
         BufferedImage image = ImageIO.read(png.toFile());
         Node content = robot.lookup(".diagram-content").query();
-        assertEquals(Math.round(content.getLayoutBounds().getWidth() * 2), image.getWidth(), 2);
-        assertEquals(Math.round(content.getLayoutBounds().getHeight() * 2), image.getHeight(), 2);
+        double width = content.getLayoutBounds().getWidth();
+        double height = content.getLayoutBounds().getHeight();
+        assertEquals(Math.max(Math.round(width * 2), 2 * 640), image.getWidth(), 2, "the diagram's width at 2x");
+        assertTrue(image.getHeight() > Math.round(height * 2) + 2 * 100,
+                "the diagram at 2x, a caption above it, a legend below: " + image.getHeight());
         Set<Integer> colours = new java.util.HashSet<>();
         for (int x = 0; x < image.getWidth(); x += 7) {
             for (int y = 0; y < image.getHeight(); y += 7) {
@@ -296,6 +301,125 @@ class MainWindowTest {
             }
         }
         assertTrue(colours.size() > 20, "a drawing, not a blank: " + colours.size() + " colours");
+
+        var caption = window.caption();
+        FlowRow far = window.model().selectedFlowProperty().get();
+        assertEquals("flow 3 · icmp " + far.getSource() + " → " + far.getDestination(), caption.title());
+        long start = trace.events().get(0).timestampNs();
+        long last = 0;
+        for (int i = 0; i < hops.size(); i++) {
+            if (hops.get(i).flowId() == FAR_FLOW && trace.events().get(i) instanceof Crossing) {
+                last = Math.max(last, trace.events().get(i).timestampNs());
+            }
+        }
+        String lastShown = String.format(java.util.Locale.ROOT, "+%.3f s into the trace", (last - start) / 1e9);
+        assertTrue(caption.facts().get(0).matches("time: \\+\\d+\\.\\d{3} s to \\" + lastShown.replace(".", "\\.")
+                + " \\([0-9.]+ (µs|ms|s)\\)"), caption.facts().get(0));
+        assertEquals("trace file: lab-pings.njt", caption.facts().get(1));
+    }
+
+    @Test
+    void anSvgExportParsesAndNamesEveryInterfaceOfTheTrace(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.clickOn(flowRow(robot, FAR_FLOW));
+        awaitDetail();
+        Path svg = dir.resolve("diagram.svg");
+        robot.interact(() -> export(svg));
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var doc = factory.newDocumentBuilder().parse(svg.toFile());
+        assertEquals("svg", doc.getDocumentElement().getLocalName());
+        var nodes = doc.getElementsByTagName("text");
+        Set<String> texts = new java.util.HashSet<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent());
+        }
+        for (HopEvent e : trace.events()) {
+            assertTrue(texts.contains(e.ifname()), e.ifname() + " drawn in the SVG");
+        }
+        assertTrue(texts.contains(window.caption().title()), "its caption");
+        assertTrue(texts.contains("Legend"), "its legend");
+    }
+
+    @Test
+    void theHopTableAndTheStatisticsExportAsCsvWithTheirColumnTitles(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        robot.clickOn(flowRow(robot, FAR_FLOW));
+        awaitDetail();
+        Path hopsCsv = dir.resolve("hops.csv");
+        Path statsCsv = dir.resolve("stats.csv");
+        robot.interact(() -> {
+            try {
+                window.exportTable(window.hopsPane().hopsTable(), "hop table", hopsCsv);
+                window.exportTable(window.hopsPane().statsTable(), "statistics", statsCsv);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        List<String> hopLines = java.nio.file.Files.readAllLines(hopsCsv);
+        assertEquals("t (µs),hop,namespace,interface,hook,direction,source → destination,len,seq / flags,Δt (µs)",
+                hopLines.get(0));
+        assertEquals(window.model().hopRows().size() + 1, hopLines.size(), "a line per row under the header");
+        HopRow first = window.model().hopRows().get(0);
+        assertTrue(hopLines.get(1).startsWith(first.offsetText() + "," + first.hopNumber() + "," + first.namespace() + ","
+                + first.interfaceName() + ","), hopLines.get(1));
+        List<String> statLines = java.nio.file.Files.readAllLines(statsCsv);
+        assertEquals("path,hop,namespace,interface,seen,loss,last µs,avg µs,best µs,worst µs", statLines.get(0));
+        assertEquals(window.model().hopStats().size() + 1, statLines.size());
+        assertTrue(window.controls().statusProperty().get().contains("rows of the statistics to " + statsCsv),
+                window.controls().statusProperty().get());
+    }
+
+    @Test
+    void ctrlCCopiesTheSelectedRowsOfTheFocusedTableWithAHeader(FxRobot robot) throws Exception {
+        robot.clickOn(flowRow(robot, FAR_FLOW));
+        awaitDetail();
+        var flowsTable = window.flowsPane().table();
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> flowLines = clipboardLines(robot);
+        assertEquals(String.join("\t", flowsTable.getVisibleLeafColumns().stream().map(c -> c.getText()).toList()),
+                flowLines.get(0), "the flows list's column titles");
+        assertEquals(2, flowLines.size(), "the one flow selected: " + flowLines);
+        assertTrue(flowLines.get(1).startsWith("#" + FAR_FLOW + " "), flowLines.get(1));
+
+        var hopsTable = window.hopsPane().hopsTable();
+        robot.interact(() -> window.hopsPane().getSelectionModel().select(0));
+        robot.clickOn(hopRow(robot, 1));
+        robot.press(KeyCode.SHIFT).clickOn(hopRow(robot, 3)).release(KeyCode.SHIFT);
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> hopLines = clipboardLines(robot);
+        assertEquals("t (µs)\thop\tnamespace\tinterface\thook\tdirection\tsource → destination\tlen\tseq / flags"
+                + "\tΔt (µs)", hopLines.get(0));
+        assertEquals(4, hopLines.size(), "rows 2 to 4, clicked and shift-clicked: " + hopLines);
+        for (int i = 1; i <= 3; i++) {
+            HopRow row = hopsTable.getItems().get(i);
+            String[] fields = hopLines.get(i).split("\t", -1);
+            assertEquals(10, fields.length, hopLines.get(i));
+            assertEquals(List.of(row.offsetText(), row.hopNumber(), row.namespace(), row.interfaceName(), row.hook()),
+                    List.of(fields).subList(0, 5), "row " + (i + 1) + " as the table shows it");
+        }
+    }
+
+    private Node hopRow(FxRobot robot, int index) {
+        return robot.lookup("#hops-table .table-row-cell").queryAll().stream()
+                .filter(n -> ((TableRow<?>) n).getIndex() == index).findFirst()
+                .orElseThrow(() -> new AssertionError("no hop-table row " + index));
+    }
+
+    private List<String> clipboardLines(FxRobot robot) throws Exception {
+        String text = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(text != null && text.endsWith("\n"), "tab-separated lines on the clipboard: " + text);
+        return List.of(text.split("\n"));
+    }
+
+    private void export(Path file) {
+        try {
+            window.exportDiagram(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

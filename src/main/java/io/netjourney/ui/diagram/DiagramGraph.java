@@ -49,6 +49,11 @@ public record DiagramGraph(List<Namespace> namespaces, List<Interface> interface
 
     /** A network namespace: its label ("nj-ctr1", "host", "docker:web", or the inode) and inode. */
     public record Namespace(long inode, String label) {
+        /** The box's title: "nj-ctr1 · 4026532258", or "netns 4026532258" for a namespace without a name. */
+        public String title() {
+            String number = Long.toString(inode);
+            return label == null || label.isBlank() || label.equals(number) ? "netns " + number : label + " · " + number;
+        }
     }
 
     /**

@@ -2,43 +2,72 @@ package io.netjourney.ui.diagram;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.eclipse.elk.alg.layered.options.CrossingMinimizationStrategy;
+import org.eclipse.elk.alg.layered.options.CycleBreakingStrategy;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.LayeringStrategy;
+import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
+import org.eclipse.elk.alg.layered.options.WrappingStrategy;
+import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
+import org.eclipse.elk.core.math.ElkPadding;
+import org.eclipse.elk.core.math.KVector;
+import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.EdgeRouting;
+import org.eclipse.elk.core.options.HierarchyHandling;
+import org.eclipse.elk.core.options.SizeConstraint;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkBendPoint;
+import org.eclipse.elk.graph.ElkEdge;
+import org.eclipse.elk.graph.ElkEdgeSection;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
- * Where the journey diagram puts things: one box per namespace, one node per interface. Pure logic, no JavaFX,
- * and incremental: {@link #update} only ever adds, so whatever it placed once keeps its place.
+ * Where the journey diagram puts things: one box per namespace, one node per interface, and the route of every
+ * edge between two interfaces. Pure logic, no JavaFX, immutable; {@link #of} computes a layout from scratch.
  *
  * <h2>Algorithm</h2>
- * <ol>
- *   <li>Every namespace gets its own column, left to right in the order it first appears (in
- *       {@link DiagramGraph#namespaces()}, or through one of its interfaces). Packets discover namespaces along
- *       their path, so that order follows the topology: host, then the containers it reaches, then what lies
- *       behind a router. A column's x never changes.</li>
- *   <li>Inside its box, a namespace's interfaces are stacked in rows, top to bottom, in the order they appear.
- *       A box only ever grows downward, into space no other box can claim (columns never share x), so boxes
- *       never overlap and nothing moves.</li>
- *   <li>Bridges above their ports: a port (an interface with a master in the same namespace) whose bridge is
- *       not placed yet reserves the next row for that bridge and takes the row after it; the bridge fills the
- *       reserved row when it appears. Ports are indented, so the tree reads at a glance.</li>
- * </ol>
- * Column pitch is {@link #BOX_WIDTH} + {@link #COLUMN_GAP}: the gap holds the edges between columns and their
- * hop labels. The content starts at {@link #MARGIN} and {@link #width()} × {@link #height()} includes the margins.
+ * {@link DiagramStructure} decides by structure which column each namespace takes (containers left of their host,
+ * routers and what lies behind them to the right), each interface's sub-column inside its namespace (towards the
+ * left, bridges, towards the right) and the order of all of them top to bottom. The Eclipse Layout Kernel's layered
+ * algorithm (ELK Layered) then lays that out, taking those columns and orders as given (interactive layering,
+ * forced model order): namespaces are compound nodes holding their interfaces ({@code INCLUDE_CHILDREN}), so the
+ * boxes are sized around their contents and edges, routed orthogonally, run between boxes rather than through
+ * them. A long chain (containers, host, router, far) is folded where a single edge joins two parts, the later part
+ * on the next row, like text, so the picture keeps to about {@link #ASPECT_RATIO}. Everything handed to ELK is sorted by name, so the picture depends on the topology only, not on the order
+ * things were discovered in; a new namespace or interface shifts only what comes after it.
+ *
+ * <p>Edges are the observed links plus each bridge port's link to its bridge. A link between two ports of the same
+ * bridge (a bridged frame) is drawn through the bridge: along the first port's link to the bridge, then along the
+ * other's. The space between columns ({@link #LAYER_GAP}) is wide enough for an edge's hop labels.
  */
 public final class DiagramLayout {
-    public static final double NODE_WIDTH = 150;
-    public static final double NODE_HEIGHT = 32;
-    public static final double ROW_GAP = 12;
-    public static final double PORT_INDENT = 18;
-    public static final double BOX_PAD_LEFT = 24;
-    public static final double BOX_PAD_RIGHT = 14;
-    public static final double BOX_HEADER = 36;
-    public static final double BOX_PAD_BOTTOM = 16;
-    public static final double BOX_WIDTH = BOX_PAD_LEFT + PORT_INDENT + NODE_WIDTH + BOX_PAD_RIGHT;
-    public static final double COLUMN_GAP = 96;
-    public static final double MARGIN = 32;
+    /** The narrowest interface node; a namespace's nodes are as wide as its longest interface name needs. */
+    public static final double NODE_WIDTH = 96;
+    public static final double NODE_HEIGHT = 28;
+    public static final double BOX_PAD_SIDE = 14;
+    public static final double BOX_HEADER = 30;
+    public static final double BOX_PAD_BOTTOM = 10;
+    public static final double BOX_WIDTH = 2 * BOX_PAD_SIDE + NODE_WIDTH;
+    public static final double NODE_GAP = 10;
+    public static final double LAYER_GAP = 100;
+    public static final double MARGIN = 24;
+    /** The shape a long chain of namespaces is folded towards: the diagram's area in a 1440×900 window. */
+    public static final double ASPECT_RATIO = 1.4;
+    /** How far a box's title sits from its left border (and keeps from its right one). */
+    public static final double BOX_TITLE_INSET = 12;
+    public static final DiagramLayout EMPTY = of(DiagramGraph.EMPTY);
+
+    private static final double PSEUDO_COLUMN = 100_000;
+    private static final double PSEUDO_SUB = 10_000;
+    private static final double PSEUDO_ROW = 1_000;
 
     /** An axis-aligned rectangle in diagram coordinates. */
     public record Rect(double x, double y, double width, double height) {
@@ -68,74 +97,46 @@ public final class DiagramLayout {
         }
     }
 
-    /** One namespace's column: its rows hold interface ids, some of them reserved for a bridge still to come. */
-    private static final class Column {
-        final int index;
-        final List<String> rows = new ArrayList<>();
+    /** A point in diagram coordinates. */
+    public record Point(double x, double y) {
+    }
 
-        Column(int index) {
-            this.index = index;
-        }
-
-        double x() {
-            return MARGIN + index * (BOX_WIDTH + COLUMN_GAP);
+    /**
+     * An edge as drawn: between two interfaces (in the order ELK routed it), its orthogonal route from {@code fromId}
+     * to {@code toId}, and whether it is (also) a port's link to its bridge.
+     */
+    public record Edge(String fromId, String toId, List<Point> route, boolean master) {
+        public Edge {
+            route = List.copyOf(route);
         }
     }
 
-    private final Map<Long, Column> columns = new LinkedHashMap<>();
-    private final Map<String, Rect> nodes = new HashMap<>();
+    private final Map<Long, Rect> boxes;
+    private final Map<String, Rect> nodes;
+    private final Map<String, Edge> edges;
+    /** For a link between two ports of one bridge: that bridge. */
+    private final Map<String, String> throughBridge;
+    private final double width;
+    private final double height;
 
-    /** Places whatever in {@code graph} is new; returns this. */
-    public DiagramLayout update(DiagramGraph graph) {
-        for (DiagramGraph.Namespace ns : graph.namespaces()) {
-            column(ns.inode());
-        }
-        for (DiagramGraph.Interface iface : graph.interfaces()) {
-            if (!nodes.containsKey(iface.id())) {
-                place(iface);
-            }
-        }
-        return this;
+    private DiagramLayout(Map<Long, Rect> boxes, Map<String, Rect> nodes, Map<String, Edge> edges,
+            Map<String, String> throughBridge, double width, double height) {
+        this.boxes = boxes;
+        this.nodes = nodes;
+        this.edges = edges;
+        this.throughBridge = throughBridge;
+        this.width = width;
+        this.height = height;
     }
 
-    private Column column(long inode) {
-        return columns.computeIfAbsent(inode, k -> new Column(columns.size()));
-    }
-
-    private void place(DiagramGraph.Interface iface) {
-        Column column = column(iface.netnsInode());
-        int row = column.rows.indexOf(iface.id());
-        boolean port = iface.masterId() != null;
-        if (row < 0) {
-            if (port && inodeOf(iface.masterId()) == iface.netnsInode() && !column.rows.contains(iface.masterId())) {
-                column.rows.add(iface.masterId());
-            }
-            column.rows.add(iface.id());
-            row = column.rows.size() - 1;
-        }
-        double x = column.x() + BOX_PAD_LEFT + (port ? PORT_INDENT : 0);
-        double y = MARGIN + BOX_HEADER + row * (NODE_HEIGHT + ROW_GAP);
-        nodes.put(iface.id(), new Rect(x, y, NODE_WIDTH, NODE_HEIGHT));
-    }
-
-    private static long inodeOf(String id) {
-        int colon = id.indexOf(':');
-        try {
-            return colon < 0 ? -1 : Long.parseLong(id.substring(0, colon));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    /** Lays out {@code graph}; the same topology gives the same layout, whatever order its lists are in. */
+    public static DiagramLayout of(DiagramGraph graph) {
+        return new Builder(graph).run();
     }
 
     /** The box of a namespace, or null if none is placed. */
     public Rect namespaceBox(long inode) {
-        Column column = columns.get(inode);
-        if (column == null) {
-            return null;
-        }
-        int rows = column.rows.size();
-        double inner = rows == 0 ? NODE_HEIGHT : rows * NODE_HEIGHT + (rows - 1) * ROW_GAP;
-        return new Rect(column.x(), MARGIN, BOX_WIDTH, BOX_HEADER + inner + BOX_PAD_BOTTOM);
+        return boxes.get(inode);
     }
 
     /** The node of an interface, or null if none is placed. */
@@ -148,23 +149,318 @@ public final class DiagramLayout {
         return List.copyOf(nodes.values());
     }
 
-    /** The namespaces placed, in column order. */
+    /** Every namespace box placed. */
+    public Collection<Rect> namespaceBoxes() {
+        return List.copyOf(boxes.values());
+    }
+
+    /** The namespaces placed, left to right by column, then top to bottom. */
     public List<Long> namespaces() {
-        return List.copyOf(columns.keySet());
+        return List.copyOf(boxes.keySet());
+    }
+
+    /** Every edge drawn: the links and the port-to-bridge relations, one per pair of interfaces. */
+    public Collection<Edge> edges() {
+        return List.copyOf(edges.values());
+    }
+
+    /**
+     * The route a step from one interface to the next takes, from {@code fromId}'s border to {@code toId}'s; a step
+     * between two ports of one bridge runs through the bridge. Null when the two are not linked.
+     */
+    public List<Point> route(String fromId, String toId) {
+        return route(fromId, toId, 0);
+    }
+
+    /**
+     * {@link #route(String, String)} moved {@code lane} px sideways, measured against the edge's own direction (not
+     * the step's): a request in lane -5 and its reply in lane +5 run side by side whichever way each travels.
+     */
+    public List<Point> route(String fromId, String toId, double lane) {
+        String bridge = throughBridge.get(pairKey(fromId, toId));
+        if (bridge != null) {
+            List<Point> first = route(fromId, bridge, lane);
+            List<Point> second = route(bridge, toId, lane);
+            if (first == null || second == null) {
+                return null;
+            }
+            List<Point> joined = new ArrayList<>(first);
+            joined.addAll(second);
+            return joined;
+        }
+        Edge edge = edges.get(pairKey(fromId, toId));
+        if (edge == null) {
+            return null;
+        }
+        List<Point> shifted = EdgeGeometry.offset(edge.route(), lane);
+        return edge.fromId().equals(fromId) ? shifted : EdgeGeometry.reversed(shifted);
+    }
+
+    /** The pairs of interfaces (as {@link #pairKey}s) whose edges a step from one to the other is drawn along. */
+    public List<String> pairsAlong(String fromId, String toId) {
+        String bridge = throughBridge.get(pairKey(fromId, toId));
+        return bridge == null ? List.of(pairKey(fromId, toId))
+                : List.of(pairKey(fromId, bridge), pairKey(bridge, toId));
+    }
+
+    /**
+     * Whether the two graphs get the same layout: the same namespaces (and labels), interfaces and links, in any
+     * order; what is gone does not count.
+     */
+    public static boolean laysOutAlike(DiagramGraph a, DiagramGraph b) {
+        return a.namespaces().size() == b.namespaces().size() && a.interfaces().size() == b.interfaces().size()
+                && a.links().size() == b.links().size()
+                && Set.copyOf(a.namespaces()).equals(Set.copyOf(b.namespaces()))
+                && Set.copyOf(a.interfaces()).equals(Set.copyOf(b.interfaces()))
+                && pairs(a).equals(pairs(b));
+    }
+
+    private static Set<String> pairs(DiagramGraph g) {
+        Set<String> pairs = new java.util.HashSet<>();
+        g.links().forEach(link -> pairs.add(pairKey(link.fromId(), link.toId())));
+        return pairs;
     }
 
     /** Content width including margins, a whole number of pixels. */
     public double width() {
-        int n = Math.max(1, columns.size());
-        return Math.ceil(2 * MARGIN + n * BOX_WIDTH + (n - 1) * COLUMN_GAP);
+        return width;
     }
 
     /** Content height including margins, a whole number of pixels. */
     public double height() {
-        double tallest = BOX_HEADER + NODE_HEIGHT + BOX_PAD_BOTTOM;
-        for (long inode : columns.keySet()) {
-            tallest = Math.max(tallest, namespaceBox(inode).height());
+        return height;
+    }
+
+    /** The key of an unordered pair of interfaces. */
+    public static String pairKey(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+    }
+
+    /** Builds the ELK graph in a stable order, runs ELK Layered, reads the result back. */
+    private static final class Builder {
+        private final DiagramGraph graph;
+        private final DiagramStructure structure;
+        private final Map<String, DiagramGraph.Interface> byId = new HashMap<>();
+        private final ElkNode root = ElkGraphUtil.createGraph();
+        private final Map<Long, ElkNode> boxNodes = new LinkedHashMap<>();
+        private final Map<String, ElkNode> interfaceNodes = new LinkedHashMap<>();
+        private final Map<Long, Double> nodeWidths = new HashMap<>();
+        private final Map<String, ElkEdge> elkEdges = new LinkedHashMap<>();
+        private final Map<String, String[]> edgeEnds = new HashMap<>();
+        private final Set<String> masterPairs = new java.util.HashSet<>();
+        private final Map<String, String> throughBridge = new HashMap<>();
+
+        Builder(DiagramGraph graph) {
+            this.graph = graph;
+            this.structure = DiagramStructure.of(graph);
+            graph.interfaces().forEach(i -> byId.put(i.id(), i));
         }
-        return Math.ceil(2 * MARGIN + tallest);
+
+        DiagramLayout run() {
+            configure(root);
+            root.setProperty(CoreOptions.PADDING, new ElkPadding(MARGIN));
+            root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.SINGLE_EDGE);
+            root.setProperty(LayeredOptions.ASPECT_RATIO, ASPECT_RATIO);
+            for (long inode : structure.namespaces()) {
+                boxNodes.put(inode, box(inode));
+            }
+            List<DiagramGraph.Interface> sorted = new ArrayList<>(graph.interfaces());
+            sorted.sort(java.util.Comparator.comparing((DiagramGraph.Interface i) -> structure.namespaces()
+                            .indexOf(i.netnsInode()))
+                    .thenComparing(i -> structure.place(i.id()).sub())
+                    .thenComparing(i -> structure.place(i.id()).order()));
+            for (DiagramGraph.Interface i : sorted) {
+                nodeWidths.merge(i.netnsInode(), Math.max(NODE_WIDTH, nameWidth(i.name())), Math::max);
+            }
+            for (DiagramGraph.Interface i : sorted) {
+                interfaceNodes.put(i.id(), node(i));
+            }
+            addEdges();
+            if (!boxNodes.isEmpty()) {
+                new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+            }
+            return read();
+        }
+
+        private static void configure(ElkNode graph) {
+            graph.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
+            graph.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
+            graph.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
+            graph.setProperty(CoreOptions.HIERARCHY_HANDLING, HierarchyHandling.INCLUDE_CHILDREN);
+            graph.setProperty(LayeredOptions.CYCLE_BREAKING_STRATEGY, CycleBreakingStrategy.INTERACTIVE);
+            graph.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.INTERACTIVE);
+            graph.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY, CrossingMinimizationStrategy.LAYER_SWEEP);
+            graph.setProperty(LayeredOptions.CROSSING_MINIMIZATION_FORCE_NODE_MODEL_ORDER, true);
+            graph.setProperty(LayeredOptions.SEPARATE_CONNECTED_COMPONENTS, false);
+            graph.setProperty(LayeredOptions.SPACING_NODE_NODE, NODE_GAP);
+            graph.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, LAYER_GAP);
+            graph.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 16.0);
+            graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE_BETWEEN_LAYERS, 10.0);
+            graph.setProperty(LayeredOptions.SPACING_EDGE_NODE, 12.0);
+            graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 10.0);
+            graph.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.NETWORK_SIMPLEX);
+            graph.setProperty(LayeredOptions.MERGE_EDGES, true);
+        }
+
+        private ElkNode box(long inode) {
+            ElkNode box = ElkGraphUtil.createNode(root);
+            configure(box);
+            box.setProperty(CoreOptions.PADDING, new ElkPadding(BOX_HEADER, BOX_PAD_SIDE, BOX_PAD_BOTTOM, BOX_PAD_SIDE));
+            box.setProperty(CoreOptions.NODE_SIZE_CONSTRAINTS, EnumSet.of(SizeConstraint.MINIMUM_SIZE));
+            box.setProperty(CoreOptions.NODE_SIZE_MINIMUM, new KVector(Math.max(BOX_WIDTH, titleWidth(inode)),
+                    BOX_HEADER + NODE_HEIGHT + BOX_PAD_BOTTOM));
+            DiagramStructure.NamespacePlace place = structure.place(inode);
+            box.setLocation(place.column() * PSEUDO_COLUMN, place.order() * PSEUDO_ROW);
+            return box;
+        }
+
+        /** Room for the box's title (12 px bold: about 7.6 px a character) and its margins. */
+        private double titleWidth(long inode) {
+            String label = null;
+            for (DiagramGraph.Namespace ns : graph.namespaces()) {
+                if (ns.inode() == inode) {
+                    label = ns.label();
+                }
+            }
+            String title = new DiagramGraph.Namespace(inode, label).title();
+            return Math.ceil(title.length() * 7.6 + 2 * BOX_TITLE_INSET + 6);
+        }
+
+        /** Room for the interface's icon and name (12 px: about 7 px a character, 7.6 a digit) and its padding. */
+        private static double nameWidth(String name) {
+            double width = 6 + 16 + 7 + 8 + 6;
+            for (char c : name.toCharArray()) {
+                width += Character.isDigit(c) ? 7.6 : Character.isUpperCase(c) || c == 'm' || c == 'w' ? 9.5 : 7.0;
+            }
+            return Math.ceil(width);
+        }
+
+        private ElkNode node(DiagramGraph.Interface iface) {
+            ElkNode node = ElkGraphUtil.createNode(boxNodes.get(iface.netnsInode()));
+            node.setDimensions(nodeWidths.get(iface.netnsInode()), NODE_HEIGHT);
+            DiagramStructure.InterfacePlace place = structure.place(iface.id());
+            node.setLocation(place.sub() * PSEUDO_SUB, place.order() * PSEUDO_ROW);
+            return node;
+        }
+
+        private void addEdges() {
+            List<String[]> pairs = new ArrayList<>();
+            for (DiagramGraph.Interface port : graph.interfaces()) {
+                DiagramGraph.Interface bridge = port.masterId() == null ? null : byId.get(port.masterId());
+                if (bridge != null && bridge.netnsInode() == port.netnsInode() && !bridge.id().equals(port.id())) {
+                    masterPairs.add(pairKey(port.id(), bridge.id()));
+                    pairs.add(new String[] {port.id(), bridge.id()});
+                }
+            }
+            for (DiagramGraph.Link link : graph.links()) {
+                DiagramGraph.Interface a = byId.get(link.fromId());
+                DiagramGraph.Interface b = byId.get(link.toId());
+                if (a == null || b == null || a.id().equals(b.id())) {
+                    continue;
+                }
+                String bridge = sharedBridge(a, b);
+                if (bridge != null) {
+                    throughBridge.put(pairKey(a.id(), b.id()), bridge);
+                } else {
+                    pairs.add(new String[] {a.id(), b.id()});
+                }
+            }
+            List<String[]> oriented = new ArrayList<>();
+            for (String[] pair : pairs) {
+                String key = pairKey(pair[0], pair[1]);
+                if (!edgeEnds.containsKey(key)) {
+                    String[] ends = leftToRight(pair[0], pair[1]);
+                    edgeEnds.put(key, ends);
+                    oriented.add(ends);
+                }
+            }
+            oriented.sort(java.util.Comparator.comparing((String[] e) -> rank(e[0]))
+                    .thenComparing(e -> rank(e[1])));
+            for (String[] ends : oriented) {
+                ElkEdge edge = ElkGraphUtil.createSimpleEdge(interfaceNodes.get(ends[0]), interfaceNodes.get(ends[1]));
+                elkEdges.put(pairKey(ends[0], ends[1]), edge);
+            }
+        }
+
+        /** The bridge both ports hang off, when it is drawn; else null. */
+        private String sharedBridge(DiagramGraph.Interface a, DiagramGraph.Interface b) {
+            if (a.masterId() != null && a.masterId().equals(b.masterId()) && a.netnsInode() == b.netnsInode()
+                    && byId.containsKey(a.masterId())) {
+                return a.masterId();
+            }
+            return null;
+        }
+
+        /** A total order of interfaces, left to right: column, sub-column, row. */
+        private long rank(String id) {
+            DiagramGraph.Interface i = byId.get(id);
+            DiagramStructure.NamespacePlace ns = structure.place(i.netnsInode());
+            DiagramStructure.InterfacePlace place = structure.place(id);
+            return ((long) ns.column() * 8 + place.sub()) * 1_000_000L + (long) ns.order() * 1_000 + place.order();
+        }
+
+        private String[] leftToRight(String a, String b) {
+            return rank(a) <= rank(b) ? new String[] {a, b} : new String[] {b, a};
+        }
+
+        private DiagramLayout read() {
+            Map<Long, Rect> boxes = new LinkedHashMap<>();
+            double maxX = 0;
+            double maxY = 0;
+            for (Map.Entry<Long, ElkNode> e : boxNodes.entrySet()) {
+                Rect r = absolute(e.getValue());
+                boxes.put(e.getKey(), r);
+                maxX = Math.max(maxX, r.maxX());
+                maxY = Math.max(maxY, r.maxY());
+            }
+            Map<String, Rect> nodes = new HashMap<>();
+            interfaceNodes.forEach((id, node) -> nodes.put(id, absolute(node)));
+            Map<String, Edge> edges = new LinkedHashMap<>();
+            elkEdges.forEach((key, edge) -> {
+                String[] ends = edgeEnds.get(key);
+                edges.put(key, new Edge(ends[0], ends[1], route(edge), masterPairs.contains(key)));
+            });
+            double w = Math.ceil(Math.max(root.getWidth(), maxX + MARGIN));
+            double h = Math.ceil(Math.max(root.getHeight(), maxY + MARGIN));
+            if (boxNodes.isEmpty()) {
+                w = Math.ceil(2 * MARGIN + BOX_WIDTH);
+                h = Math.ceil(2 * MARGIN + BOX_HEADER + NODE_HEIGHT + BOX_PAD_BOTTOM);
+            }
+            return new DiagramLayout(boxes, nodes, edges, throughBridge, w, h);
+        }
+
+        private static Rect absolute(ElkNode node) {
+            KVector at = offset(node.getParent());
+            return new Rect(at.x + node.getX(), at.y + node.getY(), node.getWidth(), node.getHeight());
+        }
+
+        /** Where a node's own coordinate system starts, in the root's. */
+        private static KVector offset(ElkNode node) {
+            KVector at = new KVector();
+            for (ElkNode n = node; n != null && n.getParent() != null; n = n.getParent()) {
+                at.add(n.getX(), n.getY());
+            }
+            return at;
+        }
+
+        private static List<Point> route(ElkEdge edge) {
+            KVector at = offset(edge.getContainingNode());
+            List<Point> points = new ArrayList<>();
+            for (ElkEdgeSection section : edge.getSections()) {
+                add(points, at.x + section.getStartX(), at.y + section.getStartY());
+                for (ElkBendPoint bend : section.getBendPoints()) {
+                    add(points, at.x + bend.getX(), at.y + bend.getY());
+                }
+                add(points, at.x + section.getEndX(), at.y + section.getEndY());
+            }
+            return points;
+        }
+
+        private static void add(List<Point> points, double x, double y) {
+            Point p = new Point(x, y);
+            if (points.isEmpty() || !points.get(points.size() - 1).equals(p)) {
+                points.add(p);
+            }
+        }
     }
 }

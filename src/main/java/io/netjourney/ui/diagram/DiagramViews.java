@@ -1,12 +1,13 @@
 package io.netjourney.ui.diagram;
 
 import io.netjourney.ui.diagram.DiagramLayout.Rect;
-import io.netjourney.ui.diagram.EdgeGeometry.Curve;
+import io.netjourney.ui.diagram.DiagramLayout.Point;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
-import javafx.scene.shape.CubicCurve;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.Polyline;
 import javafx.scene.shape.SVGPath;
 
@@ -26,9 +27,7 @@ final class DiagramViews {
     }
 
     static String namespaceTitle(DiagramGraph.Namespace ns) {
-        String inode = Long.toString(ns.inode());
-        String label = ns.label();
-        return label == null || label.isBlank() || label.equals(inode) ? "netns " + inode : label + " · " + inode;
+        return ns.title();
     }
 
     /** The title of a namespace that no longer exists: its name (or inode) and "deleted"; the inode is in the tooltip. */
@@ -43,10 +42,7 @@ final class DiagramViews {
         Label node = new Label(iface.name(), icon(kind));
         node.setId(interfaceCssId(iface));
         node.getStyleClass().addAll("interface-node", "kind-" + kind);
-        node.setMinSize(at.width(), at.height());
-        node.setPrefSize(at.width(), at.height());
-        node.setMaxSize(at.width(), at.height());
-        node.relocate(at.x(), at.y());
+        place(node, at);
         StringBuilder tip = new StringBuilder(iface.name()).append('\n').append(kind)
                 .append(" · ifindex ").append(iface.ifindex()).append(" · netns ").append(iface.netnsInode());
         if (iface.masterId() != null) {
@@ -66,8 +62,7 @@ final class DiagramViews {
     static Pane namespaceBox(DiagramGraph.Namespace ns) {
         Label title = new Label(namespaceTitle(ns));
         title.getStyleClass().add("namespace-label");
-        title.setMaxWidth(DiagramLayout.BOX_WIDTH - 20);
-        title.relocate(12, 9);
+        title.relocate(DiagramLayout.BOX_TITLE_INSET, 7);
         title.setTooltip(new Tooltip(namespaceTitle(ns)));
         Pane box = new Pane(title);
         box.setId(namespaceCssId(ns.inode()));
@@ -86,26 +81,29 @@ final class DiagramViews {
         return gone != was;
     }
 
-    static void place(Pane box, Rect at) {
+    /** Sizes and moves a namespace box to {@code at}; its title gets the box's width. */
+    static void placeBox(Pane box, Rect at) {
+        ((Label) box.getChildren().get(0)).setMaxWidth(at.width() - 2 * DiagramLayout.BOX_TITLE_INSET);
+        place(box, at);
+    }
+
+    /** Sizes and moves a box or a node to {@code at}. */
+    static void place(Region box, Rect at) {
         box.setMinSize(at.width(), at.height());
         box.setPrefSize(at.width(), at.height());
         box.setMaxSize(at.width(), at.height());
         box.relocate(at.x(), at.y());
     }
 
-    static CubicCurve curve(Curve c, String... styleClasses) {
-        CubicCurve shape = new CubicCurve(c.start().x(), c.start().y(), c.c1().x(), c.c1().y(),
-                c.c2().x(), c.c2().y(), c.end().x(), c.end().y());
-        shape.getStyleClass().addAll(styleClasses);
-        return shape;
-    }
-
-    /** The port → master relation: an elbow through the box's left gutter, {@code gutter} px left of the bridge. */
-    static Polyline masterLink(Rect port, Rect bridge, double gutter) {
-        double x = bridge.x() - gutter;
-        Polyline line = new Polyline(bridge.x(), bridge.centerY(), x, bridge.centerY(), x, port.centerY(),
-                port.x(), port.centerY());
-        line.getStyleClass().addAll("link", "master-link");
+    /** An edge route as a polyline with these style classes. */
+    static Polyline polyline(List<Point> route, String... styleClasses) {
+        double[] xy = new double[route.size() * 2];
+        for (int i = 0; i < route.size(); i++) {
+            xy[2 * i] = route.get(i).x();
+            xy[2 * i + 1] = route.get(i).y();
+        }
+        Polyline line = new Polyline(xy);
+        line.getStyleClass().addAll(styleClasses);
         return line;
     }
 }

@@ -1,84 +1,145 @@
 package io.netjourney.ui.diagram;
 
+import io.netjourney.ui.diagram.DiagramLayout.Point;
 import io.netjourney.ui.diagram.DiagramLayout.Rect;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
- * The shape of an edge between two interface nodes, as a cubic Bézier; pure geometry, shared by the drawn edges,
- * their labels and the packets that travel along them.
- * <ul>
- *   <li>Nodes in different columns: from the side of one node facing the other to the facing side of the other,
- *       leaving and arriving horizontally.</li>
- *   <li>Nodes in the same column (one namespace): an arc that bulges out to the right of the column, so it never
- *       crosses the nodes stacked between them.</li>
- * </ul>
- * {@code lane} moves the curve sideways (perpendicular to the chord between columns, outward for arcs), which is
- * how a request edge and a reply edge on the same pair of nodes both stay visible.
+ * Geometry of edge routes (polylines of orthogonal segments), shared by the drawn edges, their arrows, their labels
+ * and the packets that travel along them. Pure arithmetic.
  */
 final class EdgeGeometry {
-    static final double ARC_BULGE = 30;
-
     private EdgeGeometry() {
     }
 
-    record Point(double x, double y) {
+    /**
+     * The route moved {@code d} px sideways, to the left of its direction of travel for positive {@code d}: each
+     * segment keeps its direction and corners stay where the moved segments meet, so an orthogonal route stays
+     * orthogonal.
+     */
+    static List<Point> offset(List<Point> route, double d) {
+        if (d == 0 || route.size() < 2) {
+            return List.copyOf(route);
+        }
+        List<Point> out = new ArrayList<>(route.size());
+        for (int i = 0; i < route.size(); i++) {
+            Point before = i > 0 ? normal(route.get(i - 1), route.get(i)) : null;
+            Point after = i < route.size() - 1 ? normal(route.get(i), route.get(i + 1)) : null;
+            Point n = before == null ? after : after == null ? before : corner(before, after);
+            out.add(new Point(route.get(i).x() + n.x() * d, route.get(i).y() + n.y() * d));
+        }
+        return out;
     }
 
-    record Curve(Point start, Point c1, Point c2, Point end, boolean arc) {
-        Point at(double t) {
-            double u = 1 - t;
-            double a = u * u * u;
-            double b = 3 * u * u * t;
-            double c = 3 * u * t * t;
-            double d = t * t * t;
-            return new Point(a * start.x + b * c1.x + c * c2.x + d * end.x,
-                    a * start.y + b * c1.y + c * c2.y + d * end.y);
-        }
+    /** The left unit normal of a segment (for screen coordinates, y down: left of travel). */
+    private static Point normal(Point a, Point b) {
+        double dx = b.x() - a.x();
+        double dy = b.y() - a.y();
+        double len = Math.hypot(dx, dy);
+        return len == 0 ? new Point(0, 0) : new Point(dy / len, -dx / len);
+    }
 
-        /** The unit direction of travel at t. */
-        Point direction(double t) {
-            double u = 1 - t;
-            double dx = 3 * u * u * (c1.x - start.x) + 6 * u * t * (c2.x - c1.x) + 3 * t * t * (end.x - c2.x);
-            double dy = 3 * u * u * (c1.y - start.y) + 6 * u * t * (c2.y - c1.y) + 3 * t * t * (end.y - c2.y);
-            double len = Math.hypot(dx, dy);
-            return len == 0 ? new Point(1, 0) : new Point(dx / len, dy / len);
+    /** Where two moved segments meet, per unit of offset: exact for right angles, an average otherwise. */
+    private static Point corner(Point n1, Point n2) {
+        double dot = n1.x() * n2.x() + n1.y() * n2.y();
+        if (Math.abs(dot) < 1e-9) {
+            return new Point(n1.x() + n2.x(), n1.y() + n2.y());
         }
+        return new Point((n1.x() + n2.x()) / 2, (n1.y() + n2.y()) / 2);
+    }
 
-        Curve reversed() {
-            return new Curve(end, c2, c1, start, arc);
+    /** A straight route between the facing sides of two nodes, for a step the layout has no edge for. */
+    static List<Point> straight(Rect from, Rect to) {
+        boolean right = to.centerX() >= from.centerX();
+        return List.of(new Point(right ? from.maxX() : from.x(), from.centerY()),
+                new Point(right ? to.x() : to.maxX(), to.centerY()));
+    }
+
+    static List<Point> reversed(List<Point> route) {
+        List<Point> out = new ArrayList<>(route);
+        Collections.reverse(out);
+        return out;
+    }
+
+    static double length(List<Point> route) {
+        double total = 0;
+        for (int i = 1; i < route.size(); i++) {
+            total += distance(route.get(i - 1), route.get(i));
         }
+        return total;
+    }
+
+    /** The point {@code along} px from the route's start (clamped to its ends). */
+    static Point at(List<Point> route, double along) {
+        double left = Math.max(0, along);
+        for (int i = 1; i < route.size(); i++) {
+            Point a = route.get(i - 1);
+            Point b = route.get(i);
+            double len = distance(a, b);
+            if (left <= len && len > 0) {
+                double t = left / len;
+                return new Point(a.x() + (b.x() - a.x()) * t, a.y() + (b.y() - a.y()) * t);
+            }
+            left -= len;
+        }
+        return route.get(route.size() - 1);
+    }
+
+    /** The unit direction of travel on the route's last segment of non-zero length. */
+    static Point endDirection(List<Point> route) {
+        for (int i = route.size() - 1; i > 0; i--) {
+            Point a = route.get(i - 1);
+            Point b = route.get(i);
+            double len = distance(a, b);
+            if (len > 0) {
+                return new Point((b.x() - a.x()) / len, (b.y() - a.y()) / len);
+            }
+        }
+        return new Point(1, 0);
     }
 
     /**
-     * The curve from one node to the next as a path travels it, in its lane: the curve is laid out between the two
-     * nodes in a fixed order (left to right, then top to bottom) and moved {@code side × lane} px, so a request
-     * (side -1) and its reply (side +1) on the same pair run side by side whichever way each travels.
+     * The unit direction from the route's nearest point to {@code p}, snapped to the nearest axis; null when
+     * {@code p} lies on the route.
      */
-    static Curve travel(Rect from, Rect to, int side, double lane) {
-        boolean forward = from.x() < to.x() || (from.x() == to.x() && from.y() <= to.y());
-        return forward ? between(from, to, side * lane) : between(to, from, side * lane).reversed();
+    static Point awayFrom(List<Point> route, Point p) {
+        Point nearest = nearest(route, p);
+        double dx = p.x() - nearest.x();
+        double dy = p.y() - nearest.y();
+        if (Math.hypot(dx, dy) < 1e-6) {
+            return null;
+        }
+        return Math.abs(dx) >= Math.abs(dy) ? new Point(Math.signum(dx), 0) : new Point(0, Math.signum(dy));
     }
 
-    static Curve between(Rect from, Rect to, double lane) {
-        boolean sameColumn = Math.abs(from.centerX() - to.centerX()) < from.width();
-        return sameColumn ? arc(from, to, lane) : across(from, to, lane);
+    /** The point of the route nearest to {@code p}. */
+    static Point nearest(List<Point> route, Point p) {
+        Point best = route.get(0);
+        for (int i = 1; i < route.size(); i++) {
+            Point q = nearestOnSegment(route.get(i - 1), route.get(i), p);
+            if (distance(q, p) < distance(best, p)) {
+                best = q;
+            }
+        }
+        return best;
     }
 
-    private static Curve across(Rect from, Rect to, double lane) {
-        double dir = Math.signum(to.centerX() - from.centerX());
-        Point s = new Point(dir > 0 ? from.maxX() : from.x(), from.centerY());
-        Point e = new Point(dir > 0 ? to.x() : to.maxX(), to.centerY());
-        double chord = Math.hypot(e.x - s.x, e.y - s.y);
-        double nx = chord == 0 ? 0 : -(e.y - s.y) / chord * lane;
-        double ny = chord == 0 ? lane : (e.x - s.x) / chord * lane;
-        double pull = Math.max(36, Math.abs(e.x - s.x) / 2);
-        return new Curve(new Point(s.x + nx, s.y + ny), new Point(s.x + dir * pull + nx, s.y + ny),
-                new Point(e.x - dir * pull + nx, e.y + ny), new Point(e.x + nx, e.y + ny), false);
+    /** The shortest distance from a point to the route. */
+    static double distanceTo(List<Point> route, Point p) {
+        return distance(nearest(route, p), p);
     }
 
-    private static Curve arc(Rect from, Rect to, double lane) {
-        double right = Math.max(from.maxX(), to.maxX());
-        double bulge = ARC_BULGE + Math.min(24, Math.abs(to.centerY() - from.centerY()) * 0.08) + lane;
-        return new Curve(new Point(from.maxX(), from.centerY()), new Point(right + bulge, from.centerY()),
-                new Point(right + bulge, to.centerY()), new Point(to.maxX(), to.centerY()), true);
+    private static Point nearestOnSegment(Point a, Point b, Point p) {
+        double dx = b.x() - a.x();
+        double dy = b.y() - a.y();
+        double len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / len2));
+        return new Point(a.x() + t * dx, a.y() + t * dy);
+    }
+
+    static double distance(Point a, Point b) {
+        return Math.hypot(b.x() - a.x(), b.y() - a.y());
     }
 }

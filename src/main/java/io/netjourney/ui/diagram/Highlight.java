@@ -31,8 +31,9 @@ public record Highlight(List<PathEdge> request, List<PathEdge> reply, Set<String
     }
 
     /**
-     * One step of a path, from one interface to the next; {@code hop} is the step's number on the path (1 for the
-     * first step), {@code label} what to print on it, e.g. "1 · 12.3 µs".
+     * One step of a path, from one interface to the next; {@code hop} is the number of the hop it arrives at, as the
+     * hop table and the Statistics tab number them (the path's first crossing is hop 1, so the first step is 2),
+     * {@code label} what to print on it, e.g. "2 · 12.3 µs": that hop's average latency.
      */
     public record PathEdge(String fromId, String toId, int hop, String label) {
     }

@@ -2,11 +2,13 @@ package io.netjourney.ui.diagram;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
 
 /**
  * The journey diagram: namespaces as labelled boxes, interfaces as nodes with an icon for their kind, the observed
@@ -130,6 +132,11 @@ public class JourneyDiagram extends Control {
     }
 
     // ---- control plumbing
+
+    /** Draws the picture at 1:1 without moving packets (see {@link JourneyDiagramSkin#still}), for the exports. */
+    <T> T still(Function<Region, T> draw) {
+        return skin().still(draw);
+    }
 
     void interfaceClicked(String id) {
         setSelectedInterface(id);

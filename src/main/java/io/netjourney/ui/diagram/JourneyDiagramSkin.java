@@ -1,12 +1,12 @@
 package io.netjourney.ui.diagram;
 
-import io.netjourney.ui.diagram.DiagramLayout.Rect;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
@@ -52,8 +52,9 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
     private Set<String> lastPathInView = Set.of();
     private final PacketAnimator animator = new PacketAnimator(packetLayer);
 
-    private DiagramLayout layout = new DiagramLayout();
+    private DiagramLayout layout = DiagramLayout.EMPTY;
     private DiagramGraph drawn = DiagramGraph.EMPTY;
+    private final LayoutWorker worker = new LayoutWorker(this::apply);
     private final Map<Long, Pane> boxes = new HashMap<>();
     private final Map<String, Label> nodes = new HashMap<>();
     private final Map<String, DiagramGraph.Interface> interfaces = new HashMap<>();
@@ -82,31 +83,61 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
         registerChangeListener(control.highlightProperty(), o -> refreshHighlight());
         registerChangeListener(control.selectedInterfaceProperty(), o -> refreshSelection());
         installHandlers(control);
-        refreshGraph();
+        DiagramGraph initial = control.getGraph();
+        apply(initial, DiagramLayout.of(initial));
     }
 
     // ---- drawing
 
+    /**
+     * A graph whose topology is the one drawn (only what is gone changed) is restyled at once; any other is laid out
+     * off the FX thread and drawn when its layout arrives.
+     */
     private void refreshGraph() {
         DiagramGraph graph = getSkinnable().getGraph();
-        if (!graph.isExtensionOf(drawn)) {
-            clear();
+        if (DiagramLayout.laysOutAlike(graph, drawn)) {
+            apply(graph, layout);
+        } else {
+            worker.request(graph);
         }
-        layout.update(graph);
+    }
+
+    /** Draws {@code graph} as {@code next} places it: new boxes and nodes appear, the rest move, the links follow. */
+    private void apply(DiagramGraph graph, DiagramLayout next) {
+        layout = next;
+        Set<Long> liveBoxes = new HashSet<>();
         for (DiagramGraph.Namespace ns : graph.namespaces()) {
             box(ns);
+            liveBoxes.add(ns.inode());
         }
+        Set<String> liveNodes = new HashSet<>();
         for (DiagramGraph.Interface iface : graph.interfaces()) {
-            box(new DiagramGraph.Namespace(iface.netnsInode(), null));
+            if (!liveBoxes.contains(iface.netnsInode())) {
+                box(new DiagramGraph.Namespace(iface.netnsInode(), null));
+                liveBoxes.add(iface.netnsInode());
+            }
+            liveNodes.add(iface.id());
             nodes.computeIfAbsent(iface.id(), id -> newNode(iface));
+            interfaces.put(iface.id(), iface);
         }
-        boxes.forEach((inode, box) -> DiagramViews.place(box, layout.namespaceBox(inode)));
-        for (DiagramGraph.Link link : graph.links()) {
-            addLink(link.fromId(), link.toId());
-        }
-        for (DiagramGraph.Interface iface : graph.interfaces()) {
-            addMasterLink(iface);
-        }
+        boxes.keySet().removeIf(inode -> {
+            boolean stale = !liveBoxes.contains(inode);
+            if (stale) {
+                boxLayer.getChildren().remove(boxes.get(inode));
+            }
+            return stale;
+        });
+        nodes.keySet().removeIf(id -> {
+            boolean stale = !liveNodes.contains(id);
+            if (stale) {
+                nodeLayer.getChildren().remove(nodes.get(id));
+                interfaces.remove(id);
+            }
+            return stale;
+        });
+        boxes.forEach((inode, box) -> DiagramViews.placeBox(box, layout.namespaceBox(inode)));
+        nodes.forEach((id, node) -> DiagramViews.place(node, layout.interfaceNode(id)));
+        drawLinks();
         markGone(graph);
         content.setPrefSize(layout.width(), layout.height());
         content.setMinSize(layout.width(), layout.height());
@@ -115,6 +146,19 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
         drawn = graph;
         refreshHighlight();
         refreshSelection();
+    }
+
+    private void drawLinks() {
+        links.clear();
+        linkLayer.getChildren().clear();
+        for (DiagramLayout.Edge edge : layout.edges()) {
+            Node line = edge.master() ? DiagramViews.polyline(edge.route(), "link", "master-link")
+                    : DiagramViews.polyline(edge.route(), "link");
+            String key = DiagramLayout.pairKey(edge.fromId(), edge.toId());
+            line.setUserData(key);
+            links.put(key, line);
+            linkLayer.getChildren().add(line);
+        }
     }
 
     /** Greys out (and labels "deleted") the namespaces and interfaces that no longer exist. */
@@ -139,25 +183,16 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
         }
     }
 
-    private void clear() {
-        layout = new DiagramLayout();
-        boxes.clear();
-        nodes.clear();
-        interfaces.clear();
-        links.clear();
-        boxLayer.getChildren().clear();
-        linkLayer.getChildren().clear();
-        nodeLayer.getChildren().clear();
-    }
-
     private void box(DiagramGraph.Namespace ns) {
         Pane box = boxes.get(ns.inode());
         if (box == null) {
             box = DiagramViews.namespaceBox(ns);
             boxes.put(ns.inode(), box);
             boxLayer.getChildren().add(box);
-        } else if (ns.label() != null) {
-            ((Label) box.getChildren().get(0)).setText(DiagramViews.namespaceTitle(ns));
+        } else if (ns.label() != null && !box.getStyleClass().contains("gone")) {
+            Label title = (Label) box.getChildren().get(0);
+            title.setText(DiagramViews.namespaceTitle(ns));
+            title.getTooltip().setText(DiagramViews.namespaceTitle(ns));
         }
     }
 
@@ -169,47 +204,8 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
             }
             e.consume();
         });
-        interfaces.put(iface.id(), iface);
         nodeLayer.getChildren().add(node);
         return node;
-    }
-
-    private void addLink(String fromId, String toId) {
-        Rect from = layout.interfaceNode(fromId);
-        Rect to = layout.interfaceNode(toId);
-        String key = pairKey(fromId, toId);
-        if (from == null || to == null || fromId.equals(toId) || links.containsKey(key)) {
-            return;
-        }
-        Node curve = DiagramViews.curve(EdgeGeometry.travel(from, to, 0, 0), "link");
-        curve.setUserData(key);
-        links.put(key, curve);
-        linkLayer.getChildren().add(curve);
-    }
-
-    private void addMasterLink(DiagramGraph.Interface port) {
-        String key = "master|" + port.id();
-        DiagramGraph.Interface bridge = port.masterId() == null ? null : interfaces.get(port.masterId());
-        if (bridge == null || bridge.netnsInode() != port.netnsInode() || links.containsKey(key)) {
-            return;
-        }
-        int bridgeIndex = 0;
-        for (DiagramGraph.Interface other : interfaces.values()) {
-            if (other.netnsInode() == bridge.netnsInode() && "bridge".equals(KindIcons.normalize(other.kind()))
-                    && !other.id().equals(bridge.id()) && layout.interfaceNode(other.id()).y()
-                    < layout.interfaceNode(bridge.id()).y()) {
-                bridgeIndex++;
-            }
-        }
-        Node elbow = DiagramViews.masterLink(layout.interfaceNode(port.id()), layout.interfaceNode(bridge.id()),
-                8 + 5 * (bridgeIndex % 3));
-        elbow.setUserData(pairKey(port.id(), bridge.id()));
-        links.put(key, elbow);
-        linkLayer.getChildren().add(elbow);
-    }
-
-    private static String pairKey(String a, String b) {
-        return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
     }
 
     /**
@@ -250,15 +246,14 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
 
     private void refreshHighlight() {
         Highlight highlight = getSkinnable().getHighlight();
-        Set<String> onPath = HighlightPainter.paint(highlight, layout::interfaceNode,
-                layout.interfaceNodes(), pathLayer, labelLayer);
+        Set<String> onPath = HighlightPainter.paint(highlight, layout, pathLayer, labelLayer);
         boolean dim = !highlight.request().isEmpty() || !highlight.reply().isEmpty();
         bringIntoView(onPath);
         Set<String> pathPairs = new HashSet<>();
         List<Highlight.PathEdge> steps = new ArrayList<>(highlight.request());
         steps.addAll(highlight.reply());
         for (Highlight.PathEdge step : steps) {
-            pathPairs.add(pairKey(step.fromId(), step.toId()));
+            pathPairs.addAll(layout.pairsAlong(step.fromId(), step.toId()));
         }
         Set<Long> litNamespaces = new HashSet<>();
         nodes.forEach((id, node) -> {
@@ -354,19 +349,35 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
     // ---- packets and snapshots
 
     boolean animatePacket(List<String> interfaceIds, boolean reply) {
-        List<Rect> path = new ArrayList<>();
-        for (String id : interfaceIds) {
-            Rect node = layout.interfaceNode(id);
-            if (node != null) {
-                path.add(node);
-            }
+        List<List<DiagramLayout.Point>> legs = new ArrayList<>();
+        for (int i = 1; i < interfaceIds.size(); i++) {
+            legs.add(HighlightGeometry.route(layout, interfaceIds.get(i - 1), interfaceIds.get(i), reply ? 1 : -1));
         }
-        return animator.animate(path, reply);
+        return animator.animate(legs, reply);
+    }
+
+    /**
+     * Gives {@code draw} the drawing at 1:1, neither zoomed nor panned, styled and laid out, with the moving packets
+     * hidden (they are not part of the picture): what snapshots and the SVG export show.
+     */
+    <T> T still(Function<Region, T> draw) {
+        boolean packets = packetLayer.isVisible();
+        packetLayer.setVisible(false);
+        try {
+            content.applyCss();
+            content.autosize();
+            content.layout();
+            return draw.apply(content);
+        } finally {
+            packetLayer.setVisible(packets);
+        }
     }
 
     WritableImage snapshot(double scale) {
-        content.applyCss();
-        content.layout();
+        return still(drawing -> snapshotOf(scale));
+    }
+
+    private WritableImage snapshotOf(double scale) {
         int width = (int) Math.round(layout.width() * scale);
         int height = (int) Math.round(layout.height() * scale);
         SnapshotParameters params = new SnapshotParameters();

@@ -1,47 +1,81 @@
 package io.netjourney.ui.diagram;
 
+import io.netjourney.ui.diagram.DiagramLayout.Point;
 import io.netjourney.ui.diagram.DiagramLayout.Rect;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * Finds a spot for each edge label that overlaps neither the labels placed before it nor the obstacles: it tries
- * the preferred spot, then steps away from it vertically (first towards {@code side}), and settles for the
- * preferred spot when nothing nearby is free. Sizes are estimated (11 px bold text), so it needs no toolkit.
+ * Finds a spot for each edge label on its edge's route: at a point of the route, starting at the route's middle and
+ * sliding along it both ways until the label overlaps neither the labels placed before it nor an
+ * interface node, and lies either wholly inside a namespace box (below its title) or wholly outside it. When no
+ * point of the route is free it settles for the middle. A route drawn in a lane beside its edge's centre line
+ * (a request or a reply) gets its label on its outer side, touching the line, so the labels of the two lanes sit
+ * on either side of the pair; a route without a centre line gets it centred. Sizes are estimated (11 px bold
+ * text), so it needs no toolkit.
  */
 final class LabelPlacer {
     static final double HEIGHT = 17;
-    private static final double STEP = HEIGHT + 2;
-    private static final int TRIES = 4;
+    /** Half the width of a drawn path: a label beside its lane keeps this far from the lane's centre. */
+    static final double LINE_HALF_WIDTH = 1.5;
+    private static final double STEP = 4;
 
     private final List<Rect> taken = new ArrayList<>();
-    private final List<Rect> obstacles;
+    private final List<Rect> nodes;
+    private final List<Rect> boxes;
 
-    LabelPlacer(Collection<Rect> obstacles) {
-        this.obstacles = List.copyOf(obstacles);
+    LabelPlacer(Collection<Rect> nodes, Collection<Rect> boxes) {
+        this.nodes = List.copyOf(nodes);
+        this.boxes = List.copyOf(boxes);
     }
 
+    /** A label's width for its text: 7 px a character, 3.8 for spaces and dots, padding and border, some slack. */
     static double estimatedWidth(String text) {
-        return Math.ceil(text.length() * 6.8 + 16);
+        double width = 20;
+        for (char c : text.toCharArray()) {
+            width += " .,:;·'|".indexOf(c) >= 0 ? 3.8 : 7.0;
+        }
+        return Math.ceil(width);
     }
 
-    Rect place(double x, double y, double width, int side) {
-        Rect preferred = new Rect(x, y, width, HEIGHT);
-        for (int i = 0; i <= 2 * TRIES; i++) {
-            int k = (i + 1) / 2;
-            double dy = (i % 2 == 1 ? side : -side) * k * STEP;
-            Rect candidate = new Rect(x, y + dy, width, HEIGHT);
-            if (free(candidate)) {
-                taken.add(candidate);
-                return candidate;
+    /**
+     * A free spot for a label of this width on {@code route}: beside it away from {@code centre} (null: on it), or
+     * failing that centred on it, or on its inner side; the middle of the route when no point of it is free.
+     */
+    Rect place(List<Point> route, List<Point> centre, double width) {
+        double length = EdgeGeometry.length(route);
+        for (int side : centre == null ? new int[] {0} : new int[] {1, 0, -1}) {
+            for (int k = 0; k * STEP <= length / 2; k++) {
+                for (int sign : new int[] {1, -1}) {
+                    Rect candidate = at(route, centre, side, length / 2 + sign * k * STEP, width);
+                    if (free(candidate)) {
+                        taken.add(candidate);
+                        return candidate;
+                    }
+                }
             }
         }
-        taken.add(preferred);
-        return preferred;
+        Rect fallback = at(route, centre, 1, length / 2, width);
+        taken.add(fallback);
+        return fallback;
     }
 
-    private boolean free(Rect r) {
+    /** The label's spot at {@code along} on the route: on its outer side (1), centred on it (0), inner side (-1). */
+    private static Rect at(List<Point> route, List<Point> centre, int side, double along, double width) {
+        Point p = EdgeGeometry.at(route, along);
+        Point away = centre == null || side == 0 ? null : EdgeGeometry.awayFrom(centre, p);
+        if (away == null) {
+            return new Rect(p.x() - width / 2, p.y() - HEIGHT / 2, width, HEIGHT);
+        }
+        double reach = LINE_HALF_WIDTH + Math.abs(away.x()) * width / 2 + Math.abs(away.y()) * HEIGHT / 2;
+        double cx = p.x() + side * away.x() * reach;
+        double cy = p.y() + side * away.y() * reach;
+        return new Rect(cx - width / 2, cy - HEIGHT / 2, width, HEIGHT);
+    }
+
+    /** Whether a label at {@code r} keeps clear of the labels placed, the nodes and the boxes' borders and titles. */
+    boolean free(Rect r) {
         if (r.x() < 0 || r.y() < 0) {
             return false;
         }
@@ -50,8 +84,13 @@ final class LabelPlacer {
                 return false;
             }
         }
-        for (Rect other : obstacles) {
-            if (r.overlaps(other)) {
+        for (Rect node : nodes) {
+            if (r.overlaps(node)) {
+                return false;
+            }
+        }
+        for (Rect box : boxes) {
+            if (r.overlaps(box) && !(box.contains(r) && r.y() >= box.y() + DiagramLayout.BOX_HEADER)) {
                 return false;
             }
         }

@@ -1,13 +1,11 @@
 package io.netjourney.ui.diagram;
 
-import io.netjourney.ui.diagram.DiagramLayout.Rect;
-import io.netjourney.ui.diagram.EdgeGeometry.Curve;
+import io.netjourney.ui.diagram.DiagramLayout.Point;
 import java.util.List;
 import javafx.animation.Interpolator;
 import javafx.animation.PathTransition;
 import javafx.scene.Group;
 import javafx.scene.shape.Circle;
-import javafx.scene.shape.CubicCurveTo;
 import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
@@ -28,21 +26,19 @@ final class PacketAnimator {
         this.layer = layer;
     }
 
-    /** Animates a dot through these node rectangles in order; false when there is no path or the throttle says no. */
-    boolean animate(List<Rect> nodes, boolean reply) {
+    /** Animates a dot along these routes in turn; false when there is no route or the throttle says no. */
+    boolean animate(List<List<Point>> legs, boolean reply) {
         Path path = new Path();
         int steps = 0;
-        for (int i = 1; i < nodes.size(); i++) {
-            Rect from = nodes.get(i - 1);
-            Rect to = nodes.get(i);
-            if (from == null || to == null || from.equals(to)) {
+        for (List<Point> leg : legs) {
+            if (leg == null || leg.size() < 2) {
                 continue;
             }
-            Curve c = EdgeGeometry.travel(from, to, reply ? 1 : -1, HighlightPainter.LANE);
-            path.getElements().add(steps == 0 ? new MoveTo(c.start().x(), c.start().y())
-                    : new LineTo(c.start().x(), c.start().y()));
-            path.getElements().add(new CubicCurveTo(c.c1().x(), c.c1().y(), c.c2().x(), c.c2().y(),
-                    c.end().x(), c.end().y()));
+            Point start = leg.get(0);
+            path.getElements().add(steps == 0 ? new MoveTo(start.x(), start.y()) : new LineTo(start.x(), start.y()));
+            for (Point p : leg.subList(1, leg.size())) {
+                path.getElements().add(new LineTo(p.x(), p.y()));
+            }
             steps++;
         }
         if (steps == 0 || !throttle.tryStart(System.nanoTime())) {

@@ -4,6 +4,7 @@ import io.netjourney.capture.names.InterfaceInfo;
 import io.netjourney.capture.names.InterfaceScanner;
 import io.netjourney.capture.names.NamespaceScanner;
 import io.netjourney.capture.names.NetnsEntry;
+import io.netjourney.journey.Topology;
 import io.netjourney.ui.model.Liveness;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Scans the machine's network namespaces and their interfaces every few seconds on its own thread and hands
- * what exists to a consumer, so the window can grey out what was deleted. Never runs on the FX thread.
+ * Scans the machine's network namespaces and their interfaces at once and then every few seconds on its own thread
+ * and hands what exists to a consumer, so the window can grey out what was deleted and show an interface's MAC, MTU,
+ * state and addresses. Never runs on the FX thread.
  */
 public final class TopologyWatcher implements AutoCloseable {
     private static final long PERIOD_MS = 3_000;
@@ -38,19 +40,21 @@ public final class TopologyWatcher implements AutoCloseable {
             } catch (RuntimeException e) {
                 // a scan that fails (a namespace vanishing mid-scan, a tool missing) is simply skipped
             }
-        }, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+        }, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** What exists now: every namespace, and the interfaces of each one that could be entered. */
+    /** What exists now: every namespace, and the interfaces of each one that could be entered, with their details. */
     public Liveness scan() {
         List<NetnsEntry> entries = namespaces.scan();
         Set<Long> inodes = new HashSet<>();
         entries.forEach(entry -> inodes.add(entry.inode()));
         Map<Long, Set<Integer>> byNamespace = new HashMap<>();
+        Map<Long, InterfaceInfo> scanned = new HashMap<>();
         for (InterfaceInfo info : interfaces.scan(entries)) {
             byNamespace.computeIfAbsent(info.netnsInode(), inode -> new HashSet<>()).add(info.ifindex());
+            scanned.put(Topology.keyOf(info.netnsInode(), info.ifindex()), info);
         }
-        return new Liveness(inodes, byNamespace);
+        return new Liveness(inodes, byNamespace, scanned);
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -37,8 +39,9 @@ import org.controlsfx.control.textfield.TextFields;
  * The flows list: one row per conversation (both ends and the protocol) with its running figures and a latency
  * sparkline, expandable to its flows; searchable (protocol, addresses, ports, state) and sortable. Rows are updated
  * in place by the view model, so the list does not jump while it updates. A link's own chatter is listed only when
- * 'link-local' is ticked. Columns are at least as wide as what they show (see {@link ColumnFit}), and so is the
- * pane.
+ * 'link-local' is ticked. Columns are at least as wide as what they show (see {@link ColumnFit}); the pane says how
+ * wide that makes it ({@link #fittedWidthProperty()}) but may be made narrower, down to {@link #LEAST_WIDTH}: the
+ * list then scrolls sideways, and the diagram beside it keeps its room.
  */
 public final class FlowsPane extends VBox {
     /** The state column's words, the widest of which it must fit. */
@@ -49,12 +52,15 @@ public final class FlowsPane extends VBox {
     private static final double FLOW_EXTRA = 50;
     /** The vertical scroll bar and the pane's padding. */
     private static final double PANE_EXTRA = 34;
+    /** The narrowest the pane gets: the conversation column and a little more. */
+    public static final double LEAST_WIDTH = 360;
 
     private final TreeTableView<ListedRow> table = new TreeTableView<>();
     private final TreeItem<ListedRow> root = new TreeItem<>();
     private final TextField search = TextFields.createClearableTextField();
     private final CheckBox linkChatter = new CheckBox("link-local");
     private final ColumnFit fit = new ColumnFit();
+    private final ReadOnlyDoubleWrapper fittedWidth = new ReadOnlyDoubleWrapper(this, "fittedWidth");
     private final Map<ConversationRow, ConversationItem> items = new HashMap<>();
     private final ObservableList<ConversationRow> conversations;
     private final TreeTableColumn<ListedRow, String> labelColumn;
@@ -196,7 +202,13 @@ public final class FlowsPane extends VBox {
         for (TreeTableColumn<ListedRow, ?> c : leaves()) {
             sum += c.isVisible() ? c.getMinWidth() : 0;
         }
-        setMinWidth(Math.ceil(sum + PANE_EXTRA));
+        fittedWidth.set(Math.ceil(sum + PANE_EXTRA));
+        setMinWidth(Math.min(LEAST_WIDTH, fittedWidth.get()));
+    }
+
+    /** How wide the pane must be for every column to show what it lists whole, without scrolling sideways. */
+    public ReadOnlyDoubleProperty fittedWidthProperty() {
+        return fittedWidth.getReadOnlyProperty();
     }
 
     private void conversationsChanged(ListChangeListener.Change<? extends ConversationRow> change) {

@@ -3,8 +3,7 @@ package io.netjourney.ui.hops;
 import io.netjourney.ui.model.HopRow;
 import io.netjourney.ui.model.HopStat;
 import io.netjourney.ui.model.Micros;
-import io.netjourney.ui.model.NodeDetails;
-import java.util.Optional;
+import io.netjourney.ui.model.InterfaceDetails;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
@@ -19,13 +18,14 @@ import javafx.scene.control.TableView;
 
 /**
  * The bottom pane: the selected flow's crossings in order (hop table), its mtr-style statistics per hop, and the
- * details of a clicked interface.
+ * details of a clicked interface (the Interface tab).
  */
 public final class HopsPane extends TabPane {
     private final TableView<HopRow> hops = new TableView<>();
     private final TableView<HopStat> stats = new TableView<>();
-    private final Label details = new Label("Click an interface in the diagram to see its details.");
+    private final InterfacePane details = new InterfacePane();
     private final Tab detailsTab = new Tab("Interface", details);
+    private String detailsShown;
 
     public HopsPane(ObservableList<HopRow> hopRows, ObservableList<HopStat> hopStats) {
         getStyleClass().add("hops-pane");
@@ -49,6 +49,7 @@ public final class HopsPane extends TabPane {
         });
         hops.setPlaceholder(new Label("Select a flow to see its crossings"));
         hops.getColumns().add(HopsPane.<HopRow>column("t (µs)", 80, HopRow::offsetText));
+        hops.getColumns().add(HopsPane.<HopRow>column("hop", 40, HopRow::hopNumber));
         hops.getColumns().add(HopsPane.<HopRow>column("namespace", 110, HopRow::namespace));
         hops.getColumns().add(HopsPane.<HopRow>column("interface", 110, HopRow::interfaceName));
         hops.getColumns().add(HopsPane.<HopRow>column("hook", 170, HopRow::hook));
@@ -73,8 +74,6 @@ public final class HopsPane extends TabPane {
         stats.getColumns().add(HopsPane.<HopStat>column("best µs", 70, s -> Micros.format(s.bestUs())));
         stats.getColumns().add(HopsPane.<HopStat>column("worst µs", 70, s -> Micros.format(s.worstUs())));
 
-        details.setId("node-details");
-        details.getStyleClass().add("node-details");
         getTabs().addAll(new Tab("Hops", hops), new Tab("Statistics", stats), detailsTab);
     }
 
@@ -86,27 +85,17 @@ public final class HopsPane extends TabPane {
         return stats;
     }
 
-    /** Shows a clicked interface's details (kind, ifindex, namespace, master, veth peer, routing decisions). */
-    public void showDetails(Optional<NodeDetails> node, Optional<String> routes) {
-        details.setText(node.map(d -> describe(d) + routes.map(r -> "\n" + r).orElse(""))
-                .orElse("Click an interface in the diagram to see its details."));
-        if (node.isPresent()) {
+    /**
+     * Shows an interface's details (see {@link InterfaceDetails}), or the hint to click one for null; a newly shown
+     * interface brings the tab to the front.
+     */
+    public void showDetails(InterfaceDetails node) {
+        details.show(node);
+        String id = node == null ? null : node.node().id();
+        if (id != null && !id.equals(detailsShown)) {
             getSelectionModel().select(detailsTab);
         }
-    }
-
-    private static String describe(NodeDetails d) {
-        StringBuilder text = new StringBuilder();
-        text.append(d.name()).append("  (").append(d.kind()).append(", ifindex ").append(d.ifindex()).append(")\n");
-        text.append("namespace: ").append(d.namespace()).append(" · inode ").append(d.netnsInode()).append('\n');
-        if (d.masterName() != null) {
-            text.append("master: ").append(d.masterName()).append('\n');
-        }
-        if (d.peerName() != null) {
-            text.append("veth peer: ").append(d.peerName()).append(" in ").append(d.peerNamespace()).append('\n');
-        }
-        text.append("The hop table shows this interface's crossings; click empty space in the diagram to clear.");
-        return text.toString();
+        detailsShown = id;
     }
 
     /** A cell whose tooltip holds its whole text, for what the column's width cuts off. */

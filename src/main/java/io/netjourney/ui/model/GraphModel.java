@@ -40,6 +40,7 @@ final class GraphModel {
     /** Takes the model's topology; the diagram changes only when the topology or a namespace's name did. */
     void update(Topology.Snapshot snapshot) {
         if (snapshot.version() == topology.version()) {
+            topology = snapshot; // the same structure, newer counts
             if (namesArrived()) {
                 rebuild();
             }

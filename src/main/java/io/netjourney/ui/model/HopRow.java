@@ -31,6 +31,14 @@ public record HopRow(TracedHop hop, String interfaceId, String namespace, long o
         return Micros.format(offsetUs());
     }
 
+    /**
+     * The crossing's hop number along its packet's branch, from 1 (the numbering of the Statistics tab and the
+     * diagram's edge labels); blank for a netfilter verdict, which is not a crossing.
+     */
+    public String hopNumber() {
+        return netfilter != null || hop.packetId() == 0 ? "" : Integer.toString(hop.hopIndex() + 1);
+    }
+
     public String interfaceName() {
         return hop.event().ifname();
     }

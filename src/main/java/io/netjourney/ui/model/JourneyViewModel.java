@@ -2,6 +2,8 @@ package io.netjourney.ui.model;
 
 import io.netjourney.capture.Names;
 import io.netjourney.journey.ConversationView;
+import io.netjourney.journey.DisplaySampling;
+import io.netjourney.capture.names.InterfaceInfo;
 import io.netjourney.journey.FlowDetail;
 import io.netjourney.journey.FlowEvent;
 import io.netjourney.journey.FlowPaths;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -82,11 +85,19 @@ public final class JourneyViewModel {
     private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight",
             Highlight.NONE);
     private final ReadOnlyObjectWrapper<FlowRow> selectedFlow = new ReadOnlyObjectWrapper<>(this, "selectedFlow");
+    private final ReadOnlyObjectWrapper<FlowDetail> selectedDetail = new ReadOnlyObjectWrapper<>(this,
+            "selectedDetail");
     private final ReadOnlyStringWrapper markedInterface = new ReadOnlyStringWrapper(this, "markedInterface");
     private final ReadOnlyStringWrapper interfaceFilter = new ReadOnlyStringWrapper(this, "interfaceFilter");
+    private final ReadOnlyObjectWrapper<InterfaceDetails> interfaceDetails =
+            new ReadOnlyObjectWrapper<>(this, "interfaceDetails");
+    /** The interface whose details are shown, or null; and what the latest scan said of every interface. */
+    private String detailsId;
+    private Map<Long, InterfaceInfo> scanned = Map.of();
     private final ReadOnlyLongWrapper packets = new ReadOnlyLongWrapper(this, "packets");
     private final ReadOnlyLongWrapper crossings = new ReadOnlyLongWrapper(this, "crossings");
     private final ReadOnlyLongWrapper flowsSeen = new ReadOnlyLongWrapper(this, "flowsSeen");
+    private final ReadOnlyLongWrapper shownOneIn = new ReadOnlyLongWrapper(this, "shownOneIn", 1);
 
     public JourneyViewModel(Names names) {
         this.graphModel = new GraphModel(names);
@@ -132,6 +143,16 @@ public final class JourneyViewModel {
         return selectedFlow.getReadOnlyProperty();
     }
 
+    /** The selected flow's detail as the model last sent it (the time view draws it), or null. */
+    public ReadOnlyObjectProperty<FlowDetail> selectedDetailProperty() {
+        return selectedDetail.getReadOnlyProperty();
+    }
+
+    /** A namespace's label: its name, or its inode as text. */
+    public String namespaceOf(long inode) {
+        return graphModel.namespace(inode);
+    }
+
     /**
      * The selected flow's story in time order (see {@link JourneyModel#detail(long)}), filtered by
      * {@link #filterToInterface(String)} to that interface's crossings and drops.
@@ -153,6 +174,19 @@ public final class JourneyViewModel {
     /** The interface id the hop table is filtered to, or null. */
     public ReadOnlyStringProperty interfaceFilterProperty() {
         return interfaceFilter.getReadOnlyProperty();
+    }
+
+    /**
+     * The N of "showing 1 in N journeys": of the selected flow's packets counted since its previous detail, how many
+     * per journey the hop table, statistics and highlight show (1: all; see {@link DisplaySampling}).
+     */
+    public ReadOnlyLongProperty shownOneInProperty() {
+        return shownOneIn.getReadOnlyProperty();
+    }
+
+    /** The details of the interface given to {@link #showInterface}, kept up to date; null for none. */
+    public ReadOnlyObjectProperty<InterfaceDetails> interfaceDetailsProperty() {
+        return interfaceDetails.getReadOnlyProperty();
     }
 
     /** Packets seen since the last clear. */
@@ -212,6 +246,7 @@ public final class JourneyViewModel {
         if (graphModel.takeChanged()) {
             graph.set(graphModel.snapshot());
         }
+        refreshInterfaceDetails();
         JourneySnapshot.Counters counters = snapshot.counters();
         firstCrossingNs = counters.firstCrossingNs();
         packets.set(counters.packets());
@@ -275,6 +310,8 @@ public final class JourneyViewModel {
         conversations.clear();
         graphModel.clear();
         graph.set(DiagramGraph.EMPTY);
+        scanned = Map.of();
+        showInterface(null);
         firstCrossingNs = Long.MIN_VALUE;
         packets.set(0);
         crossings.set(0);
@@ -297,6 +334,29 @@ public final class JourneyViewModel {
         if (graphModel.takeChanged()) {
             graph.set(graphModel.snapshot());
         }
+        scanned = live.scanned();
+        refreshInterfaceDetails();
+    }
+
+    /** Shows the details of this interface (a clicked node) from now on, as they change; null shows none. */
+    public void showInterface(String interfaceId) {
+        detailsId = interfaceId;
+        refreshInterfaceDetails();
+    }
+
+    private void refreshInterfaceDetails() {
+        InterfaceDetails shown = detailsId == null ? null : interfaceDetails(detailsId).orElse(null);
+        if (!Objects.equals(shown, interfaceDetails.get())) {
+            interfaceDetails.set(shown);
+        }
+    }
+
+    /** What the Interface tab shows for an interface of the graph, or empty if it is not in the graph. */
+    public Optional<InterfaceDetails> interfaceDetails(String interfaceId) {
+        Topology.Interface i = graphModel.byId(interfaceId);
+        return details(interfaceId).map(node -> new InterfaceDetails(node, scanned.get(i.key()),
+                graphModel.topology().countsAt(i.key()), routesVia(interfaceId).orElse(null),
+                netfilterIn(interfaceId).orElse(null)));
     }
 
     /** Selects a retained flow (clearing the mark and filter); an unknown id clears the selection. */
@@ -308,6 +368,8 @@ public final class JourneyViewModel {
         }
         if (flowId != selectedId) {
             detail = null;
+            shownOneIn.set(1);
+            selectedDetail.set(null);
             requestEdges = List.of();
             replyEdges = List.of();
             hopRows.clear();
@@ -346,6 +408,8 @@ public final class JourneyViewModel {
         boolean had = selectedId != 0;
         selectedId = 0;
         detail = null;
+        shownOneIn.set(1);
+        selectedDetail.set(null);
         selectedFlow.set(null);
         markedInterface.set(null);
         interfaceFilter.set(null);
@@ -383,6 +447,24 @@ public final class JourneyViewModel {
         return String.format(Locale.ROOT, "+%.3f s", (timestampNs - firstCrossingNs) / 1e9);
     }
 
+    /**
+     * What an export's caption says is shown: the selected flow and its span (from its first event, a routing
+     * decision before its first crossing included, to its latest crossing), or all flows listed and the capture's.
+     */
+    public ExportCaption.Shown shown() {
+        FlowRow row = selectedFlow.get();
+        if (row != null) {
+            long first = detailShown() ? detail.firstSeenNs() : row.getLastSeenNs();
+            return new ExportCaption.Shown("flow " + row.getId() + " · " + row.getProtocol() + " " + row.getSource()
+                    + " → " + row.getDestination(), flows.size(), first, row.getLastSeenNs(), firstCrossingNs);
+        }
+        long last = Long.MIN_VALUE;
+        for (FlowRow each : flows) {
+            last = Math.max(last, each.getLastSeenNs());
+        }
+        return new ExportCaption.Shown(null, flows.size(), firstCrossingNs, last, firstCrossingNs);
+    }
+
     /** Details of an interface of the graph, or empty if it is not in the graph. */
     public Optional<NodeDetails> details(String interfaceId) {
         return graphModel.details(interfaceId);
@@ -410,7 +492,9 @@ public final class JourneyViewModel {
     // ---- the selected flow's detail ----
 
     private void show(FlowDetail shown) {
+        shownOneIn.set(DisplaySampling.oneIn(detail, shown));
         detail = shown;
+        selectedDetail.set(shown);
         List<HopStat> stats = new ArrayList<>();
         requestEdges = edges(shown.request(), PacketDirection.REQUEST, stats);
         replyEdges = edges(shown.reply(), PacketDirection.REPLY, stats);
@@ -438,7 +522,7 @@ public final class JourneyViewModel {
             String from = own.get(k - 1).interfaceId();
             String to = own.get(k).interfaceId();
             if (!from.equals(to)) {
-                int number = edges.size() + 1;
+                int number = own.get(k).hop();
                 double avg = own.get(k).avgUs();
                 String label = Double.isNaN(avg) ? Integer.toString(number)
                         : number + " · " + Micros.format(avg) + " µs";

@@ -1,10 +1,16 @@
 package io.netjourney.ui.diagram;
 
+import io.netjourney.lab.LabNode;
+import io.netjourney.lab.LabPlan;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
-/** Graphs and highlights the diagram tests draw: a docker-like lab and a big host. */
+/** Graphs and highlights the diagram tests draw: a docker-like lab, the real lab's plan, a Docker host, a big host. */
 final class DiagramFixtures {
     static final long HOST = 4026531840L;
     static final long CTR1 = 4026532258L;
@@ -52,15 +58,8 @@ final class DiagramFixtures {
 
     /** nj-ctr1 pings nj-ctr2: the request through the bridge and the reply back; the bridge marked. */
     static Highlight pingCtr1ToCtr2() {
-        List<String> hops = List.of(CTR1_ETH0, VETH_A, DOCKER0, VETH_B, CTR2_ETH0);
-        List<Highlight.PathEdge> request = new ArrayList<>();
-        List<Highlight.PathEdge> reply = new ArrayList<>();
-        for (int i = 1; i < hops.size(); i++) {
-            request.add(new Highlight.PathEdge(hops.get(i - 1), hops.get(i), i, i + " · " + (3 * i + 1.5) + " µs"));
-            reply.add(new Highlight.PathEdge(hops.get(hops.size() - i), hops.get(hops.size() - i - 1), i,
-                    i + " · " + (2 * i + 0.8) + " µs"));
-        }
-        return new Highlight(request, reply, Set.of(DOCKER0));
+        Highlight trip = roundTrip(List.of(CTR1_ETH0, VETH_A, DOCKER0, VETH_B, CTR2_ETH0), 1.5, 0.8);
+        return new Highlight(trip.request(), trip.reply(), Set.of(DOCKER0));
     }
 
     /**
@@ -115,5 +114,148 @@ final class DiagramFixtures {
 
     static DiagramGraph.Link link(String from, String to) {
         return new DiagramGraph.Link(from, to);
+    }
+
+    /**
+     * The lab as {@link LabPlan} builds it, with the links its pings show: every veth pair, each bridge port to the
+     * bridge, the two bridge ports to each other (a bridged frame), the bridge to the router link (routed by the
+     * host), the router's two ends (forwarded), and a loopback in nj-ctr1.
+     */
+    static DiagramGraph lab() {
+        LabPlan plan = LabPlan.of("nj-");
+        Map<LabNode, Long> inodes = new HashMap<>();
+        List<DiagramGraph.Namespace> namespaces = new ArrayList<>();
+        for (LabNode node : LabNode.values()) {
+            inodes.put(node, 4026532300L + node.ordinal());
+            namespaces.add(new DiagramGraph.Namespace(inodes.get(node), plan.namespace(node)));
+        }
+        Map<String, DiagramGraph.Interface> byName = new HashMap<>();
+        List<DiagramGraph.Interface> interfaces = new ArrayList<>();
+        List<DiagramGraph.Link> links = new ArrayList<>();
+        int[] ifindex = {10};
+        long host = inodes.get(plan.bridge().node());
+        DiagramGraph.Interface bridge = new DiagramGraph.Interface(DiagramGraph.idOf(host, ifindex[0]++), host,
+                ifindex[0] - 1, plan.bridge().name(), "bridge", null);
+        interfaces.add(bridge);
+        List<DiagramGraph.Interface> ports = new ArrayList<>();
+        for (LabPlan.Veth veth : plan.veths()) {
+            long here = inodes.get(veth.node());
+            long there = inodes.get(veth.peerNode());
+            String master = veth.master() == null ? null : bridge.id();
+            DiagramGraph.Interface a = new DiagramGraph.Interface(DiagramGraph.idOf(here, ifindex[0]), here,
+                    ifindex[0]++, veth.name(), "veth", master);
+            DiagramGraph.Interface b = new DiagramGraph.Interface(DiagramGraph.idOf(there, ifindex[0]), there,
+                    ifindex[0]++, veth.peerName(), "veth", null);
+            interfaces.add(a);
+            interfaces.add(b);
+            byName.put(plan.namespace(veth.node()) + "/" + veth.name(), a);
+            byName.put(plan.namespace(veth.peerNode()) + "/" + veth.peerName(), b);
+            links.add(link(a.id(), b.id()));
+            if (master != null) {
+                ports.add(a);
+                links.add(link(a.id(), bridge.id()));
+            } else if (veth.node() == plan.bridge().node()) {
+                links.add(link(bridge.id(), a.id()));
+            }
+        }
+        for (int i = 0; i < ports.size(); i++) {
+            for (int j = i + 1; j < ports.size(); j++) {
+                links.add(link(ports.get(i).id(), ports.get(j).id()));
+            }
+        }
+        for (LabNode forwarder : plan.forwarders()) {
+            List<DiagramGraph.Interface> ends = new ArrayList<>();
+            for (DiagramGraph.Interface i : interfaces) {
+                if (i.netnsInode() == inodes.get(forwarder) && i.masterId() == null && !"bridge".equals(i.kind())) {
+                    ends.add(i);
+                }
+            }
+            if (forwarder != plan.bridge().node() && ends.size() == 2) {
+                links.add(link(ends.get(0).id(), ends.get(1).id()));
+            }
+        }
+        long ctr1 = inodes.get(LabNode.CTR1);
+        interfaces.add(new DiagramGraph.Interface(DiagramGraph.idOf(ctr1, 1), ctr1, 1, "lo", "loopback", null));
+        return new DiagramGraph(namespaces, interfaces, links);
+    }
+
+    /** The lab's interface in namespace {@code node} named {@code name}. */
+    static String labInterface(DiagramGraph lab, LabNode node, String name) {
+        long inode = lab.namespaces().get(node.ordinal()).inode();
+        return lab.interfaces().stream().filter(i -> i.netnsInode() == inode && i.name().equals(name))
+                .findFirst().orElseThrow().id();
+    }
+
+    /**
+     * A Docker host: docker0 in the root namespace with a vethXXXXXXX port per container, each container's eth0
+     * behind it, the host's uplink eth0 (containers' traffic to the outside is routed through it), and a container
+     * with a loopback of its own.
+     */
+    static DiagramGraph docker(int containers) {
+        long root = 4026531840L;
+        List<DiagramGraph.Namespace> namespaces = new ArrayList<>(List.of(new DiagramGraph.Namespace(root, "host")));
+        String docker0 = DiagramGraph.idOf(root, 3);
+        String uplink = DiagramGraph.idOf(root, 2);
+        List<DiagramGraph.Interface> interfaces = new ArrayList<>(List.of(iface(uplink, "eth0", "physical", null),
+                iface(docker0, "docker0", "bridge", null)));
+        List<DiagramGraph.Link> links = new ArrayList<>(List.of(link(docker0, uplink)));
+        Random hex = new Random(7);
+        for (int c = 0; c < containers; c++) {
+            long inode = 4026532500L + 17 * c;
+            namespaces.add(new DiagramGraph.Namespace(inode, "docker:" + List.of("web", "db", "cache", "queue",
+                    "worker", "proxy", "search", "metrics").get(c % 8) + (c < 8 ? "" : "-" + c / 8)));
+            String eth0 = DiagramGraph.idOf(inode, 2 + c % 3);
+            String port = DiagramGraph.idOf(root, 20 + c);
+            interfaces.add(iface(port, String.format("veth%07x", hex.nextInt(1 << 28)), "veth", docker0));
+            interfaces.add(iface(eth0, "eth0", "veth", null));
+            links.add(link(eth0, port));
+            links.add(link(port, docker0));
+            if (c == 1) {
+                interfaces.add(iface(DiagramGraph.idOf(inode, 1), "lo", "loopback", null));
+            }
+        }
+        return new DiagramGraph(namespaces, interfaces, links);
+    }
+
+    /** The same graph with its namespaces, interfaces and links in another order (as another run discovers it). */
+    static DiagramGraph shuffled(DiagramGraph g, long seed) {
+        Random random = new Random(seed);
+        List<DiagramGraph.Namespace> ns = new ArrayList<>(g.namespaces());
+        List<DiagramGraph.Interface> ifs = new ArrayList<>(g.interfaces());
+        List<DiagramGraph.Link> links = new ArrayList<>();
+        for (DiagramGraph.Link link : g.links()) {
+            links.add(random.nextBoolean() ? link : link(link.toId(), link.fromId()));
+        }
+        Collections.shuffle(ns, random);
+        Collections.shuffle(ifs, random);
+        Collections.shuffle(links, random);
+        return new DiagramGraph(ns, ifs, links);
+    }
+
+    /** The graph without one namespace and what it holds. */
+    static DiagramGraph without(DiagramGraph g, long inode) {
+        List<DiagramGraph.Interface> ifs = g.interfaces().stream().filter(i -> i.netnsInode() != inode).toList();
+        Set<String> kept = new java.util.HashSet<>();
+        ifs.forEach(i -> kept.add(i.id()));
+        return new DiagramGraph(g.namespaces().stream().filter(n -> n.inode() != inode).toList(), ifs,
+                g.links().stream().filter(l -> kept.contains(l.fromId()) && kept.contains(l.toId())).toList());
+    }
+
+    /** A highlight along these interfaces and back, hop labels "n · x µs". */
+    static Highlight roundTrip(List<String> hops) {
+        return roundTrip(hops, 11.5, 10.8);
+    }
+
+    /** Hop n of the request takes 3n + {@code request} µs, of the reply 2n + {@code reply} µs. */
+    static Highlight roundTrip(List<String> hops, double request, double reply) {
+        List<Highlight.PathEdge> requestSteps = new ArrayList<>();
+        List<Highlight.PathEdge> replySteps = new ArrayList<>();
+        for (int i = 1; i < hops.size(); i++) {
+            requestSteps.add(new Highlight.PathEdge(hops.get(i - 1), hops.get(i), i,
+                    i + " · " + (3 * i + request) + " µs"));
+            replySteps.add(new Highlight.PathEdge(hops.get(hops.size() - i), hops.get(hops.size() - i - 1), i,
+                    i + " · " + (2 * i + reply) + " µs"));
+        }
+        return new Highlight(requestSteps, replySteps, Set.of());
     }
 }

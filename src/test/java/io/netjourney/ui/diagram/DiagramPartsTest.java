@@ -5,46 +5,77 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.ui.diagram.DiagramLayout.Rect;
-import io.netjourney.ui.diagram.EdgeGeometry.Curve;
-import io.netjourney.ui.diagram.EdgeGeometry.Point;
+import io.netjourney.ui.diagram.DiagramLayout.Point;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The toolkit-free parts: edge geometry, the packet throttle, zoom arithmetic, the icon set. */
 class DiagramPartsTest {
-    private static final Rect LEFT = new Rect(0, 0, 150, 32);
-    private static final Rect RIGHT = new Rect(300, 100, 150, 32);
-    private static final Rect BELOW = new Rect(0, 200, 150, 32);
+    private static final List<Point> ELBOW = List.of(new Point(0, 0), new Point(100, 0), new Point(100, 50),
+            new Point(200, 50));
 
     @Test
-    void anEdgeBetweenColumnsRunsFromFacingSideToFacingSide() {
-        Curve c = EdgeGeometry.travel(LEFT, RIGHT, 0, 0);
-        assertEquals(new Point(150, 16), c.start());
-        assertEquals(new Point(300, 116), c.end());
-        assertFalse(c.arc());
-        Curve back = EdgeGeometry.travel(RIGHT, LEFT, 0, 0);
-        assertEquals(c.start(), back.end());
-        assertEquals(c.end(), back.start());
+    void aRouteMovedSidewaysKeepsItsRightAnglesAndItsDistance() {
+        List<Point> left = EdgeGeometry.offset(ELBOW, 5);
+        assertEquals(List.of(new Point(0, -5), new Point(105, -5), new Point(105, 45), new Point(200, 45)), left);
+        for (int i = 1; i < left.size(); i++) {
+            Point mid = new Point((left.get(i - 1).x() + left.get(i).x()) / 2, (left.get(i - 1).y() + left.get(i).y()) / 2);
+            assertEquals(5, EdgeGeometry.distanceTo(ELBOW, mid), 1e-9, "segment " + i + " runs 5 px beside");
+        }
     }
 
     @Test
-    void requestAndReplyOnTheSamePairRunInSeparateLanes() {
-        Curve request = EdgeGeometry.travel(LEFT, RIGHT, -1, 5);
-        Curve reply = EdgeGeometry.travel(RIGHT, LEFT, +1, 5);
-        Point a = request.at(0.5);
-        Point b = reply.at(0.5);
-        assertEquals(10, Math.hypot(a.x() - b.x(), a.y() - b.y()), 0.5);
+    void requestAndReplyLanesOfOneEdgeRunOnOppositeSides() {
+        List<Point> request = EdgeGeometry.offset(ELBOW, -5);
+        List<Point> reply = EdgeGeometry.reversed(EdgeGeometry.offset(ELBOW, 5));
+        Point a = EdgeGeometry.at(request, 50);
+        Point b = EdgeGeometry.at(reply, EdgeGeometry.length(reply) - 50);
+        assertEquals(10, EdgeGeometry.distance(a, b), 1e-9);
     }
 
     @Test
-    void anEdgeInsideOneColumnBulgesOutToTheRight() {
-        Curve c = EdgeGeometry.travel(LEFT, BELOW, 0, 0);
-        assertTrue(c.arc());
-        assertTrue(c.at(0.5).x() > LEFT.maxX() + 10);
-        Curve outer = EdgeGeometry.travel(BELOW, LEFT, 1, 5);
-        assertTrue(outer.at(0.5).x() > c.at(0.5).x());
+    void pointsAlongARouteAndItsEndDirection() {
+        assertEquals(250, EdgeGeometry.length(ELBOW));
+        assertEquals(new Point(100, 25), EdgeGeometry.at(ELBOW, 125));
+        assertEquals(new Point(200, 50), EdgeGeometry.at(ELBOW, 999));
+        assertEquals(new Point(1, 0), EdgeGeometry.endDirection(ELBOW));
+        assertEquals(new Point(0, -1), EdgeGeometry.endDirection(EdgeGeometry.reversed(ELBOW).subList(0, 3)));
+    }
+
+    @Test
+    void aStepWithoutAnEdgeRunsStraightBetweenFacingSides() {
+        Rect left = new Rect(0, 0, 150, 32);
+        Rect right = new Rect(300, 100, 150, 32);
+        assertEquals(List.of(new Point(150, 16), new Point(300, 116)), EdgeGeometry.straight(left, right));
+        assertEquals(List.of(new Point(300, 116), new Point(150, 16)), EdgeGeometry.straight(right, left));
+    }
+
+    @Test
+    void labelsSitBesideTheirLaneClearOfNodesBoxBordersAndEachOther() {
+        List<Point> centre = List.of(new Point(0, 0), new Point(300, 0), new Point(300, 150), new Point(600, 150));
+        Rect node = new Rect(120, -40, 40, 30);
+        Rect box = new Rect(420, 100, 300, 200);
+        LabelPlacer placer = new LabelPlacer(List.of(node), List.of(box));
+        List<Rect> placed = new ArrayList<>();
+        for (int lane : new int[] {-5, 5, -5, 5}) {
+            List<Point> route = EdgeGeometry.offset(centre, lane);
+            Rect spot = placer.place(route, centre, 60);
+            double gap = EdgeGeometry.distanceTo(route, new Point(spot.centerX(), spot.centerY()));
+            assertTrue(gap <= LabelPlacer.HEIGHT / 2 + LabelPlacer.LINE_HALF_WIDTH + 1e-9
+                    || gap <= 30 + LabelPlacer.LINE_HALF_WIDTH + 1e-9, "touching its lane, " + gap + " px off");
+            assertTrue(EdgeGeometry.distanceTo(centre, new Point(spot.centerX(), spot.centerY())) > gap,
+                    "on the outer side of its lane");
+            assertFalse(spot.overlaps(node), spot + " on the node");
+            assertTrue(!spot.overlaps(box) || box.contains(spot), spot + " across the box border");
+            for (Rect other : placed) {
+                assertFalse(spot.overlaps(other), spot + " on " + other);
+            }
+            placed.add(spot);
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -68,8 +69,8 @@ class JourneyDiagramTest {
             assertEquals(iface.name(), node.getText());
             assertTrue(node.getStyleClass().containsAll(List.of("interface-node", "kind-" + iface.kind())));
         }
-        assertEquals(8, robot.lookup(".link").queryAll().stream()
-                .filter(n -> !n.getStyleClass().contains("master-link")).count(), "one edge per link");
+        assertEquals(5, robot.lookup(".link").queryAll().stream()
+                .filter(n -> !n.getStyleClass().contains("master-link")).count(), "one edge per link between namespaces");
         assertEquals(3, robot.lookup(".master-link").queryAll().size(), "three ports hang off the bridge");
         assertTrue(robot.lookup(".dimmed").queryAll().isEmpty(), "the plain diagram dims nothing");
     }
@@ -106,16 +107,18 @@ class JourneyDiagramTest {
     @Test
     void zoomCommandsScaleTheDiagram(FxRobot robot) {
         Node node = robot.lookup("#iface-" + DiagramFixtures.CTR1 + "-2").query();
+        DiagramLayout layout = DiagramLayout.of(DiagramFixtures.dockerLike());
+        double width = layout.interfaceNode(DiagramFixtures.CTR1_ETH0).width();
         robot.interact(diagram::zoomIn);
-        assertEquals(DiagramLayout.NODE_WIDTH * ViewTransform.STEP, sceneWidth(node), 0.5);
+        assertEquals(width * ViewTransform.STEP, sceneWidth(node), 0.5);
         robot.interact(diagram::zoomOut);
         robot.interact(diagram::zoomOut);
-        assertEquals(DiagramLayout.NODE_WIDTH / ViewTransform.STEP, sceneWidth(node), 0.5);
+        assertEquals(width / ViewTransform.STEP, sceneWidth(node), 0.5);
         robot.interact(diagram::zoomToFit);
-        double fit = 1100 / new DiagramLayout().update(DiagramFixtures.dockerLike()).width();
-        assertEquals(DiagramLayout.NODE_WIDTH * Math.min(1, fit), sceneWidth(node), 0.5);
+        double fit = Math.min(1100 / layout.width(), 460 / layout.height());
+        assertEquals(width * Math.min(1, fit), sceneWidth(node), 0.5);
         robot.moveTo(node).scroll(2, VerticalDirection.UP);
-        assertTrue(sceneWidth(node) != DiagramLayout.NODE_WIDTH * Math.min(1, fit), "the wheel zooms");
+        assertTrue(sceneWidth(node) != width * Math.min(1, fit), "the wheel zooms");
     }
 
     @Test
@@ -144,16 +147,23 @@ class JourneyDiagramTest {
     }
 
     @Test
-    void newNodesAppearWithoutMovingTheOldOnes(FxRobot robot) {
-        Node bridge = robot.lookup("#iface-" + DiagramFixtures.HOST + "-3").query();
-        Bounds before = bridge.getBoundsInParent();
+    void aGrownGraphIsLaidOutOffTheFxThreadAndDrawnWhenItsLayoutArrives(FxRobot robot) throws TimeoutException {
         DiagramGraph g = DiagramFixtures.dockerLike();
         List<DiagramGraph.Interface> more = new ArrayList<>(g.interfaces());
         more.add(DiagramFixtures.iface(DiagramGraph.idOf(DiagramFixtures.HOST, 9), "veth-new", "veth",
                 DiagramFixtures.DOCKER0));
-        robot.interact(() -> diagram.setGraph(new DiagramGraph(g.namespaces(), more, g.links())));
-        assertNotNull(robot.lookup("#iface-" + DiagramFixtures.HOST + "-9").query());
-        assertEquals(before, bridge.getBoundsInParent());
+        DiagramGraph grown = new DiagramGraph(g.namespaces(), more, g.links());
+        robot.interact(() -> diagram.setGraph(grown));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#iface-" + DiagramFixtures.HOST + "-9").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        DiagramLayout expected = DiagramLayout.of(grown);
+        for (DiagramGraph.Interface iface : more) {
+            Node node = robot.lookup("#iface-" + iface.netnsInode() + "-" + iface.ifindex()).query();
+            DiagramLayout.Rect at = expected.interfaceNode(iface.id());
+            assertEquals(at.x(), node.getLayoutX(), 1e-9, iface.name());
+            assertEquals(at.y(), node.getLayoutY(), 1e-9, iface.name());
+        }
         assertEquals(4, robot.lookup(".master-link").queryAll().size());
     }
 
@@ -177,10 +187,26 @@ class JourneyDiagramTest {
     }
 
     @Test
+    void movingPacketsAreNotPartOfAnExport(FxRobot robot) {
+        List<String> path = List.of(DiagramFixtures.CTR1_ETH0, DiagramFixtures.VETH_A, DiagramFixtures.DOCKER0);
+        AtomicReference<String> svg = new AtomicReference<>();
+        AtomicReference<Boolean> dotShown = new AtomicReference<>();
+        robot.interact(() -> {
+            assertTrue(diagram.animatePacket(path, false));
+            svg.set(DiagramExport.svg(diagram, Caption.NONE));
+            Node dot = diagram.lookup(".packet");
+            dotShown.set(dot != null && dot.getParent().isVisible());
+        });
+        assertFalse(svg.get().contains("\"packet request-packet\""), "no moving dot in the drawing");
+        assertTrue(svg.get().contains("interface-node kind-veth"), "the interfaces are");
+        assertTrue(dotShown.get(), "the dots move on, on screen");
+    }
+
+    @Test
     void aSnapshotIsTheWholeContentAtScale(FxRobot robot) throws Exception {
         robot.interact(() -> diagram.setHighlight(DiagramFixtures.pingCtr1ToCtr2()));
         robot.interact(diagram::zoomOut);
-        DiagramLayout layout = new DiagramLayout().update(DiagramFixtures.dockerLike());
+        DiagramLayout layout = DiagramLayout.of(DiagramFixtures.dockerLike());
         AtomicReference<WritableImage> image = new AtomicReference<>();
         robot.interact(() -> image.set(diagram.snapshot(2)));
         assertEquals(2 * layout.width(), image.get().getWidth());
@@ -195,10 +221,12 @@ class JourneyDiagramTest {
         Files.deleteIfExists(file);
         DiagramExport.writePng(DiagramFixtures.dockerLike(), DiagramFixtures.pingCtr1ToCtr2(), 2, file);
         BufferedImage png = ImageIO.read(file.toFile());
-        DiagramLayout layout = new DiagramLayout().update(DiagramFixtures.dockerLike());
+        DiagramLayout layout = DiagramLayout.of(DiagramFixtures.dockerLike());
         assertEquals((int) (2 * layout.width()), png.getWidth());
         assertEquals((int) (2 * layout.height()), png.getHeight());
-        assertTrue(png.getRGB(10, 10) != png.getRGB(png.getWidth() / 2, png.getHeight() / 4), "not uniform");
+        DiagramLayout.Rect bridge = layout.interfaceNode(DiagramFixtures.DOCKER0);
+        assertTrue(png.getRGB(10, 10) != png.getRGB((int) (2 * bridge.x() + 6), (int) (2 * bridge.centerY())),
+                "the bridge's node is drawn, not the background");
     }
 
     @Test

@@ -65,8 +65,8 @@ class HopStatsTest {
     @Test
     void theLostRequestDoesNotShortenThePathAndMakesTheFlowIncomplete() {
         List<PathEdge> request = model.highlightProperty().get().request();
-        assertEquals(List.of(new PathEdge(DOCKER0, VETH, 1, "1 · 2.0 µs"),
-                new PathEdge(VETH, ETH0, 2, "2 · 3.0 µs")),
+        assertEquals(List.of(new PathEdge(DOCKER0, VETH, 2, "2 · 2.0 µs"),
+                new PathEdge(VETH, ETH0, 3, "3 · 3.0 µs")),
                 request);
         FlowRow row = model.flows().get(0);
         assertEquals(3, row.getHops());
@@ -91,8 +91,8 @@ class HopStatsTest {
                 stats.get(2));
         assertEquals(new HopStat(REQUEST, 4, ETH0, "eth0", "nj-ctr1", "netif_receive_skb_entry", 1, 0, true,
                 0.5, 0.5, 0.5, 0.5), stats.get(3));
-        assertEquals(List.of(new PathEdge(DOCKER0, VETH, 1, "1 · 1.0 µs"),
-                new PathEdge(VETH, ETH0, 2, "2 · 2.0 µs")),
+        assertEquals(List.of(new PathEdge(DOCKER0, VETH, 2, "2 · 1.0 µs"),
+                new PathEdge(VETH, ETH0, 3, "3 · 2.0 µs")),
                 fresh.highlightProperty().get().request());
         assertEquals(List.of(), fresh.highlightProperty().get().reply());
     }

@@ -9,8 +9,10 @@ import static io.netjourney.ui.model.Traffic.VETH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.capture.Hook;
+import io.netjourney.journey.PacketDirection;
 import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.Highlight;
 import io.netjourney.ui.diagram.Highlight.PathEdge;
@@ -33,8 +35,8 @@ class SelectionTest {
 
         assertSame(model.flows().get(0), model.selectedFlowProperty().get());
         assertEquals(new Highlight(
-                List.of(new PathEdge(DOCKER0, VETH, 1, "1 · 1.0 µs"), new PathEdge(VETH, ETH0, 2, "2 · 2.0 µs")),
-                List.of(new PathEdge(ETH0, VETH, 1, "1 · 1.0 µs"), new PathEdge(VETH, DOCKER0, 2, "2 · 1.0 µs")),
+                List.of(new PathEdge(DOCKER0, VETH, 2, "2 · 1.0 µs"), new PathEdge(VETH, ETH0, 3, "3 · 2.0 µs")),
+                List.of(new PathEdge(ETH0, VETH, 2, "2 · 1.0 µs"), new PathEdge(VETH, DOCKER0, 3, "3 · 1.0 µs")),
                 Set.of()), model.highlightProperty().get());
     }
 
@@ -46,8 +48,8 @@ class SelectionTest {
         shown.accept(traffic.ping(17146, 2, 2_000_000, new long[] {3_000, 4_000}, new long[] {2_000, 3_000}));
 
         Highlight h = model.highlightProperty().get();
-        assertEquals(List.of("1 · 2.0 µs", "2 · 3.0 µs"), labels(h.request()), "means of (1, 3) and (2, 4) µs");
-        assertEquals(List.of("1 · 1.5 µs", "2 · 2.0 µs"), labels(h.reply()));
+        assertEquals(List.of("2 · 2.0 µs", "3 · 3.0 µs"), labels(h.request()), "means of (1, 3) and (2, 4) µs");
+        assertEquals(List.of("2 · 1.5 µs", "3 · 2.0 µs"), labels(h.reply()));
     }
 
     @Test
@@ -178,12 +180,57 @@ class SelectionTest {
 
         model.select(1);
 
-        assertEquals(List.of(new PathEdge(DOCKER0, vethB, 1, "1 · 5.0 µs"),
-                new PathEdge(vethB, ETH0, 2, "2 · 1.0 µs")),
+        assertEquals(List.of(new PathEdge(DOCKER0, vethB, 2, "2 · 5.0 µs"),
+                new PathEdge(vethB, ETH0, 3, "3 · 1.0 µs")),
                 model.highlightProperty().get().request());
         assertEquals(1, model.hopStats().get(1).seen(), "only seq 2 went through vethb");
     }
 
+
+    @Test
+    void theDiagramTheHopTableAndTheStatisticsNumberHopsAlike() {
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
+        model.select(1);
+
+        for (PathEdge edge : model.highlightProperty().get().request()) {
+            HopStat into = model.hopStats().stream()
+                    .filter(s -> s.direction() == PacketDirection.REQUEST && s.hop() == edge.hop())
+                    .findFirst().orElseThrow();
+            assertEquals(edge.toId(), into.interfaceId(), "edge " + edge.label() + " ends at the tab's hop " + edge.hop());
+            assertTrue(edge.label().startsWith(edge.hop() + " · " + Micros.format(into.avgUs())), edge.label());
+        }
+        List<String> requestNumbers = new ArrayList<>();
+        for (HopRow row : model.hopRows()) {
+            if (row.hop().direction() == PacketDirection.REQUEST) {
+                requestNumbers.add(row.hopNumber() + " " + row.interfaceId());
+            }
+        }
+        List<String> statNumbers = new ArrayList<>();
+        for (HopStat s : model.hopStats()) {
+            if (s.direction() == PacketDirection.REQUEST) {
+                statNumbers.add(s.hop() + " " + s.interfaceId());
+            }
+        }
+        assertEquals(statNumbers, requestNumbers, "the hop table's hop column is the Statistics tab's hop");
+    }
+
+    @Test
+    void aFloodFasterThanTheWindowKeepsIsShownOneInN() {
+        Presented small = new Presented(Traffic.NAMES, io.netjourney.journey.JourneyConfig.defaults()
+                .withMaxPacketsPerFlow(4));
+        small.accept(traffic.ping(17146, 1, 1_000_000));
+        small.view.select(1);
+        assertEquals(1, small.view.shownOneInProperty().get(), "every journey shown");
+        List<io.netjourney.capture.HopEvent> burst = new ArrayList<>();
+        for (int seq = 2; seq <= 21; seq++) {
+            burst.addAll(traffic.ping(17146, seq, 1_000_000L * seq));
+        }
+        small.accept(burst);
+        assertEquals(40, small.view.flows().get(0).getPackets() - 2, "40 more packets counted");
+        assertEquals(10, small.view.shownOneInProperty().get(), "4 of them kept and shown");
+        small.view.clearSelection();
+        assertEquals(1, small.view.shownOneInProperty().get());
+    }
 
     private static List<String> labels(List<PathEdge> edges) {
         List<String> labels = new ArrayList<>();

@@ -18,6 +18,9 @@ import io.netjourney.ui.Truncation;
 import io.netjourney.ui.model.ConversationRow;
 import io.netjourney.ui.model.FlowRow;
 import io.netjourney.ui.model.NodeDetails;
+import io.netjourney.ui.status.RateChart;
+import io.netjourney.ui.time.SequenceLayout;
+import io.netjourney.ui.time.TimeView;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,14 +51,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real window (NetjourneyApp, GTK glass, not Monocle) on an Xvfb server with openbox that this test starts on
  * the display failsafe gives the JVM, as root with live capture, driven like a person with the glass robot, a
  * screenshot of the whole screen at each step under target/screenshots/real/. The steps build on each other, in
- * order: the window appears; Lab on; a flow clicked; Export PNG through the real file dialog; Stop, Start, Clear;
- * Stop right after Start 20 times; Lab off; the lab removed by someone else.
+ * order: the window appears; Lab on; the lab's conversations; a flow clicked; its Time tab, light and dark; Export
+ * PNG and SVG through the real file dialog, the hop table as CSV from the Export menu; an interface clicked (its MAC
+ * and MTU); Stop, Start, Clear; Stop right after Start 20 times; Lab off; the lab removed by someone else.
  *
  * <p>Starts the built-in lab (fixed namespace names): run under {@code flock /tmp/nj-lab.lock}.
  */
@@ -68,6 +73,8 @@ class MainWindowRealDisplayIT {
     private static final List<String> HOST_TO_CTR1 = List.of("nj-host/nj-br0", "nj-host/nj-veth1", "nj-ctr1/eth0");
     private static final int REQUEST_COLOUR = 0xd9730d;
     private static final int REPLY_COLOUR = 0x16966a;
+    /** The exported caption's title colour (the diagram's node text, light theme). */
+    private static final int CAPTION_TEXT = 0x1b2634;
 
     private final FxRobot robot = new FxRobot();
     private XServer x;
@@ -223,6 +230,43 @@ class MainWindowRealDisplayIT {
 
     @Test
     @Order(5)
+    void theTimeTabShowsTheFlowsInterfacesAndArrowsInBothThemes() {
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Time")).queryLabeled());
+        waitUntil("the time view drawn", () -> call(() -> timeView().shownLayout().rows().size()) >= 6, 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        SequenceLayout layout = call(() -> timeView().shownLayout());
+        List<String> columns = layout.columns().stream().map(c -> c.namespace() + "/" + c.name()).toList();
+        assertEquals(HOST_TO_CTR1, columns, "one column per interface of the path, in its order");
+        long arrows = layout.rows().stream().filter(r -> r.kind() == SequenceLayout.Kind.ARROW).count();
+        assertTrue(arrows >= 4, "request and reply arrows: " + arrows);
+        long inView = call(() -> timeView().drawnRows().stream()
+                .filter(r -> r.kind() == SequenceLayout.Kind.ARROW).count());
+        assertEquals(inView, (long) call(() -> robot.lookup("#time-view .time-arrow").queryAll().size()),
+                "every arrow around the viewport drawn");
+        assertTrue(call(() -> robot.lookup("#time-view .time-arrow.reply").queryAll().size()) > 0, "the way back");
+        for (String theme : List.of("light", "dark")) {
+            List<Double> headers = call(() -> robot.lookup("#time-view .time-column-name").queryAll().stream()
+                    .map(n -> n.getBoundsInLocal().getWidth()).toList());
+            for (int i = 0; i < headers.size(); i++) {
+                assertTrue(headers.get(i) <= layout.columns().get(i).width(), theme + ": " + columns.get(i)
+                        + "'s header cut: " + headers.get(i) + " > " + layout.columns().get(i).width());
+            }
+            shots.shot("time-tab-" + theme);
+            robot.clickOn("#dark");
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        String rates = call(() -> robot.lookup("#rate-chart").queryAs(RateChart.class).tooltip().getText());
+        assertTrue(rates.startsWith("events/s: ") && !rates.contains("peak 0\nlost"), "the lab's pings on the "
+                + "status bar's chart: " + rates);
+        System.out.println("time view: " + layout.caption() + "; status chart: " + rates.replace('\n', ' '));
+    }
+
+    private TimeView timeView() {
+        return robot.lookup("#time-view").queryAs(TimeView.class);
+    }
+
+    @Test
+    @Order(6)
     void exportPngWritesTheDiagramThroughTheFileDialog() throws Exception {
         Path png = work.resolve("flow.png");
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
@@ -239,15 +283,103 @@ class MainWindowRealDisplayIT {
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "a PNG ImageIO can read");
         Bounds content = call(() -> robot.lookup("#diagram .diagram-content").query().getLayoutBounds());
-        assertEquals(Math.round(content.getWidth() * 2), image.getWidth(), 2, "the whole diagram, at 2x");
-        assertEquals(Math.round(content.getHeight() * 2), image.getHeight(), 2, "the whole diagram, at 2x");
-        assertFalse(Pixels.load(png).uniform(), "not a blank image");
-        assertTrue(Pixels.load(png).countNear(REQUEST_COLOUR, 40) > 100, "the highlighted path is in the export");
+        assertEquals(Math.max(Math.round(content.getWidth() * 2), 2 * 640), image.getWidth(), 2,
+                "the whole diagram's width, at 2x");
+        int diagramHeight = (int) Math.round(content.getHeight() * 2);
+        assertTrue(image.getHeight() > diagramHeight + 2 * 100, "the whole diagram at 2x, with a caption above it "
+                + "and a legend below: " + image.getHeight() + " px for a diagram of " + diagramHeight);
+        Pixels pixels = Pixels.load(png);
+        assertFalse(pixels.uniform(), "not a blank image");
+        assertTrue(pixels.countNear(REQUEST_COLOUR, 40) > 100, "the highlighted path is in the export");
+        int captionInk = pixels.countNear(CAPTION_TEXT, 60, 0, 0, image.getWidth(), 2 * 40);
+        System.out.println("exported PNG " + image.getWidth() + "x" + image.getHeight() + ", caption text pixels "
+                + captionInk + ", caption: " + call(() -> window.caption()));
+        assertTrue(captionInk > 300, "the caption's title drawn above the diagram: " + captionInk + " pixels");
+        var caption = call(() -> window.caption());
+        assertTrue(caption.title().startsWith("flow ") && caption.title().endsWith("198.51.100.1 → 198.51.100.2"),
+                caption.title());
+        assertTrue(caption.facts().contains("host: " + Files.readString(Path.of("/proc/sys/kernel/hostname")).strip()),
+                caption.facts().toString());
+        assertTrue(caption.facts().stream().anyMatch(f -> f.startsWith("filter: ")), caption.facts().toString());
         shots.shot("exported");
+        copyForReview(png);
     }
 
     @Test
-    @Order(6)
+    @Order(7)
+    void exportSvgWritesADrawingThatParsesAndNamesTheLabsInterfaces() throws Exception {
+        Path svg = work.resolve("flow.svg");
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        long dialog = x.waitForWindow("^Export the diagram$", Duration.ofSeconds(10));
+        x.waitForPainted(dialog, Duration.ofSeconds(5));
+        x.keyToFocused("ctrl+a");
+        x.type(svg.toString());
+        XServer.sleep(Duration.ofMillis(300));
+        x.keyToFocused("Return");
+        waitUntil("the SVG written", () -> Files.isRegularFile(svg) && sizeOf(svg) > 0, 10);
+        waitUntil("the status bar says so", () -> window.controls().statusProperty().get()
+                .contains("exported the diagram to " + svg), 5);
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var doc = factory.newDocumentBuilder().parse(svg.toFile());
+        assertEquals("svg", doc.getDocumentElement().getLocalName());
+        var nodes = doc.getElementsByTagName("text");
+        Set<String> texts = new java.util.HashSet<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent());
+        }
+        for (String name : List.of("nj-br0", "nj-veth1", "nj-veth2", "eth0")) {
+            assertTrue(texts.contains(name), name + " drawn in the SVG");
+        }
+        for (String ns : LAB) {
+            assertTrue(texts.stream().anyMatch(t -> t.startsWith(ns + " · ")), "the box of " + ns);
+        }
+        assertTrue(texts.contains(call(() -> window.caption()).title()), "the caption");
+        copyForReview(svg);
+    }
+
+    @Test
+    @Order(8)
+    void theHopTableExportsAsCsvFromTheExportMenu() throws Exception {
+        Path csv = work.resolve("hops.csv");
+        robot.clickOn("#export");
+        robot.clickOn("Hop table as CSV…");
+        long dialog = x.waitForWindow("^Export the hop table as CSV$", Duration.ofSeconds(10));
+        x.waitForPainted(dialog, Duration.ofSeconds(5));
+        shots.shot("export-csv-dialog");
+        x.keyToFocused("ctrl+a");
+        x.type(csv.toString());
+        XServer.sleep(Duration.ofMillis(300));
+        x.keyToFocused("Return");
+        waitUntil("the CSV written", () -> Files.isRegularFile(csv) && sizeOf(csv) > 0, 10);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("t (µs),hop,namespace,interface,hook,direction,source → destination,len,seq / flags,Δt (µs)",
+                lines.get(0), "the hop table's column titles");
+        assertTrue(lines.size() > 3, "a line per crossing: " + lines.size());
+        assertTrue(lines.stream().skip(1).anyMatch(l -> l.contains(",nj-host,nj-veth1,")), String.join("\n", lines));
+        copyForReview(csv);
+    }
+
+    @Test
+    @Order(9)
+    void clickingAnInterfaceShowsItsMacAndMtu() throws Exception {
+        String[] link = ipLink("nj-host", "nj-veth1");
+        String id = call(() -> window.model().graphProperty().get().interfaces().stream()
+                .filter(i -> i.name().equals("nj-veth1")).findFirst().orElseThrow().id());
+        robot.clickOn("#iface-" + id.replace(':', '-'));
+        waitUntil("the Interface tab shows nj-veth1's MAC", () -> call(() -> robot.lookup("#iface-detail-mac")
+                .tryQuery().map(n -> ((javafx.scene.control.Labeled) n).getText()).orElse("")).equals(link[0]), 8);
+        assertEquals(link[1], call(() -> robot.lookup("#iface-detail-mtu").queryLabeled().getText()));
+        assertEquals("UP", call(() -> robot.lookup("#iface-detail-state").queryLabeled().getText()));
+        assertTrue(call(() -> robot.lookup("#node-details").queryLabeled().getText()).startsWith("nj-veth1  (veth"));
+        String crossings = call(() -> robot.lookup("#iface-detail-crossings").queryLabeled().getText());
+        assertTrue(Long.parseLong(crossings.replace(",", "")) > 0, "crossings counted there: " + crossings);
+        Thread.sleep(300);
+        shots.shot("interface-details");
+    }
+
+    @Test
+    @Order(10)
     void stopStartAndClearBehave() {
         robot.clickOn("#stop");
         waitUntil("stopped", () -> window.controls().modeProperty().get() == CaptureControls.Mode.READY, 5);
@@ -281,7 +413,7 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(7)
+    @Order(11)
     void stopRightAfterStartTwentyTimesLeavesNoProgramAttached() {
         robot.clickOn("#stop");
         for (int i = 0; i < 20; i++) {
@@ -298,7 +430,7 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(8)
+    @Order(12)
     void labOffRemovesTheLabWithin5Seconds() {
         long pressed = System.nanoTime();
         robot.clickOn("#lab");
@@ -311,7 +443,7 @@ class MainWindowRealDisplayIT {
     }
 
     @Test
-    @Order(9)
+    @Order(13)
     void aLabRemovedBySomeoneElseTurnsTheToggleOffAndIsShownAsDeleted() throws Exception {
         robot.clickOn("#lab");
         waitUntil("lab up", () -> window.controls().statusProperty().get().contains("lab up"), 15);
@@ -329,6 +461,23 @@ class MainWindowRealDisplayIT {
     }
 
     // ---- helpers
+
+    /** MAC and MTU of an interface as iproute2 reports them. */
+    private static String[] ipLink(String namespace, String name) {
+        String json = Cmd.run(java.util.Map.of(), "ip", "-n", namespace, "-j", "link", "show", name).check().out();
+        var mac = java.util.regex.Pattern.compile("\"address\":\"([0-9a-f:]+)\"").matcher(json);
+        var mtu = java.util.regex.Pattern.compile("\"mtu\":(\\d+)").matcher(json);
+        assertTrue(mac.find() && mtu.find(), json);
+        return new String[] {mac.group(1), mtu.group(1)};
+    }
+
+    /** Keeps an exported file beside the screenshots, for a reviewer. */
+    private void copyForReview(Path file) throws IOException {
+        Path dir = RealScreenshots.DIR;
+        Files.createDirectories(dir);
+        Files.copy(file, dir.resolve("exported-" + file.getFileName()),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
 
     /**
      * Ends JavaFX before its X server goes: GTK exits the process when its display disappears under it. No other

@@ -1,0 +1,274 @@
+package io.netjourney.ui.real;
+
+import io.netjourney.lab.Lab;
+import io.netjourney.ui.MainWindow;
+import io.netjourney.ui.NetjourneyApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Benchmark, not a test (no include names {@code *Bench}): the real window (GTK glass on Xvfb, the software
+ * pipeline) capturing live with everything matching while the lab's nj-host floods nj-ctr1 with pings, driven like
+ * a person: a click on a flow row every second, the Dark toggle every third. Prints click → highlight drawn and
+ * theme switch → drawn (median, p95, max), frames over 50 ms per second, the crossings per second the window took
+ * and lost, and memory. Asserts nothing. Run by {@code packaging/bench-gui}, under {@code flock /tmp/nj-lab.lock}.
+ */
+class GuiLoadBench {
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    private static final String FLOOD_TARGET = "198.51.100.2";
+
+    private final FxRobot robot = new FxRobot();
+    private final List<Long> pulses = Collections.synchronizedList(new ArrayList<>());
+    private MainWindow window;
+    private volatile long changedAt;
+    private volatile long drawnAt;
+    private volatile BooleanSupplier counting;
+
+    @Test
+    void underAPingFlood() throws Exception {
+        Path work = Files.createTempDirectory("nj-bench-gui-");
+        System.setProperty("java.util.prefs.userRoot", work.resolve("prefs").toString());
+        try (XServer x = XServer.onDisplay(XServer.displayFromEnvironment())) {
+            Stage stage = FxToolkit.registerPrimaryStage();
+            Application app = FxToolkit.setupApplication(NetjourneyApp.class);
+            window = call(() -> (MainWindow) stage.getScene().getRoot());
+            x.waitForWindow("^netjourney", Duration.ofSeconds(15));
+            Process flood = null;
+            try {
+                robot.clickOn("#lab");
+                waitUntil("the lab's flows listed", () -> rows().size() >= 3, 20);
+                installProbes(stage);
+                flood = new ProcessBuilder("ip", "netns", "exec", "nj-host", "ping", "-f", "-q", FLOOD_TARGET)
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                Thread.sleep(3_000);
+                measure(x);
+            } finally {
+                if (flood != null) {
+                    flood.destroy();
+                    flood.waitFor(5, TimeUnit.SECONDS);
+                }
+                FxToolkit.cleanupApplication(app);
+                FxToolkit.cleanupStages();
+                Platform.exit();
+                new Lab().down();
+            }
+        }
+    }
+
+    private void measure(XServer x) throws Exception {
+        List<Double> clicks = new ArrayList<>();
+        List<Double> themes = new ArrayList<>();
+        List<Long> rssKb = new ArrayList<>();
+        List<Long> heapMb = new ArrayList<>();
+        long crossings0 = call(() -> window.model().crossingsProperty().get());
+        long dropped0 = window.queue().dropped();
+        long started = System.nanoTime();
+        pulses.clear();
+        for (int second = 0; second < SECONDS; second++) {
+            long next = started + TimeUnit.SECONDS.toNanos(second + 1);
+            clickAnotherFlow().ifPresent(clicks::add);
+            if (second % 3 == 2) {
+                themes.add(toggleTheme());
+            }
+            rssKb.add(status("VmRSS"));
+            Runtime rt = Runtime.getRuntime();
+            heapMb.add((rt.totalMemory() - rt.freeMemory()) >> 20);
+            long rest = next - System.nanoTime();
+            if (rest > 0) {
+                TimeUnit.NANOSECONDS.sleep(rest);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long crossings = call(() -> window.model().crossingsProperty().get()) - crossings0;
+        long dropped = window.queue().dropped() - dropped0;
+        String statusText = call(() -> window.controls().statusProperty().get());
+        int[] slow = slowFramesPerSecond(started);
+        System.gc();
+        Thread.sleep(500);
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "GUI load: %d s of ping -f nj-host -> nj-ctr1, everything matching, on %s"
+                + " (GTK glass, software pipeline)%n", SECONDS, x.display());
+        System.out.println("JVM: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean()
+                .getInputArguments().stream().filter(a -> a.startsWith("-X")).toList()));
+        System.out.printf(Locale.ROOT, "took %,.0f crossings/s into the model; the window's queue dropped %,d%n",
+                crossings / seconds, dropped);
+        System.out.println("status bar at the end: " + statusText);
+        System.out.println("click -> highlight drawn: " + figures(clicks));
+        System.out.println("theme switch -> drawn: " + figures(themes));
+        System.out.printf(Locale.ROOT, "frames over 50 ms: %d in all; seconds with more than one: %d of %d;"
+                + " most in one second: %d; %d pulses%n", slow[0], slow[1], slow.length - 3, slow[2], pulses.size());
+        System.out.printf(Locale.ROOT, "memory: heap in use max %d MB while flooding, %d MB after GC; RSS max %d MB,"
+                + " peak (VmHWM) %d MB; -Xmx %d MB%n", Collections.max(heapMb),
+                (rt.totalMemory() - rt.freeMemory()) >> 20, Collections.max(rssKb) >> 10, status("VmHWM") >> 10,
+                rt.maxMemory() >> 20);
+    }
+
+    /** Time from the click on a row of another flow to the pulse that drew its highlight, ms. */
+    private Optional<Double> clickAnotherFlow() {
+        List<IndexedCell<?>> rows = rows();
+        Optional<IndexedCell<?>> other = rows.stream().filter(r -> !r.isSelected()).skip(rows.size() / 3).findFirst();
+        if (other.isEmpty()) {
+            return Optional.empty();
+        }
+        robot.moveTo(other.get());
+        Object selectedBefore = call(() -> window.model().selectedFlowProperty().get());
+        long t0 = arm(() -> window.model().selectedFlowProperty().get() != selectedBefore);
+        robot.press(MouseButton.PRIMARY).release(MouseButton.PRIMARY);
+        if (!waitFor(() -> drawnAt != 0, 10)) {
+            System.out.println("a click drew no new highlight within 10 s");
+            return Optional.empty();
+        }
+        return Optional.of((drawnAt - t0) / 1e6);
+    }
+
+    /** Time from the click on the Dark toggle to the pulse that drew the window in the other theme, ms. */
+    private double toggleTheme() {
+        robot.moveTo("#dark");
+        long t0 = arm(() -> true);
+        robot.press(MouseButton.PRIMARY).release(MouseButton.PRIMARY);
+        waitFor(() -> drawnAt != 0, 10);
+        return (drawnAt - t0) / 1e6;
+    }
+
+    /** Makes the next change that {@code counts} (a highlight, the theme) be timed; returns the start time. */
+    private long arm(BooleanSupplier counts) {
+        changedAt = 0;
+        drawnAt = 0;
+        counting = counts;
+        return System.nanoTime();
+    }
+
+    /** Records every pulse's time and the first pulse after the diagram's highlight or the theme changed. */
+    private void installProbes(Stage stage) {
+        call(() -> {
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    pulses.add(now);
+                }
+            }.start();
+            window.diagram().highlightProperty().addListener((obs, old, now) -> changed());
+            window.getStyleClass().addListener((ListChangeListener<String>) c -> changed());
+            stage.getScene().addPostLayoutPulseListener(() -> {
+                if (changedAt != 0 && drawnAt == 0) {
+                    drawnAt = System.nanoTime();
+                }
+            });
+            return null;
+        });
+    }
+
+    private void changed() {
+        BooleanSupplier counts = counting;
+        if (changedAt == 0 && counts != null && counts.getAsBoolean()) {
+            changedAt = System.nanoTime();
+            counting = null;
+        }
+    }
+
+    /** [frames over 50 ms, seconds with more than one, most in one second, then one slot per second]. */
+    private int[] slowFramesPerSecond(long startedNanos) {
+        List<Long> times;
+        synchronized (pulses) {
+            times = new ArrayList<>(pulses);
+        }
+        int[] out = new int[3 + SECONDS + 1];
+        for (int i = 1; i < times.size(); i++) {
+            if (times.get(i) - times.get(i - 1) > 50_000_000L) {
+                int second = (int) Math.min(SECONDS, Math.max(0, (times.get(i) - startedNanos) / 1_000_000_000L));
+                out[3 + second]++;
+                out[0]++;
+            }
+        }
+        for (int s = 3; s < out.length; s++) {
+            out[1] += out[s] > 1 ? 1 : 0;
+            out[2] = Math.max(out[2], out[s]);
+        }
+        return out;
+    }
+
+    private List<IndexedCell<?>> rows() {
+        return call(() -> {
+            List<IndexedCell<?>> found = new ArrayList<>();
+            for (Node n : window.flowsPane().lookupAll(".indexed-cell")) {
+                if ((n instanceof TableRow<?> || n instanceof TreeTableRow<?>) && n.isVisible()
+                        && ((IndexedCell<?>) n).getItem() != null) {
+                    found.add((IndexedCell<?>) n);
+                }
+            }
+            return found;
+        });
+    }
+
+    private static String figures(List<Double> ms) {
+        if (ms.isEmpty()) {
+            return "none measured";
+        }
+        List<Double> sorted = new ArrayList<>(ms);
+        Collections.sort(sorted);
+        return String.format(Locale.ROOT, "median %.0f ms, p95 %.0f ms, max %.0f ms (%d)", sorted.get(sorted.size() / 2),
+                sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1), sorted.get(sorted.size() - 1), sorted.size());
+    }
+
+    private static long status(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return -1;
+    }
+
+    private <T> T call(Callable<T> onFx) {
+        try {
+            return WaitForAsyncUtils.asyncFx(onFx).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static boolean waitFor(BooleanSupplier condition, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            XServer.sleep(Duration.ofMillis(2));
+        }
+        return true;
+    }
+
+    private void waitUntil(String what, BooleanSupplier condition, int seconds) {
+        if (!waitFor(condition, seconds)) {
+            throw new AssertionError("not within " + seconds + " s: " + what);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.netjourney.ui.tables;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.Scene;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A table's text as shown: visible columns only, rows in the order shown, the selected ones in that order too. */
+@ExtendWith(ApplicationExtension.class)
+class TableCopyTest {
+    record Flow(long id, String protocol, String source) {
+    }
+
+    private TableView<Flow> table;
+    private TreeTableView<Flow> tree;
+
+    @Start
+    void start(Stage stage) {
+        table = new TableView<>();
+        tree = new TreeTableView<>();
+        table.getColumns().add(column("#", Flow::id));
+        table.getColumns().add(column("proto", Flow::protocol));
+        TableColumn<Flow, Object> hidden = column("hidden", f -> "x");
+        hidden.setVisible(false);
+        table.getColumns().add(hidden);
+        table.getColumns().add(column("source", Flow::source));
+        table.setItems(FXCollections.observableArrayList(new Flow(2, "tcp", "198.51.100.1:40000"),
+                new Flow(1, "icmp", "198.51.100.2"), new Flow(3, "icmp6", "2001:db8::1")));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+
+        TreeItem<Flow> root = new TreeItem<>();
+        TreeItem<Flow> conversation = new TreeItem<>(new Flow(1, "icmp", "198.51.100.2"));
+        conversation.getChildren().add(new TreeItem<>(new Flow(4, "icmp", "198.51.100.2")));
+        conversation.setExpanded(true);
+        root.getChildren().add(conversation);
+        root.getChildren().add(new TreeItem<>(new Flow(5, "udp", "198.51.100.3:53")));
+        tree.setRoot(root);
+        tree.setShowRoot(false);
+        tree.getColumns().add(treeColumn("#", Flow::id));
+        tree.getColumns().add(treeColumn("proto", Flow::protocol));
+        stage.setScene(new Scene(new VBox(table, tree), 600, 500));
+        stage.show();
+    }
+
+    private static TableColumn<Flow, Object> column(String title, Function<Flow, Object> value) {
+        TableColumn<Flow, Object> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        return column;
+    }
+
+    private static TreeTableColumn<Flow, Object> treeColumn(String title, Function<Flow, Object> value) {
+        TreeTableColumn<Flow, Object> column = new TreeTableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue().getValue())));
+        return column;
+    }
+
+    @Test
+    void allRowsInTheOrderShownUnderTheVisibleColumnsTitles(FxRobot robot) {
+        robot.interact(() -> {
+            table.getSortOrder().add(table.getColumns().get(0));
+            table.sort();
+        });
+        TextTable text = TableCopy.text(table, false);
+        assertEquals(List.of("#", "proto", "source"), text.header());
+        assertEquals(List.of(List.of("1", "icmp", "198.51.100.2"), List.of("2", "tcp", "198.51.100.1:40000"),
+                List.of("3", "icmp6", "2001:db8::1")), text.rows(), "sorted by id as shown");
+    }
+
+    @Test
+    void theSelectedRowsInTheOrderShownWhateverTheOrderTheyWereSelectedIn(FxRobot robot) {
+        robot.interact(() -> {
+            table.getSelectionModel().select(2);
+            table.getSelectionModel().select(0);
+        });
+        assertEquals(List.of(List.of("2", "tcp", "198.51.100.1:40000"), List.of("3", "icmp6", "2001:db8::1")),
+                TableCopy.text(table, true).rows());
+    }
+
+    @Test
+    void aTreeTableGivesItsExpandedRowsAndItsSelectedOnes(FxRobot robot) {
+        assertEquals(List.of(List.of("1", "icmp"), List.of("4", "icmp"), List.of("5", "udp")),
+                TableCopy.text(tree, false).rows());
+        robot.interact(() -> tree.getSelectionModel().select(2));
+        assertEquals(List.of(List.of("5", "udp")), TableCopy.text(tree, true).rows());
+        assertEquals(List.of("#", "proto"), TableCopy.text(tree, true).header());
+    }
+}
