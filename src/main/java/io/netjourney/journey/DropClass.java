@@ -6,6 +6,7 @@ import io.netjourney.capture.Packet;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,6 +25,11 @@ public record DropClass(boolean expected, String why) {
     static final String OTHERHOST = "a copy flooded to a port whose host it was not addressed to";
     static final String UNWANTED_MULTICAST = "multicast or broadcast that nothing here listens to";
     static final String TIME_WAIT = "a closed connection's last segment, taken by its TIME_WAIT socket";
+    static final String RAW_FILTER = "a raw or packet socket's own copy, refused by its filter (another ping's reply): "
+            + "the packet itself went on";
+    /** Where a socket filter refuses the copy a raw or packet socket got of its own: never the packet itself. */
+    private static final List<String> OWN_COPY_RECEIVERS = List.of("raw_rcv+", "rawv6_rcv+", "packet_rcv+",
+            "tpacket_rcv+");
 
     /** Reasons the kernel gives when a multicast or broadcast frame reaches no listener (or no bridge port). */
     private static final Set<String> NO_LISTENER = Set.of("NOT_SPECIFIED", "NO_TX_TARGET", "NO_SOCKET", "OTHERHOST");
@@ -40,6 +46,10 @@ public record DropClass(boolean expected, String why) {
         String location = drop.locationName();
         if (reason.equals("NO_SOCKET") && location != null && location.startsWith("ping_rcv+")) {
             return new DropClass(true, ROOT_PING);
+        }
+        if (reason.equals("SOCKET_FILTER") && location != null
+                && OWN_COPY_RECEIVERS.stream().anyMatch(location::startsWith)) {
+            return new DropClass(true, RAW_FILTER);
         }
         if (reason.equals("QUEUE_PURGE")) {
             return new DropClass(true, QUEUE_PURGE);

@@ -35,8 +35,9 @@ import java.util.function.Consumer;
  *       seq and type; TCP ports, seq, ack and flags; a non-zero IPv4 ID; a non-zero IPv6 flow label with the
  *       payload fields; ARP op, addresses and sender MAC) and equals, with the same oriented source and
  *       destination, that of a packet whose previous crossing was at most {@link JourneyConfig#linkWindowNs()}
- *       (default 50 ms) before and on another device, the crossing continues that packet (clone, copy, GRO):
- *       same packetId, hopIndex goes on. A reply never matches its request: source/destination and the ICMP
+ *       (default 50 ms) before and on another device (for a drop, also the same device: a copy freed where the
+ *       packet was, such as a raw socket's clone its filter refused), the crossing continues that packet (clone,
+ *       copy, GRO): same packetId, hopIndex goes on. A reply never matches its request: source/destination and the ICMP
  *       type differ.</li>
  *   <li>Otherwise the crossing starts a new packet.</li>
  * </ol>
@@ -224,8 +225,10 @@ public final class JourneyAssembler {
             return null;
         }
         PacketState packet = byContent.get(content);
+        // a crossing of the same device again is another packet; a copy freed there (a raw socket's clone that its
+        // filter refused) is this one's
         if (packet == null || event.timestampNs() - packet.lastSeenNs > config.linkWindowNs()
-                || packet.lastCrossedDeviceOf(event)) {
+                || !(event instanceof Drop) && packet.lastCrossedDeviceOf(event)) {
             return null;
         }
         return packet;

@@ -714,7 +714,7 @@ public final class MainWindow extends BorderPane {
         public void up() {
             Platform.runLater(() -> {
                 labBusy.set(false);
-                labMessage = "lab up: pings every second";
+                labMessage = "lab up: one ping per path, two echoes a second";
                 refreshStatus();
             });
         }

@@ -23,6 +23,17 @@ class DropClassTest {
     }
 
     @Test
+    void aRawSocketsFilterRefusingItsOwnCopyIsExpected() {
+        // two root pings in one namespace: each reply is copied to both raw sockets, and the other ping's filter
+        // refuses its copy (seen in the lab with one long ping per path)
+        DropClass c = DropClass.of(drop("SOCKET_FILTER", "raw_rcv+0x228", "198.51.100.2"));
+        assertTrue(c.expected());
+        assertEquals(DropClass.RAW_FILTER, c.why());
+        assertFalse(DropClass.of(drop("SOCKET_FILTER", "tcp_v4_rcv+0x9a1", "198.51.100.2")).expected(),
+                "a filter on the receiving socket itself drops the packet");
+    }
+
+    @Test
     void noSocketElsewhereIsReal() {
         assertFalse(DropClass.of(drop("NO_SOCKET", "__udp4_lib_rcv+0x8b2", "198.51.100.3")).expected(),
                 "UDP to a closed port: nothing listens, the packet is lost");

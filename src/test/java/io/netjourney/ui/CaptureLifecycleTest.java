@@ -188,7 +188,7 @@ class CaptureLifecycleTest {
         robot.clickOn("#lab");
         waitUntil(() -> window.controls().modeProperty().get() == CaptureControls.Mode.CAPTURING, 10);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.controls().statusProperty().get().contains("lab up: pings every second"),
+        assertTrue(window.controls().statusProperty().get().contains("lab up: one ping per path, two echoes a second"),
                 "the lab was up before the capture attached: " + window.controls().statusProperty().get());
 
         robot.clickOn("#lab");

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.journey.FlowStatus;
 import io.netjourney.journey.JourneyConfig;
+import io.netjourney.ui.feed.TraceFiles;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +90,26 @@ class ConversationListTest {
 
         small.view.clear();
         assertTrue(small.view.conversations().isEmpty());
+    }
+
+    /**
+     * Recorded in the lab: one long root ping nj-ctr1 → nj-ctr2, one nj-ctr1 → nj-far, one nj-host → nj-ctr1, for six
+     * seconds. Each reply to nj-ctr1 is copied to both pings' raw sockets and one filter refuses its copy: not a loss.
+     */
+    @Test
+    void longPingsInTheLabAreOneConversationEachWithoutLoss() throws Exception {
+        TraceFiles.Loaded trace = TraceFiles.load(Path.of("src/test/resources/fixtures/lab-long-pings.njt"));
+        Presented lab = new Presented(trace.names(), JourneyConfig.forViews());
+        lab.accept(trace.events());
+        List<String> seen = lab.view.conversations().stream().filter(c -> !c.isLinkChatter())
+                .map(c -> c.getLabel() + " " + c.getFlowCount() + " flow, loss " + c.getLossPercent() + " %")
+                .toList();
+        assertEquals(List.of("198.51.100.1 → 198.51.100.2 1 flow, loss 0.0 %",
+                "198.51.100.2 → 198.51.100.3 1 flow, loss 0.0 %", "198.51.100.2 → 198.51.100.130 1 flow, loss 0.0 %"),
+                seen);
+        assertEquals(List.of(14L, 14L, 14L), lab.view.conversations().stream().filter(c -> !c.isLinkChatter())
+                .map(ConversationRow::getSeen).toList(), "seven echoes and their replies each; a copy that a raw "
+                + "socket's filter refused is part of its reply, not a packet of its own");
     }
 
     @Test

@@ -185,6 +185,10 @@ class MainWindowRealDisplayIT {
                 .filter(c -> !c.isLinkChatter()).filter(c -> window.flowsPane().table().getRoot().getChildren()
                         .stream().noneMatch(item -> item.getValue() == c)).map(ConversationRow::toString).toList());
         assertEquals(List.of(), hidden, "every conversation but link chatter listed");
+        List<String> lossy = call(() -> window.model().conversations().stream().filter(c -> !c.isLinkChatter())
+                .filter(c -> c.getLossPercent() > 0).map(c -> c.getLabel() + " " + c.getLossPercent() + " %")
+                .toList());
+        assertEquals(List.of(), lossy, "the lab is healthy: no conversation loses packets");
     }
 
     @Test
