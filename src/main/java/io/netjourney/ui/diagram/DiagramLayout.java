@@ -326,11 +326,14 @@ public final class DiagramLayout {
             return Math.ceil(title.length() * 7.6 + 2 * BOX_TITLE_INSET + 6);
         }
 
-        /** Room for the interface's icon and name (12 px: about 7 px a character, 7.6 a digit) and its padding. */
+        /**
+         * Room for the interface's icon and name (the default 13 px font: about 8 px a character, 8.3 a digit, 10.5
+         * a capital) and the node's padding, with a little slack so the name is never cut.
+         */
         private static double nameWidth(String name) {
-            double width = 6 + 16 + 7 + 8 + 6;
+            double width = 6 + 22 + 7 + 8 + 6;
             for (char c : name.toCharArray()) {
-                width += Character.isDigit(c) ? 7.6 : Character.isUpperCase(c) || c == 'm' || c == 'w' ? 9.5 : 7.0;
+                width += Character.isDigit(c) ? 8.3 : Character.isUpperCase(c) || c == 'm' || c == 'w' ? 10.5 : 8.0;
             }
             return Math.ceil(width);
         }

@@ -30,6 +30,7 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -63,10 +64,12 @@ class JourneyDiagramTest {
             assertTrue(box.getStyleClass().contains("namespace-box"));
             Label title = (Label) robot.from(box).lookup(".namespace-label").query();
             assertEquals(ns.label() + " · " + ns.inode(), title.getText());
+            assertEquals(title.getText(), ((Text) title.lookup(".text")).getText(), "the title shown whole");
         }
         for (DiagramGraph.Interface iface : DiagramFixtures.dockerLike().interfaces()) {
             Label node = robot.lookup("#iface-" + iface.netnsInode() + "-" + iface.ifindex()).query();
             assertEquals(iface.name(), node.getText());
+            assertEquals(iface.name(), ((Text) node.lookup(".text")).getText(), "the name shown whole");
             assertTrue(node.getStyleClass().containsAll(List.of("interface-node", "kind-" + iface.kind())));
         }
         assertEquals(5, robot.lookup(".link").queryAll().stream()
