@@ -110,7 +110,10 @@ public class JourneyDiagram extends Control {
         skin().zoomBy(1 / ViewTransform.STEP, getWidth() / 2, getHeight() / 2);
     }
 
-    /** Scales and centres the whole diagram into the visible area (never above 100 %). */
+    /**
+     * Scales and centres the whole diagram into the visible area (never above 100 %), and keeps it so as the graph
+     * grows or the area changes size, until the user zooms or pans. A new diagram starts that way.
+     */
     public void zoomToFit() {
         skin().zoomToFit();
     }

@@ -50,6 +50,11 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
     /** Room around a path brought into view, in diagram units (its hop labels sit beside the nodes). */
     private static final double PATH_MARGIN = 40;
     private Set<String> lastPathInView = Set.of();
+    /**
+     * Whether the view follows the graph, fitting it whole whenever its layout or the viewport changes: from the
+     * start and after Fit, until the user zooms or pans (or a selected path is brought into view).
+     */
+    private boolean followFit = true;
     private final PacketAnimator animator = new PacketAnimator(packetLayer);
 
     private DiagramLayout layout = DiagramLayout.EMPTY;
@@ -144,6 +149,9 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
         background.setMinSize(layout.width(), layout.height());
         background.setPrefSize(layout.width(), layout.height());
         drawn = graph;
+        if (followFit) {
+            fitView();
+        }
         refreshHighlight();
         refreshSelection();
     }
@@ -240,6 +248,7 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
         if (!visible) {
             view.fitRegion(minX - PATH_MARGIN, minY - PATH_MARGIN, maxX - minX + 2 * PATH_MARGIN,
                     maxY - minY + 2 * PATH_MARGIN, vw, vh);
+            followFit = false;
             applyView();
         }
     }
@@ -297,6 +306,7 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
             if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE) {
                 viewport.setCursor(Cursor.MOVE);
                 view.panTo(pressTx + e.getX() - pressX, pressTy + e.getY() - pressY);
+                followFit = false;
                 applyView();
             }
         });
@@ -311,6 +321,7 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
                 zoomBy(Math.pow(ViewTransform.STEP, e.getDeltaY() / SCROLL_NOTCH), e.getX(), e.getY());
             } else {
                 view.panBy(e.getDeltaX(), 0);
+                followFit = false;
                 applyView();
             }
             e.consume();
@@ -331,12 +342,21 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
 
     void zoomBy(double factor, double x, double y) {
         view.zoomAt(factor, x, y);
+        followFit = false;
         applyView();
     }
 
+    /** Fits the whole diagram, and keeps fitting it as it grows, until the user zooms or pans. */
     void zoomToFit() {
-        view.fit(layout.width(), layout.height(), viewport.getWidth(), viewport.getHeight());
-        applyView();
+        followFit = true;
+        fitView();
+    }
+
+    private void fitView() {
+        if (viewport.getWidth() > 0 && viewport.getHeight() > 0) {
+            view.fit(layout.width(), layout.height(), viewport.getWidth(), viewport.getHeight());
+            applyView();
+        }
     }
 
     private void applyView() {
@@ -389,7 +409,11 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
 
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
+        boolean resized = viewport.getWidth() != w || viewport.getHeight() != h;
         viewport.resizeRelocate(x, y, w, h);
+        if (resized && followFit) {
+            fitView();
+        }
     }
 
     @Override

@@ -112,13 +112,14 @@ class JourneyDiagramTest {
         Node node = robot.lookup("#iface-" + DiagramFixtures.CTR1 + "-2").query();
         DiagramLayout layout = DiagramLayout.of(DiagramFixtures.dockerLike());
         double width = layout.interfaceNode(DiagramFixtures.CTR1_ETH0).width();
-        robot.interact(diagram::zoomIn);
-        assertEquals(width * ViewTransform.STEP, sceneWidth(node), 0.5);
-        robot.interact(diagram::zoomOut);
-        robot.interact(diagram::zoomOut);
-        assertEquals(width / ViewTransform.STEP, sceneWidth(node), 0.5);
-        robot.interact(diagram::zoomToFit);
         double fit = Math.min(1100 / layout.width(), 460 / layout.height());
+        assertEquals(width * Math.min(1, fit), sceneWidth(node), 0.5, "a new diagram starts fitted");
+        robot.interact(diagram::zoomIn);
+        assertEquals(width * Math.min(1, fit) * ViewTransform.STEP, sceneWidth(node), 0.5);
+        robot.interact(diagram::zoomOut);
+        robot.interact(diagram::zoomOut);
+        assertEquals(width * Math.min(1, fit) / ViewTransform.STEP, sceneWidth(node), 0.5);
+        robot.interact(diagram::zoomToFit);
         assertEquals(width * Math.min(1, fit), sceneWidth(node), 0.5);
         robot.moveTo(node).scroll(2, VerticalDirection.UP);
         assertTrue(sceneWidth(node) != width * Math.min(1, fit), "the wheel zooms");
@@ -168,6 +169,25 @@ class JourneyDiagramTest {
             assertEquals(at.y(), node.getLayoutY(), 1e-9, iface.name());
         }
         assertEquals(4, robot.lookup(".master-link").queryAll().size());
+        Node bridge = robot.lookup("#iface-" + DiagramFixtures.HOST + "-3").query();
+        double fit = Math.min(1, Math.min(1100 / expected.width(), 460 / expected.height()));
+        assertEquals(expected.interfaceNode(DiagramFixtures.DOCKER0).width() * fit, sceneWidth(bridge), 0.5,
+                "the view still fits the whole grown diagram");
+    }
+
+    @Test
+    void onceTheUserZoomsAGrowingGraphNoLongerRefitsTheView(FxRobot robot) throws TimeoutException {
+        robot.interact(diagram::zoomIn);
+        Node node = robot.lookup("#iface-" + DiagramFixtures.CTR1 + "-2").query();
+        double zoomed = sceneWidth(node);
+        DiagramGraph g = DiagramFixtures.dockerLike();
+        List<DiagramGraph.Interface> more = new ArrayList<>(g.interfaces());
+        more.add(DiagramFixtures.iface(DiagramGraph.idOf(DiagramFixtures.FAR, 7), "eth7", "veth", null));
+        robot.interact(() -> diagram.setGraph(new DiagramGraph(g.namespaces(), more, g.links())));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#iface-" + DiagramFixtures.FAR + "-7").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(zoomed, sceneWidth(node), 0.5, "the user's zoom stays");
     }
 
     @Test
