@@ -409,6 +409,9 @@ class MainWindowRealDisplayIT {
         assertTrue(ids.stream().allMatch(id -> id <= ids.size() + 1), "numbered from 1 again: " + ids);
         shots.shot("restarted");
 
+        // the lab's five pings bring about 20 packets a second: clear once a few seconds' worth are counted, so that
+        // what arrives between Ctrl+L and the check cannot reach that many again
+        waitUntil("some seconds of traffic counted", () -> window.model().packetsProperty().get() >= 60, 10);
         List<FlowRow> beforeClear = call(() -> List.copyOf(window.model().flows()));
         long packetsBefore = window.model().packetsProperty().get();
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
