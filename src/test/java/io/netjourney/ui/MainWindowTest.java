@@ -13,11 +13,12 @@ import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.Highlight;
 import io.netjourney.ui.diagram.PathEdges;
 import io.netjourney.ui.feed.TraceFiles;
+import io.netjourney.ui.flows.FlowsPane;
 import io.netjourney.ui.model.ConversationRow;
 import io.netjourney.ui.model.FlowRow;
-import io.netjourney.ui.model.ListedRow;
 import io.netjourney.ui.model.HopRow;
 import io.netjourney.ui.model.HopStat;
+import io.netjourney.ui.model.ListedRow;
 import io.netjourney.ui.model.Micros;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -30,7 +31,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableRow;
@@ -181,6 +185,23 @@ class MainWindowTest {
         robot.interact(() -> Screenshots.save(window, "window-conversations"));
         List<String> cut = WaitForAsyncUtils.asyncFx(() -> Truncation.in(table)).get(5, TimeUnit.SECONDS);
         assertEquals(List.of(), cut, "nothing cut in the list at the window's default size (1440×900)");
+        FlowsPane pane = window.flowsPane();
+        if (pane.getWidth() + 1 < pane.fittedWidthProperty().get()) {
+            assertTrue(pane.scrollsSideways(), "narrower than its columns: the list scrolls sideways");
+            assertTrue(robot.lookup("#flows-table .scroll-bar").queryAll().stream()
+                    .anyMatch(n -> n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL
+                            && bar.isVisible()), "a horizontal scroll bar to reach the last columns");
+        }
+        robot.interact(() -> window.centreSplit().setDividerPositions(
+                (pane.fittedWidthProperty().get() + 16) / window.centreSplit().getWidth()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(pane.scrollsSideways(), "as wide as its columns: they share the room");
+        Bounds list = pane.table().localToScene(pane.table().getLayoutBounds());
+        for (Node header : robot.lookup("#flows-table .column-header").queryAll()) {
+            Bounds b = header.localToScene(header.getLayoutBounds());
+            assertTrue(b.getMaxX() <= list.getMaxX() + 1, "header inside the list: " + header);
+        }
+        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> Truncation.in(table)).get(5, TimeUnit.SECONDS));
     }
 
     @Test

@@ -37,14 +37,15 @@ final class ColumnFit {
         atLeast(column, wanted);
     }
 
-    /** Makes the column at least {@code width} wide. */
+    /**
+     * Makes the column at least {@code width} wide, and that its preferred width too: where the list scrolls sideways
+     * the columns keep their preferred widths, which then waste nothing (a column's default is 80 px).
+     */
     static void atLeast(TreeTableColumn<?, ?> column, double width) {
         double rounded = Math.ceil(width);
         if (rounded > column.getMinWidth()) {
             column.setMinWidth(rounded);
         }
-        if (rounded > column.getPrefWidth()) {
-            column.setPrefWidth(rounded);
-        }
+        column.setPrefWidth(column.getMinWidth());
     }
 }

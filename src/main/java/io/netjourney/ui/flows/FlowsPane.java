@@ -133,6 +133,7 @@ public final class FlowsPane extends VBox {
             c.visibleProperty().addListener((obs, old, visible) -> fitPane());
         }
         fitPane();
+        widthProperty().addListener((obs, old, width) -> choosePolicy());
 
         table.setRowFactory(view -> new StateRow());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
@@ -204,6 +205,25 @@ public final class FlowsPane extends VBox {
         }
         fittedWidth.set(Math.ceil(sum + PANE_EXTRA));
         setMinWidth(Math.min(LEAST_WIDTH, fittedWidth.get()));
+        choosePolicy();
+    }
+
+    /**
+     * Where the columns fit, they share the room and widen with the pane; where they do not, they keep their fitted
+     * widths and the list scrolls sideways (a constrained table would cut the last columns off with no scroll bar).
+     */
+    private void choosePolicy() {
+        boolean fits = getWidth() <= 0 || getWidth() + 1 >= fittedWidth.get();
+        var wanted = fits ? TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS
+                : TreeTableView.UNCONSTRAINED_RESIZE_POLICY;
+        if (table.getColumnResizePolicy() != wanted) {
+            table.setColumnResizePolicy(wanted);
+        }
+    }
+
+    /** Whether the list scrolls sideways now (narrower than its columns fit). */
+    public boolean scrollsSideways() {
+        return table.getColumnResizePolicy() == TreeTableView.UNCONSTRAINED_RESIZE_POLICY;
     }
 
     /** How wide the pane must be for every column to show what it lists whole, without scrolling sideways. */

@@ -21,6 +21,14 @@ final class TextCell<T> extends TreeTableCell<ListedRow, T> {
     TextCell(BiFunction<ListedRow, T, String> text, BiFunction<ListedRow, String, String> tip) {
         this.text = text;
         this.tip = tip;
+        // a tooltip may tell more than the cell's own value (a conversation's packets, its latest crossing): it is
+        // worded again each time it shows, not only when the value changed
+        tooltip.setOnShowing(e -> {
+            ListedRow row = getTableRow() == null ? null : getTableRow().getItem();
+            if (row != null) {
+                tooltip.setText(tip.apply(row, getText() == null ? "" : getText()));
+            }
+        });
     }
 
     @Override

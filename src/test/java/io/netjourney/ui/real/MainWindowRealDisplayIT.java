@@ -181,6 +181,11 @@ class MainWindowRealDisplayIT {
         shots.shot("conversations");
         List<String> cut = call(() -> Truncation.in(window.flowsPane()));
         assertEquals(List.of(), cut, "no header or cell of the flows list cut at the default size");
+        double[] widths = call(() -> new double[] {window.flowsPane().getWidth(),
+            window.flowsPane().fittedWidthProperty().get()});
+        System.out.printf("flows list %.0f px wide, its columns fit in %.0f px%n", widths[0], widths[1]);
+        assertTrue(widths[0] + 1 >= widths[1] || call(() -> window.flowsPane().scrollsSideways()),
+                "narrower than its columns, the list scrolls sideways rather than cut the last ones off");
         List<String> hidden = call(() -> window.model().conversations().stream()
                 .filter(c -> !c.isLinkChatter()).filter(c -> window.flowsPane().table().getRoot().getChildren()
                         .stream().noneMatch(item -> item.getValue() == c)).map(ConversationRow::toString).toList());
@@ -404,6 +409,9 @@ class MainWindowRealDisplayIT {
         assertTrue(ids.stream().allMatch(id -> id <= ids.size() + 1), "numbered from 1 again: " + ids);
         shots.shot("restarted");
 
+        // the lab's five pings bring about 20 packets a second: clear once a few seconds' worth are counted, so that
+        // what arrives between Ctrl+L and the check cannot reach that many again
+        waitUntil("some seconds of traffic counted", () -> window.model().packetsProperty().get() >= 60, 10);
         List<FlowRow> beforeClear = call(() -> List.copyOf(window.model().flows()));
         long packetsBefore = window.model().packetsProperty().get();
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
