@@ -167,8 +167,11 @@ public final class MainWindow extends BorderPane {
 
     /** Where the divider between the flows list and the diagram starts, until the list's columns are known. */
     static final double DEFAULT_CENTRE_DIVIDER = 0.36;
-    /** The flows list takes at most this share of the window by itself: the diagram is what the window is for. */
-    static final double MOST_FLOWS_SHARE = 0.5;
+    /**
+     * The flows list takes at most this share of the window by itself: enough for every column of the lab's
+     * conversations at the default size (about 58 % of a 1536 px window), the rest is the diagram's.
+     */
+    static final double MOST_FLOWS_SHARE = 0.6;
 
     public MainWindow(boolean canCapture) {
         this(canCapture, null, Dialogs::confirm, listener -> new LabActivity(new Lab(), listener));
