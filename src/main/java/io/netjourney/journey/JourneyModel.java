@@ -193,6 +193,11 @@ public final class JourneyModel {
                 grouped.changed(), grouped.removed());
     }
 
+    /** Whether the selected flow changed since the last detail handed out (a snapshot held its detail back). */
+    public boolean detailHeldBack() {
+        return selectedStale;
+    }
+
     private List<JourneySnapshot.RecentPacket> recentPackets() {
         List<JourneySnapshot.RecentPacket> result = new ArrayList<>(RECENT_PACKETS);
         for (int i = 0; i < RECENT_PACKETS; i++) {

@@ -181,7 +181,8 @@ public final class ModelWorker implements AutoCloseable {
             lastDetailNs = now;
         }
         detailWanted = false;
-        unpublished = false;
+        // a detail held back goes out once due, also when no further event comes
+        unpublished = model.detailHeldBack();
         long current = generation;
         pending.getAndUpdate(old -> old == null || old.generation() != current ? new Published(current, fresh)
                 : new Published(current, merge(old.snapshot(), fresh)));

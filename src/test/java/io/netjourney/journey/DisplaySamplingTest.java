@@ -69,8 +69,10 @@ class DisplaySamplingTest {
         model.snapshot(1, true);
         ping(2);
         assertEquals(null, model.snapshot(1, false, false).selected(), "held back: the flow changed, detail not due");
+        assertEquals(true, model.detailHeldBack());
         JourneySnapshot due = model.snapshot(1, false, true);
         assertEquals(4, due.selected().flow().summary().packets(), "the next one brings it, nothing changed since");
+        assertEquals(false, model.detailHeldBack());
         assertEquals(null, model.snapshot(1, false, true).selected(), "and only once");
     }
 }

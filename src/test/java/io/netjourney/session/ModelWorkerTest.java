@@ -100,6 +100,22 @@ class ModelWorkerTest {
     }
 
     @Test
+    void aDetailHeldBackWhilePacketsFlowComesOutEvenWhenTheyStop() throws Exception {
+        EventQueue queue = new EventQueue();
+        worker.reset(1, queue);
+        queue.offer(echo(1, 1, 1_000));
+        takeUntil(1, s -> s.counters().crossings() == 1);
+        worker.select(1);
+        takeUntil(1, s -> s.selected() != null);
+        queue.offer(echo(1, 2, 2_000));
+        queue.offer(echo(1, 3, 3_000));
+        List<JourneySnapshot> taken = takeUntil(1, s -> s.selected() != null
+                && s.selected().flow().summary().packets() == 3);
+        JourneySnapshot latest = taken.get(taken.size() - 1);
+        assertEquals(3, latest.selected().events().size(), "the last packets' crossings in the detail, no event since");
+    }
+
+    @Test
     void anEventTheModelCannotPlaceIsSaidAndTheNextOnesStillCount() throws Exception {
         EventQueue queue = new EventQueue();
         worker.reset(1, queue);
