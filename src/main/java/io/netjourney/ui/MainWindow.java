@@ -439,7 +439,7 @@ public final class MainWindow extends BorderPane {
         flows.fittedWidthProperty().addListener(o -> fitFlowsList());
         centre.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             for (Node n = e.getTarget() instanceof Node t ? t : null; n != null && n != centre; n = n.getParent()) {
-                if (n.getStyleClass().contains("split-pane-divider")) {
+                if (n.getParent() == centre && n.getStyleClass().contains("split-pane-divider")) {
                     keepCentreDivider();
                 }
             }

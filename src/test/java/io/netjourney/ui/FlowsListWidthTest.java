@@ -42,6 +42,12 @@ class FlowsListWidthTest {
                 12, "fitted " + fitted + " in " + centre);
         assertTrue(window.rightSplit().getWidth() >= centre * 0.38, "the diagram keeps at least about 40 % of the window");
 
+        robot.drag(robot.from(window.rightSplit()).lookup(".split-pane-divider")
+                .match(n -> n.getParent() == window.rightSplit()).queryAs(javafx.scene.Node.class)).dropBy(0, -60);
+        robot.interact(() -> stage.setWidth(1900));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(window.flowsPane().fittedWidthProperty().get(), window.flowsPane().getWidth(), 12,
+                "a wider window, the diagram's own divider dragged meanwhile: the list still as wide as it needs");
         robot.interact(() -> stage.setWidth(1100));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.flowsPane().getWidth() <= window.centreSplit().getWidth() * MainWindow.MOST_FLOWS_SHARE + 12,
