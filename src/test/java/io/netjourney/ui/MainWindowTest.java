@@ -345,15 +345,7 @@ class MainWindowTest {
         awaitDetail();
         Path svg = dir.resolve("diagram.svg");
         robot.interact(() -> export(svg));
-        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        var doc = factory.newDocumentBuilder().parse(svg.toFile());
-        assertEquals("svg", doc.getDocumentElement().getLocalName());
-        var nodes = doc.getElementsByTagName("text");
-        Set<String> texts = new java.util.HashSet<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            texts.add(nodes.item(i).getTextContent());
-        }
+        Set<String> texts = SvgTexts.of(svg);
         for (HopEvent e : trace.events()) {
             assertTrue(texts.contains(e.ifname()), e.ifname() + " drawn in the SVG");
         }

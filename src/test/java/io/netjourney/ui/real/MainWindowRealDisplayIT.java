@@ -11,6 +11,7 @@ import io.netjourney.lab.Lab;
 import io.netjourney.ui.CaptureControls;
 import io.netjourney.ui.MainWindow;
 import io.netjourney.ui.NetjourneyApp;
+import io.netjourney.ui.SvgTexts;
 import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.Highlight;
 import io.netjourney.ui.diagram.PathEdges;
@@ -277,18 +278,7 @@ class MainWindowRealDisplayIT {
     @Test
     @Order(6)
     void exportPngWritesTheDiagramThroughTheFileDialog() throws Exception {
-        Path png = work.resolve("flow.png");
-        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
-        long dialog = x.waitForWindow("^Export the diagram$", Duration.ofSeconds(10));
-        x.waitForPainted(dialog, Duration.ofSeconds(5));
-        shots.shot("export-dialog");
-        x.keyToFocused("ctrl+a");
-        x.type(png.toString());
-        XServer.sleep(Duration.ofMillis(300));
-        x.keyToFocused("Return");
-        waitUntil("the PNG written", () -> Files.isRegularFile(png) && sizeOf(png) > 0, 10);
-        waitUntil("the status bar says so", () -> window.controls().statusProperty().get()
-                .contains("exported the diagram to " + png), 5);
+        Path png = exportThroughTheDialog("flow.png", true);
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "a PNG ImageIO can read");
         Bounds content = call(() -> robot.lookup("#diagram .diagram-content").query().getLayoutBounds());
@@ -317,26 +307,8 @@ class MainWindowRealDisplayIT {
     @Test
     @Order(7)
     void exportSvgWritesADrawingThatParsesAndNamesTheLabsInterfaces() throws Exception {
-        Path svg = work.resolve("flow.svg");
-        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
-        long dialog = x.waitForWindow("^Export the diagram$", Duration.ofSeconds(10));
-        x.waitForPainted(dialog, Duration.ofSeconds(5));
-        x.keyToFocused("ctrl+a");
-        x.type(svg.toString());
-        XServer.sleep(Duration.ofMillis(300));
-        x.keyToFocused("Return");
-        waitUntil("the SVG written", () -> Files.isRegularFile(svg) && sizeOf(svg) > 0, 10);
-        waitUntil("the status bar says so", () -> window.controls().statusProperty().get()
-                .contains("exported the diagram to " + svg), 5);
-        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        var doc = factory.newDocumentBuilder().parse(svg.toFile());
-        assertEquals("svg", doc.getDocumentElement().getLocalName());
-        var nodes = doc.getElementsByTagName("text");
-        Set<String> texts = new java.util.HashSet<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            texts.add(nodes.item(i).getTextContent());
-        }
+        Path svg = exportThroughTheDialog("flow.svg", false);
+        Set<String> texts = SvgTexts.of(svg);
         for (String name : List.of("nj-br0", "nj-veth1", "nj-veth2", "eth0")) {
             assertTrue(texts.contains(name), name + " drawn in the SVG");
         }
@@ -484,6 +456,28 @@ class MainWindowRealDisplayIT {
     }
 
     // ---- helpers
+
+    /**
+     * Ctrl+E, the file name typed into the real file dialog, Enter; returns the file once written and the status bar
+     * says so. {@code shootDialog}: a screenshot of the dialog too.
+     */
+    private Path exportThroughTheDialog(String name, boolean shootDialog) {
+        Path file = work.resolve(name);
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        long dialog = x.waitForWindow("^Export the diagram$", Duration.ofSeconds(10));
+        x.waitForPainted(dialog, Duration.ofSeconds(5));
+        if (shootDialog) {
+            shots.shot("export-dialog");
+        }
+        x.keyToFocused("ctrl+a");
+        x.type(file.toString());
+        XServer.sleep(Duration.ofMillis(300));
+        x.keyToFocused("Return");
+        waitUntil(name + " written", () -> Files.isRegularFile(file) && sizeOf(file) > 0, 10);
+        waitUntil("the status bar says so", () -> window.controls().statusProperty().get()
+                .contains("exported the diagram to " + file), 5);
+        return file;
+    }
 
     /** MAC and MTU of an interface as iproute2 reports them. */
     private static String[] ipLink(String namespace, String name) {
