@@ -314,7 +314,10 @@ public final class DiagramLayout {
             return box;
         }
 
-        /** Room for the box's title (12 px bold: about 7.6 px a character) and its margins. */
+        /**
+         * Room for the box's title (12 px bold: about 7.6 px a character) and its margins; also once it reads
+         * "· deleted".
+         */
         private double titleWidth(long inode) {
             String label = null;
             for (DiagramGraph.Namespace ns : graph.namespaces()) {
@@ -322,7 +325,7 @@ public final class DiagramLayout {
                     label = ns.label();
                 }
             }
-            String title = new DiagramGraph.Namespace(inode, label).title();
+            String title = new DiagramGraph.Namespace(inode, label).goneTitle();
             return Math.ceil(title.length() * 7.6 + 2 * BOX_TITLE_INSET + 6);
         }
 
