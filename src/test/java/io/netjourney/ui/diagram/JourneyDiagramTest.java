@@ -277,6 +277,11 @@ class JourneyDiagramTest {
         DiagramExport.writePng(DiagramExport.render(DiagramFixtures.dockerLike(), DiagramFixtures.pingCtr1ToCtr2(), 1,
                 true), SCREENSHOTS.resolve("diagram-dark.png"));
         DiagramExport.writePng(DiagramFixtures.big(20, 60), Highlight.NONE, 1, SCREENSHOTS.resolve("diagram-20x60.png"));
+        DiagramExport.writePng(DiagramFixtures.big(20, 60), DiagramFixtures.bigPing(), 1,
+                SCREENSHOTS.resolve("diagram-20x60-ping.png"));
+        DiagramGraph lab = DiagramFixtures.lab();
+        DiagramExport.writePng(lab, DiagramFixtures.roundTrip(DiagramFixtures.labToFar(lab)), 1,
+                SCREENSHOTS.resolve("diagram-lab-to-far.png"));
         assertTrue(Files.size(SCREENSHOTS.resolve("diagram-20x60.png")) > 10_000);
     }
 
