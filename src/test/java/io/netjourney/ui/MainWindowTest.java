@@ -34,6 +34,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TreeTableCell;
@@ -192,8 +193,8 @@ class MainWindowTest {
                     .anyMatch(n -> n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL
                             && bar.isVisible()), "a horizontal scroll bar to reach the last columns");
         }
-        robot.interact(() -> window.centreSplit().setDividerPositions(
-                (pane.fittedWidthProperty().get() + 16) / window.centreSplit().getWidth()));
+        robot.interact(() -> window.flowsSplit().setDividerPositions(
+                (pane.fittedWidthProperty().get() + 16) / window.flowsSplit().getWidth()));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(pane.scrollsSideways(), "as wide as its columns: they share the room");
         Bounds list = pane.table().localToScene(pane.table().getLayoutBounds());
@@ -294,6 +295,15 @@ class MainWindowTest {
         assertTrue(robot.lookup("#iface-detail-link").queryLabeled().getText().startsWith("not known"),
                 "a trace file's interfaces are not scanned on this machine");
         robot.interact(() -> Screenshots.save(window, "window-interface-details"));
+        Node fields = robot.lookup("#interface-fields").query();
+        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> Truncation.in(fields)).get(5, TimeUnit.SECONDS),
+                "the interface's fields whole in the tab beside the flows list, " + window.hopsPane().getWidth()
+                        + " px wide");
+        double hintTop = robot.lookup(".interface-hint").query().localToScene(0, 0).getY();
+        for (Node value : robot.lookup(".interface-value").queryAll()) {
+            assertTrue(value.localToScene(value.getLayoutBounds()).getMaxY() <= hintTop + 1,
+                    "a wrapped value's row grows, the hint below it: " + ((Labeled) value).getText());
+        }
         assertTrue(window.model().hopRows().stream().allMatch(r -> r.interfaceName().equals("nj-veth1")));
         assertEquals(6, window.model().hopRows().size(), "3 requests and 3 replies crossed it");
 

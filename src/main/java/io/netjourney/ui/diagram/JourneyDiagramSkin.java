@@ -175,10 +175,7 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
             Pane box = boxes.get(ns.inode());
             boolean gone = graph.isGone(ns);
             if (box != null && DiagramViews.setGone(box, gone)) {
-                String title = gone ? DiagramViews.goneTitle(ns) : DiagramViews.namespaceTitle(ns);
-                Label label = (Label) box.getChildren().get(0);
-                label.setText(title);
-                label.getTooltip().setText(title);
+                DiagramViews.title(box, ns, gone);
             }
         }
         for (DiagramGraph.Interface iface : graph.interfaces()) {
@@ -198,9 +195,7 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
             boxes.put(ns.inode(), box);
             boxLayer.getChildren().add(box);
         } else if (ns.label() != null && !box.getStyleClass().contains("gone")) {
-            Label title = (Label) box.getChildren().get(0);
-            title.setText(DiagramViews.namespaceTitle(ns));
-            title.getTooltip().setText(DiagramViews.namespaceTitle(ns));
+            DiagramViews.title(box, ns, false);
         }
     }
 
