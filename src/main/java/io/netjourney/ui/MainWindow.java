@@ -236,6 +236,9 @@ public final class MainWindow extends BorderPane {
             }
         });
         status.setMaxWidth(Double.MAX_VALUE);
+        // a long message (a file's whole path, the lab's state) takes a second line rather than being cut
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         rateChart.setId("rate-chart");
         HBox statusRow = new HBox(8, status, rateChart);
         statusRow.getStyleClass().add("status-row");
