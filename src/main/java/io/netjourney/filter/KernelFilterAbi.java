@@ -48,6 +48,15 @@ final class KernelFilterAbi {
     static final int PROTO_TCP = 6;
     static final int PROTO_UDP = 7;
 
+    /** enum nj_filter_verdict: what the compiled filter returns, besides the stage it needs next. */
+    static final int FILTER_REJECT = 0;
+    static final int FILTER_MATCH = 1;
+
+    /** enum nj_stage: the parsing stages the compiled filter asks for, and finds done in r2. */
+    static final int STAGE_PLACE = 2;
+    static final int STAGE_NETWORK = 4;
+    static final int STAGE_TRANSPORT = 8;
+
     private KernelFilterAbi() {
     }
 }

@@ -4,6 +4,7 @@ import static io.netjourney.capture.HopEventBuilder.hop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netjourney.bpf.BpfInterpreter;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.HopEventBuilder;
 import io.netjourney.capture.HopRecord;
@@ -66,15 +67,20 @@ class KernelEquivalenceTest {
         for (Filter filter : filters) {
             KernelFilter kernel = KernelFilter.compile(filter);
             KernelProgram program = new KernelProgram(kernel.config());
+            byte[] code = FilterCompiler.compile(filter);
+            BpfInterpreter.assertEveryInstructionReachable(code);
             for (int i = 0; i < events.size(); i++) {
                 boolean java = filter.matches(events.get(i));
                 boolean bpf = program.matches(records.get(i));
+                HopEvent event = events.get(i);
                 if (kernel.exact()) {
-                    HopEvent event = events.get(i);
                     assertEquals(java, bpf, () -> filter + " on " + event);
                 } else {
                     assertTrue(bpf, "an empty kernel program lets everything through");
                 }
+                assertEquals(java, StagedRecord.matchesFilled(code, records.get(i)), () -> filter + " on " + event);
+                assertEquals(java, StagedRecord.matchesStaged(code, records.get(i), random),
+                        () -> filter + " on " + event + ", stages on demand");
                 matched += java ? 1 : 0;
             }
             exact += kernel.exact() ? 1 : 0;
