@@ -456,11 +456,12 @@ public final class MainWindow extends BorderPane {
      * window small first (openbox) would otherwise leave the divider where the small window's tables pushed it.
      */
     private void keepDiagramShareUntilMoved() {
-        diagramSplit.heightProperty().addListener(o -> {
+        // after the layout pass the new height brings: the split pane's own resize would undo it before
+        diagramSplit.heightProperty().addListener(o -> Platform.runLater(() -> {
             if (followDiagramShare) {
                 diagramSplit.setDividerPositions(diagramShare);
             }
-        });
+        }));
         onOwnDividerPressed(diagramSplit, () -> followDiagramShare = false);
     }
 
