@@ -302,8 +302,10 @@ class MainWindowRealDisplayIT {
         for (String name : List.of("nj-br0", "nj-veth1", "nj-veth2", "eth0")) {
             assertTrue(texts.contains(name), name + " drawn in the SVG");
         }
+        Set<String> titles = SvgTexts.of(svg, "title");
         for (String ns : LAB) {
-            assertTrue(texts.stream().anyMatch(t -> t.startsWith(ns + " · ")), "the box of " + ns);
+            assertTrue(texts.contains(ns), "the box of " + ns);
+            assertTrue(titles.stream().anyMatch(t -> t.startsWith(ns + "\nnetns inode ")), "its inode in " + titles);
         }
         assertTrue(texts.contains(call(() -> window.caption()).title()), "the caption");
         copyForReview(svg);
