@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-3-Clause
 /*
  * netjourney kernel side: one record per device crossing of a packet that
- * matches the user's filter. Hooks are thin shims over handle_skb().
+ * matches the user's filter. Hooks are thin shims over handle_skb(); the filter
+ * runs first, as BPF code the loader puts at each program's nj_filter() site.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -32,7 +33,14 @@ char LICENSE[] SEC("license") = "Dual BSD/GPL";
 #define NJ_MAX_VLAN_TAGS 2
 #define NJ_MAX_IP6_EXT 6
 
-const volatile struct nj_config nj_cfg = {};
+/* A typed view of any kernel memory, loads checked like a BTF pointer's (6.2 and later; see struct pkt). */
+extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym __weak;
+
+/*
+ * A chain of pointer reads as BPF_CORE_READ takes it: plain loads where the pointers are BTF-typed (tp_btf programs,
+ * btf 1), else bpf_probe_read_kernel for each step (raw_tp twins, btf 0). btf is a constant in each program.
+ */
+#define NJ_READ(btf, src, ...) ((btf) ? ___arrow(src, __VA_ARGS__) : BPF_CORE_READ(src, __VA_ARGS__))
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -62,17 +70,38 @@ static __always_inline void count(__u32 counter)
 		*value += 1;
 }
 
-/* Where the packet bytes of an skb are: [head, head + tail) is the linear part. */
+/*
+ * Where the packet bytes of an skb are: [head, head + tail) is the linear part. With cast, bytes are plain loads
+ * through bpf_rdonly_cast (a dozen nanoseconds less than bpf_probe_read_kernel each, a third of what a rejected
+ * crossing costs): the tp_btf crossing programs, which the loader picks only where the kernel has the kfunc. A
+ * constant in each program.
+ */
 struct pkt {
 	unsigned char *head;
 	__u32 tail;
+	int cast;
 };
+
+/*
+ * bpf_rdonly_cast checks loads against the type cast to: a load must lie within one member. struct in6_addr is a
+ * union of arrays, so any load within its 16 bytes passes: a window of 16 bytes at any address.
+ */
+#define NJ_WINDOW 16
 
 static __always_inline int pkt_read(const struct pkt *p, __u32 off, void *dst, __u32 size)
 {
 	if (off + size > p->tail)
 		return -1;
-	return bpf_probe_read_kernel(dst, size, p->head + off);
+	if (!p->cast)
+		return bpf_probe_read_kernel(dst, size, p->head + off);
+#pragma unroll
+	for (__u32 done = 0; done < size; done += NJ_WINDOW) {
+		const struct in6_addr *window = bpf_rdonly_cast(p->head + off + done,
+								 bpf_core_type_id_kernel(struct in6_addr));
+
+		__builtin_memcpy((__u8 *)dst + done, window, size - done < NJ_WINDOW ? size - done : NJ_WINDOW);
+	}
+	return 0;
 }
 
 /* Walks 802.1Q/802.1ad tags starting at off (pointing at a TCI); returns the inner ethertype. */
@@ -118,6 +147,8 @@ static __always_inline void parse_quote(const struct pkt *p, struct nj_hop *h, _
 	__u8 first;
 	__u32 l4;
 
+	/* a crossing's record is cleared only as far as it is submitted without a quote */
+	__builtin_memset(h->q_saddr, 0, sizeof(*h) - NJ_VERDICT_SIZE);
 	if (pkt_read(p, off, &first, 1))
 		return;
 	if ((first >> 4) == 4) {
@@ -183,9 +214,10 @@ static __always_inline void parse_quote(const struct pkt *p, struct nj_hop *h, _
 	}
 }
 
+/* The transport header at off (0: none to read, the network header said why). */
 static __always_inline void parse_l4(const struct pkt *p, struct nj_hop *h, __u32 off)
 {
-	if (h->flags & NJ_F_NO_L4)
+	if (!off || (h->flags & NJ_F_NO_L4))
 		return;
 	switch (h->l4_proto) {
 	case IPPROTO_TCP: {
@@ -236,13 +268,14 @@ truncated:
 	h->flags |= NJ_F_TRUNCATED;
 }
 
-static __always_inline void parse_ipv4(const struct pkt *p, struct nj_hop *h, __u32 off)
+/* The network header parsers return the offset of the transport header, 0 when there is none to read. */
+static __always_inline __u32 parse_ipv4(const struct pkt *p, struct nj_hop *h, __u32 off)
 {
 	struct iphdr ip;
 
 	if (pkt_read(p, off, &ip, sizeof(ip))) {
 		h->flags |= NJ_F_TRUNCATED;
-		return;
+		return 0;
 	}
 	h->addr_family = 4;
 	__builtin_memcpy(h->saddr, &ip.saddr, 4);
@@ -255,7 +288,7 @@ static __always_inline void parse_ipv4(const struct pkt *p, struct nj_hop *h, __
 		h->flags |= NJ_F_FRAGMENT;
 	if (frag & 0x1FFF)
 		h->flags |= NJ_F_NO_L4;
-	parse_l4(p, h, off + ip.ihl * 4);
+	return off + ip.ihl * 4;
 }
 
 static __always_inline int ip6_ext_header(__u8 nexthdr)
@@ -264,13 +297,13 @@ static __always_inline int ip6_ext_header(__u8 nexthdr)
 	       nexthdr == NEXTHDR_FRAGMENT || nexthdr == NEXTHDR_DEST || nexthdr == NEXTHDR_AUTH;
 }
 
-static __always_inline void parse_ipv6(const struct pkt *p, struct nj_hop *h, __u32 off)
+static __always_inline __u32 parse_ipv6(const struct pkt *p, struct nj_hop *h, __u32 off)
 {
 	struct ipv6hdr ip6;
 
 	if (pkt_read(p, off, &ip6, sizeof(ip6))) {
 		h->flags |= NJ_F_TRUNCATED;
-		return;
+		return 0;
 	}
 	h->addr_family = 6;
 	__builtin_memcpy(h->saddr, &ip6.saddr, 16);
@@ -291,7 +324,7 @@ static __always_inline void parse_ipv6(const struct pkt *p, struct nj_hop *h, __
 			break;
 		if (pkt_read(p, off, &ext, sizeof(ext))) {
 			h->flags |= NJ_F_TRUNCATED;
-			return;
+			return 0;
 		}
 		h->flags |= NJ_F_IP6_EXT;
 		if (nexthdr == NEXTHDR_FRAGMENT) {
@@ -310,12 +343,12 @@ static __always_inline void parse_ipv6(const struct pkt *p, struct nj_hop *h, __
 	if (ip6_ext_header(nexthdr)) {
 		/* more extension headers than we walk */
 		h->flags |= NJ_F_NO_L4;
-		return;
+		return 0;
 	}
-	parse_l4(p, h, off);
+	return off;
 }
 
-static __always_inline void parse_arp(const struct pkt *p, struct nj_hop *h, __u32 off)
+static __always_inline __u32 parse_arp(const struct pkt *p, struct nj_hop *h, __u32 off)
 {
 	struct {
 		__be16 htype;
@@ -331,20 +364,21 @@ static __always_inline void parse_arp(const struct pkt *p, struct nj_hop *h, __u
 
 	if (pkt_read(p, off, &arp, sizeof(arp))) {
 		h->flags |= NJ_F_TRUNCATED;
-		return;
+		return 0;
 	}
 	h->arp_op = bpf_ntohs(arp.op);
 	if (bpf_ntohs(arp.ptype) != ETH_P_IP || arp.hlen != 6 || arp.plen != 4)
-		return;
+		return 0;
 	h->addr_family = 4;
 	__builtin_memcpy(h->saddr, arp.spa, 4);
 	__builtin_memcpy(h->daddr, arp.tpa, 4);
 	__builtin_memcpy(h->src_mac, arp.sha, 6);
 	__builtin_memcpy(h->dst_mac, arp.tha, 6);
 	h->flags &= ~NJ_F_NO_MAC;
+	return 0;
 }
 
-static __always_inline void parse_l3(const struct pkt *p, struct nj_hop *h, __u32 off, __u16 proto)
+static __always_inline __u32 parse_l3(const struct pkt *p, struct nj_hop *h, __u32 off, __u16 proto)
 {
 	if (proto == 0) {
 		/* devices without L2 header may leave skb->protocol unset: sniff the version */
@@ -355,53 +389,61 @@ static __always_inline void parse_l3(const struct pkt *p, struct nj_hop *h, __u3
 	}
 	h->ethertype = proto;
 	if (proto == ETH_P_IP)
-		parse_ipv4(p, h, off);
-	else if (proto == ETH_P_IPV6)
-		parse_ipv6(p, h, off);
-	else if (proto == ETH_P_ARP)
-		parse_arp(p, h, off);
+		return parse_ipv4(p, h, off);
+	if (proto == ETH_P_IPV6)
+		return parse_ipv6(p, h, off);
+	if (proto == ETH_P_ARP)
+		return parse_arp(p, h, off);
+	return 0;
 }
 
-static __always_inline int has_ethernet_header(struct net_device *dev, __u16 type)
+static __always_inline int has_ethernet_header(struct net_device *dev, __u16 type, int btf)
 {
-	return (type == ARPHRD_ETHER || type == ARPHRD_LOOPBACK) && BPF_CORE_READ(dev, header_ops) &&
-	       BPF_CORE_READ(dev, hard_header_len) >= ETH_HLEN;
+	return (type == ARPHRD_ETHER || type == ARPHRD_LOOPBACK) && NJ_READ(btf, dev, header_ops) &&
+	       NJ_READ(btf, dev, hard_header_len) >= ETH_HLEN;
 }
+
+/* A crossing's parse between its stages (NJ_STAGE_*), which the filter asks for one at a time. */
+struct crossing {
+	struct pkt p;
+	__u32 l4;     /* transport header offset, 0: none to read */
+	int tx;       /* net_dev_queue: skb->data is the start of the frame */
+	int ethernet; /* the device builds Ethernet headers */
+};
 
 /*
- * Finds the headers without assuming where they are:
- * - transmit (net_dev_queue): skb->data is the start of the frame; an Ethernet
- *   header only on devices that build one (not tun/wireguard/ip tunnels);
- * - receive: the driver already pulled the link-layer header (eth_type_trans),
- *   skb->data is the L3 header or a VLAN tag; MAC addresses at mac_header if set.
+ * NJ_STAGE_NETWORK: finds the headers without assuming where they are, reads the link-layer and network headers.
+ * - transmit (net_dev_queue): skb->data is the start of the frame; an Ethernet header only on devices that build
+ *   one (not tun/wireguard/ip tunnels);
+ * - receive: the driver already pulled the link-layer header (eth_type_trans), skb->data is the L3 header or a
+ *   VLAN tag; MAC addresses at mac_header if set (read_rx_macs, once the crossing is kept).
  */
-static __always_inline void parse_packet(struct sk_buff *skb, struct net_device *dev, struct nj_hop *h, int tx)
+static __always_inline void parse_network(struct crossing *c, struct sk_buff *skb, struct net_device *dev,
+					  struct nj_hop *h, int btf)
 {
-	struct pkt p = {
-		.head = BPF_CORE_READ(skb, head),
-		.tail = BPF_CORE_READ(skb, tail),
-	};
-	__u32 off = BPF_CORE_READ(skb, data) - p.head;
-	__u16 proto = bpf_ntohs(BPF_CORE_READ(skb, protocol));
-	int ethernet = has_ethernet_header(dev, h->dev_type);
+	c->p.head = NJ_READ(btf, skb, head);
+	c->p.tail = NJ_READ(btf, skb, tail);
+	__u32 off = NJ_READ(btf, skb, data) - c->p.head;
+	__u16 proto = bpf_ntohs(NJ_READ(btf, skb, protocol));
 
-	if (!ethernet)
+	c->ethernet = has_ethernet_header(dev, h->dev_type, btf);
+	if (!c->ethernet)
 		h->flags |= NJ_F_NO_L2 | NJ_F_NO_MAC;
 
-	__u16 tci = nj_skb_vlan_tci(skb);
+	__u16 tci = btf ? (skb->vlan_all ? skb->vlan_tci : 0) : nj_skb_vlan_tci(skb);
 	if (tci) {
 		h->vlan_tci = tci;
 		h->flags |= NJ_F_VLAN;
 	}
 
-	if (ethernet && tx) {
+	if (c->ethernet && c->tx) {
 		struct {
 			__u8 dst[6];
 			__u8 src[6];
 			__be16 proto;
 		} eth;
 
-		if (pkt_read(&p, off, &eth, sizeof(eth))) {
+		if (pkt_read(&c->p, off, &eth, sizeof(eth))) {
 			h->flags |= NJ_F_TRUNCATED | NJ_F_NO_MAC;
 			return;
 		}
@@ -409,151 +451,76 @@ static __always_inline void parse_packet(struct sk_buff *skb, struct net_device 
 		__builtin_memcpy(h->src_mac, eth.src, 6);
 		proto = bpf_ntohs(eth.proto);
 		off += ETH_HLEN;
-	} else if (ethernet) {
-		__u16 mac = BPF_CORE_READ(skb, mac_header);
-		__u8 addrs[12]; /* destination then source, as on the wire */
-
-		if (mac == MAC_HEADER_UNSET || pkt_read(&p, mac, addrs, sizeof(addrs))) {
-			h->flags |= NJ_F_NO_MAC;
-		} else {
-			__builtin_memcpy(h->dst_mac, addrs, 6);
-			__builtin_memcpy(h->src_mac, addrs + 6, 6);
-		}
 	}
-	proto = skip_vlan_tags(&p, h, &off, proto);
+	proto = skip_vlan_tags(&c->p, h, &off, proto);
 	if (h->flags & NJ_F_TRUNCATED)
 		return;
-	parse_l3(&p, h, off, proto);
+	c->l4 = parse_l3(&c->p, h, off, proto);
 }
 
-/* The 16 bytes of an address or interface name field, masked, equal the instruction's value. */
-static __always_inline int masked_equal(const void *field, const volatile struct nj_filter_insn *in)
+/* A received frame's MAC addresses, where the driver left its link-layer header. */
+static __always_inline void read_rx_macs(struct crossing *c, struct sk_buff *skb, struct nj_hop *h, int btf)
 {
-	const __u8 *bytes = field;
-	__u64 a0, a1;
+	__u16 mac = NJ_READ(btf, skb, mac_header);
+	__u8 addrs[12]; /* destination then source, as on the wire */
 
-	__builtin_memcpy(&a0, bytes, 8);
-	__builtin_memcpy(&a1, bytes + 8, 8);
-	return (a0 & in->mask[0]) == in->value[0] && (a1 & in->mask[1]) == in->value[1];
-}
-
-static __always_inline int proto_matches(const struct nj_hop *h, __u8 proto)
-{
-	switch (proto) {
-	case NJ_PROTO_IP:
-		return h->ethertype == ETH_P_IP;
-	case NJ_PROTO_IP6:
-		return h->ethertype == ETH_P_IPV6;
-	case NJ_PROTO_ARP:
-		return h->ethertype == ETH_P_ARP;
-	case NJ_PROTO_ICMP:
-		return h->ethertype == ETH_P_IP && h->l4_proto == IPPROTO_ICMP;
-	case NJ_PROTO_ICMP6:
-		return h->ethertype == ETH_P_IPV6 && h->l4_proto == NEXTHDR_ICMP;
-	case NJ_PROTO_TCP:
-		return h->addr_family && h->ethertype != ETH_P_ARP && h->l4_proto == IPPROTO_TCP;
-	case NJ_PROTO_UDP:
-		return h->addr_family && h->ethertype != ETH_P_ARP && h->l4_proto == IPPROTO_UDP;
+	if (c->tx || !c->ethernet)
+		return;
+	if (mac == MAC_HEADER_UNSET || pkt_read(&c->p, mac, addrs, sizeof(addrs))) {
+		h->flags |= NJ_F_NO_MAC;
+		return;
 	}
-	return 0;
+	__builtin_memcpy(h->dst_mac, addrs, 6);
+	__builtin_memcpy(h->src_mac, addrs + 6, 6);
 }
 
 /*
- * A routing lookup made for a received packet carries no protocol or ports (the kernel clears them unless
- * policy rules need them): protocol and port tests pass it, so "icmp and host A" still shows its route.
+ * The user's filter, in place of this marker once the Java side has put it there (see NJ_FILTER_SITE); r0-r5 are
+ * its own. The moves tell the loader which registers hold the record, the stages done and the answer.
  */
-static __always_inline int transport_unknown(const struct nj_hop *h)
+#define NJ_STR2(x) #x
+#define NJ_STR(x) NJ_STR2(x)
+
+static __always_inline __u64 nj_filter(const struct nj_hop *h, __u64 done)
 {
-	return h->event == NJ_EV_FIB && h->l4_proto == 0;
+	__u64 verdict;
+
+	asm volatile("r0 = " NJ_STR(NJ_FILTER_SITE) " ll\n\t"
+		     "%[verdict] = %[hop]\n\t"
+		     "%[verdict] = %[done]\n\t"
+		     "%[verdict] = 1"
+		     : [verdict] "=&r"(verdict)
+		     : [hop] "r"(h), [done] "r"(done)
+		     : "r0", "r1", "r2", "r3", "r4", "r5", "memory");
+	return verdict;
 }
 
-static __always_inline int insn_matches(const struct nj_hop *h, const volatile struct nj_filter_insn *in)
+/* NJ_STAGE_PLACE: where the event happened, as far as the filter's netns and ifname tests look. */
+static __always_inline void fill_place(struct nj_hop *h, struct net_device *dev, int btf)
 {
-	if (transport_unknown(h) && (in->op == NJ_OP_PORT || (in->op == NJ_OP_PROTO && in->proto != NJ_PROTO_IP &&
-								in->proto != NJ_PROTO_IP6 && in->proto != NJ_PROTO_ARP)))
-		return 1;
-	switch (in->op) {
-	case NJ_OP_TRUE:
-		return 1;
-	case NJ_OP_PROTO:
-		return proto_matches(h, in->proto);
-	case NJ_OP_ADDR:
-		if (h->addr_family != in->family)
-			return 0;
-		return (in->dir != NJ_DIR_DST && masked_equal(h->saddr, in)) ||
-		       (in->dir != NJ_DIR_SRC && masked_equal(h->daddr, in));
-	case NJ_OP_PORT:
-		if (h->ethertype == ETH_P_ARP || (h->l4_proto != IPPROTO_TCP && h->l4_proto != IPPROTO_UDP) ||
-		    (h->flags & (NJ_F_NO_L4 | NJ_F_TRUNCATED)))
-			return 0;
-		return (in->dir != NJ_DIR_DST && h->sport == in->port) ||
-		       (in->dir != NJ_DIR_SRC && h->dport == in->port);
-	case NJ_OP_NETNS:
-		return h->netns_ino == (__u32)in->value[0];
-	case NJ_OP_IFNAME:
-		return masked_equal(h->ifname, in);
-	}
-	return 0;
-}
-
-/* Runs the postfix filter program with a stack of booleans kept as bits. */
-static __always_inline int filter_matches(const struct nj_hop *h)
-{
-	__u32 len = nj_cfg.filter_len;
-	__u64 stack = 0;
-	__u32 depth = 0;
-
-	if (len == 0)
-		return 1;
-	for (__u32 i = 0; i < NJ_FILTER_MAX_INSNS; i++) {
-		if (i >= len)
-			break;
-		const volatile struct nj_filter_insn *in = &nj_cfg.filter[i];
-		__u64 top = stack & 1, below = (stack >> 1) & 1;
-
-		switch (in->op) {
-		case NJ_OP_AND:
-			stack = (stack >> 2) << 1 | (top & below);
-			depth--;
-			break;
-		case NJ_OP_OR:
-			stack = (stack >> 2) << 1 | (top | below);
-			depth--;
-			break;
-		case NJ_OP_NOT:
-			stack ^= 1;
-			break;
-		default:
-			stack = stack << 1 | (insn_matches(h, in) ? 1 : 0);
-			depth++;
-		}
-	}
-	return depth == 1 && (stack & 1);
-}
-
-/* Where the event happened, as far as the filter's netns and ifname tests look: filled before the filter runs. */
-static __always_inline void fill_place(struct nj_hop *h, struct net_device *dev)
-{
-	h->netns_ino = BPF_CORE_READ(dev, nd_net.net, ns.inum);
+	h->netns_ino = NJ_READ(btf, dev, nd_net.net, ns.inum);
 	/*
 	 * dev->name is a NUL-terminated char[IFNAMSIZ]: a plain copy, cheaper than the string helper. A renamed
 	 * device may keep bytes of its old name after the NUL (strscpy does not pad).
 	 */
-	bpf_probe_read_kernel(h->ifname, sizeof(h->ifname), dev->name);
+	if (btf)
+		__builtin_memcpy(h->ifname, dev->name, sizeof(h->ifname));
+	else
+		bpf_probe_read_kernel(h->ifname, sizeof(h->ifname), dev->name);
 }
 
 /* The rest of the device, for a record the filter kept. */
-static __always_inline void fill_device_details(struct nj_hop *h, struct net_device *dev)
+static __always_inline void fill_device_details(struct nj_hop *h, struct net_device *dev, int btf)
 {
-	h->netns_cookie = nj_netns_cookie(BPF_CORE_READ(dev, nd_net.net));
-	h->ifindex = BPF_CORE_READ(dev, ifindex);
+	h->netns_cookie = nj_netns_cookie(NJ_READ(btf, dev, nd_net.net));
+	h->ifindex = NJ_READ(btf, dev, ifindex);
 
-	const struct rtnl_link_ops *ops = BPF_CORE_READ(dev, rtnl_link_ops);
+	const struct rtnl_link_ops *ops = NJ_READ(btf, dev, rtnl_link_ops);
 	if (ops)
 		bpf_probe_read_kernel_str(h->kind, sizeof(h->kind), BPF_CORE_READ(ops, kind));
 
 	if (nj_priv_flags(dev) & IFF_BRIDGE_PORT) {
-		struct net_bridge_port *port = BPF_CORE_READ(dev, rx_handler_data);
+		struct net_bridge_port *port = NJ_READ(btf, dev, rx_handler_data);
 
 		if (port)
 			h->master_ifindex = BPF_CORE_READ(port, br, dev, ifindex);
@@ -562,8 +529,8 @@ static __always_inline void fill_device_details(struct nj_hop *h, struct net_dev
 
 static __always_inline void fill_device(struct nj_hop *h, struct net_device *dev)
 {
-	fill_place(h, dev);
-	fill_device_details(h, dev);
+	fill_place(h, dev, 0);
+	fill_device_details(h, dev, 0);
 }
 
 static __always_inline __u32 task_netns(void)
@@ -590,18 +557,39 @@ static __always_inline void submit(struct nj_hop *h)
 		count(NJ_CNT_SUBMITTED);
 }
 
-static __always_inline void fill_skb(struct nj_hop *h, struct sk_buff *skb)
+static __always_inline void fill_skb(struct nj_hop *h, struct sk_buff *skb, int btf)
 {
 	h->skb = (__u64)skb;
-	h->len = BPF_CORE_READ(skb, len);
-	h->mark = BPF_CORE_READ(skb, mark);
+	h->len = NJ_READ(btf, skb, len);
+	h->mark = NJ_READ(btf, skb, mark);
 }
 
-static __always_inline int handle_skb(struct sk_buff *skb, __u16 hook)
+/* Fills the stages wanted (a transport header needs the network header's) and not done yet; returns those done. */
+static __always_inline __u64 fill_stages(struct crossing *c, struct nj_hop *h, struct sk_buff *skb,
+					 struct net_device *dev, __u64 want, __u64 done, int btf)
+{
+	if (want & NJ_STAGE_TRANSPORT)
+		want |= NJ_STAGE_NETWORK;
+	want &= ~done;
+	if (want & NJ_STAGE_PLACE)
+		fill_place(h, dev, btf);
+	if (want & NJ_STAGE_NETWORK)
+		parse_network(c, skb, dev, h, btf);
+	if (want & NJ_STAGE_TRANSPORT)
+		parse_l4(&c->p, h, c->l4);
+	return done | want;
+}
+
+/*
+ * A crossing: the filter first, reading only what it asks for, stage by stage; the rest of the record only for a
+ * crossing it keeps. btf: the tp_btf program (BTF-typed pointers, packet bytes through bpf_rdonly_cast), else its
+ * raw_tp twin.
+ */
+static __always_inline int handle_skb(struct sk_buff *skb, __u16 hook, int btf)
 {
 	__u32 zero = 0;
 	struct nj_hop *h = bpf_map_lookup_elem(&scratch, &zero);
-	struct net_device *dev = BPF_CORE_READ(skb, dev);
+	struct net_device *dev = NJ_READ(btf, skb, dev);
 
 	if (!h)
 		return 0;
@@ -609,17 +597,31 @@ static __always_inline int handle_skb(struct sk_buff *skb, __u16 hook)
 		count(NJ_CNT_NO_DEV);
 		return 0;
 	}
-	__builtin_memset(h, 0, sizeof(*h));
+	/* what a crossing is submitted with, the verdict fields too (the quote clears its own part) */
+	__builtin_memset(h, 0, NJ_VERDICT_SIZE);
 	h->hook = hook;
-	h->dev_type = BPF_CORE_READ(dev, type);
-	fill_place(h, dev);
-	parse_packet(skb, dev, h, hook == NJ_HOOK_NET_DEV_QUEUE);
-	if (!filter_matches(h)) {
+	h->dev_type = NJ_READ(btf, dev, type);
+
+	struct crossing c = { .p.cast = btf, .tx = hook == NJ_HOOK_NET_DEV_QUEUE };
+	__u64 done = 0, verdict = NJ_FILTER_REJECT;
+
+	/* each round fills at least one more stage: at most one per stage, and the last answer */
+#pragma clang loop unroll(disable)
+	for (int round = 0; round < 4; round++) {
+		verdict = nj_filter(h, done);
+		if (verdict == NJ_FILTER_REJECT)
+			break;
+		done = fill_stages(&c, h, skb, dev, verdict == NJ_FILTER_MATCH ? NJ_STAGE_ALL : verdict, done, btf);
+		if (verdict == NJ_FILTER_MATCH)
+			break;
+	}
+	if (verdict != NJ_FILTER_MATCH) {
 		count(NJ_CNT_FILTERED);
 		return 0;
 	}
-	fill_skb(h, skb);
-	fill_device_details(h, dev);
+	read_rx_macs(&c, skb, h, btf);
+	fill_skb(h, skb, btf);
+	fill_device_details(h, dev, btf);
 	submit(h);
 	return 0;
 }
@@ -675,7 +677,7 @@ static __always_inline int handle_drop(struct sk_buff *skb, void *location, __u3
 	/* an unset network header is 0 or ~0; a real one lies in the linear data */
 	__u32 l3 = network != 0 && network != 0xFFFF && network < p.tail ? network : data;
 
-	parse_l3(&p, h, l3, bpf_ntohs(BPF_CORE_READ(skb, protocol)));
+	parse_l4(&p, h, parse_l3(&p, h, l3, bpf_ntohs(BPF_CORE_READ(skb, protocol))));
 	if (dev) {
 		h->dev_type = BPF_CORE_READ(dev, type);
 		fill_device(h, dev);
@@ -689,11 +691,11 @@ static __always_inline int handle_drop(struct sk_buff *skb, void *location, __u3
 			h->netns_cookie = nj_netns_cookie(net);
 		}
 	}
-	if (!filter_matches(h)) {
+	if (nj_filter(h, NJ_STAGE_ALL) != NJ_FILTER_MATCH) {
 		count(NJ_CNT_FILTERED);
 		return 0;
 	}
-	fill_skb(h, skb);
+	fill_skb(h, skb, 0);
 	h->drop_reason = reason;
 	h->drop_location = (__u64)location;
 	submit(h);
@@ -728,7 +730,7 @@ static __always_inline int handle_fib4(__u32 table, const struct flowi4 *flp, co
 			__builtin_memcpy(h->fib_gw, &gw, 4);
 		}
 	}
-	if (!filter_matches(h)) {
+	if (nj_filter(h, NJ_STAGE_ALL) != NJ_FILTER_MATCH) {
 		count(NJ_CNT_FILTERED);
 		return 0;
 	}
@@ -779,7 +781,7 @@ static __always_inline int handle_fib6(const struct net *net, const struct fib6_
 		if (BPF_CORE_READ(nh, nh_common.nhc_gw_family) == 10 /* AF_INET6 */)
 			BPF_CORE_READ_INTO(&h->fib_gw, nh, nh_common.nhc_gw.ipv6);
 	}
-	if (!filter_matches(h)) {
+	if (nj_filter(h, NJ_STAGE_ALL) != NJ_FILTER_MATCH) {
 		count(NJ_CNT_FILTERED);
 		return 0;
 	}
@@ -792,37 +794,37 @@ static __always_inline int handle_fib6(const struct net *net, const struct fib6_
 SEC("tp_btf/net_dev_queue")
 int BPF_PROG(nj_net_dev_queue, struct sk_buff *skb)
 {
-	return handle_skb(skb, NJ_HOOK_NET_DEV_QUEUE);
+	return handle_skb(skb, NJ_HOOK_NET_DEV_QUEUE, 1);
 }
 
 SEC("tp_btf/netif_rx")
 int BPF_PROG(nj_netif_rx, struct sk_buff *skb)
 {
-	return handle_skb(skb, NJ_HOOK_NETIF_RX);
+	return handle_skb(skb, NJ_HOOK_NETIF_RX, 1);
 }
 
 SEC("tp_btf/netif_receive_skb_entry")
 int BPF_PROG(nj_netif_receive_skb_entry, struct sk_buff *skb)
 {
-	return handle_skb(skb, NJ_HOOK_NETIF_RECEIVE_SKB);
+	return handle_skb(skb, NJ_HOOK_NETIF_RECEIVE_SKB, 1);
 }
 
 SEC("tp_btf/napi_gro_receive_entry")
 int BPF_PROG(nj_napi_gro_receive_entry, struct sk_buff *skb)
 {
-	return handle_skb(skb, NJ_HOOK_NAPI_GRO_RECEIVE);
+	return handle_skb(skb, NJ_HOOK_NAPI_GRO_RECEIVE, 1);
 }
 
 SEC("tp_btf/netif_receive_skb_list_entry")
 int BPF_PROG(nj_netif_receive_skb_list_entry, struct sk_buff *skb)
 {
-	return handle_skb(skb, NJ_HOOK_NETIF_RECEIVE_SKB_LIST);
+	return handle_skb(skb, NJ_HOOK_NETIF_RECEIVE_SKB_LIST, 1);
 }
 
 SEC("tp_btf/napi_gro_frags_entry")
 int BPF_PROG(nj_napi_gro_frags_entry, struct sk_buff *skb)
 {
-	return handle_skb(skb, NJ_HOOK_NAPI_GRO_FRAGS);
+	return handle_skb(skb, NJ_HOOK_NAPI_GRO_FRAGS, 1);
 }
 
 SEC("tp_btf/kfree_skb")
@@ -844,39 +846,42 @@ int BPF_PROG(nj_fib6_table_lookup, const struct net *net, const struct fib6_resu
 	return handle_fib6(net, res, table, flp);
 }
 
-/* raw_tp twins for kernels without tp_btf (BTF-less or before 5.5); the loader picks one set. */
+/*
+ * raw_tp twins for kernels without tp_btf (BTF-less or before 5.5) or without bpf_rdonly_cast (before 6.2): every
+ * read through bpf_probe_read_kernel. The loader picks one set.
+ */
 SEC("raw_tp/net_dev_queue")
 int BPF_PROG(nj_raw_net_dev_queue, struct sk_buff *skb)
 {
-	return handle_skb(skb, NJ_HOOK_NET_DEV_QUEUE);
+	return handle_skb(skb, NJ_HOOK_NET_DEV_QUEUE, 0);
 }
 
 SEC("raw_tp/netif_rx")
 int BPF_PROG(nj_raw_netif_rx, struct sk_buff *skb)
 {
-	return handle_skb(skb, NJ_HOOK_NETIF_RX);
+	return handle_skb(skb, NJ_HOOK_NETIF_RX, 0);
 }
 
 SEC("raw_tp/netif_receive_skb_entry")
 int BPF_PROG(nj_raw_netif_receive_skb_entry, struct sk_buff *skb)
 {
-	return handle_skb(skb, NJ_HOOK_NETIF_RECEIVE_SKB);
+	return handle_skb(skb, NJ_HOOK_NETIF_RECEIVE_SKB, 0);
 }
 
 SEC("raw_tp/napi_gro_receive_entry")
 int BPF_PROG(nj_raw_napi_gro_receive_entry, struct sk_buff *skb)
 {
-	return handle_skb(skb, NJ_HOOK_NAPI_GRO_RECEIVE);
+	return handle_skb(skb, NJ_HOOK_NAPI_GRO_RECEIVE, 0);
 }
 
 SEC("raw_tp/netif_receive_skb_list_entry")
 int BPF_PROG(nj_raw_netif_receive_skb_list_entry, struct sk_buff *skb)
 {
-	return handle_skb(skb, NJ_HOOK_NETIF_RECEIVE_SKB_LIST);
+	return handle_skb(skb, NJ_HOOK_NETIF_RECEIVE_SKB_LIST, 0);
 }
 
 SEC("raw_tp/napi_gro_frags_entry")
 int BPF_PROG(nj_raw_napi_gro_frags_entry, struct sk_buff *skb)
 {
-	return handle_skb(skb, NJ_HOOK_NAPI_GRO_FRAGS);
+	return handle_skb(skb, NJ_HOOK_NAPI_GRO_FRAGS, 0);
 }

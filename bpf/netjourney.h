@@ -4,8 +4,9 @@
  * the Java side. Keep in sync with:
  *   src/main/java/io/netjourney/capture/HopRecord.java   (struct nj_hop)
  *   src/main/java/io/netjourney/capture/Hook.java        (enum nj_hook)
- *   src/main/java/io/netjourney/filter/KernelFilterAbi.java (struct nj_filter_insn, struct nj_config)
- *   src/main/java/io/netjourney/bpf/KernelCounters.java  (enum nj_counter)
+ *   src/main/java/io/netjourney/filter/KernelFilterAbi.java (enum nj_filter_verdict, enum nj_stage)
+ *   src/main/java/io/netjourney/capture/CaptureSession.java (NJ_FILTER_SITE)
+ *   src/main/java/io/netjourney/capture/CaptureSession.java (enum nj_counter)
  * Plain fixed-width fields, explicit padding, no packed attribute.
  */
 #ifndef NETJOURNEY_H
@@ -13,7 +14,6 @@
 
 #define NJ_IFNAMSIZ 16
 #define NJ_KINDSIZ 16
-#define NJ_FILTER_MAX_INSNS 32
 
 enum nj_hook {
 	NJ_HOOK_NET_DEV_QUEUE = 1,
@@ -132,55 +132,24 @@ _Static_assert(__builtin_offsetof(struct nj_hop, event) == NJ_CROSSING_SIZE, "cr
 _Static_assert(__builtin_offsetof(struct nj_hop, q_saddr) == NJ_VERDICT_SIZE, "verdict record size (HopRecord.VERDICT_SIZE)");
 
 /*
- * In-kernel filter: a postfix program over a stack of booleans.
- * An empty program matches everything.
+ * In-kernel filter: BPF code the Java side compiles from the user's filter (filter/FilterCompiler.java) and puts in
+ * place of the NJ_FILTER_SITE marker of each program before load (bpf/InlineSites.java). It is a function of the
+ * record being filled (r1, struct nj_hop) and of the stages of it filled so far (r2, enum nj_stage bits) that
+ * returns an enum nj_filter_verdict, or the one stage it needs before it can answer. Unpatched, a site matches.
  */
-enum nj_filter_op {
-	NJ_OP_PROTO = 1, /* push: proto matches */
-	NJ_OP_ADDR = 2,  /* push: (addr & mask) == value on src, dst or either */
-	NJ_OP_PORT = 3,  /* push: TCP/UDP port equals on src, dst or either */
-	NJ_OP_AND = 4,
-	NJ_OP_OR = 5,
-	NJ_OP_NOT = 6,
-	NJ_OP_TRUE = 7,
-	NJ_OP_NETNS = 8,  /* push: nj_hop.netns_ino equals the inode in value[0] */
-	NJ_OP_IFNAME = 9, /* push: (nj_hop.ifname & mask) == value: the name and its NUL, whatever follows it */
+#define NJ_FILTER_SITE 0x6e6a5f66696c7472 /* "rtlif_jn": an ld_imm64 no compiler emits by itself */
+
+enum nj_filter_verdict {
+	NJ_FILTER_REJECT = 0,
+	NJ_FILTER_MATCH = 1,
 };
 
-enum nj_filter_dir { NJ_DIR_ANY = 0, NJ_DIR_SRC = 1, NJ_DIR_DST = 2 };
-
-enum nj_filter_proto {
-	NJ_PROTO_IP = 1,
-	NJ_PROTO_IP6 = 2,
-	NJ_PROTO_ARP = 3,
-	NJ_PROTO_ICMP = 4,
-	NJ_PROTO_ICMP6 = 5,
-	NJ_PROTO_TCP = 6,
-	NJ_PROTO_UDP = 7,
-};
-
-struct nj_filter_insn {
-	__u8 op;      /* enum nj_filter_op */
-	__u8 dir;     /* enum nj_filter_dir */
-	__u8 family;  /* NJ_OP_ADDR: 4 or 6 */
-	__u8 proto;   /* NJ_OP_PROTO: enum nj_filter_proto */
-	__u16 port;   /* NJ_OP_PORT, host order */
-	__u16 _pad;
-	/*
-	 * NJ_OP_ADDR: the network, already masked, bytes as in nj_hop.saddr;
-	 * NJ_OP_IFNAME: the name, NUL-padded; NJ_OP_NETNS: the inode in the low 32 bits of value[0]
-	 */
-	__u64 value[2];
-	__u64 mask[2]; /* NJ_OP_ADDR, NJ_OP_IFNAME: which bytes of the record's field count */
-};
-
-#define NJ_FILTER_INSN_SIZE 40
-_Static_assert(sizeof(struct nj_filter_insn) == NJ_FILTER_INSN_SIZE, "struct nj_filter_insn size");
-
-struct nj_config {
-	__u32 filter_len;
-	__u32 _pad;
-	struct nj_filter_insn filter[NJ_FILTER_MAX_INSNS];
+/* What a stage fills in the record; the filter reads a field only once its stage is done. */
+enum nj_stage {
+	NJ_STAGE_PLACE = 2,     /* netns_ino, ifname */
+	NJ_STAGE_NETWORK = 4,   /* ethertype, addr_family, saddr, daddr, l4_proto: the link and network headers */
+	NJ_STAGE_TRANSPORT = 8, /* sport, dport: the transport header; flags are complete only after it */
+	NJ_STAGE_ALL = 14,
 };
 
 /* Per-CPU counters, index = enum nj_counter. */

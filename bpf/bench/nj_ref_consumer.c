@@ -2,9 +2,9 @@
 /*
  * Reference consumer for the capture benchmark: loads the same BPF object as
  * the Java side (target/classes/bpf/netjourney.bpf.o) the same way (see
- * src/main/java/io/netjourney/capture/CaptureSession.java: nj_cfg left zero =
- * match everything, events ring resized, per hook the tp_btf program where the
- * kernel's BTF has the tracepoint, else its raw_tp twin), attaches the hooks,
+ * src/main/java/io/netjourney/capture/CaptureSession.java: the filter sites left
+ * as compiled = match everything, events ring resized, per hook the tp_btf program
+ * where the kernel's BTF has the tracepoint, else its raw_tp twin), attaches the hooks,
  * and drains the ring with libbpf's ring_buffer__poll and a callback that only
  * counts. Prints one line of key=value figures on stdout at the end:
  *
@@ -155,7 +155,8 @@ static int set_autoload(struct bpf_object *obj, const char *prefix, const char *
 
 /*
  * Per tracepoint of the object, the tp_btf program if chosen and the kernel's BTF
- * has the tracepoint, else the raw_tp twin if chosen; everything else off.
+ * has the tracepoint (and, for a crossing, bpf_rdonly_cast), else the raw_tp twin
+ * if chosen; everything else off.
  * Returns the chosen programs in progs[].
  */
 static int select_programs(struct bpf_object *obj, const char **hooks, int nhooks, struct bpf_program **progs)
@@ -168,6 +169,9 @@ static int select_programs(struct bpf_object *obj, const char **hooks, int nhook
 		fprintf(stderr, "nj_ref_consumer: cannot read the kernel's BTF: %s\n", strerror(errno));
 		return -1;
 	}
+	/* the tp_btf crossing programs read packets through this kfunc (6.2 and later) */
+	int packet_cast = btf__find_by_name_kind(vmlinux, "bpf_rdonly_cast", BTF_KIND_FUNC) >= 0;
+
 	for (size_t i = 0; i < ARRAY_LEN(crossing_hooks); i++)
 		all[nall++] = crossing_hooks[i];
 	for (size_t i = 0; i < ARRAY_LEN(verdict_hooks); i++)
@@ -179,7 +183,8 @@ static int select_programs(struct bpf_object *obj, const char **hooks, int nhook
 		for (int j = 0; j < nhooks; j++)
 			use |= !strcmp(all[i], hooks[j]);
 		snprintf(type, sizeof(type), "btf_trace_%s", all[i]);
-		btf = use && btf__find_by_name_kind(vmlinux, type, BTF_KIND_TYPEDEF) >= 0;
+		btf = use && btf__find_by_name_kind(vmlinux, type, BTF_KIND_TYPEDEF) >= 0 &&
+		      (!is_crossing_hook(all[i]) || packet_cast);
 		set_autoload(obj, "nj_", all[i], btf);
 		if (is_crossing_hook(all[i]))
 			set_autoload(obj, "nj_raw_", all[i], use && !btf);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
-import jnr.ffi.byref.NumberByReference;
 
 /**
  * A BPF object file opened with libbpf: open → configure → load → attach → consume → close. Close is idempotent
@@ -61,17 +60,28 @@ public final class BpfObject implements AutoCloseable {
         n.bpf.bpf_program__set_autoload(program(program), autoload);
     }
 
-    /** Writes the load-time configuration into the object's .rodata before load. */
-    public void setReadOnlyData(byte[] data) {
-        requireNotLoaded("set .rodata");
-        Pointer map = findMap(".rodata");
-        NumberByReference size = new NumberByReference(jnr.ffi.TypeAlias.size_t);
-        Pointer value = n.bpf.bpf_map__initial_value(map, size);
-        if (value == null || size.longValue() < data.length) {
-            throw new IllegalStateException(".rodata of the BPF object holds " + size.longValue()
-                    + " bytes, the configuration " + data.length + ": object and program do not match");
+    /**
+     * Puts a function of generated code in place of each inline-asm marker with that magic in the program, before
+     * load ({@link InlineSites}). Returns how many markers the program had.
+     */
+    public int inlineAtMarkers(String program, long magic, byte[] function) {
+        requireNotLoaded("set instructions");
+        Pointer prog = program(program);
+        long count = n.bpf.bpf_program__insn_cnt(prog);
+        byte[] own = new byte[Math.toIntExact(count * BpfAssembler.INSN_SIZE)];
+        n.bpf.bpf_program__insns(prog).get(0, own, 0, own.length);
+        int sites = InlineSites.find(own, magic).size();
+        if (sites == 0) {
+            return 0;
         }
-        value.put(0, data, 0, data.length);
+        byte[] spliced = InlineSites.splice(own, magic, function);
+        Pointer insns = Memory.allocateDirect(n.runtime, spliced.length);
+        insns.put(0, spliced, 0, spliced.length);
+        int rc = n.bpf.bpf_program__set_insns(prog, insns, spliced.length / BpfAssembler.INSN_SIZE);
+        if (rc < 0) {
+            throw error("set instructions of " + program, -rc, "");
+        }
+        return sites;
     }
 
     public void setMaxEntries(String mapName, int maxEntries) {

@@ -13,6 +13,7 @@ public final class KernelSupport {
     private static final Path VMLINUX_BTF = Path.of("/sys/kernel/btf/vmlinux");
     private static final int BTF_KIND_TYPEDEF = 8;
     private static final int BTF_KIND_ENUM = 6;
+    private static final int BTF_KIND_FUNC = 12;
 
     private KernelSupport() {
     }
@@ -83,6 +84,11 @@ public final class KernelSupport {
         /** Whether a tp_btf program can attach to the tracepoint (its btf_trace_ typedef exists). */
         public boolean hasTracepoint(String name) {
             return n.bpf.btf__find_by_name_kind(btf, "btf_trace_" + name, BTF_KIND_TYPEDEF) >= 0;
+        }
+
+        /** Whether the kernel has the function, e.g. a kfunc a BPF program may call. */
+        public boolean hasFunction(String name) {
+            return n.bpf.btf__find_by_name_kind(btf, name, BTF_KIND_FUNC) >= 0;
         }
 
         /**

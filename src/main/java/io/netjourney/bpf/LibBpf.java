@@ -4,7 +4,6 @@ import jnr.ffi.Pointer;
 import jnr.ffi.annotations.Delegate;
 import jnr.ffi.annotations.IgnoreError;
 import jnr.ffi.annotations.SaveError;
-import jnr.ffi.byref.NumberByReference;
 import jnr.ffi.types.size_t;
 
 /**
@@ -52,6 +51,17 @@ public interface LibBpf {
     @IgnoreError
     int bpf_program__set_autoload(Pointer prog, boolean autoload);
 
+    /** Before load: the program's own instructions as the ELF has them (subprograms are appended at load). */
+    @IgnoreError
+    Pointer bpf_program__insns(Pointer prog);
+
+    @IgnoreError
+    @size_t
+    long bpf_program__insn_cnt(Pointer prog);
+
+    @IgnoreError
+    int bpf_program__set_insns(Pointer prog, Pointer insns, @size_t long count);
+
     @SaveError
     Pointer bpf_program__attach(Pointer prog);
 
@@ -63,9 +73,6 @@ public interface LibBpf {
 
     @IgnoreError
     int bpf_map__fd(Pointer map);
-
-    @IgnoreError
-    Pointer bpf_map__initial_value(Pointer map, NumberByReference size);
 
     @IgnoreError
     int bpf_map__set_max_entries(Pointer map, int maxEntries);

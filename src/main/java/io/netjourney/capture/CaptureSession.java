@@ -31,31 +31,47 @@ public final class CaptureSession implements AutoCloseable {
     private static final int CNT_NO_DEVICE = 3;
 
     /**
-     * @param kernelFilter struct nj_config bytes (the compiled filter); empty matches everything
-     * @param hooks        hooks to attach; those the kernel lacks are skipped with a warning
-     * @param ringBytes    ring buffer size, a power of two multiple of the page size
-     * @param consumer     how records are read from the ring
+     * @param filterCode  the compiled filter: BPF code put in place of every program's NJ_FILTER_SITE (a function of
+     *                    the record, r1, and the stages done, r2; see bpf/netjourney.h)
+     * @param hooks       hooks to attach; those the kernel lacks are skipped with a warning
+     * @param ringBytes   ring buffer size, a power of two multiple of the page size
+     * @param consumer    how records are read from the ring
+     * @param rawCrossings the crossing hooks' raw_tp twins even where tp_btf programs would load (as on kernels
+     *                    before 6.2)
      */
-    public record Options(byte[] kernelFilter, Set<Hook> hooks, int ringBytes, RingConsumer.Kind consumer) {
+    public record Options(byte[] filterCode, Set<Hook> hooks, int ringBytes, RingConsumer.Kind consumer,
+            boolean rawCrossings) {
         /** About 190,000 crossings: a quarter of a second of a flood, longer than a garbage collection. */
         public static final int DEFAULT_RING_BYTES = 32 * 1024 * 1024;
 
-        public Options(byte[] kernelFilter, Set<Hook> hooks, int ringBytes) {
-            this(kernelFilter, hooks, ringBytes, RingConsumer.Kind.MAPPED);
+        public Options(byte[] filterCode, Set<Hook> hooks, int ringBytes) {
+            this(filterCode, hooks, ringBytes, RingConsumer.Kind.MAPPED, false);
         }
 
-        public static Options of(byte[] kernelFilter) {
-            return new Options(kernelFilter, EnumSet.allOf(Hook.class), DEFAULT_RING_BYTES);
+        public static Options of(byte[] filterCode) {
+            return new Options(filterCode, EnumSet.allOf(Hook.class), DEFAULT_RING_BYTES);
         }
 
         public Options withConsumer(RingConsumer.Kind kind) {
-            return new Options(kernelFilter, hooks, ringBytes, kind);
+            return new Options(filterCode, hooks, ringBytes, kind, rawCrossings);
         }
 
         public Options withHooks(Set<Hook> chosen) {
-            return new Options(kernelFilter, chosen, ringBytes, consumer);
+            return new Options(filterCode, chosen, ringBytes, consumer, rawCrossings);
+        }
+
+        public Options withRawCrossings() {
+            return new Options(filterCode, hooks, ringBytes, consumer, true);
         }
     }
+
+    /** NJ_FILTER_SITE in bpf/netjourney.h: the marker where each program runs the filter. */
+    public static final long FILTER_SITE = 0x6e6a5f66696c7472L;
+    /**
+     * The kfunc the tp_btf crossing programs read packet bytes with (kernel 6.2 and later); without it their raw_tp
+     * twins are loaded.
+     */
+    static final String PACKET_CAST = "bpf_rdonly_cast";
 
     private final BpfObject object;
     private final RingConsumer ring;
@@ -94,13 +110,18 @@ public final class CaptureSession implements AutoCloseable {
         BpfObject object = null;
         try {
             object = BpfObject.open(readObject());
-            object.setReadOnlyData(options.kernelFilter());
             object.setMaxEntries(EVENTS_MAP, options.ringBytes());
             Map<Hook, String> programs;
             KernelNames names;
             try (KernelSupport.Btf kernel = new KernelSupport.Btf()) { // parsed once: it takes a while
-                programs = selectPrograms(kernel, object, options.hooks(), warnings);
+                programs = selectPrograms(kernel, object, options, warnings);
                 names = KernelNames.from(kernel);
+            }
+            for (String program : programs.values()) {
+                if (object.inlineAtMarkers(program, FILTER_SITE, options.filterCode()) == 0) {
+                    throw new CaptureException("program " + program + " has no filter site: the BPF object and "
+                            + "this loader come from different builds");
+                }
             }
             object.load();
             List<Hook> attached = new ArrayList<>();
@@ -136,15 +157,17 @@ public final class CaptureSession implements AutoCloseable {
     }
 
     /**
-     * Per hook, chooses the tp_btf program where the kernel's BTF describes the tracepoint, else its raw_tp twin
-     * (whose attach then tells whether the tracepoint exists). Returns hook → program name.
+     * Per hook, chooses the tp_btf program where the kernel's BTF describes the tracepoint (and, for a crossing hook,
+     * has the kfunc its program reads packets with), else its raw_tp twin (whose attach then tells whether the
+     * tracepoint exists). Returns hook → program name.
      */
-    private static Map<Hook, String> selectPrograms(KernelSupport.Btf kernel, BpfObject object, Set<Hook> hooks,
+    private static Map<Hook, String> selectPrograms(KernelSupport.Btf kernel, BpfObject object, Options options,
             List<String> warnings) {
         Map<Hook, String> chosen = new EnumMap<>(Hook.class);
+        boolean btfCrossings = !options.rawCrossings() && kernel.hasFunction(PACKET_CAST);
         for (Hook hook : Hook.values()) {
-            boolean use = hooks.contains(hook);
-            boolean btf = use && kernel.hasTracepoint(hook.tracepoint());
+            boolean use = options.hooks().contains(hook);
+            boolean btf = use && kernel.hasTracepoint(hook.tracepoint()) && (!hook.hasRawTwin() || btfCrossings);
             object.setAutoload(BTF_PREFIX + hook.tracepoint(), btf);
             if (hook.hasRawTwin()) {
                 object.setAutoload(RAW_PREFIX + hook.tracepoint(), use && !btf);

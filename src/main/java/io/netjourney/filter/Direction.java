@@ -2,25 +2,19 @@ package io.netjourney.filter;
 
 /** Which address or port of a packet a primitive looks at. */
 public enum Direction {
-    ANY("", KernelFilterAbi.DIR_ANY),
-    SRC("src ", KernelFilterAbi.DIR_SRC),
-    DST("dst ", KernelFilterAbi.DIR_DST);
+    ANY(""),
+    SRC("src "),
+    DST("dst ");
 
     private final String prefix;
-    private final int kernelCode;
 
-    Direction(String prefix, int kernelCode) {
+    Direction(String prefix) {
         this.prefix = prefix;
-        this.kernelCode = kernelCode;
     }
 
     /** The qualifier as written before a primitive: "", "src " or "dst ". */
     String prefix() {
         return prefix;
-    }
-
-    int kernelCode() {
-        return kernelCode;
     }
 
     boolean includesSource() {

@@ -44,7 +44,7 @@ final class EventAddresses {
 
     /**
      * A routing decision for a received packet: the kernel made the lookup without protocol or ports, so
-     * protocol and port tests pass it (as the kernel side does, see transport_unknown in netjourney.bpf.c).
+     * protocol and port tests pass it (as the kernel side does, see FilterCompiler.passWhenTransportUnknown).
      */
     static boolean transportUnknown(HopEvent e) {
         return e instanceof RouteDecision && e.l4Protocol() == 0;

@@ -3,8 +3,8 @@ package io.netjourney.filter;
 import io.netjourney.capture.HopEvent;
 
 /**
- * A parsed filter expression: an immutable tree whose {@link #matches} gives the same answer as the kernel's
- * filter program (bpf/netjourney.bpf.c, filter_matches) compiled from it by {@link KernelFilter}.
+ * A parsed filter expression: an immutable tree whose {@link #matches} gives the same answer as the BPF code
+ * {@link KernelFilter} compiles from it for the kernel.
  *
  * <p>{@code toString()} is the canonical expression: lowercase keywords, {@code and}/{@code or}/{@code not},
  * parentheses only where needed; {@link FilterParser#parse} of it gives an equal filter.

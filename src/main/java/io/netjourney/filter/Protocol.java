@@ -3,30 +3,24 @@ package io.netjourney.filter;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Packet;
 
-/** Protocol primitives; each matches exactly as proto_matches() in bpf/netjourney.bpf.c. */
+/** Protocol primitives; the kernel tests them alike (FilterCompiler.protocol). */
 public enum Protocol {
-    IP("ip", KernelFilterAbi.PROTO_IP),
-    IP6("ip6", KernelFilterAbi.PROTO_IP6),
-    ARP("arp", KernelFilterAbi.PROTO_ARP),
-    ICMP("icmp", KernelFilterAbi.PROTO_ICMP),
-    ICMP6("icmp6", KernelFilterAbi.PROTO_ICMP6),
-    TCP("tcp", KernelFilterAbi.PROTO_TCP),
-    UDP("udp", KernelFilterAbi.PROTO_UDP);
+    IP("ip"),
+    IP6("ip6"),
+    ARP("arp"),
+    ICMP("icmp"),
+    ICMP6("icmp6"),
+    TCP("tcp"),
+    UDP("udp");
 
     private final String keyword;
-    private final int kernelCode;
 
-    Protocol(String keyword, int kernelCode) {
+    Protocol(String keyword) {
         this.keyword = keyword;
-        this.kernelCode = kernelCode;
     }
 
     public String keyword() {
         return keyword;
-    }
-
-    int kernelCode() {
-        return kernelCode;
     }
 
     /** The protocol named by a (lowercase) keyword, or null. */

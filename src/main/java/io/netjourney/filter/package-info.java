@@ -2,9 +2,8 @@
  * Filter expressions in the style of tcpdump/pcap-filter.
  *
  * <p>{@link io.netjourney.filter.FilterParser#parse} turns text into an immutable {@link io.netjourney.filter.Filter}
- * (null or blank: {@code ip or ip6}); {@link io.netjourney.filter.KernelFilter#compile} turns that into the
- * kernel's postfix program (struct nj_config). Both evaluate exactly as filter_matches() in
- * bpf/netjourney.bpf.c:
+ * (null or blank: {@code ip or ip6}); {@link io.netjourney.filter.KernelFilter#compile} turns that into BPF code
+ * the kernel's programs run before they parse more of a packet than it asks for. Both evaluate exactly so:
  * <ul>
  * <li>{@code host}/{@code net} match when the event's address family equals the literal's and the source
  * and/or destination lies in it; ARP uses sender/target protocol addresses. IPv4-mapped IPv6 literals

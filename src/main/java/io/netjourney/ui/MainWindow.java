@@ -110,6 +110,8 @@ public final class MainWindow extends BorderPane {
     private final JourneyDiagram diagram = new JourneyDiagram();
     private final FlowsPane flows;
     private boolean fitFlowsList = true;
+    private double diagramShare = DIAGRAM_SHARE;
+    private boolean followDiagramShare = true;
     private final HopsPane hops;
     private final FrameBatcher batcher;
     /** The diagram over {@link #details}. */
@@ -225,6 +227,7 @@ public final class MainWindow extends BorderPane {
         diagramSplit.setOrientation(Orientation.VERTICAL);
         diagramSplit.setDividerPositions(DIAGRAM_SHARE);
         fitFlowsListUntilMoved();
+        keepDiagramShareUntilMoved();
         setCenter(diagramSplit);
         status.setId("status");
         status.getStyleClass().add("status-bar");
@@ -236,6 +239,9 @@ public final class MainWindow extends BorderPane {
             }
         });
         status.setMaxWidth(Double.MAX_VALUE);
+        // a long message (a file's whole path, the lab's state) takes a second line rather than being cut
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         rateChart.setId("rate-chart");
         HBox statusRow = new HBox(8, status, rateChart);
         statusRow.getStyleClass().add("status-row");
@@ -444,10 +450,36 @@ public final class MainWindow extends BorderPane {
     private void fitFlowsListUntilMoved() {
         details.widthProperty().addListener(o -> fitFlowsList());
         flows.fittedWidthProperty().addListener(o -> fitFlowsList());
-        details.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
-            for (Node n = e.getTarget() instanceof Node t ? t : null; n != null && n != details; n = n.getParent()) {
-                if (n.getParent() == details && n.getStyleClass().contains("split-pane-divider")) {
-                    keepFlowsDivider();
+        onOwnDividerPressed(details, this::keepFlowsDivider);
+    }
+
+    /**
+     * Until someone drags the divider under the diagram, the diagram keeps its share of the height
+     * ({@link #DIAGRAM_SHARE}, or the one restored) as the window gets its size: a window manager that maps the
+     * window small first (openbox) would otherwise leave the divider where the small window's tables pushed it.
+     */
+    private void keepDiagramShareUntilMoved() {
+        // after the layout pass the new height brings: the split pane's own resize would undo it before
+        diagramSplit.heightProperty().addListener(o -> Platform.runLater(() -> {
+            if (followDiagramShare) {
+                diagramSplit.setDividerPositions(diagramShare);
+            }
+        }));
+        onOwnDividerPressed(diagramSplit, () -> followDiagramShare = false);
+    }
+
+    /** The diagram's share of the height from now on (an earlier run's), kept until the divider is dragged. */
+    void useDiagramShare(double share) {
+        diagramShare = share;
+        diagramSplit.setDividerPositions(share);
+    }
+
+    /** Runs {@code pressed} when the mouse goes down on {@code split}'s own divider (not a nested split's). */
+    private static void onOwnDividerPressed(SplitPane split, Runnable pressed) {
+        split.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            for (Node n = e.getTarget() instanceof Node t ? t : null; n != null && n != split; n = n.getParent()) {
+                if (n.getParent() == split && n.getStyleClass().contains("split-pane-divider")) {
+                    pressed.run();
                 }
             }
         });

@@ -61,7 +61,10 @@ final class WindowPlacement {
         if (restore(window.flowsSplit(), prefs.getDouble(FLOWS_DIVIDER, -1))) {
             window.keepFlowsDivider();
         }
-        restore(window.diagramSplit(), prefs.getDouble(DIAGRAM_DIVIDER, -1));
+        double diagram = prefs.getDouble(DIAGRAM_DIVIDER, -1);
+        if (remembered(diagram)) {
+            window.useDiagramShare(diagram);
+        }
     }
 
     /**
@@ -85,11 +88,15 @@ final class WindowPlacement {
 
     /** Puts the divider where an earlier run left it, if it remembered one; says whether it did. */
     private static boolean restore(SplitPane split, double position) {
-        if (position > 0.05 && position < 0.95) {
+        if (remembered(position)) {
             split.setDividerPositions(position);
             return true;
         }
         return false;
+    }
+
+    private static boolean remembered(double position) {
+        return position > 0.05 && position < 0.95;
     }
 
     /** Remembers the stage's size (not when maximized) and the dividers for the next run. */

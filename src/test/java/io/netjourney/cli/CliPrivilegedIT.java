@@ -64,6 +64,24 @@ class CliPrivilegedIT {
         assertTrue(run.err().contains("2 packets, 6 crossings, 1 flow, 0 events lost"), run.err());
     }
 
+    /** Beyond what the kernel is given, the kernel passes everything and Java filters: the same lines, and a warning. */
+    @Test
+    void aFilterTooLongForTheKernelIsAppliedInJavaAndSaysSo() throws Exception {
+        List<String> args = new ArrayList<>(List.of("trace", "-c", "6", "--duration", "15s", "("));
+        for (int i = 1; i <= 400; i++) {
+            args.addAll(List.of("host", String.format("2001:db8:ff::%x", i), "or"));
+        }
+        args.addAll(List.of("icmp", ")", "and", "host", LabNode.CTR1.ipv4()));
+        CliRun run = traceWhilePinging(args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(6, run.lines().length, run.out());
+        assertTrue(Arrays.stream(run.lines()).allMatch(line -> line.contains("198.51.100.1 -> 198.51.100.2")
+                || line.contains("198.51.100.2 -> 198.51.100.1")), run.out());
+        assertTrue(run.err().matches("(?s).*netjourney: warning: filter needs \\d+ BPF instructions in the kernel, "
+                + "more than 8192: the kernel passes every packet and the filter runs in user space\n.*"), run.err());
+        assertTrue(run.err().contains("2 packets, 6 crossings, 1 flow, 0 events lost"), run.err());
+    }
+
     @Test
     void aRootPingsReplyLeftAtPingRcvIsAnExpectedDropShownOnlyWithDropsAll() throws Exception {
         String filter = "icmp and host " + LabNode.CTR1.ipv4();

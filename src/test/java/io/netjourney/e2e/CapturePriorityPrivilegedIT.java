@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class CapturePriorityPrivilegedIT {
     @Test
     void aCapturingProcessRunsAtNiceMinusTen() throws Exception {
-        byte[] filter = KernelFilter.compile(FilterParser.parse("icmp and host 198.51.100.250")).config();
+        byte[] filter = KernelFilter.compile(FilterParser.parse("icmp and host 198.51.100.250")).code();
         CompletableFuture<Integer> nice = new CompletableFuture<>();
         Thread capture = new Thread(() -> {
             try (CaptureSession session = CaptureSession.start(CaptureSession.Options.of(filter), e -> { })) {

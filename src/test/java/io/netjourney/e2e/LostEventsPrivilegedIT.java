@@ -27,7 +27,7 @@ class LostEventsPrivilegedIT {
 
     @Test
     void eventsLostToAFullRingAreCounted() throws Exception {
-        byte[] filter = KernelFilter.compile(FilterParser.parse("icmp and host " + LabNode.CTR1.ipv4())).config();
+        byte[] filter = KernelFilter.compile(FilterParser.parse("icmp and host " + LabNode.CTR1.ipv4())).code();
         AtomicLong delivered = new AtomicLong();
         // one page holds 24 records: 20 pings make 120 crossings while nobody reads
         EnumSet<Hook> crossings = EnumSet.noneOf(Hook.class);

@@ -39,15 +39,16 @@ class RingConsumerPrivilegedIT {
 
     @Test
     void mappedAndLibbpfConsumersDeliverTheSameRecords() throws Exception {
-        byte[] filter = KernelFilter.compile(FilterParser.parse("icmp and host " + LabNode.CTR1.ipv4())).config();
+        byte[] filter = KernelFilter.compile(FilterParser.parse("icmp and host " + LabNode.CTR1.ipv4())).code();
         EnumSet<Hook> crossings = EnumSet.noneOf(Hook.class);
         for (Hook hook : Hook.values()) {
             if (hook.direction() != Hook.Direction.NONE) {
                 crossings.add(hook);
             }
         }
-        Capture mapped = new Capture(new CaptureSession.Options(filter, crossings, RING_BYTES, RingConsumer.Kind.MAPPED));
-        Capture libbpf = new Capture(new CaptureSession.Options(filter, crossings, RING_BYTES, RingConsumer.Kind.LIBBPF));
+        Capture mapped = new Capture(new CaptureSession.Options(filter, crossings, RING_BYTES));
+        Capture libbpf = new Capture(new CaptureSession.Options(filter, crossings, RING_BYTES)
+                .withConsumer(RingConsumer.Kind.LIBBPF));
         try (mapped; libbpf) {
             Process ping = new ProcessBuilder("ip", "netns", "exec", LAB.namespace(LabNode.HOST), "ping", "-n", "-q",
                     "-c", Integer.toString(PINGS), "-i", "0.002", "-W", "1", LabNode.CTR1.ipv4())
@@ -72,9 +73,8 @@ class RingConsumerPrivilegedIT {
 
     @Test
     void onePollDeliversABoundedBatchSoAFloodCannotHoldTheCallerForever() throws Exception {
-        byte[] filter = KernelFilter.compile(FilterParser.parse("icmp and host " + LabNode.CTR1.ipv4())).config();
-        CaptureSession.Options options = new CaptureSession.Options(filter, Hook.crossingsAndDrops(), 128 << 20,
-                RingConsumer.Kind.MAPPED);
+        byte[] filter = KernelFilter.compile(FilterParser.parse("icmp and host " + LabNode.CTR1.ipv4())).code();
+        CaptureSession.Options options = new CaptureSession.Options(filter, Hook.crossingsAndDrops(), 128 << 20);
         long[] delivered = new long[1];
         try (CaptureSession session = CaptureSession.start(options, e -> delivered[0]++)) {
             Process flood = new ProcessBuilder("ip", "netns", "exec", LAB.namespace(LabNode.HOST), "timeout", "0.5",

@@ -52,6 +52,22 @@ class FlowsListWidthTest {
     }
 
     @Test
+    void aWindowMappedSmallFirstStillGivesTheDiagramItsShareOnceFullSize(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(640);
+            stage.setHeight(420);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            stage.setWidth(1536);
+            stage.setHeight(864);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(MainWindow.DIAGRAM_SHARE, window.diagramSplit().getDividerPositions()[0], 0.01,
+                "as openbox maps it: small, then at its size");
+    }
+
+    @Test
     void theListTakesWhatItsColumnsNeedAtMostTwoThirdsAndStaysWhereItIsDragged(FxRobot robot) throws Exception {
         window.openTrace(MainWindowTest.FIXTURE).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();

@@ -41,6 +41,7 @@ import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -390,6 +391,26 @@ class MainWindowTest {
         assertEquals(window.model().hopStats().size() + 1, statLines.size());
         assertTrue(window.controls().statusProperty().get().contains("rows of the statistics to " + statsCsv),
                 window.controls().statusProperty().get());
+    }
+
+    @Test
+    void aLongStatusMessageTakesASecondLineRatherThanBeingCut(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path deep = dir.resolve("a-directory-with-a-long-name/and-another-one-below-it/and-a-third-for-good-measure");
+        java.nio.file.Files.createDirectories(deep);
+        Path csv = deep.resolve("the-hop-table-of-the-flow-from-nj-ctr1-to-nj-far.csv");
+        robot.interact(() -> {
+            try {
+                window.exportTable(window.hopsPane().hopsTable(), "hop table", csv);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        assertTrue(status.getText().contains(csv.toString()) && status.getText().length() > 200, status.getText());
+        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> Truncation.in(status)).get(5, TimeUnit.SECONDS));
+        assertTrue(status.getBoundsInParent().getMaxX() <= window.getWidth(), "within the window");
+        assertTrue(status.getHeight() > 1.5 * status.getFont().getSize() * 1.2, "two lines: " + status.getHeight());
     }
 
     @Test

@@ -170,6 +170,32 @@ class JourneyDiagramTest {
     }
 
     @Test
+    void aPathOutOfSightIsBroughtIntoViewWithTheContainersBoxAndName(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> diagram.setGraph(DiagramFixtures.big(20, 60)));
+        long ctr19 = 4026532019L;
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#ns-" + ctr19).tryQuery().isPresent());
+        for (int i = 0; i < 6; i++) {
+            robot.interact(diagram::zoomIn);
+        }
+        List<String> path = List.of(DiagramGraph.idOf(DiagramFixtures.HOST, 3),
+                DiagramGraph.idOf(DiagramFixtures.HOST, 28), DiagramGraph.idOf(ctr19, 2));
+        robot.interact(() -> diagram.setHighlight(DiagramFixtures.roundTrip(path)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds view = diagram.localToScene(diagram.getLayoutBounds());
+        List<String> outside = new ArrayList<>();
+        for (Node node : robot.lookup(".on-path").queryAll()) {
+            if (!view.contains(node.localToScene(node.getLayoutBounds()))) {
+                outside.add(((Label) node).getText());
+            }
+        }
+        Node box = robot.lookup("#ns-" + ctr19).query();
+        if (!view.contains(box.localToScene(box.getLayoutBounds()))) {
+            outside.add("the box of ctr19");
+        }
+        assertEquals(List.of(), outside, "in view after zooming in 4x");
+    }
+
+    @Test
     void aGrownGraphIsLaidOutOffTheFxThreadAndDrawnWhenItsLayoutArrives(FxRobot robot) throws TimeoutException {
         DiagramGraph g = DiagramFixtures.dockerLike();
         List<DiagramGraph.Interface> more = new ArrayList<>(g.interfaces());

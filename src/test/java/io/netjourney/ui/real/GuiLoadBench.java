@@ -28,7 +28,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Benchmark, not a test (no include names {@code *Bench}): the real window (GTK glass on Xvfb, the software
@@ -278,11 +277,7 @@ class GuiLoadBench {
     }
 
     private <T> T call(Callable<T> onFx) {
-        try {
-            return WaitForAsyncUtils.asyncFx(onFx).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return InProcessFx.call(onFx, 30);
     }
 
     private static boolean waitFor(BooleanSupplier condition, int seconds) {
