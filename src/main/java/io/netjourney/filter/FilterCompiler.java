@@ -67,6 +67,27 @@ final class FilterCompiler {
         return c.asm.assemble();
     }
 
+    /**
+     * The stages every run of the compiled filter needs: the first primitive it evaluates always runs. Filled before
+     * the first run, they save the kernel side a round of asking.
+     */
+    static int firstStages(Filter filter) {
+        Filter first = filter;
+        while (!(first instanceof NetnsFilter || first instanceof IfnameFilter || first instanceof ProtocolFilter
+                || first instanceof AddressFilter || first instanceof PortFilter)) {
+            first = first instanceof NotFilter not ? not.operand()
+                    : first instanceof AndFilter and ? and.left() : ((OrFilter) first).left();
+        }
+        return stageOf(first).bit;
+    }
+
+    private static Stage stageOf(Filter primitive) {
+        if (primitive instanceof NetnsFilter || primitive instanceof IfnameFilter) {
+            return Stage.PLACE;
+        }
+        return primitive instanceof PortFilter ? Stage.TRANSPORT : Stage.NETWORK;
+    }
+
     /** A function that matches everything. */
     static byte[] matchAll() {
         BpfAssembler asm = new BpfAssembler();
