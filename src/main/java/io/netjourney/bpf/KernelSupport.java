@@ -18,6 +18,23 @@ public final class KernelSupport {
     private KernelSupport() {
     }
 
+    /**
+     * Starts binding libbpf and libc on a thread of its own (jnr-ffi generates the binding's classes: about 0.2 s),
+     * so that a command about to capture finds it done by the time it loads its programs. Errors are left for the
+     * first real use to report.
+     */
+    public static void bindInBackground() {
+        Thread binding = new Thread(() -> {
+            try {
+                Native.get();
+            } catch (RuntimeException | LinkageError e) {
+                // reported by the caller's own Native.get()
+            }
+        }, "netjourney-libbpf-binding");
+        binding.setDaemon(true);
+        binding.start();
+    }
+
     /** Loads libbpf (throws {@link BpfUnavailableException} with an install hint when missing). */
     public static String libbpfVersion() {
         return Native.get().libbpfVersion();

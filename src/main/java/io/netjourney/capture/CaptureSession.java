@@ -104,6 +104,11 @@ public final class CaptureSession implements AutoCloseable {
      */
     static final int CAPTURE_NICE = -10;
 
+    /** Prepares what {@link #start} needs first, in the background: for a command that is going to capture. */
+    public static void prepare() {
+        KernelSupport.bindInBackground();
+    }
+
     /**
      * Checks the machine, loads and attaches; the process gets a higher CPU priority ({@link #CAPTURE_NICE}). Throws
      * {@link CaptureException} with a user-facing message.

@@ -210,7 +210,17 @@ public final class HopRecord {
 
     /** Encodes an event into the kernel's record layout (trace files, test fixtures). */
     public static byte[] encode(HopEvent e) {
-        ByteBuffer b = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] record = new byte[SIZE];
+        encode(e, record, 0);
+        return record;
+    }
+
+    /**
+     * Encodes an event into {@link #SIZE} bytes of {@code into} from {@code offset}, which must be zero (a fresh
+     * array, or one cleared): fields the event lacks are left as they are.
+     */
+    public static void encode(HopEvent e, byte[] into, int offset) {
+        ByteBuffer b = ByteBuffer.wrap(into, offset, SIZE).slice().order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(TS_NS, e.timestampNs());
         b.putLong(SKB, e instanceof PacketEvent p ? p.skb() : 0);
         b.putLong(NETNS_COOKIE, e.netnsCookie());
@@ -277,7 +287,6 @@ public final class HopRecord {
             b.put(Q_ICMP_CODE, (byte) q.icmpCode());
             b.put(Q_FLAGS, (byte) (q.hasTransportHeader() ? 0 : QuotedHeader.FLAG_NO_L4));
         }
-        return b.array();
     }
 
     private static int putAddress(ByteBuffer b, int offset, InetAddress address) {

@@ -1,10 +1,12 @@
 package io.netjourney.cli;
 
+import io.netjourney.capture.CaptureSession;
 import io.netjourney.sinks.TraceFileException;
 import io.netjourney.ui.GuiUnavailableException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +21,13 @@ import picocli.CommandLine.Command;
             + "or filter.", "Set NETJOURNEY_DEBUG=1 to see stack traces."})
 public final class Main {
 
+    /** The commands that capture live, and so can have the capture prepared while their command line is parsed. */
+    private static final Set<String> CAPTURING = Set.of("trace", "gui", "demo");
+
     public static void main(String[] args) {
+        if (args.length > 0 && CAPTURING.contains(args[0])) {
+            CaptureSession.prepare();
+        }
         System.exit(run(args));
     }
 

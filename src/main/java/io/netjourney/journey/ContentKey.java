@@ -133,9 +133,12 @@ final class ContentKey implements Cloneable {
         return compareEndpoints(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort) <= 0;
     }
 
-    /** The same packet's headers with only addresses or ports changed (NAT), not turned around. */
+    /**
+     * The same packet's headers with only addresses or ports changed (NAT), not turned around. Never for ARP, which
+     * no NAT rewrites: an ARP packet with other addresses on the same skb is another one on a reused skb.
+     */
     boolean sameExceptAddresses(ContentKey other) {
-        return sameHeaderFields(other) && !isReverseOf(other);
+        return ethertype != Packet.ETHERTYPE_ARP && sameHeaderFields(other) && !isReverseOf(other);
     }
 
     /**

@@ -100,6 +100,8 @@ public final class JourneyAssembler {
      * content index.
      */
     private boolean contentChanged;
+    /** Whether the packet was found for the crossing being placed through its skb's entry in the skb index. */
+    private boolean foundBySkb;
     private final AddressBits addressBits = new AddressBits(1024);
     private final LruList<FlowState> flowLru = new LruList<>();
     private final LruList<PacketState> packetLru = new LruList<>();
@@ -163,6 +165,7 @@ public final class JourneyAssembler {
         ContentKey content = probe.set(event, addressBits);
         contentChanged = false;
         PacketState packet = sameSkbPacket(event, content);
+        foundBySkb = packet != null;
         if (packet == null) {
             packet = copiedPacket(event, content);
             if (packet != null) {
@@ -431,16 +434,14 @@ public final class JourneyAssembler {
      */
     private void registerSkb(PacketState packet, int slot, PacketEvent event, int ordinal, int depth, int branch) {
         long skb = event.skb();
-        if (slot >= 0) {
-            int entry = bySkb.find(skb);
-            if (entry < 0 || bySkb.valueAt(entry) != packet) {
-                bySkb.put(skb, packet, packet.content.fingerprint());
-            }
-        } else {
+        if (slot < 0) {
             slot = packet.addSkb(skb);
             if (slot < 0) {
                 return;
             }
+            bySkb.put(skb, packet, packet.content.fingerprint());
+        } else if (!foundBySkb && !indexedUnder(skb, packet)) {
+            // a packet found by content whose entry for this skb a later packet took
             bySkb.put(skb, packet, packet.content.fingerprint());
         }
         PacketState.SkbTrack track = packet.skbs[slot];
@@ -451,6 +452,11 @@ public final class JourneyAssembler {
         track.hook = event.hook();
         track.ifindex = event.ifindex();
         track.netns = PacketState.netnsOf(event);
+    }
+
+    private boolean indexedUnder(long skb, PacketState packet) {
+        int entry = bySkb.find(skb);
+        return entry >= 0 && bySkb.valueAt(entry) == packet;
     }
 
     /**

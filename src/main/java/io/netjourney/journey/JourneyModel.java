@@ -26,12 +26,16 @@ import java.util.Set;
  * <h2>What belongs to a flow ({@link #detail(long)})</h2>
  * <ul>
  *   <li>its retained crossings and drops (a drop at the interface its packet crossed last before it);</li>
- *   <li>routing decisions for its endpoints (to the request's destination from its source, or back; a lookup with
- *       no source yet counts), made from {@value #ROUTE_SLACK_NS} ns before its first retained crossing to as long
- *       after its latest;</li>
- *   <li>ARP packets asking for (or answering about) one of its endpoints or a gateway one of those routing
- *       decisions chose, from {@value #ARP_LEAD_NS} ns before its first crossing to its latest: after a neighbour
- *       flush, the first ping's story shows the ARP exchange before the echo;</li>
+ *   <li>routing decisions for its endpoints (to the request's destination from its source, or back), made from
+ *       {@value #ROUTE_SLACK_NS} ns before its first retained crossing to as long after its latest, in a namespace
+ *       its packets crossed; a lookup with no source yet (a socket's, before it picks its address) only where that
+ *       direction's packets start. The same addresses looked up elsewhere are another namespace's business: the
+ *       kernel checking an ARP sender's address while it answers, a second lab on the same addresses;</li>
+ *   <li>ARP exchanges for one of its endpoints or a gateway one of those routing decisions chose, from
+ *       {@value #ARP_LEAD_NS} ns before its first crossing to its latest: a request asking for that address from a
+ *       namespace the flow's packets are sent or routed from, and the replies to it (a reply telling someone else
+ *       the address of a third party is not the flow's, even when that someone is one of its endpoints). After a
+ *       neighbour flush, the first ping's story shows the ARP exchange before the echo;</li>
  *   <li>netfilter verdicts on one of its packets (same addresses and echo id/seq or ports), right after that
  *       packet's crossing in the deciding namespace (they carry no time of their own).</li>
  * </ul>
@@ -40,6 +44,7 @@ public final class JourneyModel {
     static final int MAX_RELATED = 5_000;
     static final long ROUTE_SLACK_NS = 1_000_000;
     static final long ARP_LEAD_NS = 1_000_000_000L;
+    private static final int ARP_REQUEST = 1;
     private static final int RECENT_PACKETS = 8;
     private static final Comparator<FlowEvent> TIME_ORDER = Comparator.comparingLong(FlowEvent::timestampNs)
             .thenComparing(e -> e.netfilter() != null)
@@ -271,10 +276,11 @@ public final class JourneyModel {
         }
         HopEvent sample = request.path().isEmpty() ? null : request.path().get(0).event();
         if (sample != null) {
-            List<FlowEvent> routed = routesFor(flow, sample, first);
+            Reach reach = Reach.of(packets);
+            List<FlowEvent> routed = routesFor(flow, sample, first, reach);
             events.addAll(routed);
             if (!sample.isArp()) {
-                events.addAll(arpFor(flow, sample, routed, first));
+                events.addAll(arpFor(flow, sample, routed, first, reach));
             }
         }
         addNetfilter(flow, events);
@@ -321,7 +327,34 @@ public final class JourneyModel {
         return drop == null ? null : placeBefore(lost, drop);
     }
 
-    private List<FlowEvent> routesFor(FlowState flow, HopEvent request, long first) {
+    /**
+     * Where a flow's retained packets were: every namespace they crossed, and per direction the namespaces its
+     * packets started in (were sent from).
+     */
+    private record Reach(Set<Long> crossed, Set<Long> requestOrigins, Set<Long> replyOrigins) {
+        static Reach of(List<PacketJourney> packets) {
+            Reach reach = new Reach(new HashSet<>(), new HashSet<>(), new HashSet<>());
+            for (PacketJourney packet : packets) {
+                boolean first = true;
+                for (TracedHop hop : packet.hops()) {
+                    if (hop.event() instanceof Crossing) {
+                        reach.crossed.add(hop.event().netnsInode());
+                        if (first) {
+                            reach.origins(packet.direction()).add(hop.event().netnsInode());
+                            first = false;
+                        }
+                    }
+                }
+            }
+            return reach;
+        }
+
+        Set<Long> origins(PacketDirection direction) {
+            return direction == PacketDirection.REQUEST ? requestOrigins : replyOrigins;
+        }
+    }
+
+    private List<FlowEvent> routesFor(FlowState flow, HopEvent request, long first, Reach reach) {
         List<FlowEvent> result = new ArrayList<>();
         for (TracedHop route : routes) {
             HopEvent r = route.event();
@@ -329,7 +362,8 @@ public final class JourneyModel {
                 continue;
             }
             PacketDirection direction = routeDirection(r, request);
-            if (direction != null) {
+            if (direction != null && (anySource(r) ? reach.origins(direction) : reach.crossed())
+                    .contains(r.netnsInode())) {
                 result.add(new FlowEvent(new TracedHop(r, 0, flow.id, direction, -1, -1),
                         new FlowReport.Place(r.netnsInode(), r.ifindex(), r.ifname())));
             }
@@ -342,7 +376,7 @@ public final class JourneyModel {
         if (request.source() == null || request.destination() == null || route.destination() == null) {
             return null;
         }
-        boolean anySource = route.source() == null || route.source().isAnyLocalAddress();
+        boolean anySource = anySource(route);
         if (route.destination().equals(request.destination())
                 && (anySource || route.source().equals(request.source()))) {
             return PacketDirection.REQUEST;
@@ -354,11 +388,26 @@ public final class JourneyModel {
         return null;
     }
 
-    private List<FlowEvent> arpFor(FlowState flow, HopEvent request, List<FlowEvent> routed, long first) {
+    /** An ARP packet's exchange: the address asked for and who asked, from the request or from a reply to it. */
+    private static List<InetAddress> exchange(HopEvent arp) {
+        return arp.arpOp() == ARP_REQUEST ? Arrays.asList(arp.destination(), arp.source())
+                : Arrays.asList(arp.source(), arp.destination());
+    }
+
+    /** A lookup made before its source address was chosen (0.0.0.0 or ::). */
+    private static boolean anySource(HopEvent route) {
+        return route.source() == null || route.source().isAnyLocalAddress();
+    }
+
+    private List<FlowEvent> arpFor(FlowState flow, HopEvent request, List<FlowEvent> routed, long first,
+            Reach reach) {
         Set<InetAddress> wanted = new HashSet<>();
         wanted.add(request.source());
         wanted.add(request.destination());
+        Set<Long> senders = new HashSet<>(reach.requestOrigins());
+        senders.addAll(reach.replyOrigins());
         for (FlowEvent route : routed) {
+            senders.add(route.hop().event().netnsInode());
             if (route.hop().event() instanceof RouteDecision decision && decision.gateway() != null) {
                 wanted.add(decision.gateway());
             }
@@ -368,12 +417,23 @@ public final class JourneyModel {
             if (arp == flow || arp.key.flowProtocol() != FlowProtocol.ARP) {
                 continue;
             }
+            // an exchange is a request ("who has T? tell A") and the replies to it ("T is at ...", sent to A)
+            Set<List<InetAddress>> asked = new HashSet<>();
             for (PacketState packet : arp.packets) {
+                HopEvent ask = packet.hops.isEmpty() ? null : packet.hops.get(0).event();
+                if (ask != null && ask.arpOp() == ARP_REQUEST && wanted.contains(ask.destination())
+                        && senders.contains(ask.netnsInode())) {
+                    asked.add(exchange(ask));
+                }
+            }
+            for (PacketState packet : arp.packets) {
+                if (packet.hops.isEmpty() || !asked.contains(exchange(packet.hops.get(0).event()))) {
+                    continue;
+                }
                 for (TracedHop hop : packet.hops) {
                     HopEvent e = hop.event();
                     long ts = e.timestampNs();
-                    if (e instanceof Crossing && ts >= first - ARP_LEAD_NS && ts <= flow.lastSeenNs
-                            && wanted.contains(e.destination())) {
+                    if (e instanceof Crossing && ts >= first - ARP_LEAD_NS && ts <= flow.lastSeenNs) {
                         result.add(new FlowEvent(hop.direction() == packet.direction ? hop
                                 : hop.withDirection(packet.direction), FlowPaths.placeOf(hop)));
                     }

@@ -85,8 +85,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The window: toolbar (capture, filter, files, export, lab), flows list, journey diagram, hop table and
- * statistics, status bar. Capture and file loading run off the FX thread; their events go to the journey model on
+ * The window: toolbar (capture, filter, files, export, lab), the journey diagram across the window's width, below it
+ * the flows list beside the hop table, statistics, time and interface tabs, status bar. Capture and file loading run off the FX thread; their events go to the journey model on
  * its own thread ({@link ModelWorker}), whose snapshots the view model shows once per frame.
  */
 public final class MainWindow extends BorderPane {
@@ -110,10 +110,14 @@ public final class MainWindow extends BorderPane {
     private final JourneyDiagram diagram = new JourneyDiagram();
     private final FlowsPane flows;
     private boolean fitFlowsList = true;
+    private double diagramShare = DIAGRAM_SHARE;
+    private boolean followDiagramShare = true;
     private final HopsPane hops;
     private final FrameBatcher batcher;
-    private final SplitPane centre;
-    private final SplitPane right;
+    /** The diagram over {@link #details}. */
+    private final SplitPane diagramSplit;
+    /** The flows list beside the hop table, statistics, time and interface tabs. */
+    private final SplitPane details;
     private final Label status = new Label();
     private final TextField filterField = new TextField();
     private final Label filterError = new Label();
@@ -165,13 +169,18 @@ public final class MainWindow extends BorderPane {
     /** What the lab last said (building, up, removed…); shown beside {@link #warning}, never overwritten by it. */
     private String labMessage = "";
 
-    /** Where the divider between the flows list and the diagram starts, until the list's columns are known. */
-    static final double DEFAULT_CENTRE_DIVIDER = 0.36;
     /**
-     * The flows list takes at most this share of the window by itself: enough for every column of the lab's
-     * conversations at the default size (about 58 % of a 1536 px window), the rest is the diagram's.
+     * The diagram's share of the window's height, over the flows list and the tabs: the whole width of a 1440×900
+     * window and about 520 px of its height, where a host with 19 containers fits at about 3/4 scale.
      */
-    static final double MOST_FLOWS_SHARE = 0.6;
+    static final double DIAGRAM_SHARE = 0.64;
+    /** Where the divider between the flows list and the tabs starts, until the list's columns are known. */
+    static final double DEFAULT_FLOWS_DIVIDER = 0.5;
+    /**
+     * The flows list takes at most this share of the window's width by itself: enough for every column of the
+     * lab's conversations at the default size; the rest is the tabs'.
+     */
+    static final double MOST_FLOWS_SHARE = 2.0 / 3;
 
     public MainWindow(boolean canCapture) {
         this(canCapture, null, Dialogs::confirm, listener -> new LabActivity(new Lab(), listener));
@@ -210,15 +219,16 @@ public final class MainWindow extends BorderPane {
         wireSelection();
 
         setTop(new VBox(banner(), toolbar()));
-        right = new SplitPane(diagram, hops);
-        right.setId("right-split");
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.62);
-        centre = new SplitPane(flows, right);
-        centre.setId("centre-split");
-        centre.setDividerPositions(DEFAULT_CENTRE_DIVIDER);
+        details = new SplitPane(flows, hops);
+        details.setId("details-split");
+        details.setDividerPositions(DEFAULT_FLOWS_DIVIDER);
+        diagramSplit = new SplitPane(diagram, details);
+        diagramSplit.setId("diagram-split");
+        diagramSplit.setOrientation(Orientation.VERTICAL);
+        diagramSplit.setDividerPositions(DIAGRAM_SHARE);
         fitFlowsListUntilMoved();
-        setCenter(centre);
+        keepDiagramShareUntilMoved();
+        setCenter(diagramSplit);
         status.setId("status");
         status.getStyleClass().add("status-bar");
         status.textProperty().bind(controls.statusProperty());
@@ -229,6 +239,9 @@ public final class MainWindow extends BorderPane {
             }
         });
         status.setMaxWidth(Double.MAX_VALUE);
+        // a long message (a file's whole path, the lab's state) takes a second line rather than being cut
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         rateChart.setId("rate-chart");
         HBox statusRow = new HBox(8, status, rateChart);
         statusRow.getStyleClass().add("status-row");
@@ -431,31 +444,59 @@ public final class MainWindow extends BorderPane {
 
     /**
      * Until someone drags the divider (or an earlier run's is restored), the flows list is as wide as its columns
-     * fit, at most {@link #MOST_FLOWS_SHARE} of the window (the rest scrolls sideways), as the window gets its size
+     * fit, at most {@link #MOST_FLOWS_SHARE} of the window's width (the rest scrolls sideways), as the window gets its size
      * and as the columns widen.
      */
     private void fitFlowsListUntilMoved() {
-        centre.widthProperty().addListener(o -> fitFlowsList());
+        details.widthProperty().addListener(o -> fitFlowsList());
         flows.fittedWidthProperty().addListener(o -> fitFlowsList());
-        centre.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
-            for (Node n = e.getTarget() instanceof Node t ? t : null; n != null && n != centre; n = n.getParent()) {
-                if (n.getParent() == centre && n.getStyleClass().contains("split-pane-divider")) {
-                    keepCentreDivider();
+        onOwnDividerPressed(details, this::keepFlowsDivider);
+    }
+
+    /**
+     * Until someone drags the divider under the diagram, the diagram keeps its share of the height
+     * ({@link #DIAGRAM_SHARE}, or the one restored) as the window gets its size: a window manager that maps the
+     * window small first (openbox) would otherwise leave the divider where the small window's tables pushed it.
+     */
+    private void keepDiagramShareUntilMoved() {
+        // after the layout pass the new height brings: the split pane's own resize would undo it before
+        diagramSplit.heightProperty().addListener(o -> Platform.runLater(() -> {
+            if (followDiagramShare) {
+                diagramSplit.setDividerPositions(diagramShare);
+            }
+        }));
+        onOwnDividerPressed(diagramSplit, () -> followDiagramShare = false);
+    }
+
+    /** The diagram's share of the height from now on (an earlier run's), kept until the divider is dragged. */
+    void useDiagramShare(double share) {
+        diagramShare = share;
+        diagramSplit.setDividerPositions(share);
+    }
+
+    /** Runs {@code pressed} when the mouse goes down on {@code split}'s own divider (not a nested split's). */
+    private static void onOwnDividerPressed(SplitPane split, Runnable pressed) {
+        split.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            for (Node n = e.getTarget() instanceof Node t ? t : null; n != null && n != split; n = n.getParent()) {
+                if (n.getParent() == split && n.getStyleClass().contains("split-pane-divider")) {
+                    pressed.run();
                 }
             }
         });
     }
 
     private void fitFlowsList() {
-        double width = centre.getWidth();
+        double width = details.getWidth();
         if (fitFlowsList && width > 0) {
             double wanted = Math.min(flows.fittedWidthProperty().get(), width * MOST_FLOWS_SHARE);
-            centre.setDividerPositions(Math.max(FlowsPane.LEAST_WIDTH, wanted) / width);
+            // the divider's position is its centre: the list ends half a divider before it
+            double divider = details.lookup(".split-pane-divider") instanceof Region d ? d.getWidth() : 0;
+            details.setDividerPositions((Math.max(FlowsPane.LEAST_WIDTH, wanted) + divider / 2) / width);
         }
     }
 
-    /** The divider between the flows list and the diagram stays where it is put (dragged, or restored). */
-    void keepCentreDivider() {
+    /** The divider between the flows list and the tabs stays where it is put (dragged, or restored). */
+    void keepFlowsDivider() {
         fitFlowsList = false;
     }
 
@@ -967,13 +1008,14 @@ public final class MainWindow extends BorderPane {
         return labToggle.isSelected();
     }
 
-    /** The flows list's and the diagram's dividers, for remembering the layout between runs. */
-    SplitPane centreSplit() {
-        return centre;
+    /** The divider between the flows list and the tabs, for remembering the layout between runs. */
+    SplitPane flowsSplit() {
+        return details;
     }
 
-    SplitPane rightSplit() {
-        return right;
+    /** The divider between the diagram and what is below it. */
+    SplitPane diagramSplit() {
+        return diagramSplit;
     }
 
     FrameBatcher batcher() {

@@ -21,8 +21,9 @@ final class WindowPlacement {
     private static final String WIDTH = "width";
     private static final String HEIGHT = "height";
     private static final String MAXIMIZED = "maximized";
-    private static final String CENTRE_DIVIDER = "centreDivider";
-    private static final String RIGHT_DIVIDER = "rightDivider";
+    /* the layout with the diagram over the flows list and the tabs; an older layout's "centreDivider" is not read */
+    private static final String FLOWS_DIVIDER = "flowsDivider";
+    private static final String DIAGRAM_DIVIDER = "diagramDivider";
 
     private final Preferences prefs;
 
@@ -57,10 +58,13 @@ final class WindowPlacement {
         stage.setWidth(at.getWidth());
         stage.setHeight(at.getHeight());
         stage.setMaximized(prefs.getBoolean(MAXIMIZED, false));
-        if (restore(window.centreSplit(), prefs.getDouble(CENTRE_DIVIDER, -1))) {
-            window.keepCentreDivider();
+        if (restore(window.flowsSplit(), prefs.getDouble(FLOWS_DIVIDER, -1))) {
+            window.keepFlowsDivider();
         }
-        restore(window.rightSplit(), prefs.getDouble(RIGHT_DIVIDER, -1));
+        double diagram = prefs.getDouble(DIAGRAM_DIVIDER, -1);
+        if (remembered(diagram)) {
+            window.useDiagramShare(diagram);
+        }
     }
 
     /**
@@ -84,11 +88,15 @@ final class WindowPlacement {
 
     /** Puts the divider where an earlier run left it, if it remembered one; says whether it did. */
     private static boolean restore(SplitPane split, double position) {
-        if (position > 0.05 && position < 0.95) {
+        if (remembered(position)) {
             split.setDividerPositions(position);
             return true;
         }
         return false;
+    }
+
+    private static boolean remembered(double position) {
+        return position > 0.05 && position < 0.95;
     }
 
     /** Remembers the stage's size (not when maximized) and the dividers for the next run. */
@@ -98,8 +106,8 @@ final class WindowPlacement {
             prefs.putDouble(WIDTH, stage.getWidth());
             prefs.putDouble(HEIGHT, stage.getHeight());
         }
-        prefs.putDouble(CENTRE_DIVIDER, window.centreSplit().getDividerPositions()[0]);
-        prefs.putDouble(RIGHT_DIVIDER, window.rightSplit().getDividerPositions()[0]);
+        prefs.putDouble(FLOWS_DIVIDER, window.flowsSplit().getDividerPositions()[0]);
+        prefs.putDouble(DIAGRAM_DIVIDER, window.diagramSplit().getDividerPositions()[0]);
         try {
             prefs.flush();
         } catch (BackingStoreException e) {

@@ -19,11 +19,13 @@ import java.util.SplittableRandom;
  * reuses them; a quarter of the packets change skb on a veth receive (as GRO or a copy would). Two packets are
  * in flight at a time, their crossings interleaved as two CPUs would deliver them. Deterministic for a seed.
  */
-final class LabTraffic {
+public final class LabTraffic {
     /** Time between two crossings: about a million crossings a second. */
     static final long SPACING_NS = 1_000;
     private static final int SKB_POOL = 4096;
     private static final long SKB_BASE = 0xffff888100000000L;
+    /** The skb addresses a CPU of the flood reuses (a recording of it: 80 and 145 for 15,000 packets each). */
+    private static final int FLOOD_SKBS_PER_CPU = 16;
 
     private static final Netns HOST = new Netns(4026532176L, 3855);
     private static final Netns ROUTER = new Netns(4026532383L, 3863);
@@ -43,12 +45,57 @@ final class LabTraffic {
     }
 
     /** {@code count} crossings of packets spread over {@code flowCount} flows. */
-    static List<HopEvent> generate(int count, int flowCount, long seed) {
+    public static List<HopEvent> generate(int count, int flowCount, long seed) {
         LabTraffic traffic = new LabTraffic(seed);
         for (int i = 0; i < flowCount; i++) {
             traffic.flows.add(traffic.newFlow(i));
         }
         traffic.run(count);
+        return traffic.events;
+    }
+
+    /**
+     * {@code count} crossings of {@code packaging/bench capture}'s load, as a recording of it shows them: small UDP
+     * datagrams from {@code nj-ctr1} to {@code nj-ctr2} (198.51.100.2 to .3, port 9000) from two sender processes
+     * (two flows, one per CPU), each datagram crossing nj-ctr1's eth0, nj-veth1, nj-veth2 and nj-ctr2's eth0 on
+     * one skb, its IPv4 ID one more than its flow's previous one. Each CPU takes its skbs from a pool of its own
+     * (the slab hands the same few addresses out again within a few packets); the two CPUs' crossings interleave
+     * in bursts of one to three.
+     */
+    public static List<HopEvent> flood(int count, long seed) {
+        LabTraffic traffic = new LabTraffic(seed);
+        Netns ctr1 = new Netns(4026532305L, 6090);
+        Netns ctr2 = new Netns(4026532370L, 2039);
+        List<Step> path = List.of(Path.tx(new Port(ctr1, 2, "eth0", "veth", 0)),
+                Path.rx(new Port(HOST, 3, "nj-veth1", "veth", BRIDGE.ifindex())),
+                Path.tx(new Port(HOST, 4, "nj-veth2", "veth", BRIDGE.ifindex())),
+                Path.rx(new Port(ctr2, 2, "eth0", "veth", 0)));
+        InetAddress client = Path.address(false, 2);
+        InetAddress server = Path.address(false, 3);
+        Flow[] senders = new Flow[2];
+        for (int cpu = 0; cpu < senders.length; cpu++) {
+            senders[cpu] = new Flow(new Path(path, path, 2, 3), client, server, Packet.PROTO_UDP,
+                    32768 + traffic.random.nextInt(28_000), 9000, traffic.random.nextInt(1 << 16), 0);
+        }
+        List<Crossing>[] pending = new List[] {new ArrayList<Crossing>(), new ArrayList<Crossing>()};
+        int[] at = new int[2];
+        while (traffic.events.size() < count) {
+            for (int cpu = 0; cpu < senders.length; cpu++) {
+                if (at[cpu] == pending[cpu].size()) {
+                    pending[cpu].clear();
+                    at[cpu] = 0;
+                    long skb = SKB_BASE + (long) cpu << 24 | (long) traffic.random.nextInt(FLOOD_SKBS_PER_CPU) << 8;
+                    for (Step step : path) {
+                        pending[cpu].add(senders[cpu].content(true, cpu, skb, step, client, server));
+                    }
+                    senders[cpu].clientIpId++;
+                }
+                for (int n = 1 + traffic.random.nextInt(3); n > 0 && at[cpu] < pending[cpu].size(); n--) {
+                    traffic.events.add(traffic.stamped(pending[cpu].get(at[cpu]++)));
+                }
+            }
+        }
+        traffic.events.subList(count, traffic.events.size()).clear();
         return traffic.events;
     }
 
@@ -224,13 +271,20 @@ final class LabTraffic {
         final InetAddress server;
         final int protocol;
         final int port;
+        final int serverPort;
         final int flowLabel;
         int clientIpId;
         int serverIpId;
         int sent;
 
         Flow(Path path, InetAddress client, InetAddress server, int protocol, int port, int ipId, int flowLabel) {
+            this(path, client, server, protocol, port, 80, ipId, flowLabel);
+        }
+
+        Flow(Path path, InetAddress client, InetAddress server, int protocol, int port, int serverPort, int ipId,
+                int flowLabel) {
             this.path = path;
+            this.serverPort = serverPort;
             this.client = client;
             this.server = server;
             this.protocol = protocol;
@@ -256,8 +310,8 @@ final class LabTraffic {
                 icmpId = port;
                 icmpSeq = sent & 0xFFFF;
             } else {
-                sport = request ? port : 80;
-                dport = request ? 80 : port;
+                sport = request ? port : serverPort;
+                dport = request ? serverPort : port;
             }
             if (protocol == Packet.PROTO_TCP) {
                 tcpFlags = sent == 1 ? (request ? 0x02 : 0x12) : 0x18;

@@ -12,7 +12,7 @@ import java.util.List;
  * on each round the timestamps move on by the length of a round plus a pause, so a replayed packet is a new one
  * (its predecessor last crossed long before the assembler's link window).
  */
-final class RecordRing {
+public final class RecordRing {
     private static final long PAUSE_NS = 200_000_000L;
     private static final int TS_OFFSET = 0;
 
@@ -24,7 +24,7 @@ final class RecordRing {
     private int next;
     private long shiftNs;
 
-    RecordRing(List<HopEvent> events) {
+    public RecordRing(List<HopEvent> events) {
         count = events.size();
         records = ByteBuffer.allocateDirect(count * HopRecord.SIZE).order(ByteOrder.LITTLE_ENDIAN);
         timestamps = new long[count];
@@ -36,18 +36,18 @@ final class RecordRing {
         view = records.duplicate();
     }
 
-    int size() {
+    public int size() {
         return count;
     }
 
     /** The next record, timestamps as recorded (decoding only). */
-    ByteBuffer next() {
+    public ByteBuffer next() {
         int at = advance();
         return view.limit(at + HopRecord.SIZE).position(at);
     }
 
     /** The next record, its timestamp moved on by the rounds replayed so far. */
-    ByteBuffer nextRetimed() {
+    public ByteBuffer nextRetimed() {
         long ts = timestamps[next] + shiftNs;
         int at = advance();
         records.putLong(at + TS_OFFSET, ts);

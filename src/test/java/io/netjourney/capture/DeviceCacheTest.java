@@ -40,7 +40,20 @@ class DeviceCacheTest {
     }
 
     @Test
-    void theSizeIsAPowerOfTwo() {
+    void twoInterfacesWhoseKeysShareASlotBothStay() {
+        // the two containers' eth0 of a lab: their keys share a slot of 1024
+        DeviceCache cache = new DeviceCache(1024);
+        Device ctr1 = cache.device(4026532305L, 6090, 2, "eth0", "veth", 1, 0);
+        Device ctr2 = cache.device(4026532370L, 2039, 2, "eth0", "veth", 1, 0);
+        for (int i = 0; i < 3; i++) {
+            assertSame(ctr1, cache.device(4026532305L, 6090, 2, "eth0", "veth", 1, 0));
+            assertSame(ctr2, cache.device(4026532370L, 2039, 2, "eth0", "veth", 1, 0));
+        }
+    }
+
+    @Test
+    void theSizeIsAPowerOfTwoOfAtLeastTwo() {
         assertThrows(IllegalArgumentException.class, () -> new DeviceCache(12));
+        assertThrows(IllegalArgumentException.class, () -> new DeviceCache(1));
     }
 }

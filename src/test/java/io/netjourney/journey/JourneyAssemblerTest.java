@@ -192,6 +192,22 @@ class JourneyAssemblerTest {
     }
 
     @Test
+    void anArpRequestForAnotherAddressOnAReusedSkbIsAnotherPacketNotANat() {
+        HopEventBuilder first = Lab.containerEth(Hook.NET_DEV_QUEUE).arp(1, CONTAINER_IP, HOST_IP);
+        HopEventBuilder flooded = Lab.hostVeth(Hook.NETIF_RX).arp(1, CONTAINER_IP, HOST_IP);
+        // freed, and the same address allocated to the host's own request for its router, 50 µs later
+        HopEventBuilder next = hop().netns(Lab.HOST_NS).dev(6, "nj-h-r", "veth").hook(Hook.NET_DEV_QUEUE)
+                .arp(1, "198.51.100.65", "198.51.100.66");
+        List<TracedHop> hops = feed(1_000_000, 25_000, SKB_A, first, flooded, next);
+
+        assertEquals(hops.get(0).packetId(), hops.get(1).packetId());
+        assertNotEquals(hops.get(1).packetId(), hops.get(2).packetId(), "another ARP packet");
+        assertEquals(null, hops.get(2).translation(), "no NAT on ARP");
+        assertEquals(0, hops.get(2).hopIndex());
+        assertNotEquals(hops.get(0).flowId(), hops.get(2).flowId(), "another exchange");
+    }
+
+    @Test
     void tcpHandshakeAcrossNamespacesIsOneFlowWithTheInitiatorAsRequest() {
         HopEventBuilder[] syn = Lab.towardsContainer();
         HopEventBuilder[] synAck = Lab.towardsHost();

@@ -178,4 +178,46 @@ class JourneyModelTest {
         assertTrue(detail.events().stream().allMatch(e -> e.timestampNs() >= detail.firstSeenNs()),
                 "no event of the flow before its start: no negative time in a view");
     }
+
+    @Test
+    void lookupsAndArpForTheSameAddressesElsewhereAreNotTheFlows() {
+        long ctr3 = 4026532383L;
+        long elsewhere = 4026532452L; // never crossed: a second lab on the same addresses
+        // the flow's own: its sender's lookup before it picks its source, the ARP exchange for its destination
+        model.accept(lookup(900_000, CTR1, "0.0.0.0", "198.51.100.2"));
+        model.accept(arp(910_000, 0x70, CTR1, Hook.NET_DEV_QUEUE, 1, "198.51.100.1", "198.51.100.2"));
+        model.accept(arp(920_000, 0x71, CTR2, Hook.NET_DEV_QUEUE, 2, "198.51.100.2", "198.51.100.1"));
+        // the server checks an ARP sender's address (no source, in the namespace replies start from); the same
+        // lookup in a namespace the flow never crossed
+        model.accept(lookup(930_000, CTR2, "0.0.0.0", "198.51.100.2"));
+        model.accept(lookup(940_000, elsewhere, "198.51.100.1", "198.51.100.2"));
+        // nj-ctr2 asks a third container for 198.51.100.3: the answer goes to an endpoint, about someone else
+        model.accept(arp(950_000, 0x72, CTR2, Hook.NET_DEV_QUEUE, 1, "198.51.100.2", "198.51.100.3"));
+        model.accept(arp(960_000, 0x73, ctr3, Hook.NET_DEV_QUEUE, 2, "198.51.100.3", "198.51.100.2"));
+        // the third container asks for an endpoint's address, for its own traffic, and gets the answer
+        model.accept(arp(970_000, 0x74, ctr3, Hook.NET_DEV_QUEUE, 1, "198.51.100.3", "198.51.100.1"));
+        model.accept(arp(980_000, 0x75, CTR1, Hook.NET_DEV_QUEUE, 2, "198.51.100.1", "198.51.100.3"));
+        ping(1, 1_000_000, true);
+
+        FlowDetail detail = java.util.stream.LongStream.rangeClosed(1, 10).mapToObj(model::detail)
+                .filter(d -> d != null && d.flow().first().isIcmp()).findFirst().orElseThrow();
+        List<String> related = detail.events().stream().filter(e -> e.timestampNs() < 1_000_000)
+                .map(e -> e.hop().event().hook().tracepoint() + " " + e.hop().event().netnsInode() + " "
+                        + e.hop().event().source().getHostAddress() + " -> "
+                        + e.hop().event().destination().getHostAddress()).toList();
+        assertEquals(List.of("fib_table_lookup " + CTR1 + " 0.0.0.0 -> 198.51.100.2",
+                "net_dev_queue " + CTR1 + " 198.51.100.1 -> 198.51.100.2",
+                "net_dev_queue " + CTR2 + " 198.51.100.2 -> 198.51.100.1"), related,
+                "the sender's lookup and the ARP exchange for the destination, nothing made elsewhere");
+    }
+
+    private static io.netjourney.capture.HopEvent lookup(long ts, long netns, String from, String to) {
+        return hop().at(ts).netns(netns).dev(2, "eth0", "veth").hook(Hook.FIB_TABLE_LOOKUP).from(from).to(to)
+                .route(255, 0, 0, null).build();
+    }
+
+    private static io.netjourney.capture.HopEvent arp(long ts, long skb, long netns, Hook hook, int op,
+            String sender, String target) {
+        return hop().at(ts).skb(skb).netns(netns).dev(2, "eth0", "veth").hook(hook).arp(op, sender, target).build();
+    }
 }

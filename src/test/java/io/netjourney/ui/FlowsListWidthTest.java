@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netjourney.ui.flows.FlowsPane;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,7 +16,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The flows list beside the diagram: as wide as its columns fit, never more than 60 % of the window, never fixed. */
+/**
+ * The diagram across the window over the flows list and the tabs; the list as wide as its columns fit, never more
+ * than 2/3 of the window, never fixed.
+ */
 @ExtendWith(ApplicationExtension.class)
 class FlowsListWidthTest {
     private MainWindow window;
@@ -31,41 +36,77 @@ class FlowsListWidthTest {
     }
 
     @Test
-    void theListTakesWhatItsColumnsNeedAtMostSixtyPercentAndStaysWhereItIsDragged(FxRobot robot) throws Exception {
+    void theDiagramTakesTheWholeWidthOverTheListAndTheTabs() throws Exception {
+        window.openTrace(MainWindowTest.FIXTURE).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds diagram = bounds(window.diagram());
+        Bounds list = bounds(window.flowsPane());
+        Bounds tabs = bounds(window.hopsPane());
+        double width = window.getWidth();
+        assertTrue(diagram.getWidth() >= width - 8, "the diagram as wide as the window: " + diagram + " in " + width);
+        double centre = window.diagramSplit().getHeight();
+        assertEquals(MainWindow.DIAGRAM_SHARE, diagram.getHeight() / centre, 0.02, "about 64 % of the height");
+        assertTrue(list.getMinY() >= diagram.getMaxY() && tabs.getMinY() >= diagram.getMaxY(), "both below it");
+        assertTrue(list.getMaxX() <= tabs.getMinX(), "the list left of the tabs");
+        assertEquals(list.getHeight(), tabs.getHeight(), 1, "side by side");
+    }
+
+    @Test
+    void aWindowMappedSmallFirstStillGivesTheDiagramItsShareOnceFullSize(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(640);
+            stage.setHeight(420);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            stage.setWidth(1536);
+            stage.setHeight(864);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(MainWindow.DIAGRAM_SHARE, window.diagramSplit().getDividerPositions()[0], 0.01,
+                "as openbox maps it: small, then at its size");
+    }
+
+    @Test
+    void theListTakesWhatItsColumnsNeedAtMostTwoThirdsAndStaysWhereItIsDragged(FxRobot robot) throws Exception {
         window.openTrace(MainWindowTest.FIXTURE).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         double fitted = window.flowsPane().fittedWidthProperty().get();
-        double centre = window.centreSplit().getWidth();
+        double row = window.flowsSplit().getWidth();
         double shown = window.flowsPane().getWidth();
         assertTrue(fitted > FlowsPane.LEAST_WIDTH, "the lab's conversations need room: " + fitted);
-        assertEquals(Math.max(FlowsPane.LEAST_WIDTH, Math.min(fitted, centre * MainWindow.MOST_FLOWS_SHARE)), shown,
-                12, "fitted " + fitted + " in " + centre);
-        assertTrue(window.rightSplit().getWidth() >= centre * 0.38, "the diagram keeps at least about 40 % of the window");
+        assertEquals(Math.max(FlowsPane.LEAST_WIDTH, Math.min(fitted, row * MainWindow.MOST_FLOWS_SHARE)), shown,
+                12, "fitted " + fitted + " in " + row);
+        assertTrue(window.hopsPane().getWidth() >= row / 3 - 12, "the tabs keep at least a third of the width");
 
-        robot.drag(robot.from(window.rightSplit()).lookup(".split-pane-divider")
-                .match(n -> n.getParent() == window.rightSplit()).queryAs(javafx.scene.Node.class)).dropBy(0, -60);
+        robot.drag(robot.from(window.diagramSplit()).lookup(".split-pane-divider")
+                .match(n -> n.getParent() == window.diagramSplit()).queryAs(javafx.scene.Node.class)).dropBy(0, -60);
         robot.interact(() -> stage.setWidth(1900));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(window.flowsPane().fittedWidthProperty().get(), window.flowsPane().getWidth(), 12,
                 "a wider window, the diagram's own divider dragged meanwhile: the list still as wide as it needs");
         robot.interact(() -> stage.setWidth(1100));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.flowsPane().getWidth() <= window.centreSplit().getWidth() * MainWindow.MOST_FLOWS_SHARE + 12,
-                "a narrower window: still at most 60 %");
+        assertTrue(window.flowsPane().getWidth() <= window.flowsSplit().getWidth() * MainWindow.MOST_FLOWS_SHARE + 12,
+                "a narrower window: still at most 2/3");
 
-        double before = window.centreSplit().getDividerPositions()[0];
-        robot.drag(robot.from(window.centreSplit()).lookup(".split-pane-divider")
-                .match(n -> n.getParent() == window.centreSplit()).queryAs(javafx.scene.Node.class)).dropBy(-200, 0);
+        double before = window.flowsSplit().getDividerPositions()[0];
+        robot.drag(robot.from(window.flowsSplit()).lookup(".split-pane-divider")
+                .match(n -> n.getParent() == window.flowsSplit()).queryAs(javafx.scene.Node.class)).dropBy(-200, 0);
         WaitForAsyncUtils.waitForFxEvents();
-        double dragged = window.centreSplit().getDividerPositions()[0];
+        double dragged = window.flowsSplit().getDividerPositions()[0];
         assertTrue(dragged < before - 0.1, "the divider dragged left: " + before + " -> " + dragged);
         robot.interact(() -> stage.setWidth(1400));
         WaitForAsyncUtils.waitForFxEvents();
         double fittedShare = Math.min(MainWindow.MOST_FLOWS_SHARE, window.flowsPane().fittedWidthProperty().get()
-                / window.centreSplit().getWidth());
-        double after = window.centreSplit().getDividerPositions()[0];
+                / window.flowsSplit().getWidth());
+        double after = window.flowsSplit().getDividerPositions()[0];
         assertTrue(Math.abs(after - dragged) < 0.05 && Math.abs(after - fittedShare) > 0.1,
                 "near where it was dragged (" + dragged + "), not fitted again (" + fittedShare + "): " + after);
         assertTrue(window.flowsPane().getWidth() >= FlowsPane.LEAST_WIDTH - 1, "never narrower than its least");
+    }
+
+    private static Bounds bounds(Node node) {
+        return node.localToScene(node.getLayoutBounds());
     }
 }

@@ -34,12 +34,14 @@ import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -192,8 +194,8 @@ class MainWindowTest {
                     .anyMatch(n -> n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL
                             && bar.isVisible()), "a horizontal scroll bar to reach the last columns");
         }
-        robot.interact(() -> window.centreSplit().setDividerPositions(
-                (pane.fittedWidthProperty().get() + 16) / window.centreSplit().getWidth()));
+        robot.interact(() -> window.flowsSplit().setDividerPositions(
+                (pane.fittedWidthProperty().get() + 16) / window.flowsSplit().getWidth()));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(pane.scrollsSideways(), "as wide as its columns: they share the room");
         Bounds list = pane.table().localToScene(pane.table().getLayoutBounds());
@@ -294,6 +296,15 @@ class MainWindowTest {
         assertTrue(robot.lookup("#iface-detail-link").queryLabeled().getText().startsWith("not known"),
                 "a trace file's interfaces are not scanned on this machine");
         robot.interact(() -> Screenshots.save(window, "window-interface-details"));
+        Node fields = robot.lookup("#interface-fields").query();
+        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> Truncation.in(fields)).get(5, TimeUnit.SECONDS),
+                "the interface's fields whole in the tab beside the flows list, " + window.hopsPane().getWidth()
+                        + " px wide");
+        double hintTop = robot.lookup(".interface-hint").query().localToScene(0, 0).getY();
+        for (Node value : robot.lookup(".interface-value").queryAll()) {
+            assertTrue(value.localToScene(value.getLayoutBounds()).getMaxY() <= hintTop + 1,
+                    "a wrapped value's row grows, the hint below it: " + ((Labeled) value).getText());
+        }
         assertTrue(window.model().hopRows().stream().allMatch(r -> r.interfaceName().equals("nj-veth1")));
         assertEquals(6, window.model().hopRows().size(), "3 requests and 3 replies crossed it");
 
@@ -380,6 +391,26 @@ class MainWindowTest {
         assertEquals(window.model().hopStats().size() + 1, statLines.size());
         assertTrue(window.controls().statusProperty().get().contains("rows of the statistics to " + statsCsv),
                 window.controls().statusProperty().get());
+    }
+
+    @Test
+    void aLongStatusMessageTakesASecondLineRatherThanBeingCut(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path deep = dir.resolve("a-directory-with-a-long-name/and-another-one-below-it/and-a-third-for-good-measure");
+        java.nio.file.Files.createDirectories(deep);
+        Path csv = deep.resolve("the-hop-table-of-the-flow-from-nj-ctr1-to-nj-far.csv");
+        robot.interact(() -> {
+            try {
+                window.exportTable(window.hopsPane().hopsTable(), "hop table", csv);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        assertTrue(status.getText().contains(csv.toString()) && status.getText().length() > 200, status.getText());
+        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> Truncation.in(status)).get(5, TimeUnit.SECONDS));
+        assertTrue(status.getBoundsInParent().getMaxX() <= window.getWidth(), "within the window");
+        assertTrue(status.getHeight() > 1.5 * status.getFont().getSize() * 1.2, "two lines: " + status.getHeight());
     }
 
     @Test

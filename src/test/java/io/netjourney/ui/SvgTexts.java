@@ -14,13 +14,18 @@ public final class SvgTexts {
 
     /** The text of every {@code <text>} element of the file; fails unless it parses as an SVG document. */
     public static Set<String> of(Path svg) throws Exception {
+        return of(svg, "text");
+    }
+
+    /** The text of every element of that name ({@code title}: what a viewer shows on hover). */
+    public static Set<String> of(Path svg, String element) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Document doc = factory.newDocumentBuilder().parse(svg.toFile());
         if (!"svg".equals(doc.getDocumentElement().getLocalName())) {
             throw new AssertionError(svg + ": the root element is " + doc.getDocumentElement().getLocalName());
         }
-        NodeList nodes = doc.getElementsByTagName("text");
+        NodeList nodes = doc.getElementsByTagName(element);
         Set<String> texts = new HashSet<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             texts.add(nodes.item(i).getTextContent());

@@ -44,8 +44,8 @@ class WindowPlacementRememberedTest {
             double[] size = {stage.getWidth(), stage.getHeight()};
             stage.setWidth(1100);
             stage.setHeight(720);
-            window.centreSplit().setDividerPositions(0.65); // the flows list is never narrower than its columns
-            window.rightSplit().setDividerPositions(0.7);
+            window.flowsSplit().setDividerPositions(0.65); // the flows list is never narrower than its columns
+            window.diagramSplit().setDividerPositions(0.7);
             placement.save(stage, window);
             stage.close();
             window.dispose();
@@ -57,8 +57,8 @@ class WindowPlacementRememberedTest {
             stage.setScene(NetjourneyApp.scene(window));
             placement.apply(stage, window);
             stage.show();
-            double[] seen = {stage.getWidth(), stage.getHeight(), window.centreSplit().getDividerPositions()[0],
-                window.rightSplit().getDividerPositions()[0]};
+            double[] seen = {stage.getWidth(), stage.getHeight(), window.flowsSplit().getDividerPositions()[0],
+                window.diagramSplit().getDividerPositions()[0]};
             stage.close();
             window.dispose();
             return seen;

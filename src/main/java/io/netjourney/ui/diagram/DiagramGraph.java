@@ -49,10 +49,23 @@ public record DiagramGraph(List<Namespace> namespaces, List<Interface> interface
 
     /** A network namespace: its label ("nj-ctr1", "host", "docker:web", or the inode) and inode. */
     public record Namespace(long inode, String label) {
-        /** The box's title: "nj-ctr1 · 4026532258", or "netns 4026532258" for a namespace without a name. */
+        /** The box's title: its name ("nj-ctr1"), or "netns 4026532258" for a namespace without one. */
         public String title() {
-            String number = Long.toString(inode);
-            return label == null || label.isBlank() || label.equals(number) ? "netns " + number : label + " · " + number;
+            return named() ? label : "netns " + inode;
+        }
+
+        /** The title of a namespace that no longer exists: "nj-ctr1 · deleted". */
+        public String goneTitle() {
+            return title() + " · deleted";
+        }
+
+        /** The box's tooltip: the name and the inode ("nj-ctr1\nnetns inode 4026532258"). */
+        public String description() {
+            return (named() ? label + "\n" : "") + "netns inode " + inode;
+        }
+
+        private boolean named() {
+            return label != null && !label.isBlank() && !label.equals(Long.toString(inode));
         }
     }
 

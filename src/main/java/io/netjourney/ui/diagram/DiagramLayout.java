@@ -41,26 +41,37 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * forced model order): namespaces are compound nodes holding their interfaces ({@code INCLUDE_CHILDREN}), so the
  * boxes are sized around their contents and edges, routed orthogonally, run between boxes rather than through
  * them. A long chain (containers, host, router, far) is folded where a single edge joins two parts, the later part
- * on the next row, like text, so the picture keeps to about {@link #ASPECT_RATIO}. Everything handed to ELK is sorted by name, so the picture depends on the topology only, not on the order
- * things were discovered in; a new namespace or interface shifts only what comes after it.
+ * on the next row, like text, so the picture keeps to about {@link #ASPECT_RATIO}, the shape of the diagram's area
+ * in the window. Everything handed to ELK is sorted by name, so the picture depends on the topology only, not on
+ * the order things were discovered in; a new namespace or interface shifts only what comes after it.
  *
  * <p>Edges are the observed links plus each bridge port's link to its bridge. A link between two ports of the same
  * bridge (a bridged frame) is drawn through the bridge: along the first port's link to the bridge, then along the
- * other's. The space between columns ({@link #LAYER_GAP}) is wide enough for an edge's hop labels.
+ * other's. The space between columns ({@link #LAYER_GAP}) is wide enough for an edge's hop labels. Gaps are kept
+ * small where nothing needs the room: between the nodes of a long column ({@link #INNER_NODE_GAP}: a host's ports) and
+ * between the sub-columns of a box no edge runs inside ({@link #INNER_GAP}: a container's loopback beside its
+ * eth0), so a host with 19 containers fits a 1440×900 window at about 3/4 scale.
  */
 public final class DiagramLayout {
     /** The narrowest interface node; a namespace's nodes are as wide as its longest interface name needs. */
     public static final double NODE_WIDTH = 96;
     public static final double NODE_HEIGHT = 28;
     public static final double BOX_PAD_SIDE = 14;
-    public static final double BOX_HEADER = 30;
+    public static final double BOX_HEADER = 28;
     public static final double BOX_PAD_BOTTOM = 10;
     public static final double BOX_WIDTH = 2 * BOX_PAD_SIDE + NODE_WIDTH;
+    /** Between two boxes, and two nodes of one box; {@link #INNER_NODE_GAP} in a long column of them. */
     public static final double NODE_GAP = 10;
+    public static final double INNER_NODE_GAP = 5;
+    public static final int LONG_COLUMN = 4;
+    /** Between an edge and a node it passes, and (2 px less) between two edges side by side. */
+    public static final double EDGE_GAP = 10;
     public static final double LAYER_GAP = 100;
-    public static final double MARGIN = 24;
-    /** The shape a long chain of namespaces is folded towards: the diagram's area in a 1440×900 window. */
-    public static final double ASPECT_RATIO = 1.4;
+    /** Between the sub-columns of a namespace no edge runs inside. */
+    public static final double INNER_GAP = 2 * NODE_GAP;
+    public static final double MARGIN = 16;
+    /** The shape a long chain of namespaces is folded towards: the diagram's area in a 1440×900 window, 1436×521. */
+    public static final double ASPECT_RATIO = 2.7;
     /** How far a box's title sits from its left border (and keeps from its right one). */
     public static final double BOX_TITLE_INSET = 12;
     public static final DiagramLayout EMPTY = of(DiagramGraph.EMPTY);
@@ -276,6 +287,8 @@ public final class DiagramLayout {
                 interfaceNodes.put(i.id(), node(i));
             }
             addEdges();
+            narrowBoxesWithoutInnerEdges();
+            packLongColumns();
             if (!boxNodes.isEmpty()) {
                 new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
             }
@@ -296,8 +309,8 @@ public final class DiagramLayout {
             graph.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, LAYER_GAP);
             graph.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 16.0);
             graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE_BETWEEN_LAYERS, 10.0);
-            graph.setProperty(LayeredOptions.SPACING_EDGE_NODE, 12.0);
-            graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 10.0);
+            graph.setProperty(LayeredOptions.SPACING_EDGE_NODE, EDGE_GAP);
+            graph.setProperty(LayeredOptions.SPACING_EDGE_EDGE, EDGE_GAP - 2);
             graph.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.NETWORK_SIMPLEX);
             graph.setProperty(LayeredOptions.MERGE_EDGES, true);
         }
@@ -314,7 +327,10 @@ public final class DiagramLayout {
             return box;
         }
 
-        /** Room for the box's title (12 px bold: about 7.6 px a character) and its margins. */
+        /**
+         * Room for the box's title (12 px bold: about 7.6 px a character) and its margins; also once it reads
+         * "· deleted".
+         */
         private double titleWidth(long inode) {
             String label = null;
             for (DiagramGraph.Namespace ns : graph.namespaces()) {
@@ -322,7 +338,7 @@ public final class DiagramLayout {
                     label = ns.label();
                 }
             }
-            String title = new DiagramGraph.Namespace(inode, label).title();
+            String title = new DiagramGraph.Namespace(inode, label).goneTitle();
             return Math.ceil(title.length() * 7.6 + 2 * BOX_TITLE_INSET + 6);
         }
 
@@ -342,7 +358,7 @@ public final class DiagramLayout {
             ElkNode node = ElkGraphUtil.createNode(boxNodes.get(iface.netnsInode()));
             node.setDimensions(nodeWidths.get(iface.netnsInode()), NODE_HEIGHT);
             DiagramStructure.InterfacePlace place = structure.place(iface.id());
-            node.setLocation(place.sub() * PSEUDO_SUB, place.order() * PSEUDO_ROW);
+            node.setLocation((place.sub() + 1) * PSEUDO_SUB, place.order() * PSEUDO_ROW);
             return node;
         }
 
@@ -385,6 +401,42 @@ public final class DiagramLayout {
             }
         }
 
+        /**
+         * A namespace none of whose edges runs inside it (a container: eth0 and a loopback) keeps its sub-columns
+         * close together: no edge and no hop label needs the room between them.
+         */
+        private void narrowBoxesWithoutInnerEdges() {
+            Set<Long> inner = new java.util.HashSet<>();
+            for (String[] ends : edgeEnds.values()) {
+                long a = byId.get(ends[0]).netnsInode();
+                if (a == byId.get(ends[1]).netnsInode()) {
+                    inner.add(a);
+                }
+            }
+            boxNodes.forEach((inode, box) -> {
+                if (!inner.contains(inode)) {
+                    box.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, INNER_GAP);
+                }
+            });
+        }
+
+        /**
+         * A namespace with more than {@link #LONG_COLUMN} interfaces in one sub-column (a host's ports, one per
+         * container) packs them {@link #INNER_NODE_GAP} apart; a short column keeps the room between its nodes for
+         * the hop labels of the edges that leave them.
+         */
+        private void packLongColumns() {
+            Map<String, Integer> perColumn = new HashMap<>();
+            Set<Long> packed = new java.util.HashSet<>();
+            for (DiagramGraph.Interface i : graph.interfaces()) {
+                if (perColumn.merge(i.netnsInode() + "/" + structure.place(i.id()).sub(), 1, Integer::sum)
+                        > LONG_COLUMN) {
+                    packed.add(i.netnsInode());
+                }
+            }
+            packed.forEach(inode -> boxNodes.get(inode).setProperty(LayeredOptions.SPACING_NODE_NODE, INNER_NODE_GAP));
+        }
+
         /** The bridge both ports hang off, when it is drawn; else null. */
         private String sharedBridge(DiagramGraph.Interface a, DiagramGraph.Interface b) {
             if (a.masterId() != null && a.masterId().equals(b.masterId()) && a.netnsInode() == b.netnsInode()
@@ -399,7 +451,7 @@ public final class DiagramLayout {
             DiagramGraph.Interface i = byId.get(id);
             DiagramStructure.NamespacePlace ns = structure.place(i.netnsInode());
             DiagramStructure.InterfacePlace place = structure.place(id);
-            return ((long) ns.column() * 8 + place.sub()) * 1_000_000L + (long) ns.order() * 1_000 + place.order();
+            return ((long) ns.column() * 8 + place.sub() + 1) * 1_000_000L + (long) ns.order() * 1_000 + place.order();
         }
 
         private String[] leftToRight(String a, String b) {

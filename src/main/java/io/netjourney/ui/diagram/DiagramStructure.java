@@ -21,24 +21,31 @@ import java.util.TreeSet;
  * <h2>Columns</h2>
  * Each connected group of namespaces has a hub: the namespace holding the most bridge ports (then the most
  * neighbours, then the most interfaces, then the first name) — the host with its docker0. Its leaves (neighbours
- * linked to nothing but the hub: the containers) go left of it, in as many columns as it takes to keep each column
- * short (dealt out in turn, back and forth, so their links to the hub interleave and one more leaf only moves
- * the ones after it to a neighbouring place); every other namespace goes right, one column further per step away from the hub (a router, then what lies
- * behind it). When the hub has bridge ports, only namespaces linked to one of them count as its leaves (a router
- * reached by a plain veth stays right of the hub even while nothing is seen behind it). Groups that are not connected get their own columns, one group after the other.
+ * linked to nothing but the hub: the containers) go left of it, a column for every {@value #LEAVES_PER_SHORT_COLUMN}
+ * of them and at most {@value #MAX_LEAF_COLUMNS} columns, dealt out in rows like text (by name, left to right,
+ * then the next row): the rows follow the hub's ports top to bottom, so their links to the hub run side by side,
+ * and one more leaf only moves the ones after it, each to the next place. Every other namespace goes right, one
+ * column further per step away from the hub (a router, then what lies behind it). When the hub has bridge ports,
+ * only namespaces linked to one of them count as its leaves (a router reached by a plain veth stays right of the hub
+ * even while nothing is seen behind it). Groups that are not connected get their own columns, one group after the
+ * other.
  *
  * <h2>Inside a namespace</h2>
  * Interfaces linked towards the left (to a namespace in an earlier column, or bridge ports) come first, then
- * bridges, then interfaces linked towards the right; interfaces with no link join the first of these sub-columns
- * the namespace uses. Top to bottom, namespaces in a column follow their name; an interface follows the order of
- * the namespace its link leads to (so a bridge's ports line up with their containers), then its name.
+ * bridges, then interfaces linked towards the right; interfaces with no link (a container's loopback) go left of
+ * all these, side by side in up to {@value #IDLE_SUBS} sub-columns, so a container's box is one interface tall. Top
+ * to bottom, namespaces in a column follow their name; an interface follows the order of the namespace its link
+ * leads to (so a bridge's ports line up with their containers), then its name.
  */
 final class DiagramStructure {
     static final int SUB_IN = 0;
     static final int SUB_MIDDLE = 1;
     static final int SUB_OUT = 2;
-    /** A column of leaves holds at most this many namespaces, more when there are many (about √n). */
-    static final int MIN_LEAVES_PER_COLUMN = 4;
+    /** Interfaces with no link take at most this many sub-columns of their own, left of the others. */
+    static final int IDLE_SUBS = 2;
+    /** Leaves take at most this many columns; a column holds this many or fewer when there are few. */
+    static final int MAX_LEAF_COLUMNS = 3;
+    static final int LEAVES_PER_SHORT_COLUMN = 4;
 
     /** A namespace's place: its column (any integer, left to right) and its rank top to bottom within it. */
     record NamespacePlace(int column, int order) {
@@ -194,12 +201,11 @@ final class DiagramStructure {
         leaves.sort(byName);
         Map<Long, Integer> columns = new HashMap<>();
         columns.put(hub, 0);
-        int perColumn = Math.max(MIN_LEAVES_PER_COLUMN, (int) Math.ceil(Math.sqrt(leaves.size())));
-        int leafColumns = (leaves.size() + perColumn - 1) / perColumn;
+        int leafColumns = Math.min(MAX_LEAF_COLUMNS,
+                (leaves.size() + LEAVES_PER_SHORT_COLUMN - 1) / LEAVES_PER_SHORT_COLUMN);
         for (int i = 0; i < leaves.size(); i++) {
-            int row = i / leafColumns;
             int across = i % leafColumns;
-            columns.put(leaves.get(i), -1 - (row % 2 == 0 ? across : leafColumns - 1 - across));
+            columns.put(leaves.get(i), across - leafColumns);
         }
         Deque<Long> queue = new ArrayDeque<>(List.of(hub));
         while (!queue.isEmpty()) {
@@ -275,11 +281,21 @@ final class DiagramStructure {
             firstSub.merge(i.netnsInode(), sub, Math::min);
             linked.add(i.id());
         }
+        Map<Long, List<DiagramGraph.Interface>> idle = new TreeMap<>();
         for (DiagramGraph.Interface i : graph.interfaces()) {
             if (!subs.containsKey(i.id())) {
-                subs.put(i.id(), firstSub.getOrDefault(i.netnsInode(), SUB_MIDDLE));
+                idle.computeIfAbsent(i.netnsInode(), inode -> new ArrayList<>()).add(i);
             }
         }
+        idle.forEach((inode, list) -> {
+            list.sort(Comparator.comparing(DiagramGraph.Interface::name, DiagramStructure::natural)
+                    .thenComparing(DiagramGraph.Interface::ifindex));
+            int columns = Math.min(IDLE_SUBS, list.size());
+            int first = firstSub.getOrDefault(inode, SUB_MIDDLE + columns) - columns;
+            for (int k = 0; k < list.size(); k++) {
+                subs.put(list.get(k).id(), first + k % columns);
+            }
+        });
         List<DiagramGraph.Interface> sorted = new ArrayList<>(graph.interfaces());
         sorted.sort(Comparator.comparing((DiagramGraph.Interface i) -> i.netnsInode())
                 .thenComparing(i -> subs.get(i.id()))

@@ -4,6 +4,7 @@ import io.netjourney.ui.diagram.DiagramLayout.Rect;
 import io.netjourney.ui.diagram.DiagramLayout.Point;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
@@ -13,6 +14,9 @@ import javafx.scene.shape.SVGPath;
 
 /** Makes the scene-graph nodes of the diagram; every themable part gets a style class, the stylesheet the rest. */
 final class DiagramViews {
+    /** Where {@link Tooltip#install} keeps a node's tooltip (DiagramExportTest checks it still does). */
+    private static final String INSTALLED_TOOLTIP = "javafx.scene.control.Tooltip";
+
     private DiagramViews() {
     }
 
@@ -26,15 +30,18 @@ final class DiagramViews {
         return "ns-" + inode;
     }
 
+    /** A box's title: the namespace's name alone; its inode is in the box's tooltip. */
     static String namespaceTitle(DiagramGraph.Namespace ns) {
         return ns.title();
     }
 
-    /** The title of a namespace that no longer exists: its name (or inode) and "deleted"; the inode is in the tooltip. */
     static String goneTitle(DiagramGraph.Namespace ns) {
-        String inode = Long.toString(ns.inode());
-        String label = ns.label();
-        return (label == null || label.isBlank() ? inode : label) + " · deleted";
+        return ns.goneTitle();
+    }
+
+    /** A box's tooltip: its name and inode, and "(deleted)" once it no longer exists. */
+    static String namespaceTip(DiagramGraph.Namespace ns, boolean gone) {
+        return ns.description() + (gone ? "\n(deleted)" : "");
     }
 
     static Label interfaceNode(DiagramGraph.Interface iface, Rect at) {
@@ -63,11 +70,28 @@ final class DiagramViews {
         Label title = new Label(namespaceTitle(ns));
         title.getStyleClass().add("namespace-label");
         title.relocate(DiagramLayout.BOX_TITLE_INSET, 7);
-        title.setTooltip(new Tooltip(namespaceTitle(ns)));
         Pane box = new Pane(title);
         box.setId(namespaceCssId(ns.inode()));
         box.getStyleClass().add("namespace-box");
+        Tooltip.install(box, new Tooltip(namespaceTip(ns, false)));
         return box;
+    }
+
+    /** The tooltip installed on a box or node (a control's own, or one given by {@link Tooltip#install}), or null. */
+    static Tooltip tooltipOf(Node node) {
+        if (node instanceof Control control && control.getTooltip() != null) {
+            return control.getTooltip();
+        }
+        return node.getProperties().get(INSTALLED_TOOLTIP) instanceof Tooltip tip ? tip : null;
+    }
+
+    /** A box's title and tooltip, for a namespace that exists or is gone. */
+    static void title(Pane box, DiagramGraph.Namespace ns, boolean gone) {
+        ((Label) box.getChildren().get(0)).setText(gone ? goneTitle(ns) : namespaceTitle(ns));
+        Tooltip tip = tooltipOf(box);
+        if (tip != null) {
+            tip.setText(namespaceTip(ns, gone));
+        }
     }
 
     /** Adds or removes the "gone" style class; true when it changed. */

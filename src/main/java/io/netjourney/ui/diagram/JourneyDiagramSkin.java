@@ -175,10 +175,7 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
             Pane box = boxes.get(ns.inode());
             boolean gone = graph.isGone(ns);
             if (box != null && DiagramViews.setGone(box, gone)) {
-                String title = gone ? DiagramViews.goneTitle(ns) : DiagramViews.namespaceTitle(ns);
-                Label label = (Label) box.getChildren().get(0);
-                label.setText(title);
-                label.getTooltip().setText(title);
+                DiagramViews.title(box, ns, gone);
             }
         }
         for (DiagramGraph.Interface iface : graph.interfaces()) {
@@ -198,9 +195,7 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
             boxes.put(ns.inode(), box);
             boxLayer.getChildren().add(box);
         } else if (ns.label() != null && !box.getStyleClass().contains("gone")) {
-            Label title = (Label) box.getChildren().get(0);
-            title.setText(DiagramViews.namespaceTitle(ns));
-            title.getTooltip().setText(DiagramViews.namespaceTitle(ns));
+            DiagramViews.title(box, ns, false);
         }
     }
 
@@ -217,7 +212,8 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
     }
 
     /**
-     * When a path appears or changes, and part of it is outside the view, fits the view to it (never beyond 1:1);
+     * When a path appears or changes, and part of it is outside the view, fits the view to it and the titles of the
+     * boxes whose first row it runs through (see {@link #withTitle}; never beyond 1:1);
      * the same path again (a live flow's update) leaves the view where the user put it.
      */
     private void bringIntoView(Set<String> onPath) {
@@ -232,10 +228,13 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
         for (String id : onPath) {
             DiagramLayout.Rect node = layout.interfaceNode(id);
             if (node != null) {
-                minX = Math.min(minX, node.x());
-                minY = Math.min(minY, node.y());
-                maxX = Math.max(maxX, node.maxX());
-                maxY = Math.max(maxY, node.y() + node.height());
+                DiagramGraph.Interface iface = interfaces.get(id);
+                DiagramLayout.Rect titled = iface == null ? node
+                        : withTitle(node, layout.namespaceBox(iface.netnsInode()));
+                minX = Math.min(minX, titled.x());
+                minY = Math.min(minY, titled.y());
+                maxX = Math.max(maxX, titled.maxX());
+                maxY = Math.max(maxY, titled.maxY());
             }
         }
         if (minX > maxX) {
@@ -251,6 +250,18 @@ final class JourneyDiagramSkin extends SkinBase<JourneyDiagram> {
             followFit = false;
             applyView();
         }
+    }
+
+    /**
+     * A node on a path, and its box from its left border to the node when the node sits in the box's first row,
+     * right under the title: a container's name comes into view with its eth0 (a host's title far above a port
+     * does not).
+     */
+    private static DiagramLayout.Rect withTitle(DiagramLayout.Rect node, DiagramLayout.Rect box) {
+        if (box == null || node.y() - box.y() > DiagramLayout.BOX_HEADER + DiagramLayout.NODE_GAP) {
+            return node;
+        }
+        return new DiagramLayout.Rect(box.x(), box.y(), node.maxX() - box.x(), node.maxY() - box.y());
     }
 
     private void refreshHighlight() {

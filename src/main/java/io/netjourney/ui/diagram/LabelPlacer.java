@@ -7,10 +7,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Finds a spot for each edge label on its edge's route: at a point of the route, starting at the route's middle and
- * sliding along it both ways until the label overlaps neither the labels placed before it nor an
+ * Finds a spot for each edge label on its edge's route: at a point of the route, starting {@value #ALONG} of the way
+ * along it and sliding along it both ways until the label overlaps neither the labels placed before it nor an
  * interface node, and lies either wholly inside a namespace box (below its title) or wholly outside it. When no
- * point of the route is free it settles for the middle. A route drawn in a lane beside its edge's centre line
+ * point of the route is free it settles for the first one tried. A route drawn in a lane beside its edge's centre line
  * (a request or a reply) gets its label on its outer side, touching the line, so the labels of the two lanes sit
  * on either side of the pair; a route without a centre line gets it centred. Sizes are estimated (11 px bold
  * text), so it needs no toolkit.
@@ -20,6 +20,11 @@ final class LabelPlacer {
     /** Half the width of a drawn path: a label beside its lane keeps this far from the lane's centre. */
     static final double LINE_HALF_WIDTH = 1.5;
     private static final double STEP = 4;
+    /**
+     * Where on its route a label is tried first, as a share of the route's length from its start: towards the
+     * interface the step reaches, so the labels of steps leaving one box (a host's ports) do not pile up beside it.
+     */
+    static final double ALONG = 0.7;
 
     private final List<Rect> taken = new ArrayList<>();
     private final List<Rect> nodes;
@@ -41,22 +46,24 @@ final class LabelPlacer {
 
     /**
      * A free spot for a label of this width on {@code route}: beside it away from {@code centre} (null: on it), or
-     * failing that centred on it, or on its inner side; the middle of the route when no point of it is free.
+     * failing that centred on it, or on its inner side; {@value #ALONG} along the route when no point of it is free.
      */
     Rect place(List<Point> route, List<Point> centre, double width) {
         double length = EdgeGeometry.length(route);
+        double start = length * ALONG;
         for (int side : centre == null ? new int[] {0} : new int[] {1, 0, -1}) {
-            for (int k = 0; k * STEP <= length / 2; k++) {
+            for (int k = 0; k * STEP <= Math.max(start, length - start); k++) {
                 for (int sign : new int[] {1, -1}) {
-                    Rect candidate = at(route, centre, side, length / 2 + sign * k * STEP, width);
-                    if (free(candidate)) {
+                    double along = start + sign * k * STEP;
+                    Rect candidate = at(route, centre, side, along, width);
+                    if (along >= 0 && along <= length && free(candidate)) {
                         taken.add(candidate);
                         return candidate;
                     }
                 }
             }
         }
-        Rect fallback = at(route, centre, 1, length / 2, width);
+        Rect fallback = at(route, centre, 1, start, width);
         taken.add(fallback);
         return fallback;
     }

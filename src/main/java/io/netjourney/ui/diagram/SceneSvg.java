@@ -8,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Border;
@@ -47,8 +48,8 @@ import javafx.scene.transform.Transform;
  * Draws a laid-out, styled scene graph into an {@link SvgWriter} as it would paint: each region's background fills
  * and border strokes, each shape's geometry with its fill and stroke, each text's lines; invisible nodes are left
  * out. Effects (shadows) and clips are not drawn. The groups nest as the scene graph does, one {@code <g>} per
- * node with its style classes, its transform and its opacity (so a dimmed node fades as a whole). Call on the FX
- * thread.
+ * node with its style classes, its transform and its opacity (so a dimmed node fades as a whole), and a node's
+ * tooltip as its group's {@code <title>} (a viewer shows it on hover). Call on the FX thread.
  */
 final class SceneSvg {
     private final SvgWriter svg;
@@ -74,6 +75,10 @@ final class SceneSvg {
         String classes = node.getStyleClass().isEmpty() ? null : String.join(" ", node.getStyleClass());
         svg.group(classes, isIdentity(toParent) ? null : new double[] {toParent.getMxx(), toParent.getMyx(),
             toParent.getMxy(), toParent.getMyy(), toParent.getTx(), toParent.getTy()}, node.getOpacity());
+        Tooltip tip = DiagramViews.tooltipOf(node);
+        if (tip != null && tip.getText() != null && !tip.getText().isBlank()) {
+            svg.title(tip.getText());
+        }
         if (node instanceof Region region) {
             paintRegion(region);
         } else if (node instanceof Text text) {

@@ -32,7 +32,7 @@ final class SvgWriter {
                 .append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(num(width))
                 .append("\" height=\"").append(num(height)).append("\" viewBox=\"0 0 ").append(num(width))
                 .append(' ').append(num(height)).append("\">\n");
-        indent().append("<title>").append(escape(title)).append("</title>\n");
+        title(title);
     }
 
     /**
@@ -49,6 +49,12 @@ final class SvgWriter {
         opacity("opacity", opacity);
         out.append(">\n");
         depth++;
+        return this;
+    }
+
+    /** The enclosing element's title: what a viewer shows when the pointer rests on it. */
+    SvgWriter title(String text) {
+        indent().append("<title>").append(escape(text)).append("</title>\n");
         return this;
     }
 

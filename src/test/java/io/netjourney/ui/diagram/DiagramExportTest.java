@@ -55,8 +55,10 @@ class DiagramExportTest {
         for (DiagramGraph.Interface iface : DiagramFixtures.dockerLike().interfaces()) {
             assertTrue(texts.contains(iface.name()), iface.name() + " in " + texts);
         }
+        List<String> titles = elementTexts(doc, "title");
         for (DiagramGraph.Namespace ns : DiagramFixtures.dockerLike().namespaces()) {
-            assertTrue(texts.contains(DiagramViews.namespaceTitle(ns)), ns + " in " + texts);
+            assertTrue(texts.contains(ns.label()), ns + " in " + texts);
+            assertTrue(titles.contains(ns.label() + "\nnetns inode " + ns.inode()), "its inode in a title: " + titles);
         }
         assertTrue(texts.contains(CAPTION.title()), "the caption's title");
         assertTrue(texts.containsAll(CAPTION.facts()), "the caption's facts");
@@ -84,7 +86,11 @@ class DiagramExportTest {
     }
 
     private static List<String> texts(Document doc) {
-        NodeList nodes = doc.getElementsByTagName("text");
+        return elementTexts(doc, "text");
+    }
+
+    private static List<String> elementTexts(Document doc, String element) {
+        NodeList nodes = doc.getElementsByTagName(element);
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             texts.add(nodes.item(i).getTextContent());

@@ -98,6 +98,23 @@ final class DiagramFixtures {
         return new DiagramGraph(ns, ifs, links);
     }
 
+    /** On {@link #big}: ctr1 pings ctr2 over the bridge, and ctr17 pings ctr9. */
+    static Highlight bigPing() {
+        Highlight a = roundTrip(bigBridged(1, 2));
+        Highlight b = roundTrip(bigBridged(17, 9));
+        List<Highlight.PathEdge> request = new ArrayList<>(a.request());
+        request.addAll(b.request());
+        List<Highlight.PathEdge> reply = new ArrayList<>(a.reply());
+        reply.addAll(b.reply());
+        return new Highlight(request, reply, Set.of());
+    }
+
+    /** On {@link #big}: the path from container {@code from}'s eth0 over the bridge to container {@code to}'s. */
+    static List<String> bigBridged(int from, int to) {
+        return List.of(DiagramGraph.idOf(4026532000L + from, 2), DiagramGraph.idOf(HOST, 9 + from),
+                DiagramGraph.idOf(HOST, 3), DiagramGraph.idOf(HOST, 9 + to), DiagramGraph.idOf(4026532000L + to, 2));
+    }
+
     /** The prefix of a graph an earlier snapshot would have held: the first k of each list (interfaces k, etc.). */
     static DiagramGraph prefix(DiagramGraph g, int interfaces) {
         int ns = Math.min(g.namespaces().size(), interfaces / 2 + 1);
@@ -177,6 +194,14 @@ final class DiagramFixtures {
         long ctr1 = inodes.get(LabNode.CTR1);
         interfaces.add(new DiagramGraph.Interface(DiagramGraph.idOf(ctr1, 1), ctr1, 1, "lo", "loopback", null));
         return new DiagramGraph(namespaces, interfaces, links);
+    }
+
+    /** On {@link #lab}: nj-ctr1's path to nj-far, through the bridge, the host's routing and the router. */
+    static List<String> labToFar(DiagramGraph lab) {
+        return List.of(labInterface(lab, LabNode.CTR1, "eth0"), labInterface(lab, LabNode.HOST, "nj-veth1"),
+                labInterface(lab, LabNode.HOST, "nj-br0"), labInterface(lab, LabNode.HOST, "nj-h-r"),
+                labInterface(lab, LabNode.ROUTER, "nj-r-h"), labInterface(lab, LabNode.ROUTER, "nj-r-f"),
+                labInterface(lab, LabNode.FAR, "eth0"));
     }
 
     /** The lab's interface in namespace {@code node} named {@code name}. */

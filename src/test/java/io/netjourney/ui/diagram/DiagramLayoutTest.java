@@ -19,11 +19,12 @@ class DiagramLayoutTest {
     /** Slack for coordinates that should meet exactly (ELK rounds some to fractions). */
     private static final double EPS = 0.5;
     /**
-     * The diagram's area in a 1440×900 window, measured on Xvfb with openbox, flows list and tabs at their defaults
-     * (measured with the conversations list at half the window; it may now take up to 60 %).
+     * The diagram's area in a 1440×900 window: its width, 64 % of the height over the conversations list and the
+     * tabs. BigHostRealDisplayIT measures 1438×533 on Xvfb with openbox as root; the viewer-mode banner takes some
+     * 18 px of it (MainWindowTest's 1438×515). Asked at a little under the first, as the issue's figures were.
      */
-    private static final double VIEW_WIDTH = 535;
-    private static final double VIEW_HEIGHT = 525;
+    static final double VIEW_WIDTH = 1436;
+    static final double VIEW_HEIGHT = 521;
 
     @Test
     void theLabReadsLeftToRightContainersHostRouterFar() {
@@ -37,7 +38,7 @@ class DiagramLayoutTest {
         assertTrue(readsBefore(box(layout, lab, LabNode.ROUTER), box(layout, lab, LabNode.FAR)), "nj-far beyond");
         assertTrue(layout.width() / layout.height() < 4, "the chain is folded into rows, " + layout.width() + " x "
                 + layout.height());
-        assertTrue(fitScale(layout, "the lab") >= 0.45, "the lab at Fit in a 1440x900 window");
+        assertTrue(fitScale(layout, "the lab") >= 0.95, "the lab at Fit in a 1440x900 window: about 1:1");
         Rect bridge = layout.interfaceNode(DiagramFixtures.labInterface(lab, LabNode.HOST, "nj-br0"));
         Rect port = layout.interfaceNode(DiagramFixtures.labInterface(lab, LabNode.HOST, "nj-veth1"));
         Rect toRouter = layout.interfaceNode(DiagramFixtures.labInterface(lab, LabNode.HOST, "nj-h-r"));
@@ -48,13 +49,7 @@ class DiagramLayoutTest {
     void theLabsPathsAndTheirLabelsKeepClear() {
         DiagramGraph lab = DiagramFixtures.lab();
         DiagramLayout layout = DiagramLayout.of(lab);
-        List<String> toFar = List.of(DiagramFixtures.labInterface(lab, LabNode.CTR1, "eth0"),
-                DiagramFixtures.labInterface(lab, LabNode.HOST, "nj-veth1"),
-                DiagramFixtures.labInterface(lab, LabNode.HOST, "nj-br0"),
-                DiagramFixtures.labInterface(lab, LabNode.HOST, "nj-h-r"),
-                DiagramFixtures.labInterface(lab, LabNode.ROUTER, "nj-r-h"),
-                DiagramFixtures.labInterface(lab, LabNode.ROUTER, "nj-r-f"),
-                DiagramFixtures.labInterface(lab, LabNode.FAR, "eth0"));
+        List<String> toFar = DiagramFixtures.labToFar(lab);
         assertLabelsClear(layout, DiagramFixtures.roundTrip(toFar), 12);
         List<String> bridged = List.of(DiagramFixtures.labInterface(lab, LabNode.CTR1, "eth0"),
                 DiagramFixtures.labInterface(lab, LabNode.HOST, "nj-veth1"),
@@ -103,7 +98,8 @@ class DiagramLayoutTest {
         double aspect = layout.width() / layout.height();
         assertTrue(aspect > 1.2 && aspect < 2.5, "a landscape picture like the window's, " + layout.width() + " x "
                 + layout.height());
-        assertTrue(fitScale(layout, "20 namespaces / 60 interfaces") >= 0.35, "Fit in a 1440x900 window");
+        assertTrue(fitScale(layout, "20 namespaces / 60 interfaces") >= 0.72,
+                "Fit in a 1440x900 window: about 3/4 scale, 12 px titles read as 9 px");
         String ctr1 = DiagramGraph.idOf(4026532001L, 2);
         String ctr2 = DiagramGraph.idOf(4026532002L, 2);
         assertLabelsClear(layout, DiagramFixtures.roundTrip(List.of(ctr1, DiagramGraph.idOf(DiagramFixtures.HOST, 10),

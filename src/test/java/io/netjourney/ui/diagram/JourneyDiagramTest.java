@@ -63,8 +63,10 @@ class JourneyDiagramTest {
             Node box = robot.lookup("#ns-" + ns.inode()).query();
             assertTrue(box.getStyleClass().contains("namespace-box"));
             Label title = (Label) robot.from(box).lookup(".namespace-label").query();
-            assertEquals(ns.label() + " · " + ns.inode(), title.getText());
+            assertEquals(ns.label(), title.getText(), "the name alone");
             assertEquals(title.getText(), ((Text) title.lookup(".text")).getText(), "the title shown whole");
+            assertEquals(ns.label() + "\nnetns inode " + ns.inode(), DiagramViews.tooltipOf(box).getText(),
+                    "the inode in the box's tooltip");
         }
         for (DiagramGraph.Interface iface : DiagramFixtures.dockerLike().interfaces()) {
             Label node = robot.lookup("#iface-" + iface.netnsInode() + "-" + iface.ifindex()).query();
@@ -76,6 +78,23 @@ class JourneyDiagramTest {
                 .filter(n -> !n.getStyleClass().contains("master-link")).count(), "one edge per link between namespaces");
         assertEquals(3, robot.lookup(".master-link").queryAll().size(), "three ports hang off the bridge");
         assertTrue(robot.lookup(".dimmed").queryAll().isEmpty(), "the plain diagram dims nothing");
+    }
+
+    @Test
+    void aNamespaceThatIsGoneSaysSoInItsTitleShownWholeAndItsTooltip(FxRobot robot) {
+        DiagramGraph g = DiagramFixtures.dockerLike();
+        robot.interact(() -> diagram.setGraph(new DiagramGraph(g.namespaces(), g.interfaces(), g.links(),
+                Set.of(DiagramFixtures.CTR2), Set.of())));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node box = robot.lookup("#ns-" + DiagramFixtures.CTR2).query();
+        Label title = (Label) robot.from(box).lookup(".namespace-label").query();
+        assertEquals("nj-ctr2 · deleted", title.getText());
+        assertEquals(title.getText(), ((Text) title.lookup(".text")).getText(), "the title shown whole");
+        assertEquals("nj-ctr2\nnetns inode " + DiagramFixtures.CTR2 + "\n(deleted)",
+                DiagramViews.tooltipOf(box).getText());
+        robot.interact(() -> diagram.setGraph(g));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("nj-ctr2", title.getText(), "back again");
     }
 
     @Test
@@ -148,6 +167,32 @@ class JourneyDiagramTest {
         robot.interact(() -> diagram.setHighlight(Highlight.NONE));
         assertTrue(robot.lookup(".request-edge").queryAll().isEmpty());
         assertTrue(robot.lookup(".dimmed").queryAll().isEmpty());
+    }
+
+    @Test
+    void aPathOutOfSightIsBroughtIntoViewWithTheContainersBoxAndName(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> diagram.setGraph(DiagramFixtures.big(20, 60)));
+        long ctr19 = 4026532019L;
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#ns-" + ctr19).tryQuery().isPresent());
+        for (int i = 0; i < 6; i++) {
+            robot.interact(diagram::zoomIn);
+        }
+        List<String> path = List.of(DiagramGraph.idOf(DiagramFixtures.HOST, 3),
+                DiagramGraph.idOf(DiagramFixtures.HOST, 28), DiagramGraph.idOf(ctr19, 2));
+        robot.interact(() -> diagram.setHighlight(DiagramFixtures.roundTrip(path)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds view = diagram.localToScene(diagram.getLayoutBounds());
+        List<String> outside = new ArrayList<>();
+        for (Node node : robot.lookup(".on-path").queryAll()) {
+            if (!view.contains(node.localToScene(node.getLayoutBounds()))) {
+                outside.add(((Label) node).getText());
+            }
+        }
+        Node box = robot.lookup("#ns-" + ctr19).query();
+        if (!view.contains(box.localToScene(box.getLayoutBounds()))) {
+            outside.add("the box of ctr19");
+        }
+        assertEquals(List.of(), outside, "in view after zooming in 4x");
     }
 
     @Test
@@ -258,6 +303,11 @@ class JourneyDiagramTest {
         DiagramExport.writePng(DiagramExport.render(DiagramFixtures.dockerLike(), DiagramFixtures.pingCtr1ToCtr2(), 1,
                 true), SCREENSHOTS.resolve("diagram-dark.png"));
         DiagramExport.writePng(DiagramFixtures.big(20, 60), Highlight.NONE, 1, SCREENSHOTS.resolve("diagram-20x60.png"));
+        DiagramExport.writePng(DiagramFixtures.big(20, 60), DiagramFixtures.bigPing(), 1,
+                SCREENSHOTS.resolve("diagram-20x60-ping.png"));
+        DiagramGraph lab = DiagramFixtures.lab();
+        DiagramExport.writePng(lab, DiagramFixtures.roundTrip(DiagramFixtures.labToFar(lab)), 1,
+                SCREENSHOTS.resolve("diagram-lab-to-far.png"));
         assertTrue(Files.size(SCREENSHOTS.resolve("diagram-20x60.png")) > 10_000);
     }
 

@@ -28,7 +28,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Benchmark, not a test (no include names {@code *Bench}): the real window (GTK glass on Xvfb, the software
@@ -44,9 +43,11 @@ class GuiLoadBench {
     private final FxRobot robot = new FxRobot();
     private final List<Long> pulses = Collections.synchronizedList(new ArrayList<>());
     private MainWindow window;
+    private volatile long selectedAt;
     private volatile long changedAt;
     private volatile long drawnAt;
     private volatile BooleanSupplier counting;
+    private volatile BooleanSupplier selecting;
 
     @Test
     void underAPingFlood() throws Exception {
@@ -65,7 +66,7 @@ class GuiLoadBench {
                 flood = new ProcessBuilder("ip", "netns", "exec", "nj-host", "ping", "-f", "-q", FLOOD_TARGET)
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 Thread.sleep(3_000);
-                measure(x);
+                measure(x, flood);
             } finally {
                 if (flood != null) {
                     flood.destroy();
@@ -79,18 +80,24 @@ class GuiLoadBench {
         }
     }
 
-    private void measure(XServer x) throws Exception {
+    private void measure(XServer x, Process flood) throws Exception {
         List<Double> clicks = new ArrayList<>();
+        List<double[]> phases = new ArrayList<>();
         List<Double> themes = new ArrayList<>();
         List<Long> rssKb = new ArrayList<>();
         List<Long> heapMb = new ArrayList<>();
         long crossings0 = call(() -> window.model().crossingsProperty().get());
         long dropped0 = window.queue().dropped();
+        ThreadCpu cpu = new ThreadCpu(flood.pid());
+        cpu.start();
         long started = System.nanoTime();
         pulses.clear();
         for (int second = 0; second < SECONDS; second++) {
             long next = started + TimeUnit.SECONDS.toNanos(second + 1);
-            clickAnotherFlow().ifPresent(clicks::add);
+            clickAnotherFlow().ifPresent(phase -> {
+                phases.add(phase);
+                clicks.add(phase[0] + phase[1] + phase[2]);
+            });
             if (second % 3 == 2) {
                 themes.add(toggleTheme());
             }
@@ -106,6 +113,7 @@ class GuiLoadBench {
         long crossings = call(() -> window.model().crossingsProperty().get()) - crossings0;
         long dropped = window.queue().dropped() - dropped0;
         String statusText = call(() -> window.controls().statusProperty().get());
+        String cpuUse = cpu.report("ping");
         int[] slow = slowFramesPerSecond(started);
         System.gc();
         Thread.sleep(500);
@@ -118,6 +126,8 @@ class GuiLoadBench {
                 crossings / seconds, dropped);
         System.out.println("status bar at the end: " + statusText);
         System.out.println("click -> highlight drawn: " + figures(clicks));
+        System.out.printf(Locale.ROOT, "click phases (medians): to the FX selection %.0f ms, selection -> path from the"
+                + " model %.0f ms, path -> laid out %.0f ms%n", median(phases, 0), median(phases, 1), median(phases, 2));
         System.out.println("theme switch -> drawn: " + figures(themes));
         System.out.printf(Locale.ROOT, "frames over 50 ms: %d in all; seconds with more than one: %d of %d;"
                 + " most in one second: %d; %d pulses%n", slow[0], slow[1], slow.length - 3, slow[2], pulses.size());
@@ -125,10 +135,18 @@ class GuiLoadBench {
                 + " peak (VmHWM) %d MB; -Xmx %d MB%n", Collections.max(heapMb),
                 (rt.totalMemory() - rt.freeMemory()) >> 20, Collections.max(rssKb) >> 10, status("VmHWM") >> 10,
                 rt.maxMemory() >> 20);
+        System.out.println("cpu (% of one core): " + cpuUse);
     }
 
-    /** Time from the click on a row of another flow to the pulse that drew its highlight, ms. */
-    private Optional<Double> clickAnotherFlow() {
+    private static double median(List<double[]> rows, int column) {
+        return rows.stream().mapToDouble(r -> r[column]).sorted().skip(rows.size() / 2).findFirst().orElse(Double.NaN);
+    }
+
+    /**
+     * A click on a row of another flow, in ms: to the FX thread's selection, from there to the new flow's path set on
+     * the diagram (from the journey model's next snapshot), from there to the pulse that laid it out.
+     */
+    private Optional<double[]> clickAnotherFlow() {
         List<IndexedCell<?>> rows = rows();
         Optional<IndexedCell<?>> other = rows.stream().filter(r -> !r.isSelected()).skip(rows.size() / 3).findFirst();
         if (other.isEmpty()) {
@@ -136,13 +154,16 @@ class GuiLoadBench {
         }
         robot.moveTo(other.get());
         Object selectedBefore = call(() -> window.model().selectedFlowProperty().get());
-        long t0 = arm(() -> window.model().selectedFlowProperty().get() != selectedBefore);
+        // the highlight clears when the selection changes: only the new flow's path counts
+        long t0 = arm(() -> selectedAt != 0 && !window.diagram().getHighlight().isEmpty());
+        selecting = () -> window.model().selectedFlowProperty().get() != selectedBefore;
         robot.press(MouseButton.PRIMARY).release(MouseButton.PRIMARY);
         if (!waitFor(() -> drawnAt != 0, 10)) {
             System.out.println("a click drew no new highlight within 10 s");
             return Optional.empty();
         }
-        return Optional.of((drawnAt - t0) / 1e6);
+        return Optional.of(new double[] {(selectedAt - t0) / 1e6, (changedAt - selectedAt) / 1e6,
+                (drawnAt - changedAt) / 1e6});
     }
 
     /** Time from the click on the Dark toggle to the pulse that drew the window in the other theme, ms. */
@@ -156,6 +177,8 @@ class GuiLoadBench {
 
     /** Makes the next change that {@code counts} (a highlight, the theme) be timed; returns the start time. */
     private long arm(BooleanSupplier counts) {
+        selecting = null;
+        selectedAt = 0;
         changedAt = 0;
         drawnAt = 0;
         counting = counts;
@@ -171,6 +194,12 @@ class GuiLoadBench {
                     pulses.add(now);
                 }
             }.start();
+            window.model().selectedFlowProperty().addListener((obs, old, now) -> {
+                BooleanSupplier selects = selecting;
+                if (selectedAt == 0 && selects != null && selects.getAsBoolean()) {
+                    selectedAt = System.nanoTime();
+                }
+            });
             window.diagram().highlightProperty().addListener((obs, old, now) -> changed());
             window.getStyleClass().addListener((ListChangeListener<String>) c -> changed());
             stage.getScene().addPostLayoutPulseListener(() -> {
@@ -248,11 +277,7 @@ class GuiLoadBench {
     }
 
     private <T> T call(Callable<T> onFx) {
-        try {
-            return WaitForAsyncUtils.asyncFx(onFx).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return InProcessFx.call(onFx, 30);
     }
 
     private static boolean waitFor(BooleanSupplier condition, int seconds) {

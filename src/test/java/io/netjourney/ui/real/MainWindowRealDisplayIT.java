@@ -10,7 +10,6 @@ import io.netjourney.journey.FlowStatus;
 import io.netjourney.lab.Lab;
 import io.netjourney.ui.CaptureControls;
 import io.netjourney.ui.MainWindow;
-import io.netjourney.ui.NetjourneyApp;
 import io.netjourney.ui.SvgTexts;
 import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.diagram.Highlight;
@@ -34,8 +33,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.TreeTableRow;
@@ -51,7 +48,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -81,7 +77,7 @@ class MainWindowRealDisplayIT {
     private XServer x;
     private RealScreenshots shots;
     private Path work;
-    private Application app;
+    private InProcessFx.Launched launched;
     private MainWindow window;
     private Stage stage;
     private long windowId;
@@ -93,22 +89,16 @@ class MainWindowRealDisplayIT {
         x = XServer.onDisplay(XServer.displayFromEnvironment());
         shots = new RealScreenshots(x, "MainWindowRealDisplayIT");
         work = Files.createTempDirectory("nj-realdisplay-window-");
-        // a fresh user: no remembered window size
-        System.setProperty("java.util.prefs.userRoot", work.resolve("prefs").toString());
         launchNanos = System.nanoTime();
-        stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(NetjourneyApp.class);
-        window = call(() -> (MainWindow) stage.getScene().getRoot());
+        launched = InProcessFx.launch(work);
+        stage = launched.stage();
+        window = launched.window();
     }
 
     @AfterAll
     void closeTheWindow() throws Exception {
         try {
-            if (app != null) {
-                FxToolkit.cleanupApplication(app);
-                FxToolkit.cleanupStages();
-                endToolkit();
-            }
+            InProcessFx.close(launched);
         } finally {
             new Lab().down();
             if (x != null) {
@@ -312,8 +302,10 @@ class MainWindowRealDisplayIT {
         for (String name : List.of("nj-br0", "nj-veth1", "nj-veth2", "eth0")) {
             assertTrue(texts.contains(name), name + " drawn in the SVG");
         }
+        Set<String> titles = SvgTexts.of(svg, "title");
         for (String ns : LAB) {
-            assertTrue(texts.stream().anyMatch(t -> t.startsWith(ns + " · ")), "the box of " + ns);
+            assertTrue(texts.contains(ns), "the box of " + ns);
+            assertTrue(titles.stream().anyMatch(t -> t.startsWith(ns + "\nnetns inode ")), "its inode in " + titles);
         }
         assertTrue(texts.contains(call(() -> window.caption()).title()), "the caption");
         copyForReview(svg);
@@ -496,19 +488,6 @@ class MainWindowRealDisplayIT {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /**
-     * Ends JavaFX before its X server goes: GTK exits the process when its display disappears under it. No other
-     * class in this JVM uses the toolkit after this one.
-     */
-    private static void endToolkit() throws InterruptedException {
-        Platform.exit();
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().equals("JavaFX Application Thread")) {
-                thread.join(5_000);
-            }
-        }
-    }
-
     private Optional<FlowRow> hostToCtr1() {
         return call(() -> window.model().flows().stream()
                 .filter(r -> r.getSource().equals("198.51.100.1") && r.getDestination().equals("198.51.100.2"))
@@ -566,11 +545,7 @@ class MainWindowRealDisplayIT {
     }
 
     private <T> T call(Callable<T> onFx) {
-        try {
-            return WaitForAsyncUtils.asyncFx(onFx).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return InProcessFx.call(onFx, 5);
     }
 
     private void waitUntil(String what, BooleanSupplier condition, int seconds) {

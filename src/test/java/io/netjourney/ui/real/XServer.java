@@ -140,7 +140,12 @@ public final class XServer implements AutoCloseable {
      * the toolkit started: {@code XServer.onDisplay(XServer.displayFromEnvironment())}.
      */
     public static XServer onDisplay(int number) {
-        Options options = options().display(number);
+        return onDisplay(number, 1920, 1080);
+    }
+
+    /** {@link #onDisplay(int)} with a screen of this size. */
+    public static XServer onDisplay(int number, int width, int height) {
+        Options options = options().display(number).size(width, height);
         String xauthority = System.getenv("XAUTHORITY");
         if (xauthority != null && !xauthority.isBlank()) {
             options.xauthority(Path.of(xauthority));
