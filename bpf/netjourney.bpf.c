@@ -477,17 +477,19 @@ static __always_inline void parse_network(struct crossing *c, struct sk_buff *sk
 	}
 	if (c->ethernet && c->tx) {
 		struct ethhdr copy;
-		const struct ethhdr *eth = PKT_HEADER(&c->p, off, struct ethhdr, &copy);
+		const struct ethhdr *eth = whole ? PKT_HEADER(&c->p, off, struct ethhdr, &copy) : NULL;
+		__be16 type; /* before the filter has answered, only the ethertype: one load */
 
-		if (!eth) {
+		if (whole ? !eth : off + ETH_HLEN > c->p.tail || pkt_read(&c->p, off + 12, &type, sizeof(type))) {
 			h->flags |= NJ_F_TRUNCATED | NJ_F_NO_MAC;
 			return;
 		}
 		if (whole) {
 			__builtin_memcpy(h->dst_mac, eth->h_dest, 6);
 			__builtin_memcpy(h->src_mac, eth->h_source, 6);
+			type = eth->h_proto;
 		}
-		proto = bpf_ntohs(eth->h_proto);
+		proto = bpf_ntohs(type);
 		off += ETH_HLEN;
 	}
 	proto = skip_vlan_tags(&c->p, h, &off, proto);
