@@ -1,5 +1,6 @@
 package io.netjourney.ui;
 
+import io.netjourney.ui.tables.CopyableTable;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.TableView;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -60,7 +60,7 @@ final class Dialogs {
     }
 
     /** A table as shown, all its rows, as a CSV file; {@code what} names it ("hop table"). */
-    static void exportTable(MainWindow window, TableView<?> table, String what, String initialName) {
+    static void exportTable(MainWindow window, CopyableTable<?> table, String what, String initialName) {
         File file = chooser("Export the " + what + " as CSV", CSV, initialName).showSaveDialog(owner(window));
         if (file != null) {
             try {

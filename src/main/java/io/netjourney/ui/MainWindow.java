@@ -29,6 +29,7 @@ import io.netjourney.ui.model.ExportCaption;
 import io.netjourney.ui.model.FlowRow;
 import io.netjourney.ui.model.JourneyViewModel;
 import io.netjourney.ui.status.RateChart;
+import io.netjourney.ui.tables.CopyableTable;
 import io.netjourney.ui.tables.TableCopy;
 import io.netjourney.ui.tables.TextTable;
 import io.netjourney.ui.time.TimeTab;
@@ -69,7 +70,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
@@ -176,11 +176,6 @@ public final class MainWindow extends BorderPane {
     static final double DIAGRAM_SHARE = 0.64;
     /** Where the divider between the flows list and the tabs starts, until the list's columns are known. */
     static final double DEFAULT_FLOWS_DIVIDER = 0.5;
-    /**
-     * The flows list takes at most this share of the window's width by itself: enough for every column of the
-     * lab's conversations at the default size; the rest is the tabs'.
-     */
-    static final double MOST_FLOWS_SHARE = 2.0 / 3;
 
     public MainWindow(boolean canCapture) {
         this(canCapture, null, Dialogs::confirm, listener -> new LabActivity(new Lab(), listener));
@@ -209,9 +204,9 @@ public final class MainWindow extends BorderPane {
         hops = new HopsPane(model.hopRows(), model.hopStats());
         hops.getTabs().add(2, new TimeTab(model.selectedDetailProperty(), model::namespaceOf));
         TableCopy.installCopy(flows.table());
-        TableCopy.installMenu(hops.hopsTable(), () -> Dialogs.exportTable(this, hops.hopsTable(), "hop table",
+        TableCopy.installMenu(hops.hopsText(), () -> Dialogs.exportTable(this, hops.hopsText(), "hop table",
                 "hops.csv"));
-        TableCopy.installMenu(hops.statsTable(), () -> Dialogs.exportTable(this, hops.statsTable(), "statistics",
+        TableCopy.installMenu(hops.statsText(), () -> Dialogs.exportTable(this, hops.statsText(), "statistics",
                 "statistics.csv"));
         diagram.setId("diagram");
         diagram.graphProperty().bind(model.graphProperty());
@@ -377,9 +372,9 @@ public final class MainWindow extends BorderPane {
         MenuItem picture = new MenuItem("Diagram as PNG or SVG… (Ctrl+E)");
         picture.setOnAction(e -> Dialogs.exportDiagram(this));
         MenuItem hopTable = new MenuItem("Hop table as CSV…");
-        hopTable.setOnAction(e -> Dialogs.exportTable(this, hops.hopsTable(), "hop table", "hops.csv"));
+        hopTable.setOnAction(e -> Dialogs.exportTable(this, hops.hopsText(), "hop table", "hops.csv"));
         MenuItem statistics = new MenuItem("Statistics as CSV…");
-        statistics.setOnAction(e -> Dialogs.exportTable(this, hops.statsTable(), "statistics", "statistics.csv"));
+        statistics.setOnAction(e -> Dialogs.exportTable(this, hops.statsText(), "statistics", "statistics.csv"));
         MenuButton export = new MenuButton("Export", null, picture, hopTable, statistics);
         export.setId("export");
         export.setTooltip(new Tooltip("The diagram as shown, with a caption (flow, time, filter, host) and a legend, "
@@ -443,13 +438,15 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * Until someone drags the divider (or an earlier run's is restored), the flows list is as wide as its columns
-     * fit, at most {@link #MOST_FLOWS_SHARE} of the window's width (the rest scrolls sideways), as the window gets its size
-     * and as the columns widen.
+     * Until someone drags the divider (or an earlier run's is restored), the tabs get what their tables need to show
+     * every column whole, and the flows list the rest: at most what its columns need on one line (narrower, its
+     * conversations take two lines; narrower than that, it scrolls sideways), at least {@link FlowsPane#LEAST_WIDTH};
+     * as the window gets its size and as the columns widen.
      */
     private void fitFlowsListUntilMoved() {
         details.widthProperty().addListener(o -> fitFlowsList());
         flows.fittedWidthProperty().addListener(o -> fitFlowsList());
+        hops.fittedWidthProperty().addListener(o -> fitFlowsList());
         onOwnDividerPressed(details, this::keepFlowsDivider);
     }
 
@@ -488,9 +485,10 @@ public final class MainWindow extends BorderPane {
     private void fitFlowsList() {
         double width = details.getWidth();
         if (fitFlowsList && width > 0) {
-            double wanted = Math.min(flows.fittedWidthProperty().get(), width * MOST_FLOWS_SHARE);
             // the divider's position is its centre: the list ends half a divider before it
             double divider = details.lookup(".split-pane-divider") instanceof Region d ? d.getWidth() : 0;
+            double wanted = Math.min(flows.fittedWidthProperty().get(),
+                    width - divider - hops.fittedWidthProperty().get());
             details.setDividerPositions((Math.max(FlowsPane.LEAST_WIDTH, wanted) + divider / 2) / width);
         }
     }
@@ -865,9 +863,12 @@ public final class MainWindow extends BorderPane {
         refreshStatus();
     }
 
-    /** Writes all rows of a table as shown as CSV (UTF-8, a header of the column titles); says so in the status bar. */
-    public void exportTable(TableView<?> table, String what, Path file) throws IOException {
-        TextTable text = TableCopy.text(table, false);
+    /**
+     * Writes all rows of a table as shown as CSV (UTF-8, a header of the column titles, one column per field); says so
+     * in the status bar.
+     */
+    public void exportTable(CopyableTable<?> table, String what, Path file) throws IOException {
+        TextTable text = table.text(false);
         Files.writeString(file, text.toCsv(), StandardCharsets.UTF_8);
         warning = String.format(Locale.ROOT, "exported %,d rows of the %s to %s", text.rows().size(), what, file);
         refreshStatus();

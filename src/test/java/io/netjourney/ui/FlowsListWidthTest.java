@@ -17,8 +17,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The diagram across the window over the flows list and the tabs; the list as wide as its columns fit, never more
- * than 2/3 of the window, never fixed.
+ * The diagram across the window over the flows list and the tabs; the tabs as wide as their tables need, the list the
+ * rest, at most as wide as its columns fit on one line; never fixed.
  */
 @ExtendWith(ApplicationExtension.class)
 class FlowsListWidthTest {
@@ -68,42 +68,52 @@ class FlowsListWidthTest {
     }
 
     @Test
-    void theListTakesWhatItsColumnsNeedAtMostTwoThirdsAndStaysWhereItIsDragged(FxRobot robot) throws Exception {
+    void theTabsTakeWhatTheirTablesNeedTheListTheRestAndTheDividerStaysWhereItIsDragged(FxRobot robot)
+            throws Exception {
         window.openTrace(MainWindowTest.FIXTURE).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         double fitted = window.flowsPane().fittedWidthProperty().get();
+        double compact = window.flowsPane().compactWidthProperty().get();
         double row = window.flowsSplit().getWidth();
-        double shown = window.flowsPane().getWidth();
-        assertTrue(fitted > FlowsPane.LEAST_WIDTH, "the lab's conversations need room: " + fitted);
-        assertEquals(Math.max(FlowsPane.LEAST_WIDTH, Math.min(fitted, row * MainWindow.MOST_FLOWS_SHARE)), shown,
-                12, "fitted " + fitted + " in " + row);
-        assertTrue(window.hopsPane().getWidth() >= row / 3 - 12, "the tabs keep at least a third of the width");
+        double tabs = window.hopsPane().fittedWidthProperty().get();
+        assertTrue(fitted > FlowsPane.LEAST_WIDTH && compact < fitted, "the lab's conversations need room, less on "
+                + "two lines: " + fitted + ", " + compact);
+        assertEquals(listFor(row), window.flowsPane().getWidth(), 12, "fitted " + fitted + ", tabs " + tabs
+                + " in " + row);
+        assertTrue(window.hopsPane().getWidth() >= tabs - 12, "the tabs as wide as their tables need: "
+                + window.hopsPane().getWidth() + " for " + tabs);
 
         robot.drag(robot.from(window.diagramSplit()).lookup(".split-pane-divider")
                 .match(n -> n.getParent() == window.diagramSplit()).queryAs(javafx.scene.Node.class)).dropBy(0, -60);
         robot.interact(() -> stage.setWidth(1900));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(window.flowsPane().fittedWidthProperty().get(), window.flowsPane().getWidth(), 12,
-                "a wider window, the diagram's own divider dragged meanwhile: the list still as wide as it needs");
+                "a wider window, the diagram's own divider dragged meanwhile: the list as wide as it needs");
+        assertTrue(window.hopsPane().getWidth() > tabs + 100, "the tabs the rest: " + window.hopsPane().getWidth());
         robot.interact(() -> stage.setWidth(1100));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.flowsPane().getWidth() <= window.flowsSplit().getWidth() * MainWindow.MOST_FLOWS_SHARE + 12,
-                "a narrower window: still at most 2/3");
+        assertEquals(listFor(window.flowsSplit().getWidth()), window.flowsPane().getWidth(), 12,
+                "a narrower window: the tabs keep what they need, the list has the rest, at least its least");
 
         double before = window.flowsSplit().getDividerPositions()[0];
         robot.drag(robot.from(window.flowsSplit()).lookup(".split-pane-divider")
-                .match(n -> n.getParent() == window.flowsSplit()).queryAs(javafx.scene.Node.class)).dropBy(-200, 0);
+                .match(n -> n.getParent() == window.flowsSplit()).queryAs(javafx.scene.Node.class)).dropBy(300, 0);
         WaitForAsyncUtils.waitForFxEvents();
         double dragged = window.flowsSplit().getDividerPositions()[0];
-        assertTrue(dragged < before - 0.1, "the divider dragged left: " + before + " -> " + dragged);
+        assertTrue(dragged > before + 0.1, "the divider dragged right: " + before + " -> " + dragged);
         robot.interact(() -> stage.setWidth(1400));
         WaitForAsyncUtils.waitForFxEvents();
-        double fittedShare = Math.min(MainWindow.MOST_FLOWS_SHARE, window.flowsPane().fittedWidthProperty().get()
-                / window.flowsSplit().getWidth());
+        double fittedShare = listFor(window.flowsSplit().getWidth()) / window.flowsSplit().getWidth();
         double after = window.flowsSplit().getDividerPositions()[0];
         assertTrue(Math.abs(after - dragged) < 0.05 && Math.abs(after - fittedShare) > 0.1,
                 "near where it was dragged (" + dragged + "), not fitted again (" + fittedShare + "): " + after);
         assertTrue(window.flowsPane().getWidth() >= FlowsPane.LEAST_WIDTH - 1, "never narrower than its least");
+    }
+
+    /** The list's width in a row this wide while it follows the columns: what the tabs leave, within its bounds. */
+    private double listFor(double row) {
+        double tabs = window.hopsPane().fittedWidthProperty().get();
+        return Math.max(FlowsPane.LEAST_WIDTH, Math.min(window.flowsPane().fittedWidthProperty().get(), row - tabs));
     }
 
     private static Bounds bounds(Node node) {

@@ -76,6 +76,9 @@ class MainWindowTest {
         window = new MainWindow(false);
         stage.setScene(NetjourneyApp.scene(window));
         NetjourneyApp.installShortcuts(stage.getScene(), window);
+        // the window's default size, whatever an earlier test class left the shared stage at
+        stage.setWidth(NetjourneyApp.WIDTH);
+        stage.setHeight(NetjourneyApp.HEIGHT);
         stage.show();
         opening = window.openTrace(FIXTURE);
     }
@@ -188,16 +191,25 @@ class MainWindowTest {
         List<String> cut = WaitForAsyncUtils.asyncFx(() -> Truncation.in(table)).get(5, TimeUnit.SECONDS);
         assertEquals(List.of(), cut, "nothing cut in the list at the window's default size (1440×900)");
         FlowsPane pane = window.flowsPane();
-        if (pane.getWidth() + 1 < pane.fittedWidthProperty().get()) {
-            assertTrue(pane.scrollsSideways(), "narrower than its columns: the list scrolls sideways");
-            assertTrue(robot.lookup("#flows-table .scroll-bar").queryAll().stream()
-                    .anyMatch(n -> n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL
-                            && bar.isVisible()), "a horizontal scroll bar to reach the last columns");
-        }
+        assertTrue(pane.getWidth() + 1 >= pane.compactWidthProperty().get()
+                && pane.getWidth() + 1 < pane.fittedWidthProperty().get(), "at the default size the list leaves the "
+                + "tabs their room: " + pane.getWidth() + " px, " + pane.compactWidthProperty().get() + " to "
+                + pane.fittedWidthProperty().get() + " px for its columns");
+        assertFalse(pane.scrollsSideways(), "its conversations on two lines, it does not scroll sideways");
+        assertTrue(cellText(robot, far, "conversation").equals("198.51.100.2 →\n198.51.100.130"),
+                cellText(robot, far, "conversation"));
+        robot.interact(() -> window.flowsSplit().setDividerPositions(
+                (pane.compactWidthProperty().get() - 40) / window.flowsSplit().getWidth()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(pane.scrollsSideways(), "narrower than its columns on two lines: the list scrolls sideways");
+        assertTrue(robot.lookup("#flows-table .scroll-bar").queryAll().stream()
+                .anyMatch(n -> n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL
+                        && bar.isVisible()), "a horizontal scroll bar to reach the last columns");
         robot.interact(() -> window.flowsSplit().setDividerPositions(
                 (pane.fittedWidthProperty().get() + 16) / window.flowsSplit().getWidth()));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(pane.scrollsSideways(), "as wide as its columns: they share the room");
+        assertEquals("198.51.100.2 → 198.51.100.130", cellText(robot, far, "conversation"), "on one line");
         Bounds list = pane.table().localToScene(pane.table().getLayoutBounds());
         for (Node header : robot.lookup("#flows-table .column-header").queryAll()) {
             Bounds b = header.localToScene(header.getLayoutBounds());
@@ -241,8 +253,15 @@ class MainWindowTest {
                 .<javafx.scene.control.TableCell<?, ?>>map(n -> (javafx.scene.control.TableCell<?, ?>) n)
                 .filter(c -> c.getText() != null && !c.getText().isEmpty()).toList();
         assertTrue(!cells.isEmpty());
-        assertTrue(cells.stream().allMatch(c -> c.getTooltip() != null && c.getTooltip().getText().equals(c.getText())),
-                "every hop table cell carries its whole text as a tooltip, for what the column cuts off");
+        assertTrue(cells.stream().allMatch(c -> c.getTooltip() != null && java.util.Arrays.stream(c.getText()
+                .split("\n")).allMatch(line -> c.getTooltip().getText().contains(line))),
+                "every hop table cell carries its whole text in its tooltip (a hook's whole tracepoint)");
+        List<javafx.scene.control.TableCell<?, ?>> wrapped = robot.lookup("#hops-table .table-cell").queryAll()
+                .stream().<javafx.scene.control.TableCell<?, ?>>map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getGraphic() instanceof javafx.scene.text.Text).toList();
+        assertTrue(!wrapped.isEmpty() && wrapped.stream().allMatch(c -> c.getTooltip() != null && c.getTooltip()
+                .getText().contains(((javafx.scene.text.Text) c.getGraphic()).getText())),
+                "the addresses and info, wrapped to the column, in the tooltip too");
     }
 
     @Test
@@ -373,8 +392,8 @@ class MainWindowTest {
         Path statsCsv = dir.resolve("stats.csv");
         robot.interact(() -> {
             try {
-                window.exportTable(window.hopsPane().hopsTable(), "hop table", hopsCsv);
-                window.exportTable(window.hopsPane().statsTable(), "statistics", statsCsv);
+                window.exportTable(window.hopsPane().hopsText(), "hop table", hopsCsv);
+                window.exportTable(window.hopsPane().statsText(), "statistics", statsCsv);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -400,7 +419,7 @@ class MainWindowTest {
         Path csv = deep.resolve("the-hop-table-of-the-flow-from-nj-ctr1-to-nj-far.csv");
         robot.interact(() -> {
             try {
-                window.exportTable(window.hopsPane().hopsTable(), "hop table", csv);
+                window.exportTable(window.hopsPane().hopsText(), "hop table", csv);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

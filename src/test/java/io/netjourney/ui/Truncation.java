@@ -9,7 +9,8 @@ import javafx.scene.text.Text;
 
 /**
  * Finds text a person cannot read whole: a label, cell or column header whose skin shows less than its text (cut
- * with an ellipsis, or clipped). Call on the FX thread, after a layout pass.
+ * with an ellipsis, or clipped: the skin clips a text that does not fit its room, a second line's descenders too),
+ * and a wrapped text taller than the cell that holds it. Call on the FX thread, after a layout pass.
  */
 public final class Truncation {
     private Truncation() {
@@ -30,8 +31,19 @@ public final class Truncation {
             for (Node child : labeled.getChildrenUnmodifiable()) {
                 if (child instanceof Text shown && child.isVisible() && !labeled.getText().equals(shown.getText())) {
                     cut.add(kind(labeled) + " '" + labeled.getText() + "' shows '" + shown.getText() + "'");
+                } else if (child instanceof Text shown && child.isVisible() && shown.getClip() != null
+                        && shown.getClip().getLayoutBounds().getHeight() + 0.5 < shown.getLayoutBounds().getHeight()) {
+                    cut.add(kind(labeled) + " '" + labeled.getText() + "' clipped to "
+                            + shown.getClip().getLayoutBounds().getHeight() + " of its "
+                            + shown.getLayoutBounds().getHeight() + " px");
                 }
             }
+        }
+        if (node instanceof Labeled labeled && labeled.getGraphic() instanceof Text wrapped && wrapped.isVisible()
+                && labeled.getHeight() > 0 && wrapped.getBoundsInParent().getMaxY()
+                > labeled.getHeight() - labeled.snappedBottomInset() + 0.5) {
+            cut.add(kind(labeled) + " '" + wrapped.getText() + "' needs " + wrapped.getBoundsInParent().getMaxY()
+                    + " px of its " + labeled.getHeight());
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {

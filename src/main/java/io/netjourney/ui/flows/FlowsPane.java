@@ -5,6 +5,7 @@ import io.netjourney.ui.model.ConversationRow;
 import io.netjourney.ui.model.FlowRow;
 import io.netjourney.ui.model.ListedRow;
 import io.netjourney.ui.model.Micros;
+import io.netjourney.ui.tables.ColumnFit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,8 +41,9 @@ import org.controlsfx.control.textfield.TextFields;
  * sparkline, expandable to its flows; searchable (protocol, addresses, ports, state) and sortable. Rows are updated
  * in place by the view model, so the list does not jump while it updates. A link's own chatter is listed only when
  * 'link-local' is ticked. Columns are at least as wide as what they show (see {@link ColumnFit}); the pane says how
- * wide that makes it ({@link #fittedWidthProperty()}) but may be made narrower, down to {@link #LEAST_WIDTH}: the
- * list then scrolls sideways, and the diagram beside it keeps its room.
+ * wide that makes it ({@link #fittedWidthProperty()}) and how narrow it can be with the conversations on two lines
+ * ({@link #compactWidthProperty()}: "198.51.100.1 →" over "198.51.100.2"), and may be made narrower still, down to
+ * {@link #LEAST_WIDTH}: the list then scrolls sideways, and the tabs beside it keep their room.
  */
 public final class FlowsPane extends VBox {
     /** The state column's words, the widest of which it must fit. */
@@ -54,6 +56,8 @@ public final class FlowsPane extends VBox {
     private static final double PANE_EXTRA = 34;
     /** The narrowest the pane gets: the conversation column and a little more. */
     public static final double LEAST_WIDTH = 360;
+    /** Where a conversation's or flow's label may take a second line. */
+    private static final String ARROW = " → ";
 
     private final TreeTableView<ListedRow> table = new TreeTableView<>();
     private final TreeItem<ListedRow> root = new TreeItem<>();
@@ -61,10 +65,12 @@ public final class FlowsPane extends VBox {
     private final CheckBox linkChatter = new CheckBox("link-local");
     private final ColumnFit fit = new ColumnFit();
     private final ReadOnlyDoubleWrapper fittedWidth = new ReadOnlyDoubleWrapper(this, "fittedWidth");
+    private final ReadOnlyDoubleWrapper compactWidth = new ReadOnlyDoubleWrapper(this, "compactWidth");
     private final Map<ConversationRow, ConversationItem> items = new HashMap<>();
     private final ObservableList<ConversationRow> conversations;
     private final TreeTableColumn<ListedRow, String> labelColumn;
     private final TreeTableColumn<ListedRow, String> protocolColumn;
+    private boolean labelsOnTwoLines;
     private Consumer<ListedRow> onChosen = row -> { };
 
     /**
@@ -88,8 +94,8 @@ public final class FlowsPane extends VBox {
         table.setShowRoot(false);
         table.setPlaceholder(new Label("No flows yet: start a capture, open a trace or turn the lab on"));
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        labelColumn = column("conversation", ListedRow::labelProperty, (row, text) -> text,
-                (row, text) -> describe(row, sinceStart));
+        labelColumn = column("conversation", ListedRow::labelProperty,
+                (row, text) -> labelsOnTwoLines ? onTwoLines(text) : text, (row, text) -> describe(row, sinceStart));
         labelColumn.setId("conversation-column");
         protocolColumn = column("proto", ListedRow::protocolProperty, (row, text) -> text, (row, text) -> text);
         TreeTableColumn<ListedRow, Number> flowsColumn = column("flows", row -> row instanceof ConversationRow c
@@ -121,19 +127,22 @@ public final class FlowsPane extends VBox {
         table.setTreeColumn(labelColumn);
 
         fit.fit(flowsColumn, 0, "9999");
-        fit.fit(seenColumn, 0, "999999");
+        fit.fit(seenColumn, 0, "99999");
         fit.fit(stateColumn, 0, STATES);
-        fit.fit(lossColumn, 0, "100.0 %");
+        fit.fit(lossColumn, 0, "99.9 %");
         for (TreeTableColumn<ListedRow, ?> c : latency.getColumns()) {
             fit.fit(c, 0, "9999.9");
         }
         ColumnFit.atLeast(history, fit.textWidth("history") + 24);
         for (TreeTableColumn<ListedRow, ?> c : leaves()) {
             c.minWidthProperty().addListener((obs, old, width) -> fitPane());
+            c.prefWidthProperty().addListener((obs, old, width) -> fitPane());
             c.visibleProperty().addListener((obs, old, visible) -> fitPane());
         }
         fitPane();
         widthProperty().addListener((obs, old, width) -> choosePolicy());
+        labelColumn.widthProperty().addListener((obs, old, width) -> breakLabels());
+        labelColumn.prefWidthProperty().addListener((obs, old, width) -> breakLabels());
 
         table.setRowFactory(view -> new StateRow());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
@@ -199,21 +208,31 @@ public final class FlowsPane extends VBox {
     }
 
     private void fitPane() {
-        double sum = 0;
+        double whole = 0;
+        double least = 0;
         for (TreeTableColumn<ListedRow, ?> c : leaves()) {
-            sum += c.isVisible() ? c.getMinWidth() : 0;
+            whole += c.isVisible() ? Math.max(c.getMinWidth(), c.getPrefWidth()) : 0;
+            least += c.isVisible() ? c.getMinWidth() : 0;
         }
-        fittedWidth.set(Math.ceil(sum + PANE_EXTRA));
-        setMinWidth(Math.min(LEAST_WIDTH, fittedWidth.get()));
+        fittedWidth.set(Math.ceil(whole + PANE_EXTRA));
+        compactWidth.set(Math.ceil(least + PANE_EXTRA));
+        setMinWidth(Math.min(LEAST_WIDTH, compactWidth.get()));
         choosePolicy();
     }
 
     /**
-     * Where the columns fit, they share the room and widen with the pane; where they do not, they keep their fitted
-     * widths and the list scrolls sideways (a constrained table would cut the last columns off with no scroll bar).
+     * Where the columns fit, the conversation column takes what the others, as wide as they need, leave: more room
+     * than its labels on one line need, or less, its labels then on two. Where they do not fit even so, they keep
+     * their fitted widths and the list scrolls sideways (a constrained table would cut the last columns off with no
+     * scroll bar).
      */
     private void choosePolicy() {
-        boolean fits = getWidth() <= 0 || getWidth() + 1 >= fittedWidth.get();
+        for (TreeTableColumn<ListedRow, ?> c : leaves()) {
+            if (c != labelColumn) {
+                c.setMaxWidth(Math.max(c.getMinWidth(), c.getPrefWidth()));
+            }
+        }
+        boolean fits = getWidth() <= 0 || getWidth() + 1 >= compactWidth.get();
         var wanted = fits ? TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS
                 : TreeTableView.UNCONSTRAINED_RESIZE_POLICY;
         if (table.getColumnResizePolicy() != wanted) {
@@ -226,9 +245,14 @@ public final class FlowsPane extends VBox {
         return table.getColumnResizePolicy() == TreeTableView.UNCONSTRAINED_RESIZE_POLICY;
     }
 
-    /** How wide the pane must be for every column to show what it lists whole, without scrolling sideways. */
+    /** How wide the pane must be for every column to show what it lists whole on one line, without scrolling sideways. */
     public ReadOnlyDoubleProperty fittedWidthProperty() {
         return fittedWidth.getReadOnlyProperty();
+    }
+
+    /** How narrow the pane can be with every column whole, the conversations on two lines, without scrolling sideways. */
+    public ReadOnlyDoubleProperty compactWidthProperty() {
+        return compactWidth.getReadOnlyProperty();
     }
 
     private void conversationsChanged(ListChangeListener.Change<? extends ConversationRow> change) {
@@ -263,10 +287,39 @@ public final class FlowsPane extends VBox {
 
     /** Widens the text columns to a conversation listed and its flows. */
     private void fitShown(ConversationItem item) {
-        fit.fit(labelColumn, TREE_EXTRA, item.row.getLabel());
+        fitLabel(TREE_EXTRA, item.row.getLabel());
         fit.fit(protocolColumn, 0, item.row.getProtocol());
         for (TreeItem<ListedRow> flow : item.getChildren()) {
-            fit.fit(labelColumn, FLOW_EXTRA, flow.getValue().getLabel());
+            fitLabel(FLOW_EXTRA, flow.getValue().getLabel());
+        }
+    }
+
+    /**
+     * While the conversation column is narrower than its labels on one line, each label takes two, broken after its
+     * arrow: "198.51.100.1 →" over "198.51.100.2".
+     */
+    private void breakLabels() {
+        boolean twoLines = labelColumn.getWidth() + 0.5 < labelColumn.getPrefWidth();
+        if (twoLines != labelsOnTwoLines) {
+            labelsOnTwoLines = twoLines;
+            table.refresh();
+        }
+    }
+
+    private static String onTwoLines(String label) {
+        int arrow = label.indexOf(ARROW);
+        return arrow < 0 ? label : label.substring(0, arrow + ARROW.length() - 1) + "\n"
+                + label.substring(arrow + ARROW.length());
+    }
+
+    /** The conversation column is at least as wide as its labels on two lines, preferably on one. */
+    private void fitLabel(double extra, String label) {
+        int arrow = label.indexOf(ARROW);
+        if (arrow < 0) {
+            fit.fitWrapping(labelColumn, extra, label, label);
+        } else {
+            fit.fitWrapping(labelColumn, extra, label, label.substring(0, arrow + ARROW.length() - 1),
+                    label.substring(arrow + ARROW.length()));
         }
     }
 
@@ -284,7 +337,7 @@ public final class FlowsPane extends VBox {
             column.setMinWidth(0);
             column.setPrefWidth(0);
         }
-        fit.fit(labelColumn, TREE_EXTRA, "198.51.100.1 → 198.51.100.2");
+        fitLabel(TREE_EXTRA, "198.51.100.1 → 198.51.100.2");
         fit.fit(protocolColumn, 0, "icmp6");
         for (TreeItem<ListedRow> item : shown) {
             fitShown((ConversationItem) item);
@@ -360,7 +413,7 @@ public final class FlowsPane extends VBox {
         private TreeItem<ListedRow> itemOf(FlowRow flow) {
             return flowItems.computeIfAbsent(flow, f -> {
                 if (getParent() == root) {
-                    fit.fit(labelColumn, FLOW_EXTRA, f.getLabel());
+                    fitLabel(FLOW_EXTRA, f.getLabel());
                 }
                 return new TreeItem<>(f);
             });

@@ -58,6 +58,16 @@ public record HopRow(TracedHop hop, String interfaceId, String namespace, long o
         return Text.route(hop.event());
     }
 
+    /** The source of {@link #route()}: "172.17.0.1", "172.17.0.1:40000". */
+    public String source() {
+        return Text.source(hop.event());
+    }
+
+    /** The destination of {@link #route()}. */
+    public String destination() {
+        return Text.destination(hop.event());
+    }
+
     public int length() {
         return hop.event().length();
     }
@@ -73,6 +83,14 @@ public record HopRow(TracedHop hop, String interfaceId, String namespace, long o
             return info;
         }
         return (info.isEmpty() ? "" : info + " · ") + hop.translation();
+    }
+
+    /**
+     * {@link #info()} as the hop table shows it below the addresses: an expected drop without its hint (normal
+     * operation; the tooltip and the CSV have it whole).
+     */
+    public String briefInfo() {
+        return netfilter != null || hop.translation() != null ? info() : Text.briefInfo(hop.event());
     }
 
     /** Time since the packet's previous crossing, µs; NaN on its first crossing. */

@@ -4,6 +4,7 @@ import com.google.common.net.InetAddresses;
 import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.RouteDecision;
+import io.netjourney.journey.DropClass;
 import io.netjourney.sinks.Protocols;
 import io.netjourney.sinks.Verdicts;
 import java.net.Inet6Address;
@@ -90,6 +91,17 @@ final class Text {
             return Protocols.icmpError(e.isIcmpv6(), e.icmpType(), e.icmpCode());
         }
         return e.isTcp() ? "[" + Protocols.tcpFlags(e.tcpFlags()) + "]" : "";
+    }
+
+    /**
+     * {@link #info} in brief: a drop that is normal operation without the hint that says why it is (its location
+     * stays: "dropped (expected): NO_SOCKET at ping_rcv+0xb3"); anything else whole.
+     */
+    static String briefInfo(HopEvent e) {
+        if (e instanceof Drop drop && DropClass.of(drop).expected()) {
+            return Verdicts.dropped(drop) + (drop.locationName() != null ? " at " + drop.locationName() : "");
+        }
+        return info(e);
     }
 
     private static boolean hasPorts(HopEvent e) {

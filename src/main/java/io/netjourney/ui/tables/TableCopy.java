@@ -9,7 +9,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Control;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
@@ -22,8 +21,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
 /**
- * A table's text as it shows it (its visible columns' titles, each cell's value as text, rows in the order shown),
- * for Ctrl+C and for CSV files.
+ * A table's text, for Ctrl+C and for CSV files: a tree table's as it shows it (its visible columns' titles, each
+ * cell's value as text, rows in the order shown), a {@link CopyableTable}'s in its own columns.
  */
 public final class TableCopy {
     public static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
@@ -31,17 +30,7 @@ public final class TableCopy {
     private TableCopy() {
     }
 
-    /** All rows shown, or only the selected ones, in the order shown. */
-    public static <S> TextTable text(TableView<S> table, boolean selectedOnly) {
-        List<TableColumn<S, ?>> columns = table.getVisibleLeafColumns();
-        List<List<String>> rows = new ArrayList<>();
-        for (int index : rows(table.getSelectionModel().getSelectedIndices(), table.getItems().size(), selectedOnly)) {
-            rows.add(columns.stream().map(column -> text(column.getCellObservableValue(index))).toList());
-        }
-        return new TextTable(columns.stream().map(TableColumn::getText).toList(), rows);
-    }
-
-    /** The same for a tree table: the rows expanded on screen, or the selected ones. */
+    /** A tree table's rows expanded on screen, or the selected ones, in the order shown. */
     public static <S> TextTable text(TreeTableView<S> table, boolean selectedOnly) {
         List<TreeTableColumn<S, ?>> columns = table.getVisibleLeafColumns();
         List<List<String>> rows = new ArrayList<>();
@@ -55,7 +44,8 @@ public final class TableCopy {
         return new TextTable(columns.stream().map(TreeTableColumn::getText).toList(), rows);
     }
 
-    private static List<Integer> rows(List<Integer> selected, int count, boolean selectedOnly) {
+    /** The indices of all {@code count} rows, or of the selected ones, in the order shown. */
+    static List<Integer> rows(List<Integer> selected, int count, boolean selectedOnly) {
         List<Integer> indices = new ArrayList<>();
         if (selectedOnly) {
             indices.addAll(selected);
@@ -69,10 +59,6 @@ public final class TableCopy {
     }
 
     /** Ctrl+C in the table puts its selected rows on the clipboard, tab-separated under a header line. */
-    public static <S> void installCopy(TableView<S> table) {
-        install(table, t -> text(t, true));
-    }
-
     public static <S> void installCopy(TreeTableView<S> table) {
         install(table, t -> text(t, true));
     }
@@ -81,12 +67,13 @@ public final class TableCopy {
      * Ctrl+C, several rows selectable (click, Shift/Ctrl+click), and a context menu that copies the selected rows or
      * exports the whole table (through {@code exportCsv}, which asks where).
      */
-    public static <S> void installMenu(TableView<S> table, Runnable exportCsv) {
+    public static <S> void installMenu(CopyableTable<S> copyable, Runnable exportCsv) {
+        TableView<S> table = copyable.view();
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        installCopy(table);
+        install(table, t -> copyable.text(true));
         // no accelerator on the item: a context menu's accelerators would act in the whole scene
         MenuItem copy = new MenuItem("Copy selected rows (Ctrl+C)");
-        copy.setOnAction(e -> toClipboard(text(table, true)));
+        copy.setOnAction(e -> toClipboard(copyable.text(true)));
         copy.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedIndices()));
         MenuItem export = new MenuItem("Export table as CSV…");
         export.setOnAction(e -> exportCsv.run());

@@ -1,0 +1,118 @@
+package io.netjourney.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netjourney.capture.Drop;
+import io.netjourney.capture.RouteDecision;
+import io.netjourney.ui.model.ConversationRow;
+import io.netjourney.ui.model.FlowRow;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * At the window's default size (1440×900) the tabs beside the flows list show the hop table and the statistics of
+ * every flow listed whole: every column in view, no horizontal scroll bar, no header or cell cut or clipped, down to
+ * the last row; and the flows list beside them whole too. On the lab's traces: pings across the bridge and the router,
+ * IPv6, a TCP reset; and pings with their routing decisions and drops.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TabsAtTheDefaultSizeTest {
+    private static final Path ROUTES_AND_DROPS = Path.of("src/test/resources/fixtures/lab-long-pings.njt");
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(false);
+        stage.setScene(NetjourneyApp.scene(window));
+        // the window's default size, whatever an earlier test class left the shared stage at
+        stage.setWidth(NetjourneyApp.WIDTH);
+        stage.setHeight(NetjourneyApp.HEIGHT);
+        stage.show();
+    }
+
+    @Test
+    void everyFlowOfTheLabsPingsShowsItsHopsAndStatisticsWhole(FxRobot robot) throws Exception {
+        List<String> cut = cutInEveryListedFlow(robot, MainWindowTest.FIXTURE);
+        assertEquals(List.of(), cut);
+    }
+
+    @Test
+    void routingDecisionsAndDropsAreReadWholeToo(FxRobot robot) throws Exception {
+        List<String> cut = cutInEveryListedFlow(robot, ROUTES_AND_DROPS);
+        assertEquals(List.of(), cut);
+        assertTrue(window.model().hopRows().stream().anyMatch(r -> r.event() instanceof RouteDecision)
+                && window.model().hopRows().stream().anyMatch(r -> r.event() instanceof Drop),
+                "the last flow's story has routing decisions and drops");
+    }
+
+    /** Opens the trace, selects each listed flow and reads both tables row by row, and the flows list. */
+    private List<String> cutInEveryListedFlow(FxRobot robot, Path trace) throws Exception {
+        window.openTrace(trace).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(NetjourneyApp.WIDTH, window.getWidth(), "the default size");
+        List<Long> listed = WaitForAsyncUtils.asyncFx(() -> window.model().conversations().stream()
+                .filter(c -> !c.isLinkChatter()).map(ConversationRow::flows).flatMap(List::stream)
+                .map(FlowRow::getId).toList()).get(5, TimeUnit.SECONDS);
+        assertTrue(listed.size() >= 3, "flows listed: " + listed);
+        List<String> cut = new ArrayList<>();
+        for (long flow : listed) {
+            robot.interact(() -> window.selectFlow(flow));
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().detailShown());
+            WaitForAsyncUtils.waitForFxEvents();
+            for (int tab = 0; tab < 2; tab++) {
+                int shown = tab;
+                robot.interact(() -> window.hopsPane().getSelectionModel().select(shown));
+                TableView<?> table = tab == 0 ? window.hopsPane().hopsTable() : window.hopsPane().statsTable();
+                for (int row = 0; row < table.getItems().size(); row += 4) {
+                    int top = row;
+                    robot.interact(() -> table.scrollTo(top));
+                    WaitForAsyncUtils.waitForFxEvents();
+                    cut.addAll(WaitForAsyncUtils.asyncFx(() -> cutIn(table, "flow " + flow + " row " + top))
+                            .get(5, TimeUnit.SECONDS));
+                }
+            }
+            cut.addAll(WaitForAsyncUtils.asyncFx(() -> Truncation.in(window.flowsPane()).stream()
+                    .map(c -> "flows list: " + c).toList()).get(5, TimeUnit.SECONDS));
+        }
+        return cut.stream().distinct().toList();
+    }
+
+    /** What a person cannot read whole in the table as it is on screen. */
+    private static List<String> cutIn(TableView<?> table, String where) {
+        List<String> cut = new ArrayList<>();
+        String name = table.getId() + " (" + where + "): ";
+        Truncation.in(table).forEach(c -> cut.add(name + c));
+        double columns = 0;
+        for (TableColumn<?, ?> column : table.getVisibleLeafColumns()) {
+            columns += column.getWidth();
+        }
+        Node flow = table.lookup(".clipped-container");
+        double room = flow == null ? table.getWidth() : flow.getLayoutBounds().getWidth();
+        if (columns > room + 0.5) {
+            cut.add(name + "columns " + columns + " px wide in " + room + " px");
+        }
+        for (Node bar : table.lookupAll(".scroll-bar")) {
+            if (bar instanceof ScrollBar scroll && scroll.getOrientation() == Orientation.HORIZONTAL
+                    && scroll.isVisible()) {
+                cut.add(name + "a horizontal scroll bar");
+            }
+        }
+        return cut;
+    }
+}
