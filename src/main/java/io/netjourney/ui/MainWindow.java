@@ -438,15 +438,18 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * Until someone drags the divider (or an earlier run's is restored), the tabs get what their tables need to show
-     * every column whole, and the flows list the rest: at most what its columns need on one line (narrower, its
-     * conversations take two lines; narrower than that, it scrolls sideways), at least {@link FlowsPane#LEAST_WIDTH};
-     * as the window gets its size and as the columns widen.
+     * Until someone drags the divider (or an earlier run's is restored), the flows list and the tabs share the width
+     * so that both show every column whole, in this order of need: the list with its conversations on two lines and
+     * the tabs at their least; the tabs as wide as they would be; the list with its conversations on one line; the
+     * rest to the tabs. Narrower than the first, the list scrolls sideways, down to {@link FlowsPane#LEAST_WIDTH}. As
+     * the window gets its size and as the columns widen.
      */
     private void fitFlowsListUntilMoved() {
         details.widthProperty().addListener(o -> fitFlowsList());
         flows.fittedWidthProperty().addListener(o -> fitFlowsList());
+        flows.compactWidthProperty().addListener(o -> fitFlowsList());
         hops.fittedWidthProperty().addListener(o -> fitFlowsList());
+        hops.leastWidthProperty().addListener(o -> fitFlowsList());
         onOwnDividerPressed(details, this::keepFlowsDivider);
     }
 
@@ -487,9 +490,10 @@ public final class MainWindow extends BorderPane {
         if (fitFlowsList && width > 0) {
             // the divider's position is its centre: the list ends half a divider before it
             double divider = details.lookup(".split-pane-divider") instanceof Region d ? d.getWidth() : 0;
-            double wanted = Math.min(flows.fittedWidthProperty().get(),
-                    width - divider - hops.fittedWidthProperty().get());
-            details.setDividerPositions((Math.max(FlowsPane.LEAST_WIDTH, wanted) + divider / 2) / width);
+            double room = width - divider;
+            double list = Math.max(Math.min(flows.fittedWidthProperty().get(), room - hops.fittedWidthProperty().get()),
+                    Math.min(flows.compactWidthProperty().get(), room - hops.leastWidthProperty().get()));
+            details.setDividerPositions((Math.max(FlowsPane.LEAST_WIDTH, list) + divider / 2) / width);
         }
     }
 

@@ -11,10 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.geometry.Orientation;
-import javafx.scene.Node;
-import javafx.scene.control.ScrollBar;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -83,7 +79,8 @@ class TabsAtTheDefaultSizeTest {
                     int top = row;
                     robot.interact(() -> table.scrollTo(top));
                     WaitForAsyncUtils.waitForFxEvents();
-                    cut.addAll(WaitForAsyncUtils.asyncFx(() -> cutIn(table, "flow " + flow + " row " + top))
+                    cut.addAll(WaitForAsyncUtils.asyncFx(() -> Truncation.inTable(table).stream()
+                            .map(c -> table.getId() + " (flow " + flow + " row " + top + "): " + c).toList())
                             .get(5, TimeUnit.SECONDS));
                 }
             }
@@ -91,28 +88,5 @@ class TabsAtTheDefaultSizeTest {
                     .map(c -> "flows list: " + c).toList()).get(5, TimeUnit.SECONDS));
         }
         return cut.stream().distinct().toList();
-    }
-
-    /** What a person cannot read whole in the table as it is on screen. */
-    private static List<String> cutIn(TableView<?> table, String where) {
-        List<String> cut = new ArrayList<>();
-        String name = table.getId() + " (" + where + "): ";
-        Truncation.in(table).forEach(c -> cut.add(name + c));
-        double columns = 0;
-        for (TableColumn<?, ?> column : table.getVisibleLeafColumns()) {
-            columns += column.getWidth();
-        }
-        Node flow = table.lookup(".clipped-container");
-        double room = flow == null ? table.getWidth() : flow.getLayoutBounds().getWidth();
-        if (columns > room + 0.5) {
-            cut.add(name + "columns " + columns + " px wide in " + room + " px");
-        }
-        for (Node bar : table.lookupAll(".scroll-bar")) {
-            if (bar instanceof ScrollBar scroll && scroll.getOrientation() == Orientation.HORIZONTAL
-                    && scroll.isVisible()) {
-                cut.add(name + "a horizontal scroll bar");
-            }
-        }
-        return cut;
     }
 }

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 
 /**
@@ -50,6 +54,30 @@ public final class Truncation {
                 collect(child, cut);
             }
         }
+    }
+
+    /**
+     * {@link #in} for a table, and whether its columns are all in view: none beyond its width (a constrained table
+     * cuts them off with no scroll bar), no horizontal scroll bar to reach them.
+     */
+    public static List<String> inTable(TableView<?> table) {
+        List<String> cut = new ArrayList<>(in(table));
+        double columns = 0;
+        for (TableColumn<?, ?> column : table.getVisibleLeafColumns()) {
+            columns += column.getWidth();
+        }
+        Node rows = table.lookup(".clipped-container");
+        double room = rows == null ? table.getWidth() : rows.getLayoutBounds().getWidth();
+        if (columns > room + 0.5) {
+            cut.add("columns " + columns + " px wide in " + room + " px");
+        }
+        for (Node bar : table.lookupAll(".scroll-bar")) {
+            if (bar instanceof ScrollBar scroll && scroll.getOrientation() == Orientation.HORIZONTAL
+                    && scroll.isVisible()) {
+                cut.add("a horizontal scroll bar");
+            }
+        }
+        return cut;
     }
 
     private static String kind(Labeled labeled) {

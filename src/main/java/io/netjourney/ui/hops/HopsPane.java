@@ -34,10 +34,12 @@ import javafx.scene.text.Text;
  * <p>The hop table shows two things a cell, one over the other: the time over the step's Δt, the namespace over the
  * interface, the hook over the direction, and in the last column, which takes the room left, the source and
  * destination over the info (sequence number, TCP flags, ICMP error, a drop's reason and where, and why for a real
- * one, a routing decision, a netfilter verdict), which wraps where it is longer. Its columns are as wide as what they
- * have shown (see {@link ColumnFit}), the statistics' too; {@link #fittedWidthProperty()} says how wide the tabs must
- * be for both tables to show every column whole. Copy and CSV keep one column per field under its own title
- * ({@link #hopsText()}, {@link #statsText()}); every cell's tooltip has its whole text.
+ * one, a routing decision, a netfilter verdict), each wrapped where it is longer than the column. The other columns
+ * are as wide as what they have shown (see {@link ColumnFit}), the statistics' too. {@link #fittedWidthProperty()}
+ * says how wide the tabs should be for both tables to show every column whole with an IPv4 source → destination on
+ * one line, {@link #leastWidthProperty()} how narrow they can be with every column whole (the last one wrapping
+ * more). Copy and CSV keep one column per field under its own title ({@link #hopsText()}, {@link #statsText()});
+ * every cell's tooltip has its whole text.
  */
 public final class HopsPane extends TabPane {
     /** Beside a table's columns: its vertical scroll bar and border. */
@@ -49,6 +51,9 @@ public final class HopsPane extends TabPane {
     private final CopyableTable<HopStat> statsText;
     private final ColumnFit fit = new ColumnFit();
     private final ReadOnlyDoubleWrapper fittedWidth = new ReadOnlyDoubleWrapper(this, "fittedWidth");
+    private final ReadOnlyDoubleWrapper leastWidth = new ReadOnlyDoubleWrapper(this, "leastWidth");
+    /** The last column's width with any IPv4 source → destination (without ports) on one line. */
+    private final double packetWidth;
     private final InterfacePane details = new InterfacePane();
     private final Tab detailsTab = new Tab("Interface", details);
     private String detailsShown;
@@ -87,6 +92,8 @@ public final class HopsPane extends TabPane {
         hops.setPlaceholder(new Label("Select a flow to see its crossings"));
         hops.getColumns().addAll(List.of(timeColumn, hopColumn, whereColumn, hookColumn, lengthColumn, packetColumn));
         packetColumn.setCellFactory(c -> new WrappingCell<>(r -> lines(r.route(), r.info())));
+        packetColumn.setMinWidth(fit.headerWidth(packetColumn));
+        packetWidth = Math.max(packetColumn.getMinWidth(), fit.cellWidth("255.255.255.255 → 255.255.255.255", 0));
         // the last column takes what the others leave, so the table never scrolls sideways
         hops.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
         hopsText = new CopyableTable<>(hops, List.of(
@@ -168,9 +175,17 @@ public final class HopsPane extends TabPane {
         return statsText;
     }
 
-    /** How wide the tabs must be for the hop table and the statistics to show every column whole. */
+    /**
+     * How wide the tabs should be for the hop table and the statistics to show every column whole, an IPv4 source →
+     * destination on one line.
+     */
     public ReadOnlyDoubleProperty fittedWidthProperty() {
         return fittedWidth.getReadOnlyProperty();
+    }
+
+    /** How narrow the tabs can be with every column of both tables whole (the hop table's last wrapping more). */
+    public ReadOnlyDoubleProperty leastWidthProperty() {
+        return leastWidth.getReadOnlyProperty();
     }
 
     /**
@@ -201,7 +216,6 @@ public final class HopsPane extends TabPane {
         for (Hook hook : List.of(Hook.NET_DEV_QUEUE, Hook.NETIF_RX, Hook.NETIF_RECEIVE_SKB)) {
             hooks.add(shortHook(hook.tracepoint()));
         }
-        List<String> routes = new ArrayList<>(List.of("255.255.255.255 → 255.255.255.255"));
         for (HopRow row : added) {
             time = longer(time, row.offsetText());
             delta = longer(delta, row.deltaText());
@@ -210,13 +224,11 @@ public final class HopsPane extends TabPane {
             places.add(row.namespace());
             places.add(row.interfaceName());
             hooks.add(shortHook(row.hook()));
-            routes.add(row.route());
         }
         fit.fit(timeColumn, 0, time, delta);
         fit.fit(hopColumn, 0, hop);
         fit.fit(whereColumn, 0, places.toArray(String[]::new));
         fit.fit(hookColumn, 0, hooks.toArray(String[]::new));
-        fit.fit(packetColumn, 0, routes.toArray(String[]::new));
         fit.fit(lengthColumn, 0, length);
     }
 
@@ -240,13 +252,14 @@ public final class HopsPane extends TabPane {
     private void refreshFittedWidth() {
         double hopsWidth = TABLE_EXTRA;
         for (TableColumn<HopRow, ?> column : hops.getColumns()) {
-            hopsWidth += column.getMinWidth();
+            hopsWidth += column == packetColumn ? 0 : column.getMinWidth();
         }
         double statsWidth = TABLE_EXTRA;
         for (TableColumn<HopStat, ?> column : stats.getVisibleLeafColumns()) {
             statsWidth += column.getMinWidth();
         }
-        fittedWidth.set(Math.ceil(Math.max(hopsWidth, statsWidth)));
+        leastWidth.set(Math.ceil(Math.max(hopsWidth + packetColumn.getMinWidth(), statsWidth)));
+        fittedWidth.set(Math.ceil(Math.max(hopsWidth + packetWidth, statsWidth)));
     }
 
     /** A tracepoint without its "_entry" ("netif_receive_skb"); the cell's tooltip has it whole. */
