@@ -7,10 +7,12 @@ import io.netjourney.capture.Drop;
 import io.netjourney.capture.RouteDecision;
 import io.netjourney.ui.model.ConversationRow;
 import io.netjourney.ui.model.FlowRow;
+import io.netjourney.ui.model.HopRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -31,9 +33,11 @@ class TabsAtTheDefaultSizeTest {
     private static final Path ROUTES_AND_DROPS = Path.of("src/test/resources/fixtures/lab-long-pings.njt");
 
     private MainWindow window;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         window = new MainWindow(false);
         stage.setScene(NetjourneyApp.scene(window));
         // the window's default size, whatever an earlier test class left the shared stage at
@@ -57,9 +61,35 @@ class TabsAtTheDefaultSizeTest {
                 "the last flow's story has routing decisions and drops");
     }
 
+    @Test
+    void aWindowMappedSmallFirstLeavesTheRoomToTheHopTablesLastColumn(FxRobot robot) throws Exception {
+        window.openTrace(MainWindowTest.FIXTURE).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> window.flowsPane().selectFlow(MainWindowTest.FAR_FLOW)).get());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().detailShown());
+        robot.interact(() -> {
+            stage.setWidth(640);
+            stage.setHeight(420);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            stage.setWidth(NetjourneyApp.WIDTH);
+            stage.setHeight(NetjourneyApp.HEIGHT);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<TableColumn<HopRow, ?>> columns = window.hopsPane().hopsTable().getColumns();
+        for (TableColumn<HopRow, ?> column : columns.subList(0, columns.size() - 1)) {
+            assertEquals(column.getMinWidth(), column.getWidth(), 1, "as wide as it needs, as openbox maps it: "
+                    + column.getText());
+        }
+        TableColumn<HopRow, ?> last = columns.get(columns.size() - 1);
+        assertTrue(last.getWidth() > last.getMinWidth() + 50, "the last column has the rest: " + last.getWidth());
+    }
+
     /** Opens the trace, selects each listed flow and reads both tables row by row, and the flows list. */
     private List<String> cutInEveryListedFlow(FxRobot robot, Path trace) throws Exception {
         window.openTrace(trace).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.model().flows().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(NetjourneyApp.WIDTH, window.getWidth(), "the default size");
         List<Long> listed = WaitForAsyncUtils.asyncFx(() -> window.model().conversations().stream()

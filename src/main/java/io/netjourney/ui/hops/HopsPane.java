@@ -133,7 +133,7 @@ public final class HopsPane extends TabPane {
             }
         }
         stats.getColumns().add(latency);
-        stats.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
+        stats.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 
         fitHops(List.of());
         fitStats(List.of());
@@ -150,6 +150,13 @@ public final class HopsPane extends TabPane {
         for (TableView<?> table : List.of(hops, stats)) {
             for (TableColumn<?, ?> column : table.getVisibleLeafColumns()) {
                 column.minWidthProperty().addListener((obs, old, width) -> refreshFittedWidth());
+            }
+        }
+        // the hop table's last column alone takes what the others, as wide as they need, leave: the resize policy
+        // would otherwise widen them all when the table shrank and grew again (as a window manager maps it)
+        for (TableColumn<HopRow, ?> column : hops.getColumns()) {
+            if (column != packetColumn) {
+                column.maxWidthProperty().bind(column.minWidthProperty());
             }
         }
         refreshFittedWidth();
