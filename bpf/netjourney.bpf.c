@@ -33,6 +33,8 @@ char LICENSE[] SEC("license") = "Dual BSD/GPL";
 #define NJ_MAX_VLAN_TAGS 2
 #define NJ_MAX_IP6_EXT 6
 
+const volatile struct nj_config nj_cfg = {};
+
 /* A typed view of any kernel memory, loads checked like a BTF pointer's (6.2 and later; see struct pkt). */
 extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym __weak;
 
@@ -71,10 +73,10 @@ static __always_inline void count(__u32 counter)
 }
 
 /*
- * Where the packet bytes of an skb are: [head, head + tail) is the linear part. With cast, bytes are plain loads
- * through bpf_rdonly_cast (a dozen nanoseconds less than bpf_probe_read_kernel each, a third of what a rejected
- * crossing costs): the tp_btf crossing programs, which the loader picks only where the kernel has the kfunc. A
- * constant in each program.
+ * Where the packet bytes of an skb are: [head, head + tail) is the linear part. With cast, packet bytes are plain
+ * loads through bpf_rdonly_cast (each a dozen nanoseconds less than a bpf_probe_read_kernel, which is a fifth of
+ * what a rejected crossing costs): the tp_btf crossing programs, which the loader picks only where the kernel has
+ * the kfunc. A constant in each program.
  */
 struct pkt {
 	unsigned char *head;
@@ -83,11 +85,11 @@ struct pkt {
 };
 
 /*
- * bpf_rdonly_cast checks loads against the type cast to: a load must lie within one member. struct in6_addr is a
- * union of arrays, so any load within its 16 bytes passes: a window of 16 bytes at any address.
+ * Copies size bytes of the packet at off; -1 when they do not lie in its linear data or cannot be read. With cast,
+ * eight bytes a load through struct in6_addr, a union of arrays that any load within its 16 bytes may read (the
+ * verifier checks a load from a cast pointer against the member it falls in); every such load is checked again when
+ * it runs, so fewer, wider loads cost less.
  */
-#define NJ_WINDOW 16
-
 static __always_inline int pkt_read(const struct pkt *p, __u32 off, void *dst, __u32 size)
 {
 	if (off + size > p->tail)
@@ -95,35 +97,37 @@ static __always_inline int pkt_read(const struct pkt *p, __u32 off, void *dst, _
 	if (!p->cast)
 		return bpf_probe_read_kernel(dst, size, p->head + off);
 #pragma unroll
-	for (__u32 done = 0; done < size; done += NJ_WINDOW) {
-		const struct in6_addr *window = bpf_rdonly_cast(p->head + off + done,
-								 bpf_core_type_id_kernel(struct in6_addr));
+	for (__u32 done = 0; done < size; done += 8) {
+		const __u64 *window = bpf_rdonly_cast(p->head + off + done, bpf_core_type_id_kernel(struct in6_addr));
+		__u64 bytes = *window;
 
-		__builtin_memcpy((__u8 *)dst + done, window, size - done < NJ_WINDOW ? size - done : NJ_WINDOW);
+		__builtin_memcpy((__u8 *)dst + done, &bytes, size - done < 8 ? size - done : 8);
 	}
 	return 0;
 }
+
+/* A header of the packet at off, of the kernel's type for it, copied into *copy; NULL where pkt_read fails. */
+#define PKT_HEADER(p, off, type, copy) ((const type *)(pkt_read(p, off, copy, sizeof(type)) ? NULL : (copy)))
 
 /* Walks 802.1Q/802.1ad tags starting at off (pointing at a TCI); returns the inner ethertype. */
 static __always_inline __u16 skip_vlan_tags(const struct pkt *p, struct nj_hop *h, __u32 *off, __u16 proto)
 {
 	for (int i = 0; i < NJ_MAX_VLAN_TAGS; i++) {
-		struct {
-			__be16 tci;
-			__be16 inner;
-		} tag;
+		struct vlan_hdr copy;
+		const struct vlan_hdr *tag;
 
 		if (proto != ETH_P_8021Q && proto != ETH_P_8021AD)
 			break;
-		if (pkt_read(p, *off, &tag, sizeof(tag))) {
+		tag = PKT_HEADER(p, *off, struct vlan_hdr, &copy);
+		if (!tag) {
 			h->flags |= NJ_F_TRUNCATED;
 			return 0;
 		}
 		if (!(h->flags & NJ_F_VLAN))
-			h->vlan_tci = bpf_ntohs(tag.tci);
+			h->vlan_tci = bpf_ntohs(tag->h_vlan_TCI);
 		h->flags |= NJ_F_VLAN;
-		proto = bpf_ntohs(tag.inner);
-		*off += sizeof(tag);
+		proto = bpf_ntohs(tag->h_vlan_encapsulated_proto);
+		*off += sizeof(*tag);
 	}
 	return proto;
 }
@@ -137,6 +141,14 @@ static __always_inline int icmp_error(__u8 l4_proto, __u8 type)
 	return type >= 1 && type <= 4;
 }
 
+/* The IP version in the first byte at off, 0 when unreadable. */
+static __always_inline __u8 ip_version(const struct pkt *p, __u32 off)
+{
+	__u8 first;
+
+	return pkt_read(p, off, &first, 1) ? 0 : first >> 4;
+}
+
 /*
  * The packet an ICMP/ICMPv6 error quotes, from off (just after the error's 8-byte header): its IP header and
  * the first 8 bytes of its transport header, into the q_* fields. Nothing is set when the quoted IP header is
@@ -144,40 +156,38 @@ static __always_inline int icmp_error(__u8 l4_proto, __u8 type)
  */
 static __always_inline void parse_quote(const struct pkt *p, struct nj_hop *h, __u32 off)
 {
-	__u8 first;
+	__u8 version = ip_version(p, off);
 	__u32 l4;
 
 	/* a crossing's record is cleared only as far as it is submitted without a quote */
 	__builtin_memset(h->q_saddr, 0, sizeof(*h) - NJ_VERDICT_SIZE);
-	if (pkt_read(p, off, &first, 1))
-		return;
-	if ((first >> 4) == 4) {
-		struct iphdr ip;
+	if (version == 4) {
+		struct iphdr copy;
+		const struct iphdr *ip = PKT_HEADER(p, off, struct iphdr, &copy);
 
-		if (pkt_read(p, off, &ip, sizeof(ip)))
+		if (!ip)
 			return;
 		h->q_addr_family = 4;
-		__builtin_memcpy(h->q_saddr, &ip.saddr, 4);
-		__builtin_memcpy(h->q_daddr, &ip.daddr, 4);
-		h->q_l4_proto = ip.protocol;
-		h->q_ip_id = bpf_ntohs(ip.id);
-		if (bpf_ntohs(ip.frag_off) & 0x1FFF)
+		__builtin_memcpy(h->q_saddr, &ip->saddr, 4);
+		__builtin_memcpy(h->q_daddr, &ip->daddr, 4);
+		h->q_l4_proto = ip->protocol;
+		h->q_ip_id = bpf_ntohs(ip->id);
+		if (bpf_ntohs(ip->frag_off) & 0x1FFF)
 			h->q_flags |= NJ_QF_NO_L4;
-		l4 = off + ip.ihl * 4;
-	} else if ((first >> 4) == 6) {
-		struct {
-			__be32 vtc_flow;
-			__be16 payload_len;
-			__u8 nexthdr;
-			__u8 hop_limit;
-		} ip6;
+		l4 = off + (((const __u8 *)ip)[0] & 0x0F) * 4;
+	} else if (version == 6) {
+		struct ipv6hdr copy;
+		const struct ipv6hdr *ip6 = PKT_HEADER(p, off, struct ipv6hdr, &copy);
 
-		if (pkt_read(p, off, &ip6, sizeof(ip6)) || pkt_read(p, off + 8, h->q_saddr, 32))
+		if (!ip6)
 			return;
 		h->q_addr_family = 6;
-		h->q_flow_label = bpf_ntohl(ip6.vtc_flow) & 0xFFFFF;
-		h->q_l4_proto = ip6.nexthdr;
-		l4 = off + 40;
+		__builtin_memcpy(h->q_saddr, &ip6->saddr, 16);
+		__builtin_memcpy(h->q_daddr, &ip6->daddr, 16);
+		h->q_flow_label = ((__u32)(ip6->flow_lbl[0] & 0x0F) << 16) | ((__u32)ip6->flow_lbl[1] << 8) |
+				  ip6->flow_lbl[2];
+		h->q_l4_proto = ip6->nexthdr;
+		l4 = off + sizeof(*ip6);
 	} else {
 		return;
 	}
@@ -221,45 +231,42 @@ static __always_inline void parse_l4(const struct pkt *p, struct nj_hop *h, __u3
 		return;
 	switch (h->l4_proto) {
 	case IPPROTO_TCP: {
-		struct tcphdr tcp;
+		struct tcphdr copy;
+		const struct tcphdr *tcp = PKT_HEADER(p, off, struct tcphdr, &copy);
 
-		if (pkt_read(p, off, &tcp, sizeof(tcp)))
+		if (!tcp)
 			goto truncated;
-		h->sport = bpf_ntohs(tcp.source);
-		h->dport = bpf_ntohs(tcp.dest);
-		h->tcp_seq = bpf_ntohl(tcp.seq);
-		h->tcp_ack = bpf_ntohl(tcp.ack_seq);
+		h->sport = bpf_ntohs(tcp->source);
+		h->dport = bpf_ntohs(tcp->dest);
+		h->tcp_seq = bpf_ntohl(tcp->seq);
+		h->tcp_ack = bpf_ntohl(tcp->ack_seq);
 		/* flags byte: the 14th byte of the header (CWR..FIN) */
-		h->tcp_flags = ((__u8 *)&tcp)[13];
+		h->tcp_flags = ((const __u8 *)tcp)[13];
 		break;
 	}
 	case IPPROTO_UDP: {
-		struct udphdr udp;
+		struct udphdr copy;
+		const struct udphdr *udp = PKT_HEADER(p, off, struct udphdr, &copy);
 
-		if (pkt_read(p, off, &udp, sizeof(udp)))
+		if (!udp)
 			goto truncated;
-		h->sport = bpf_ntohs(udp.source);
-		h->dport = bpf_ntohs(udp.dest);
+		h->sport = bpf_ntohs(udp->source);
+		h->dport = bpf_ntohs(udp->dest);
 		break;
 	}
 	case IPPROTO_ICMP:
 	case NEXTHDR_ICMP: {
-		struct {
-			__u8 type;
-			__u8 code;
-			__be16 csum;
-			__be16 id;
-			__be16 seq;
-		} icmp;
+		struct icmphdr copy;
+		const struct icmphdr *icmp = PKT_HEADER(p, off, struct icmphdr, &copy);
 
-		if (pkt_read(p, off, &icmp, sizeof(icmp)))
+		if (!icmp)
 			goto truncated;
-		h->icmp_type = icmp.type;
-		h->icmp_code = icmp.code;
-		h->icmp_id = bpf_ntohs(icmp.id);
-		h->icmp_seq = bpf_ntohs(icmp.seq);
-		if (icmp_error(h->l4_proto, icmp.type))
-			parse_quote(p, h, off + sizeof(icmp));
+		h->icmp_type = icmp->type;
+		h->icmp_code = icmp->code;
+		h->icmp_id = bpf_ntohs(icmp->un.echo.id);
+		h->icmp_seq = bpf_ntohs(icmp->un.echo.sequence);
+		if (icmp_error(h->l4_proto, icmp->type))
+			parse_quote(p, h, off + sizeof(*icmp));
 		break;
 	}
 	}
@@ -268,27 +275,51 @@ truncated:
 	h->flags |= NJ_F_TRUNCATED;
 }
 
-/* The network header parsers return the offset of the transport header, 0 when there is none to read. */
-static __always_inline __u32 parse_ipv4(const struct pkt *p, struct nj_hop *h, __u32 off)
+/*
+ * An IPv4 header's addresses and protocol: its bytes 8-19, two loads. Its first eight bytes (identification,
+ * fragment, length) matter only for what follows the header: ipv4_transport.
+ */
+static __always_inline void parse_ipv4(const struct pkt *p, struct nj_hop *h, __u32 off)
 {
-	struct iphdr ip;
+	struct {
+		__u8 ttl;
+		__u8 protocol;
+		__sum16 check;
+		__be32 saddr;
+		__be32 daddr;
+	} ip;
 
-	if (pkt_read(p, off, &ip, sizeof(ip))) {
+	if (pkt_read(p, off + 8, &ip, sizeof(ip))) {
 		h->flags |= NJ_F_TRUNCATED;
-		return 0;
+		return;
 	}
 	h->addr_family = 4;
 	__builtin_memcpy(h->saddr, &ip.saddr, 4);
 	__builtin_memcpy(h->daddr, &ip.daddr, 4);
 	h->l4_proto = ip.protocol;
 	h->ttl = ip.ttl;
+}
+
+/* The rest of a readable IPv4 header (parse_ipv4 first): returns the transport header's offset, 0 for none. */
+static __always_inline __u32 ipv4_transport(const struct pkt *p, struct nj_hop *h, __u32 off)
+{
+	struct {
+		__u8 version_ihl;
+		__u8 tos;
+		__be16 tot_len;
+		__be16 id;
+		__be16 frag_off;
+	} ip;
+
+	if ((h->flags & NJ_F_TRUNCATED) || pkt_read(p, off, &ip, sizeof(ip)))
+		return 0;
 	h->ip_id = bpf_ntohs(ip.id);
 	__u16 frag = bpf_ntohs(ip.frag_off);
 	if (frag & 0x3FFF) /* MF or offset */
 		h->flags |= NJ_F_FRAGMENT;
 	if (frag & 0x1FFF)
 		h->flags |= NJ_F_NO_L4;
-	return off + ip.ihl * 4;
+	return off + (ip.version_ihl & 0x0F) * 4;
 }
 
 static __always_inline int ip6_ext_header(__u8 nexthdr)
@@ -297,47 +328,47 @@ static __always_inline int ip6_ext_header(__u8 nexthdr)
 	       nexthdr == NEXTHDR_FRAGMENT || nexthdr == NEXTHDR_DEST || nexthdr == NEXTHDR_AUTH;
 }
 
+/* The network header parsers return the offset of the transport header, 0 when there is none to read. */
 static __always_inline __u32 parse_ipv6(const struct pkt *p, struct nj_hop *h, __u32 off)
 {
-	struct ipv6hdr ip6;
+	struct ipv6hdr copy;
+	const struct ipv6hdr *ip6 = PKT_HEADER(p, off, struct ipv6hdr, &copy);
 
-	if (pkt_read(p, off, &ip6, sizeof(ip6))) {
+	if (!ip6) {
 		h->flags |= NJ_F_TRUNCATED;
 		return 0;
 	}
 	h->addr_family = 6;
-	__builtin_memcpy(h->saddr, &ip6.saddr, 16);
-	__builtin_memcpy(h->daddr, &ip6.daddr, 16);
-	h->ttl = ip6.hop_limit;
-	h->flow_label = ((__u32)(ip6.flow_lbl[0] & 0x0F) << 16) | ((__u32)ip6.flow_lbl[1] << 8) | ip6.flow_lbl[2];
+	__builtin_memcpy(h->saddr, &ip6->saddr, 16);
+	__builtin_memcpy(h->daddr, &ip6->daddr, 16);
+	h->ttl = ip6->hop_limit;
+	h->flow_label = ((__u32)(ip6->flow_lbl[0] & 0x0F) << 16) | ((__u32)ip6->flow_lbl[1] << 8) | ip6->flow_lbl[2];
 
-	__u8 nexthdr = ip6.nexthdr;
-	off += sizeof(ip6);
+	__u8 nexthdr = ip6->nexthdr;
+	off += sizeof(*ip6);
 	for (int i = 0; i < NJ_MAX_IP6_EXT; i++) {
-		struct {
-			__u8 nexthdr;
-			__u8 hdrlen;
-			__be16 frag_off; /* fragment header only */
-		} ext;
+		struct frag_hdr copy; /* the fragment header; the others begin alike, nexthdr and hdrlen */
+		const struct frag_hdr *ext;
 
 		if (!ip6_ext_header(nexthdr))
 			break;
-		if (pkt_read(p, off, &ext, sizeof(ext))) {
+		ext = PKT_HEADER(p, off, struct frag_hdr, &copy);
+		if (!ext) {
 			h->flags |= NJ_F_TRUNCATED;
 			return 0;
 		}
 		h->flags |= NJ_F_IP6_EXT;
 		if (nexthdr == NEXTHDR_FRAGMENT) {
 			h->flags |= NJ_F_FRAGMENT;
-			if (bpf_ntohs(ext.frag_off) & 0xFFF8)
+			if (bpf_ntohs(ext->frag_off) & 0xFFF8)
 				h->flags |= NJ_F_NO_L4;
 			off += 8;
 		} else if (nexthdr == NEXTHDR_AUTH) {
-			off += ((__u32)ext.hdrlen + 2) * 4;
+			off += ((__u32)ext->reserved + 2) * 4;
 		} else {
-			off += ((__u32)ext.hdrlen + 1) * 8;
+			off += ((__u32)ext->reserved + 1) * 8;
 		}
-		nexthdr = ext.nexthdr;
+		nexthdr = ext->nexthdr;
 	}
 	h->l4_proto = nexthdr;
 	if (ip6_ext_header(nexthdr)) {
@@ -350,46 +381,48 @@ static __always_inline __u32 parse_ipv6(const struct pkt *p, struct nj_hop *h, _
 
 static __always_inline __u32 parse_arp(const struct pkt *p, struct nj_hop *h, __u32 off)
 {
+	struct arphdr copy;
+	const struct arphdr *arp = PKT_HEADER(p, off, struct arphdr, &copy);
 	struct {
-		__be16 htype;
-		__be16 ptype;
-		__u8 hlen;
-		__u8 plen;
-		__be16 op;
 		__u8 sha[6];
 		__u8 spa[4];
 		__u8 tha[6];
 		__u8 tpa[4];
-	} arp;
+	} ip4; /* the addresses of an Ethernet/IPv4 ARP */
 
-	if (pkt_read(p, off, &arp, sizeof(arp))) {
+	if (!arp || pkt_read(p, off + sizeof(*arp), &ip4, sizeof(ip4))) {
 		h->flags |= NJ_F_TRUNCATED;
 		return 0;
 	}
-	h->arp_op = bpf_ntohs(arp.op);
-	if (bpf_ntohs(arp.ptype) != ETH_P_IP || arp.hlen != 6 || arp.plen != 4)
+	h->arp_op = bpf_ntohs(arp->ar_op);
+	if (bpf_ntohs(arp->ar_pro) != ETH_P_IP || arp->ar_hln != 6 || arp->ar_pln != 4)
 		return 0;
 	h->addr_family = 4;
-	__builtin_memcpy(h->saddr, arp.spa, 4);
-	__builtin_memcpy(h->daddr, arp.tpa, 4);
-	__builtin_memcpy(h->src_mac, arp.sha, 6);
-	__builtin_memcpy(h->dst_mac, arp.tha, 6);
+	__builtin_memcpy(h->saddr, ip4.spa, 4);
+	__builtin_memcpy(h->daddr, ip4.tpa, 4);
+	__builtin_memcpy(h->src_mac, ip4.sha, 6);
+	__builtin_memcpy(h->dst_mac, ip4.tha, 6);
 	h->flags &= ~NJ_F_NO_MAC;
 	return 0;
 }
 
-static __always_inline __u32 parse_l3(const struct pkt *p, struct nj_hop *h, __u32 off, __u16 proto)
+/*
+ * The network header at off. Returns the transport header's offset, 0 for none; but for IPv4 without transport,
+ * where the filter has not asked for it yet, 0 and ipv4_transport gives it later.
+ */
+static __always_inline __u32 parse_l3(const struct pkt *p, struct nj_hop *h, __u32 off, __u16 proto, int transport)
 {
 	if (proto == 0) {
 		/* devices without L2 header may leave skb->protocol unset: sniff the version */
-		__u8 first;
+		__u8 version = ip_version(p, off);
 
-		if (pkt_read(p, off, &first, 1) == 0)
-			proto = (first >> 4) == 4 ? ETH_P_IP : (first >> 4) == 6 ? ETH_P_IPV6 : 0;
+		proto = version == 4 ? ETH_P_IP : version == 6 ? ETH_P_IPV6 : 0;
 	}
 	h->ethertype = proto;
-	if (proto == ETH_P_IP)
-		return parse_ipv4(p, h, off);
+	if (proto == ETH_P_IP) {
+		parse_ipv4(p, h, off);
+		return transport ? ipv4_transport(p, h, off) : 0;
+	}
 	if (proto == ETH_P_IPV6)
 		return parse_ipv6(p, h, off);
 	if (proto == ETH_P_ARP)
@@ -406,6 +439,7 @@ static __always_inline int has_ethernet_header(struct net_device *dev, __u16 typ
 /* A crossing's parse between its stages (NJ_STAGE_*), which the filter asks for one at a time. */
 struct crossing {
 	struct pkt p;
+	__u32 l3;     /* network header offset */
 	__u32 l4;     /* transport header offset, 0: none to read */
 	int tx;       /* net_dev_queue: skb->data is the start of the frame */
 	int ethernet; /* the device builds Ethernet headers */
@@ -417,45 +451,52 @@ struct crossing {
  *   one (not tun/wireguard/ip tunnels);
  * - receive: the driver already pulled the link-layer header (eth_type_trans), skb->data is the L3 header or a
  *   VLAN tag; MAC addresses at mac_header if set (read_rx_macs, once the crossing is kept).
+ * Before the filter has answered (whole 0) only what it may read: not the device's kind of link layer on receive,
+ * the MAC addresses or the accelerated VLAN tag.
  */
 static __always_inline void parse_network(struct crossing *c, struct sk_buff *skb, struct net_device *dev,
-					  struct nj_hop *h, int btf)
+					  struct nj_hop *h, int btf, int whole)
 {
 	c->p.head = NJ_READ(btf, skb, head);
 	c->p.tail = NJ_READ(btf, skb, tail);
 	__u32 off = NJ_READ(btf, skb, data) - c->p.head;
 	__u16 proto = bpf_ntohs(NJ_READ(btf, skb, protocol));
 
-	c->ethernet = has_ethernet_header(dev, h->dev_type, btf);
-	if (!c->ethernet)
-		h->flags |= NJ_F_NO_L2 | NJ_F_NO_MAC;
-
-	__u16 tci = btf ? (skb->vlan_all ? skb->vlan_tci : 0) : nj_skb_vlan_tci(skb);
-	if (tci) {
-		h->vlan_tci = tci;
-		h->flags |= NJ_F_VLAN;
+	if (c->tx || whole) {
+		c->ethernet = has_ethernet_header(dev, NJ_READ(btf, dev, type), btf);
+		if (!c->ethernet)
+			h->flags |= NJ_F_NO_L2 | NJ_F_NO_MAC;
 	}
+	if (whole) {
+		__u16 tci = btf ? (skb->vlan_all ? skb->vlan_tci : 0) : nj_skb_vlan_tci(skb);
 
+		if (tci) {
+			h->vlan_tci = tci;
+			h->flags |= NJ_F_VLAN;
+		}
+	}
 	if (c->ethernet && c->tx) {
-		struct {
-			__u8 dst[6];
-			__u8 src[6];
-			__be16 proto;
-		} eth;
+		struct ethhdr copy;
+		const struct ethhdr *eth = whole ? PKT_HEADER(&c->p, off, struct ethhdr, &copy) : NULL;
+		__be16 type; /* before the filter has answered, only the ethertype: one load */
 
-		if (pkt_read(&c->p, off, &eth, sizeof(eth))) {
+		if (whole ? !eth : off + ETH_HLEN > c->p.tail || pkt_read(&c->p, off + 12, &type, sizeof(type))) {
 			h->flags |= NJ_F_TRUNCATED | NJ_F_NO_MAC;
 			return;
 		}
-		__builtin_memcpy(h->dst_mac, eth.dst, 6);
-		__builtin_memcpy(h->src_mac, eth.src, 6);
-		proto = bpf_ntohs(eth.proto);
+		if (whole) {
+			__builtin_memcpy(h->dst_mac, eth->h_dest, 6);
+			__builtin_memcpy(h->src_mac, eth->h_source, 6);
+			type = eth->h_proto;
+		}
+		proto = bpf_ntohs(type);
 		off += ETH_HLEN;
 	}
 	proto = skip_vlan_tags(&c->p, h, &off, proto);
 	if (h->flags & NJ_F_TRUNCATED)
 		return;
-	c->l4 = parse_l3(&c->p, h, off, proto);
+	c->l3 = off;
+	c->l4 = parse_l3(&c->p, h, off, proto, whole);
 }
 
 /* A received frame's MAC addresses, where the driver left its link-layer header. */
@@ -564,26 +605,38 @@ static __always_inline void fill_skb(struct nj_hop *h, struct sk_buff *skb, int 
 	h->mark = NJ_READ(btf, skb, mark);
 }
 
-/* Fills the stages wanted (a transport header needs the network header's) and not done yet; returns those done. */
+/*
+ * Fills the stages wanted (a transport header needs the network header's) and not done yet; returns those done.
+ * Before the filter has answered, the record is not cleared: what a stage writes with |= or only in some cases is
+ * cleared here when the filter reads it (ethertype, flags, addr_family, l4_proto), the rest is left as it was.
+ */
 static __always_inline __u64 fill_stages(struct crossing *c, struct nj_hop *h, struct sk_buff *skb,
-					 struct net_device *dev, __u64 want, __u64 done, int btf)
+					 struct net_device *dev, __u64 want, __u64 done, int btf, int whole)
 {
 	if (want & NJ_STAGE_TRANSPORT)
 		want |= NJ_STAGE_NETWORK;
 	want &= ~done;
 	if (want & NJ_STAGE_PLACE)
 		fill_place(h, dev, btf);
-	if (want & NJ_STAGE_NETWORK)
-		parse_network(c, skb, dev, h, btf);
-	if (want & NJ_STAGE_TRANSPORT)
+	if (want & NJ_STAGE_NETWORK) {
+		h->ethertype = 0;
+		h->flags = 0;
+		h->addr_family = 0;
+		h->l4_proto = 0;
+		parse_network(c, skb, dev, h, btf, whole);
+	}
+	if (want & NJ_STAGE_TRANSPORT) {
+		if (!whole && h->ethertype == ETH_P_IP)
+			c->l4 = ipv4_transport(&c->p, h, c->l3);
 		parse_l4(&c->p, h, c->l4);
+	}
 	return done | want;
 }
 
 /*
- * A crossing: the filter first, reading only what it asks for, stage by stage; the rest of the record only for a
- * crossing it keeps. btf: the tp_btf program (BTF-typed pointers, packet bytes through bpf_rdonly_cast), else its
- * raw_tp twin.
+ * A crossing: the filter first, reading only what it asks for, stage by stage, into the record as it was left by the
+ * last event; the record is made, whole, only for a crossing the filter keeps. btf: the tp_btf program (BTF-typed
+ * pointers, packet bytes through bpf_rdonly_cast), else its raw_tp twin.
  */
 static __always_inline int handle_skb(struct sk_buff *skb, __u16 hook, int btf)
 {
@@ -597,28 +650,30 @@ static __always_inline int handle_skb(struct sk_buff *skb, __u16 hook, int btf)
 		count(NJ_CNT_NO_DEV);
 		return 0;
 	}
-	/* what a crossing is submitted with, the verdict fields too (the quote clears its own part) */
-	__builtin_memset(h, 0, NJ_VERDICT_SIZE);
-	h->hook = hook;
-	h->dev_type = NJ_READ(btf, dev, type);
+	h->event = NJ_EV_CROSSING;
 
 	struct crossing c = { .p.cast = btf, .tx = hook == NJ_HOOK_NET_DEV_QUEUE };
-	__u64 done = 0, verdict = NJ_FILTER_REJECT;
+	__u64 done = fill_stages(&c, h, skb, dev, nj_cfg.first_stages, 0, btf, 0);
+	__u64 verdict = NJ_FILTER_REJECT;
 
-	/* each round fills at least one more stage: at most one per stage, and the last answer */
+	/* each round but the last fills one more stage */
 #pragma clang loop unroll(disable)
 	for (int round = 0; round < 4; round++) {
 		verdict = nj_filter(h, done);
-		if (verdict == NJ_FILTER_REJECT)
+		if (verdict == NJ_FILTER_REJECT || verdict == NJ_FILTER_MATCH)
 			break;
-		done = fill_stages(&c, h, skb, dev, verdict == NJ_FILTER_MATCH ? NJ_STAGE_ALL : verdict, done, btf);
-		if (verdict == NJ_FILTER_MATCH)
-			break;
+		done = fill_stages(&c, h, skb, dev, verdict, done, btf, 0);
 	}
 	if (verdict != NJ_FILTER_MATCH) {
 		count(NJ_CNT_FILTERED);
 		return 0;
 	}
+	/* what a crossing is submitted with, the verdict fields too (the quote clears its own part) */
+	__builtin_memset(h, 0, NJ_VERDICT_SIZE);
+	h->hook = hook;
+	h->dev_type = NJ_READ(btf, dev, type);
+	c = (struct crossing){ .p.cast = btf, .tx = hook == NJ_HOOK_NET_DEV_QUEUE };
+	fill_stages(&c, h, skb, dev, NJ_STAGE_ALL, 0, btf, 1);
 	read_rx_macs(&c, skb, h, btf);
 	fill_skb(h, skb, btf);
 	fill_device_details(h, dev, btf);
@@ -677,7 +732,7 @@ static __always_inline int handle_drop(struct sk_buff *skb, void *location, __u3
 	/* an unset network header is 0 or ~0; a real one lies in the linear data */
 	__u32 l3 = network != 0 && network != 0xFFFF && network < p.tail ? network : data;
 
-	parse_l4(&p, h, parse_l3(&p, h, l3, bpf_ntohs(BPF_CORE_READ(skb, protocol))));
+	parse_l4(&p, h, parse_l3(&p, h, l3, bpf_ntohs(BPF_CORE_READ(skb, protocol)), 1));
 	if (dev) {
 		h->dev_type = BPF_CORE_READ(dev, type);
 		fill_device(h, dev);

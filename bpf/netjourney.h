@@ -5,7 +5,7 @@
  *   src/main/java/io/netjourney/capture/HopRecord.java   (struct nj_hop)
  *   src/main/java/io/netjourney/capture/Hook.java        (enum nj_hook)
  *   src/main/java/io/netjourney/filter/KernelFilterAbi.java (enum nj_filter_verdict, enum nj_stage)
- *   src/main/java/io/netjourney/capture/CaptureSession.java (NJ_FILTER_SITE)
+ *   src/main/java/io/netjourney/capture/CaptureSession.java (NJ_FILTER_SITE, struct nj_config)
  *   src/main/java/io/netjourney/capture/CaptureSession.java (enum nj_counter)
  * Plain fixed-width fields, explicit padding, no packed attribute.
  */
@@ -150,6 +150,12 @@ enum nj_stage {
 	NJ_STAGE_NETWORK = 4,   /* ethertype, addr_family, saddr, daddr, l4_proto: the link and network headers */
 	NJ_STAGE_TRANSPORT = 8, /* sport, dport: the transport header; flags are complete only after it */
 	NJ_STAGE_ALL = 14,
+};
+
+/* Load-time configuration (.rodata, set by the Java side before load; zero: nothing to do). */
+struct nj_config {
+	__u32 first_stages; /* enum nj_stage bits every run of the filter needs: filled before it first runs */
+	__u32 _pad;
 };
 
 /* Per-CPU counters, index = enum nj_counter. */

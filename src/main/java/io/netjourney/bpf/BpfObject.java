@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
+import jnr.ffi.byref.NumberByReference;
 
 /**
  * A BPF object file opened with libbpf: open → configure → load → attach → consume → close. Close is idempotent
@@ -58,6 +59,19 @@ public final class BpfObject implements AutoCloseable {
     public void setAutoload(String program, boolean autoload) {
         requireNotLoaded("set autoload");
         n.bpf.bpf_program__set_autoload(program(program), autoload);
+    }
+
+    /** Writes the load-time configuration into the object's .rodata before load. */
+    public void setReadOnlyData(byte[] data) {
+        requireNotLoaded("set .rodata");
+        Pointer map = findMap(".rodata");
+        NumberByReference size = new NumberByReference(jnr.ffi.TypeAlias.size_t);
+        Pointer value = n.bpf.bpf_map__initial_value(map, size);
+        if (value == null || size.longValue() < data.length) {
+            throw new IllegalStateException(".rodata of the BPF object holds " + size.longValue()
+                    + " bytes, the configuration " + data.length + ": object and program do not match");
+        }
+        value.put(0, data, 0, data.length);
     }
 
     /**

@@ -4,6 +4,7 @@ import jnr.ffi.Pointer;
 import jnr.ffi.annotations.Delegate;
 import jnr.ffi.annotations.IgnoreError;
 import jnr.ffi.annotations.SaveError;
+import jnr.ffi.byref.NumberByReference;
 import jnr.ffi.types.size_t;
 
 /**
@@ -73,6 +74,9 @@ public interface LibBpf {
 
     @IgnoreError
     int bpf_map__fd(Pointer map);
+
+    @IgnoreError
+    Pointer bpf_map__initial_value(Pointer map, NumberByReference size);
 
     @IgnoreError
     int bpf_map__set_max_entries(Pointer map, int maxEntries);

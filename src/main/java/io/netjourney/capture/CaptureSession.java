@@ -8,6 +8,7 @@ import io.netjourney.bpf.RingConsumer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -31,42 +32,50 @@ public final class CaptureSession implements AutoCloseable {
     private static final int CNT_NO_DEVICE = 3;
 
     /**
-     * @param filterCode  the compiled filter: BPF code put in place of every program's NJ_FILTER_SITE (a function of
-     *                    the record, r1, and the stages done, r2; see bpf/netjourney.h)
+     * @param filter      the compiled filter, put in place of every program's NJ_FILTER_SITE
      * @param hooks       hooks to attach; those the kernel lacks are skipped with a warning
      * @param ringBytes   ring buffer size, a power of two multiple of the page size
      * @param consumer    how records are read from the ring
      * @param rawCrossings the crossing hooks' raw_tp twins even where tp_btf programs would load (as on kernels
      *                    before 6.2)
      */
-    public record Options(byte[] filterCode, Set<Hook> hooks, int ringBytes, RingConsumer.Kind consumer,
+    public record Options(FilterProgram filter, Set<Hook> hooks, int ringBytes, RingConsumer.Kind consumer,
             boolean rawCrossings) {
         /** About 190,000 crossings: a quarter of a second of a flood, longer than a garbage collection. */
         public static final int DEFAULT_RING_BYTES = 32 * 1024 * 1024;
 
-        public Options(byte[] filterCode, Set<Hook> hooks, int ringBytes) {
-            this(filterCode, hooks, ringBytes, RingConsumer.Kind.MAPPED, false);
+        public Options(FilterProgram filter, Set<Hook> hooks, int ringBytes) {
+            this(filter, hooks, ringBytes, RingConsumer.Kind.MAPPED, false);
         }
 
-        public static Options of(byte[] filterCode) {
-            return new Options(filterCode, EnumSet.allOf(Hook.class), DEFAULT_RING_BYTES);
+        public static Options of(FilterProgram filter) {
+            return new Options(filter, EnumSet.allOf(Hook.class), DEFAULT_RING_BYTES);
         }
 
         public Options withConsumer(RingConsumer.Kind kind) {
-            return new Options(filterCode, hooks, ringBytes, kind, rawCrossings);
+            return new Options(filter, hooks, ringBytes, kind, rawCrossings);
         }
 
         public Options withHooks(Set<Hook> chosen) {
-            return new Options(filterCode, chosen, ringBytes, consumer, rawCrossings);
+            return new Options(filter, chosen, ringBytes, consumer, rawCrossings);
         }
 
         public Options withRawCrossings() {
-            return new Options(filterCode, hooks, ringBytes, consumer, true);
+            return new Options(filter, hooks, ringBytes, consumer, true);
         }
     }
 
     /** NJ_FILTER_SITE in bpf/netjourney.h: the marker where each program runs the filter. */
     public static final long FILTER_SITE = 0x6e6a5f66696c7472L;
+    /** sizeof(struct nj_config) in bpf/netjourney.h: first_stages, then padding. */
+    static final int CONFIG_SIZE = 8;
+
+    /** The load-time configuration, struct nj_config, little endian as the kernel reads it. */
+    private static byte[] config(FilterProgram filter) {
+        return ByteBuffer.allocate(CONFIG_SIZE).order(ByteOrder.LITTLE_ENDIAN).putInt(0, filter.firstStages())
+                .array();
+    }
+
     /**
      * The kfunc the tp_btf crossing programs read packet bytes with (kernel 6.2 and later); without it their raw_tp
      * twins are loaded.
@@ -111,6 +120,7 @@ public final class CaptureSession implements AutoCloseable {
         try {
             object = BpfObject.open(readObject());
             object.setMaxEntries(EVENTS_MAP, options.ringBytes());
+            object.setReadOnlyData(config(options.filter()));
             Map<Hook, String> programs;
             KernelNames names;
             try (KernelSupport.Btf kernel = new KernelSupport.Btf()) { // parsed once: it takes a while
@@ -118,7 +128,7 @@ public final class CaptureSession implements AutoCloseable {
                 names = KernelNames.from(kernel);
             }
             for (String program : programs.values()) {
-                if (object.inlineAtMarkers(program, FILTER_SITE, options.filterCode()) == 0) {
+                if (object.inlineAtMarkers(program, FILTER_SITE, options.filter().code()) == 0) {
                     throw new CaptureException("program " + program + " has no filter site: the BPF object and "
                             + "this loader come from different builds");
                 }

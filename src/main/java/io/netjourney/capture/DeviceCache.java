@@ -27,24 +27,17 @@ final class DeviceCache {
     Device device(long netnsInode, long netnsCookie, int ifindex, String ifname, String linkKind, int deviceType,
                   int masterIfindex) {
         int home = TableSlot.of(netnsInode, ifindex, slots.length);
-        Device d = slots[home];
-        if (matches(d, netnsInode, netnsCookie, ifindex, ifname, linkKind, deviceType, masterIfindex)) {
-            return d;
-        }
-        Device paired = slots[home ^ 1];
-        if (matches(paired, netnsInode, netnsCookie, ifindex, ifname, linkKind, deviceType, masterIfindex)) {
-            return paired;
+        for (int paired = 0; paired < 2; paired++) {
+            Device d = slots[home ^ paired];
+            if (d != null && d.netnsInode() == netnsInode && d.ifindex() == ifindex && d.netnsCookie() == netnsCookie
+                    && d.deviceType() == deviceType && d.masterIfindex() == masterIfindex && d.ifname().equals(ifname)
+                    && d.linkKind().equals(linkKind)) {
+                return d;
+            }
         }
         Device made = new Device(netnsInode, netnsCookie, ifindex, ifname, linkKind, deviceType, masterIfindex);
-        slots[home ^ 1] = d;
+        slots[home ^ 1] = slots[home];
         slots[home] = made;
         return made;
-    }
-
-    private static boolean matches(Device d, long netnsInode, long netnsCookie, int ifindex, String ifname,
-                                   String linkKind, int deviceType, int masterIfindex) {
-        return d != null && d.netnsInode() == netnsInode && d.ifindex() == ifindex && d.netnsCookie() == netnsCookie
-                && d.deviceType() == deviceType && d.masterIfindex() == masterIfindex && d.ifname().equals(ifname)
-                && d.linkKind().equals(linkKind);
     }
 }

@@ -67,6 +67,27 @@ final class FilterCompiler {
         return c.asm.assemble();
     }
 
+    /**
+     * The stages every run of the compiled filter needs: the first primitive it evaluates always runs. Filled before
+     * the first run, they save the kernel side a round of asking.
+     */
+    static int firstStages(Filter filter) {
+        Filter first = filter;
+        while (first instanceof NotFilter || first instanceof AndFilter || first instanceof OrFilter) {
+            first = first instanceof NotFilter not ? not.operand()
+                    : first instanceof AndFilter and ? and.left() : ((OrFilter) first).left();
+        }
+        return stageOf(first).bit;
+    }
+
+    /** The stage that fills what a primitive tests. */
+    private static Stage stageOf(Filter primitive) {
+        if (primitive instanceof NetnsFilter || primitive instanceof IfnameFilter) {
+            return Stage.PLACE;
+        }
+        return primitive instanceof PortFilter ? Stage.TRANSPORT : Stage.NETWORK;
+    }
+
     /** A function that matches everything. */
     static byte[] matchAll() {
         BpfAssembler asm = new BpfAssembler();
@@ -89,21 +110,27 @@ final class FilterCompiler {
             emit(or.left(), onTrue, right);
             asm.bind(right);
             emit(or.right(), onTrue, onFalse);
-        } else if (f instanceof ProtocolFilter p) {
+        } else {
+            require(stageOf(f));
+            primitive(f, onTrue, onFalse);
+        }
+    }
+
+    /** A primitive's test, its stage done. */
+    private void primitive(Filter f, Label onTrue, Label onFalse) {
+        if (f instanceof ProtocolFilter p) {
             protocol(p.protocol(), onTrue, onFalse);
         } else if (f instanceof AddressFilter a) {
             address(a, onTrue, onFalse);
         } else if (f instanceof PortFilter p) {
             port(p, onTrue, onFalse);
         } else if (f instanceof NetnsFilter n) {
-            require(Stage.PLACE);
             asm.loadWord(FIELD, HOP, HopRecord.NETNS_INO);
             for (long inode : n.inodes()) {
                 asm.jumpIf32(Condition.EQ, FIELD, (int) inode, onTrue);
             }
             asm.jump(onFalse);
         } else if (f instanceof IfnameFilter i) {
-            require(Stage.PLACE);
             byte[] name = Arrays.copyOf(i.bytes(), 16);
             byte[] mask = new byte[16];
             Arrays.fill(mask, 0, i.bytes().length + 1, (byte) 0xff);
@@ -116,7 +143,6 @@ final class FilterCompiler {
 
     /** Protocol.matches: the same tests on ethertype, addr_family and l4_proto. */
     private void protocol(Protocol protocol, Label onTrue, Label onFalse) {
-        require(Stage.NETWORK);
         switch (protocol) {
             case IP -> ethertypeIs(Packet.ETHERTYPE_IPV4, onTrue, onFalse);
             case IP6 -> ethertypeIs(Packet.ETHERTYPE_IPV6, onTrue, onFalse);
@@ -167,7 +193,6 @@ final class FilterCompiler {
     }
 
     private void address(AddressFilter a, Label onTrue, Label onFalse) {
-        require(Stage.NETWORK);
         IpNetwork network = a.network();
         asm.loadByte(FIELD, HOP, HopRecord.ADDR_FAMILY);
         asm.jumpIf(Condition.NE, FIELD, network.family(), onFalse);
@@ -192,7 +217,6 @@ final class FilterCompiler {
     }
 
     private void port(PortFilter p, Label onTrue, Label onFalse) {
-        require(Stage.TRANSPORT);
         passWhenTransportUnknown(onTrue);
         Label tcpOrUdp = asm.newLabel();
         asm.loadHalf(FIELD, HOP, HopRecord.ETHERTYPE);

@@ -1,6 +1,7 @@
 package io.netjourney.filter;
 
 import io.netjourney.bpf.BpfAssembler;
+import io.netjourney.capture.FilterProgram;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,11 +23,13 @@ public final class KernelFilter {
 
     private final Filter filter;
     private final byte[] code;
+    private final int firstStages;
     private final String warning;
 
-    private KernelFilter(Filter filter, byte[] code, String warning) {
+    private KernelFilter(Filter filter, byte[] code, int firstStages, String warning) {
         this.filter = filter;
         this.code = code;
+        this.firstStages = firstStages;
         this.warning = warning;
     }
 
@@ -37,9 +40,9 @@ public final class KernelFilter {
         if (instructions > MAX_INSTRUCTIONS) {
             String warning = "filter needs " + instructions + " BPF instructions in the kernel, more than "
                     + MAX_INSTRUCTIONS + ": the kernel passes every packet and the filter runs in user space";
-            return new KernelFilter(filter, FilterCompiler.matchAll(), warning);
+            return new KernelFilter(filter, FilterCompiler.matchAll(), 0, warning);
         }
-        return new KernelFilter(filter, code, null);
+        return new KernelFilter(filter, code, FilterCompiler.firstStages(filter), null);
     }
 
     public Filter filter() {
@@ -49,6 +52,11 @@ public final class KernelFilter {
     /** A copy of the BPF code to put at the programs' filter site. */
     public byte[] code() {
         return code.clone();
+    }
+
+    /** What the capture puts into its programs: the code, and the stages to fill before it first runs. */
+    public FilterProgram program() {
+        return new FilterProgram(code(), firstStages);
     }
 
     /** The code's length in instructions (a 64-bit immediate counts two). */

@@ -55,7 +55,7 @@ public final class LiveSource implements Source {
         if (options.netfilter()) {
             nft = NftTracer.start(NftTracer.Namespace.thisAndNamed(), verdicts::add);
         }
-        capture = CaptureSession.start(CaptureSession.Options.of(kernel.code()).withConsumer(options.consumer())
+        capture = CaptureSession.start(CaptureSession.Options.of(kernel.program()).withConsumer(options.consumer())
                 .withHooks(options.hooks()), to::event);
         warnings.addAll(capture.warnings());
     }

@@ -3,6 +3,7 @@ package io.netjourney.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netjourney.capture.CaptureSession;
+import io.netjourney.capture.FilterProgram;
 import io.netjourney.filter.FilterParser;
 import io.netjourney.filter.KernelFilter;
 import io.netjourney.lab.Privileged;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class CapturePriorityPrivilegedIT {
     @Test
     void aCapturingProcessRunsAtNiceMinusTen() throws Exception {
-        byte[] filter = KernelFilter.compile(FilterParser.parse("icmp and host 198.51.100.250")).code();
+        FilterProgram filter = KernelFilter.compile(FilterParser.parse("icmp and host 198.51.100.250")).program();
         CompletableFuture<Integer> nice = new CompletableFuture<>();
         Thread capture = new Thread(() -> {
             try (CaptureSession session = CaptureSession.start(CaptureSession.Options.of(filter), e -> { })) {

@@ -29,7 +29,7 @@ final class LiveTrace implements AutoCloseable {
     private LiveTrace(String filter, Predicate<Long> namespaces, boolean verdicts) {
         this.verdicts = verdicts;
         KernelFilter kernelFilter = KernelFilter.compile(FilterParser.parse(filter));
-        session = CaptureSession.start(CaptureSession.Options.of(kernelFilter.code()), event -> {
+        session = CaptureSession.start(CaptureSession.Options.of(kernelFilter.program()), event -> {
             TracedHop hop = assembler.accept(event); // places routing decisions in their namespace first
             if ((this.verdicts || event instanceof Crossing) && namespaces.test(hop.event().netnsInode())) {
                 synchronized (hops) {

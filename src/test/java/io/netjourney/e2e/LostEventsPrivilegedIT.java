@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.capture.CaptureSession;
+import io.netjourney.capture.FilterProgram;
 import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Hook;
 import io.netjourney.filter.FilterParser;
@@ -27,7 +28,7 @@ class LostEventsPrivilegedIT {
 
     @Test
     void eventsLostToAFullRingAreCounted() throws Exception {
-        byte[] filter = KernelFilter.compile(FilterParser.parse("icmp and host " + LabNode.CTR1.ipv4())).code();
+        FilterProgram filter = KernelFilter.compile(FilterParser.parse("icmp and host " + LabNode.CTR1.ipv4())).program();
         AtomicLong delivered = new AtomicLong();
         // one page holds 24 records: 20 pings make 120 crossings while nobody reads
         EnumSet<Hook> crossings = EnumSet.noneOf(Hook.class);

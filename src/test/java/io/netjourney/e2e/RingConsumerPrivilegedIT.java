@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.bpf.RingConsumer;
 import io.netjourney.capture.CaptureSession;
+import io.netjourney.capture.FilterProgram;
 import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
@@ -39,7 +40,7 @@ class RingConsumerPrivilegedIT {
 
     @Test
     void mappedAndLibbpfConsumersDeliverTheSameRecords() throws Exception {
-        byte[] filter = KernelFilter.compile(FilterParser.parse("icmp and host " + LabNode.CTR1.ipv4())).code();
+        FilterProgram filter = KernelFilter.compile(FilterParser.parse("icmp and host " + LabNode.CTR1.ipv4())).program();
         EnumSet<Hook> crossings = EnumSet.noneOf(Hook.class);
         for (Hook hook : Hook.values()) {
             if (hook.direction() != Hook.Direction.NONE) {
@@ -73,7 +74,7 @@ class RingConsumerPrivilegedIT {
 
     @Test
     void onePollDeliversABoundedBatchSoAFloodCannotHoldTheCallerForever() throws Exception {
-        byte[] filter = KernelFilter.compile(FilterParser.parse("icmp and host " + LabNode.CTR1.ipv4())).code();
+        FilterProgram filter = KernelFilter.compile(FilterParser.parse("icmp and host " + LabNode.CTR1.ipv4())).program();
         CaptureSession.Options options = new CaptureSession.Options(filter, Hook.crossingsAndDrops(), 128 << 20);
         long[] delivered = new long[1];
         try (CaptureSession session = CaptureSession.start(options, e -> delivered[0]++)) {

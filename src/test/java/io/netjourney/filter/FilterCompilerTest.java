@@ -44,6 +44,18 @@ class FilterCompilerTest {
     }
 
     @Test
+    void theFirstStagesAreThoseOfTheFirstPrimitiveEvaluated() {
+        assertEquals(KernelFilterAbi.STAGE_NETWORK, firstStages("host 198.51.100.250"));
+        assertEquals(KernelFilterAbi.STAGE_PLACE, firstStages("netns nj-ctr1 and tcp port 80"));
+        assertEquals(KernelFilterAbi.STAGE_TRANSPORT, firstStages("not port 53 or icmp"));
+        assertEquals(KernelFilterAbi.STAGE_PLACE, firstStages("(ifname eth0 or arp) and not udp"));
+    }
+
+    private static int firstStages(String expression) {
+        return FilterCompiler.firstStages(FilterNamespaces.parse(expression));
+    }
+
+    @Test
     void theCodeGrowsWithTheFilterNotFaster() {
         int one = instructions("host 2001:db8::1");
         int many = instructions(repeat("host 2001:db8::%d", " or ", 160));

@@ -72,8 +72,10 @@ class KernelEquivalenceTest {
                 boolean java = filter.matches(events.get(i));
                 HopEvent event = events.get(i);
                 assertEquals(java, StagedRecord.matchesFilled(code, records.get(i)), () -> filter + " on " + event);
-                assertEquals(java, StagedRecord.matchesStaged(code, records.get(i), random),
+                assertEquals(java, StagedRecord.matchesStaged(code, 0, records.get(i), random),
                         () -> filter + " on " + event + ", stages on demand");
+                assertEquals(java, StagedRecord.matchesStaged(code, kernel.program().firstStages(), records.get(i),
+                        random), () -> filter + " on " + event + ", its first stages filled before");
                 matched += java ? 1 : 0;
             }
         }

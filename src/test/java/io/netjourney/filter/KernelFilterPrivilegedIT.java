@@ -7,9 +7,11 @@ import io.netjourney.capture.CaptureSession;
 import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Crossing;
 import io.netjourney.capture.Drop;
+import io.netjourney.capture.FilterProgram;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopRecord;
+import io.netjourney.capture.Packet;
 import io.netjourney.capture.RouteDecision;
 import io.netjourney.lab.Lab;
 import io.netjourney.lab.LabExtension;
@@ -85,7 +87,7 @@ class KernelFilterPrivilegedIT {
         KernelFilter kernel = KernelFilter.compile(filter);
         assertTrue(kernel.exact(), kernel.toString());
         long start = System.nanoTime();
-        try (CaptureSession alone = CaptureSession.start(CaptureSession.Options.of(kernel.code()), e -> { })) {
+        try (CaptureSession alone = CaptureSession.start(CaptureSession.Options.of(kernel.program()), e -> { })) {
             System.out.printf("[%d BPF instructions] loaded and attached in %.0f ms%n", kernel.instructionCount(),
                     (System.nanoTime() - start) / 1e6);
         }
@@ -107,6 +109,7 @@ class KernelFilterPrivilegedIT {
         List<HopEvent> all = captured.get(ALL);
         assertTrue(all.stream().anyMatch(e -> e instanceof Drop), "the lab's traffic had drops: " + kinds(all));
         assertTrue(all.stream().anyMatch(e -> e instanceof RouteDecision), "and routing decisions");
+        assertTrue(all.stream().anyMatch(e -> e.hasFlag(Packet.FLAG_NO_L4)), "and fragments without ports");
         for (String expression : expressions) {
             Filter filter = FilterParser.parse(expression);
             List<HopEvent> expected = all.stream().filter(filter::matches).toList();
@@ -128,12 +131,12 @@ class KernelFilterPrivilegedIT {
         Map<String, List<HopEvent>> events = new LinkedHashMap<>();
         Set<Long> lab = labNamespaces();
         try {
-            open(sessions, events, ALL, new CaptureSession.Options(FilterCompiler.matchAll(),
+            open(sessions, events, ALL, new CaptureSession.Options(new FilterProgram(FilterCompiler.matchAll(), 0),
                     EnumSet.allOf(Hook.class), RING_BYTES));
             for (String expression : expressions) {
                 KernelFilter kernel = KernelFilter.compile(FilterParser.parse(expression));
                 assertTrue(kernel.exact(), kernel.toString());
-                CaptureSession.Options options = new CaptureSession.Options(kernel.code(),
+                CaptureSession.Options options = new CaptureSession.Options(kernel.program(),
                         EnumSet.allOf(Hook.class), RING_BYTES);
                 open(sessions, events, expression, raw ? options.withRawCrossings() : options);
             }
@@ -182,6 +185,9 @@ class KernelFilterPrivilegedIT {
                 "ping -n -q -c 2 -i 0.05 " + LabNode.FAR.ipv6(),
                 "echo hello > /dev/udp/" + ctr2 + "/" + CLOSED_PORT,
                 "echo hello > /dev/udp/" + LabNode.CTR2.ipv6() + "/" + CLOSED_PORT,
+                "head -c 3000 /dev/zero > /dev/udp/" + ctr2 + "/" + CLOSED_PORT,
+                "head -c 3000 /dev/zero > /dev/udp/" + LabNode.CTR2.ipv6() + "/" + CLOSED_PORT,
+                "ping -n -q -c 1 -s 2000 " + ctr2,
                 "(echo hello > /dev/tcp/" + ctr2 + "/" + CLOSED_PORT + ") 2>/dev/null",
                 "sleep 0.2", "true");
         Process p = new ProcessBuilder("ip", "netns", "exec", LAB.namespace(LabNode.CTR1), "bash", "-c", script)

@@ -67,7 +67,7 @@ class PlaceFilterPrivilegedIT {
         KernelFilter filter = KernelFilter.compile(FilterParser.parse(expression));
         assertTrue(filter.exact(), filter.toString());
         List<HopEvent> events = new ArrayList<>();
-        try (CaptureSession session = CaptureSession.start(CaptureSession.Options.of(filter.code()),
+        try (CaptureSession session = CaptureSession.start(CaptureSession.Options.of(filter.program()),
                 e -> {
                     synchronized (events) {
                         events.add(e);

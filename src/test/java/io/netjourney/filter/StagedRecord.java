@@ -37,8 +37,11 @@ final class StagedRecord {
         return verdict(new BpfInterpreter(code).run(full(record), ALL));
     }
 
-    /** The answer with stages filled on demand; asserts no stage is asked for twice or after it was done. */
-    static boolean matchesStaged(byte[] code, byte[] record, Random garbage) {
+    /**
+     * The answer with the first stages filled before the first run and the others on demand; asserts no stage is
+     * asked for twice or after it was done.
+     */
+    static boolean matchesStaged(byte[] code, int firstStages, byte[] record, Random garbage) {
         byte[] complete = full(record);
         byte[] staged = complete.clone();
         for (int[][] stage : new int[][][] {PLACE, NETWORK, TRANSPORT}) {
@@ -50,6 +53,9 @@ final class StagedRecord {
         }
         BpfInterpreter interpreter = new BpfInterpreter(code);
         int done = 0;
+        if (firstStages != 0) {
+            done = provide(staged, complete, firstStages, done);
+        }
         for (int round = 0; round < 4; round++) {
             long answer = interpreter.run(staged, done);
             if (answer == KernelFilterAbi.FILTER_REJECT || answer == KernelFilterAbi.FILTER_MATCH) {
@@ -57,19 +63,24 @@ final class StagedRecord {
             }
             assertEquals(1, Long.bitCount(answer), "one stage asked for at a time: " + answer);
             assertTrue((answer & ALL) == answer && (answer & done) == 0, "a stage not done yet: " + answer);
-            if (answer == KernelFilterAbi.STAGE_PLACE) {
-                fill(staged, complete, PLACE);
-            } else {
-                fill(staged, complete, NETWORK);
-                done |= KernelFilterAbi.STAGE_NETWORK;
-                if (answer == KernelFilterAbi.STAGE_TRANSPORT) {
-                    fill(staged, complete, TRANSPORT);
-                }
-            }
-            done |= (int) answer;
+            done = provide(staged, complete, (int) answer, done);
         }
         fail("still asking for stages with all of them done");
         return false;
+    }
+
+    /** Fills one stage (the transport header's needs the network header's too); returns the stages done. */
+    private static int provide(byte[] staged, byte[] complete, int stage, int done) {
+        if (stage == KernelFilterAbi.STAGE_PLACE) {
+            fill(staged, complete, PLACE);
+        } else {
+            fill(staged, complete, NETWORK);
+            done |= KernelFilterAbi.STAGE_NETWORK;
+            if (stage == KernelFilterAbi.STAGE_TRANSPORT) {
+                fill(staged, complete, TRANSPORT);
+            }
+        }
+        return done | stage;
     }
 
     private static boolean verdict(long answer) {
