@@ -134,8 +134,13 @@ public final class Session implements AutoCloseable {
     private void run() {
         try {
             source.open(options, new Delivery());
-        } catch (IOException | RuntimeException e) {
-            source.close();
+        } catch (IOException | RuntimeException | Error e) {
+            // an Error too (a native library missing a symbol, no memory): start() must not wait forever
+            try {
+                source.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             ended.countDown();
             opened.completeExceptionally(e);
             return;
@@ -148,7 +153,7 @@ public final class Session implements AutoCloseable {
             pumpUntilStopped();
         } catch (IOException | UncheckedIOException | CaptureException e) {
             failure = e.getMessage();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failure = e.toString();
         } finally {
             finish();

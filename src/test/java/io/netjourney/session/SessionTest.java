@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netjourney.capture.CaptureException;
 import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
@@ -151,6 +153,29 @@ class SessionTest {
     }
 
     @Test
+    void aSourceThrowingAnErrorWhileOpeningFailsTheStartInsteadOfHangingIt() {
+        EndlessSource broken = new EndlessSource();
+        broken.openError = new UnsatisfiedLinkError("bpf_map_update_elem");
+        CaptureException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(CaptureException.class,
+                        () -> Session.start(1, broken, SessionOptions.defaults(), new Collected())));
+        assertTrue(e.getMessage().contains("bpf_map_update_elem"), e.getMessage());
+        assertEquals(1, broken.closes.get());
+    }
+
+    @Test
+    void aSourceThrowingAnErrorOnTheWayEndsTheSessionWithWhy() throws Exception {
+        EndlessSource broken = new EndlessSource();
+        broken.failAfter = 3;
+        broken.pumpError = new StackOverflowError("deep");
+        Collected sink = new Collected();
+        Session session = Session.start(1, broken, SessionOptions.defaults(), sink);
+        assertTrue(session.awaitEnd(Duration.ofSeconds(5)), "ended");
+        assertEquals("java.lang.StackOverflowError: deep", sink.end.failure());
+        assertEquals(1, broken.closes.get());
+    }
+
+    @Test
     void theKernelsCountersArePassedOnWithWhatJavaFiltered() throws Exception {
         EndlessSource source = new EndlessSource();
         source.kernel = new CaptureStats(100, 4, 20, 3, 96);
@@ -166,6 +191,8 @@ class SessionTest {
     private static final class EndlessSource implements Source {
         final AtomicInteger closes = new AtomicInteger();
         volatile int failAfter = -1;
+        volatile Error pumpError;
+        volatile Error openError;
         volatile CaptureStats kernel = CaptureStats.EMPTY;
         private Delivery delivery;
         private HopEvent event;
@@ -173,6 +200,9 @@ class SessionTest {
 
         @Override
         public void open(SessionOptions options, Delivery to) throws IOException {
+            if (openError != null) {
+                throw openError;
+            }
             delivery = to;
             event = recorded().get(0);
         }
@@ -185,6 +215,9 @@ class SessionTest {
         @Override
         public boolean pump(int timeoutMs) {
             if (++pumps == failAfter) {
+                if (pumpError != null) {
+                    throw pumpError;
+                }
                 throw new io.netjourney.capture.CaptureException("the ring broke");
             }
             delivery.event(event);
