@@ -34,6 +34,8 @@ char LICENSE[] SEC("license") = "Dual BSD/GPL";
 #define NJ_MAX_IP6_EXT 6
 
 const volatile struct nj_config nj_cfg = {};
+/* Written by the Java side while the programs run (.bss). */
+volatile struct nj_settings nj_set;
 
 /* A typed view of any kernel memory, loads checked like a BTF pointer's (6.2 and later; see struct pkt). */
 extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym __weak;
@@ -63,6 +65,34 @@ struct {
 	__type(key, __u32);
 	__type(value, struct nj_hop);
 } scratch SEC(".maps");
+
+/*
+ * Every matching crossing and drop, per direction of a flow and place, when nj_set.counting: exact figures at rates no
+ * per-event stream can carry. Entries stay for the whole run; a crossing that finds the map full is counted in
+ * NJ_CNT_COUNTS_FULL.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
+	__uint(max_entries, 16384);
+	__type(key, struct nj_count_key);
+	__type(value, struct nj_count);
+} flow_counts SEC(".maps");
+
+/* What counting knows of a packet between its crossings: when it was first seen and whether it is sampled. */
+struct skb_seen {
+	__u64 first_ns;
+	__u32 ident; /* packet_ident() of the crossing that made the entry */
+	__u32 place; /* where it was made: a packet does not cross the same place twice, a new one on a reused skb does */
+	__u32 sampled;
+	__u32 _pad;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u64); /* skb address */
+	__type(value, struct skb_seen);
+} skbs_seen SEC(".maps");
 
 static __always_inline void count(__u32 counter)
 {
@@ -633,6 +663,149 @@ static __always_inline __u64 fill_stages(struct crossing *c, struct nj_hop *h, s
 	return done | want;
 }
 
+/* A packet lives a second at most between crossings: an entry older than that is from an skb since reused. */
+#define NJ_PACKET_LIFETIME_NS 1000000000ULL
+
+static __always_inline int echo(const struct nj_hop *h)
+{
+	return h->l4_proto == IPPROTO_ICMP ? h->icmp_type == 8 || h->icmp_type == 0
+					   : h->l4_proto == NEXTHDR_ICMP && (h->icmp_type == 128 || h->icmp_type == 129);
+}
+
+/*
+ * What the sampling decision is taken on: fields the packet keeps along its path, alike for an echo request and its
+ * reply (both sampled or neither). *strong is 0 where nothing in the headers tells packets of one flow apart (UDP over
+ * IPv6, IPv4 with id 0): the decision is then taken at random on the packet's first crossing and kept for its skb.
+ */
+static __always_inline __u32 sample_key(const struct nj_hop *h, int *strong)
+{
+	*strong = 1;
+	if (echo(h))
+		return ((__u32)h->icmp_id << 16) | h->icmp_seq;
+	if (h->l4_proto == IPPROTO_TCP)
+		return h->tcp_seq ^ h->tcp_ack;
+	if (h->addr_family == 4 && h->ip_id)
+		return h->ip_id | (__u32)h->l4_proto << 16;
+	*strong = 0;
+	return h->flow_label ^ ((__u32)h->sport << 16 | h->dport);
+}
+
+static __always_inline int chosen(__u32 key, int strong, __u32 every)
+{
+	if (every <= 1)
+		return 1;
+	return (strong ? (key * 0x9E3779B1u) >> 8 : bpf_get_prandom_u32()) % every == 0;
+}
+
+/* The histogram bucket of a time: 0 for 0, b for [2^(b-1), 2^b) ns, the last for anything longer. */
+static __always_inline __u32 log2_bucket(__u64 ns)
+{
+	__u32 b = 0;
+
+#pragma unroll
+	for (__u32 shift = 32; shift > 0; shift >>= 1) {
+		if (ns >> shift) {
+			ns >>= shift;
+			b += shift;
+		}
+	}
+	b += ns; /* ns is 1 here unless it was 0 */
+	return b < NJ_HIST_BUCKETS ? b : NJ_HIST_BUCKETS - 1;
+}
+
+/* Adds one packet to its flow direction's count at this place. */
+static __always_inline void add_count(const struct nj_hop *h, __u64 now, __u64 since)
+{
+	struct nj_count_key key = {};
+
+	__builtin_memcpy(key.saddr, h->saddr, sizeof(key.saddr));
+	__builtin_memcpy(key.daddr, h->daddr, sizeof(key.daddr));
+	__builtin_memcpy(key.ifname, h->ifname, sizeof(key.ifname));
+	key.netns_ino = h->netns_ino;
+	key.ifindex = h->ifindex;
+	if (h->event == NJ_EV_DROP) {
+		key.drop_reason = h->drop_reason;
+		key.drop_location = h->drop_location;
+	}
+	key.hook = h->hook;
+	key.ethertype = h->ethertype;
+	key.l4_proto = h->l4_proto;
+	key.addr_family = h->addr_family;
+	if (h->l4_proto == IPPROTO_ICMP || h->l4_proto == NEXTHDR_ICMP) {
+		key.sport = echo(h) ? h->icmp_id : 0;
+		key.dport = (__u16)h->icmp_type << 8 | h->icmp_code;
+	} else {
+		key.sport = h->sport;
+		key.dport = h->dport;
+	}
+	__u32 bucket = log2_bucket(since);
+	struct nj_count *c = bpf_map_lookup_elem(&flow_counts, &key);
+
+	if (!c) {
+		struct nj_count first = { .packets = 1, .bytes = h->len, .first_ns = now, .last_ns = now };
+
+		first.since_first[bucket & (NJ_HIST_BUCKETS - 1)] = 1;
+		if (!bpf_map_update_elem(&flow_counts, &key, &first, BPF_NOEXIST))
+			return;
+		c = bpf_map_lookup_elem(&flow_counts, &key); /* another CPU made it first, or the map is full */
+		if (!c) {
+			count(NJ_CNT_COUNTS_FULL);
+			return;
+		}
+	}
+	/* per CPU, but a softirq may run in between on the same CPU */
+	__sync_fetch_and_add(&c->packets, 1);
+	__sync_fetch_and_add(&c->bytes, h->len);
+	__sync_fetch_and_add(&c->since_first[bucket & (NJ_HIST_BUCKETS - 1)], 1);
+	if (!c->first_ns)
+		c->first_ns = now;
+	c->last_ns = now;
+}
+
+/*
+ * Counting: counts a whole record (crossing or drop) and says whether it is to be sent, as every record of its packet
+ * is: the decision is taken at the packet's first crossing and kept for its skb, with the time of that crossing (the
+ * histogram's origin).
+ */
+static __always_inline int count_and_sample(const struct nj_hop *h)
+{
+	__u64 now = bpf_ktime_get_ns();
+	int strong;
+	__u32 key = sample_key(h, &strong);
+	/* the same packet: the same key, also the protocol and the ICMP type (a reply may reuse its request's skb) */
+	__u32 ident = key ^ ((__u32)h->l4_proto << 24 | (__u32)h->icmp_type << 16);
+	__u32 place = h->netns_ino ^ h->ifindex << 12 ^ h->hook;
+	struct skb_seen *seen = bpf_map_lookup_elem(&skbs_seen, &h->skb);
+	__u64 since = 0;
+	int sampled;
+
+	if (seen && seen->ident == ident && seen->place != place && now - seen->first_ns < NJ_PACKET_LIFETIME_NS) {
+		since = now - seen->first_ns;
+		sampled = seen->sampled;
+	} else {
+		struct skb_seen fresh = { .first_ns = now, .ident = ident, .place = place };
+
+		sampled = chosen(key, strong, nj_set.sample_every);
+		fresh.sampled = sampled;
+		if (h->event == NJ_EV_CROSSING)
+			bpf_map_update_elem(&skbs_seen, &h->skb, &fresh, BPF_ANY);
+	}
+	if (h->event == NJ_EV_DROP && seen)
+		bpf_map_delete_elem(&skbs_seen, &h->skb); /* the skb is freed */
+	add_count(h, now, since);
+	return sampled;
+}
+
+/* A record the filter kept: counted if counting is on, sent if its packet is sampled. */
+static __always_inline void keep(struct nj_hop *h)
+{
+	if (nj_set.counting && !count_and_sample(h)) {
+		count(NJ_CNT_SAMPLED_OUT);
+		return;
+	}
+	submit(h);
+}
+
 /*
  * A crossing: the filter first, reading only what it asks for, stage by stage, into the record as it was left by the
  * last event; the record is made, whole, only for a crossing the filter keeps. btf: the tp_btf program (BTF-typed
@@ -677,7 +850,7 @@ static __always_inline int handle_skb(struct sk_buff *skb, __u16 hook, int btf)
 	read_rx_macs(&c, skb, h, btf);
 	fill_skb(h, skb, btf);
 	fill_device_details(h, dev, btf);
-	submit(h);
+	keep(h);
 	return 0;
 }
 
@@ -753,8 +926,21 @@ static __always_inline int handle_drop(struct sk_buff *skb, void *location, __u3
 	fill_skb(h, skb, 0);
 	h->drop_reason = reason;
 	h->drop_location = (__u64)location;
-	submit(h);
+	keep(h);
 	return 0;
+}
+
+/*
+ * A routing decision knows no packet: while packets are sampled, 1 in sample_every decisions is sent, at random (the
+ * flows' figures are in flow_counts; a flow's decisions are alike).
+ */
+static __always_inline void submit_decision(struct nj_hop *h)
+{
+	if (nj_set.counting && !chosen(0, 0, nj_set.sample_every)) {
+		count(NJ_CNT_SAMPLED_OUT);
+		return;
+	}
+	submit(h);
 }
 
 /* An IPv4 routing table lookup: the flow it was made for, and what it found. */
@@ -792,7 +978,7 @@ static __always_inline int handle_fib4(__u32 table, const struct flowi4 *flp, co
 	h->fib_table = table;
 	h->fib_err = err;
 	h->task_netns_ino = task_netns();
-	submit(h);
+	submit_decision(h);
 	return 0;
 }
 
@@ -842,7 +1028,7 @@ static __always_inline int handle_fib6(const struct net *net, const struct fib6_
 	}
 	h->fib_table = table ? BPF_CORE_READ(table, tb6_id) : 0;
 	h->task_netns_ino = task_netns();
-	submit(h);
+	submit_decision(h);
 	return 0;
 }
 

@@ -158,13 +158,61 @@ struct nj_config {
 	__u32 _pad;
 };
 
+/*
+ * Run-time settings (.bss, written by the Java side before load and while running; zero: count nothing, send every
+ * matching event). Keep in sync with src/main/java/io/netjourney/capture/KernelCounting.java.
+ */
+struct nj_settings {
+	__u32 counting;     /* 1: count every matching crossing and drop in flow_counts */
+	__u32 sample_every; /* > 1: send the records of 1 in sample_every packets (all of a chosen packet's), 0 or 1: all */
+};
+
 /* Per-CPU counters, index = enum nj_counter. */
 enum nj_counter {
 	NJ_CNT_SUBMITTED = 0,
-	NJ_CNT_LOST = 1,     /* ring buffer full */
-	NJ_CNT_FILTERED = 2, /* did not match the filter */
-	NJ_CNT_NO_DEV = 3,   /* skb without a device */
-	NJ_CNT_MAX = 4,
+	NJ_CNT_LOST = 1,        /* ring buffer full */
+	NJ_CNT_FILTERED = 2,    /* did not match the filter */
+	NJ_CNT_NO_DEV = 3,      /* skb without a device */
+	NJ_CNT_SAMPLED_OUT = 4, /* matched, counted, not sent: its packet was not among the 1 in sample_every */
+	NJ_CNT_COUNTS_FULL = 5, /* matched, not counted: flow_counts was full */
+	NJ_CNT_MAX = 6,
 };
+
+/* Buckets of the latency histogram: bucket 0 for 0 ns (the packet's first crossing), bucket b for [2^(b-1), 2^b). */
+#define NJ_HIST_BUCKETS 32
+
+/*
+ * flow_counts' key: one direction of one flow at one place (namespace, interface, hook; a drop: the kfree_skb hook,
+ * the reason and the code that dropped it). Keep in sync with KernelCounting.java.
+ */
+struct nj_count_key {
+	__u8 saddr[16];     /* IPv4 in the first 4 bytes */
+	__u8 daddr[16];
+	char ifname[NJ_IFNAMSIZ]; /* a drop without a device: "" */
+	__u64 drop_location; /* NJ_HOOK_KFREE_SKB only: kernel address that freed the skb */
+	__u32 netns_ino;
+	__u32 ifindex;      /* a drop without a device: 0 */
+	__u32 drop_reason;  /* NJ_HOOK_KFREE_SKB only */
+	__u16 hook;         /* enum nj_hook */
+	__u16 ethertype;
+	__u16 sport;        /* TCP/UDP; ICMP/ICMPv6: the echo id */
+	__u16 dport;        /* TCP/UDP; ICMP/ICMPv6: type << 8 | code */
+	__u8 l4_proto;
+	__u8 addr_family;
+	__u8 _pad[2];
+};
+#define NJ_COUNT_KEY_SIZE 80
+_Static_assert(sizeof(struct nj_count_key) == NJ_COUNT_KEY_SIZE, "KernelCounting.KEY_SIZE");
+
+/* flow_counts' value, per CPU. */
+struct nj_count {
+	__u64 packets;
+	__u64 bytes;        /* skb->len */
+	__u64 first_ns;     /* bpf_ktime_get_ns() of the first and the last packet counted on this CPU */
+	__u64 last_ns;
+	__u32 since_first[NJ_HIST_BUCKETS]; /* time since the packet's first crossing (per skb), log2 buckets */
+};
+#define NJ_COUNT_SIZE 160
+_Static_assert(sizeof(struct nj_count) == NJ_COUNT_SIZE, "KernelCounting.VALUE_SIZE");
 
 #endif

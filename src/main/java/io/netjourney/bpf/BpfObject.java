@@ -61,17 +61,76 @@ public final class BpfObject implements AutoCloseable {
         n.bpf.bpf_program__set_autoload(program(program), autoload);
     }
 
-    /** Writes the load-time configuration into the object's .rodata before load. */
-    public void setReadOnlyData(byte[] data) {
-        requireNotLoaded("set .rodata");
-        Pointer map = findMap(".rodata");
+    /** Writes a global section's initial contents (".bss", ".data") before load. */
+    public void setInitialData(String section, byte[] data) {
+        requireNotLoaded("set " + section);
+        Pointer map = findMap(section);
         NumberByReference size = new NumberByReference(jnr.ffi.TypeAlias.size_t);
         Pointer value = n.bpf.bpf_map__initial_value(map, size);
         if (value == null || size.longValue() < data.length) {
-            throw new IllegalStateException(".rodata of the BPF object holds " + size.longValue()
-                    + " bytes, the configuration " + data.length + ": object and program do not match");
+            throw new IllegalStateException(section + " of the BPF object holds " + size.longValue() + " bytes, "
+                    + data.length + " given: object and program do not match");
         }
         value.put(0, data, 0, data.length);
+    }
+
+    /** Rewrites the start of a global section (".bss", ".data") of the loaded programs: they see it at once. */
+    public void writeData(String section, byte[] data) {
+        if (!loaded) {
+            throw new IllegalStateException("write " + section + " before load");
+        }
+        Pointer map = findMap(section);
+        int size = n.bpf.bpf_map__value_size(map);
+        if (size < data.length) {
+            throw new IllegalStateException(section + " holds " + size + " bytes, " + data.length + " given");
+        }
+        int fd = mapFd(section);
+        Pointer key = Memory.allocateDirect(n.runtime, 4);
+        Pointer value = Memory.allocateDirect(n.runtime, size);
+        key.putInt(0, 0);
+        if (n.bpf.bpf_map_lookup_elem(fd, key, value) < 0) {
+            throw error("read " + section, n.lastErrno(), "");
+        }
+        value.put(0, data, 0, data.length);
+        if (n.bpf.bpf_map_update_elem(fd, key, value, 0) < 0) {
+            throw error("write " + section, n.lastErrno(), "");
+        }
+    }
+
+    /** One entry of a per-CPU hash map: its key, and its value on each possible CPU. */
+    public record PerCpuEntry(byte[] key, byte[][] values) {
+    }
+
+    /**
+     * Every entry of a per-CPU hash map. Entries the programs add meanwhile may or may not be in it; none is read
+     * twice.
+     */
+    public List<PerCpuEntry> readPerCpuHash(String mapName) {
+        Pointer map = findMap(mapName);
+        int fd = mapFd(mapName);
+        int keySize = n.bpf.bpf_map__key_size(map);
+        int valueSize = n.bpf.bpf_map__value_size(map);
+        int stride = (valueSize + 7) & ~7; // the kernel rounds each CPU's value up to 8 bytes
+        int cpus = n.bpf.libbpf_num_possible_cpus();
+        Pointer previous = Memory.allocateDirect(n.runtime, keySize);
+        Pointer next = Memory.allocateDirect(n.runtime, keySize);
+        Pointer values = Memory.allocateDirect(n.runtime, (long) stride * cpus);
+        List<PerCpuEntry> entries = new ArrayList<>();
+        Pointer from = null;
+        while (n.bpf.bpf_map_get_next_key(fd, from, next) == 0) {
+            byte[] key = new byte[keySize];
+            next.get(0, key, 0, keySize);
+            if (n.bpf.bpf_map_lookup_elem(fd, next, values) == 0) {
+                byte[][] perCpu = new byte[cpus][valueSize];
+                for (int cpu = 0; cpu < cpus; cpu++) {
+                    values.get((long) stride * cpu, perCpu[cpu], 0, valueSize);
+                }
+                entries.add(new PerCpuEntry(key, perCpu));
+            }
+            previous.put(0, key, 0, keySize);
+            from = previous;
+        }
+        return entries;
     }
 
     /**

@@ -85,10 +85,19 @@ public interface LibBpf {
     int bpf_map__value_size(Pointer map);
 
     @IgnoreError
+    int bpf_map__key_size(Pointer map);
+
+    @IgnoreError
     int bpf_map__max_entries(Pointer map);
 
     @SaveError
     int bpf_map_lookup_elem(int fd, Pointer key, Pointer value);
+
+    @SaveError
+    int bpf_map_update_elem(int fd, Pointer key, Pointer value, long flags);
+
+    @SaveError
+    int bpf_map_get_next_key(int fd, Pointer key, Pointer nextKey);
 
     @SaveError
     Pointer ring_buffer__new(int mapFd, SampleFn sample, Pointer ctx, Pointer opts);

@@ -25,11 +25,13 @@ public final class CaptureSession implements AutoCloseable {
     static final String OBJECT_RESOURCE = "/bpf/netjourney.bpf.o";
     private static final String EVENTS_MAP = "events";
     private static final String COUNTERS_MAP = "counters";
-    private static final int COUNTER_ENTRIES = 4;
+    private static final int COUNTER_ENTRIES = 6;
     private static final int CNT_SUBMITTED = 0;
     private static final int CNT_LOST = 1;
     private static final int CNT_FILTERED = 2;
     private static final int CNT_NO_DEVICE = 3;
+    private static final int CNT_SAMPLED_OUT = 4;
+    private static final int CNT_COUNTS_FULL = 5;
 
     /**
      * @param filter      the compiled filter, put in place of every program's NJ_FILTER_SITE
@@ -38,14 +40,17 @@ public final class CaptureSession implements AutoCloseable {
      * @param consumer    how records are read from the ring
      * @param rawCrossings the crossing hooks' raw_tp twins even where tp_btf programs would load (as on kernels
      *                    before 6.2)
+     * @param sampleEvery 0: no counting in the kernel, every matching event sent; 1 or more: the kernel counts
+     *                    every matching crossing and drop ({@link #counts()}) and sends the records of 1 in this
+     *                    many packets
      */
     public record Options(FilterProgram filter, Set<Hook> hooks, int ringBytes, RingConsumer.Kind consumer,
-            boolean rawCrossings) {
+            boolean rawCrossings, int sampleEvery) {
         /** About 190,000 crossings: a quarter of a second of a flood, longer than a garbage collection. */
         public static final int DEFAULT_RING_BYTES = 32 * 1024 * 1024;
 
         public Options(FilterProgram filter, Set<Hook> hooks, int ringBytes) {
-            this(filter, hooks, ringBytes, RingConsumer.Kind.MAPPED, false);
+            this(filter, hooks, ringBytes, RingConsumer.Kind.MAPPED, false, 0);
         }
 
         public static Options of(FilterProgram filter) {
@@ -53,15 +58,20 @@ public final class CaptureSession implements AutoCloseable {
         }
 
         public Options withConsumer(RingConsumer.Kind kind) {
-            return new Options(filter, hooks, ringBytes, kind, rawCrossings);
+            return new Options(filter, hooks, ringBytes, kind, rawCrossings, sampleEvery);
         }
 
         public Options withHooks(Set<Hook> chosen) {
-            return new Options(filter, chosen, ringBytes, consumer, rawCrossings);
+            return new Options(filter, chosen, ringBytes, consumer, rawCrossings, sampleEvery);
         }
 
         public Options withRawCrossings() {
-            return new Options(filter, hooks, ringBytes, consumer, true);
+            return new Options(filter, hooks, ringBytes, consumer, true, sampleEvery);
+        }
+
+        /** Counting in the kernel, 1 in {@code every} packets sent (0: no counting). */
+        public Options withSampling(int every) {
+            return new Options(filter, hooks, ringBytes, consumer, rawCrossings, every);
         }
     }
 
@@ -88,14 +98,16 @@ public final class CaptureSession implements AutoCloseable {
     private final List<String> warnings;
     private long decoded;
     private final KernelNames kernelNames;
+    private volatile int sampleEvery;
 
     private CaptureSession(BpfObject object, RingConsumer ring, List<Hook> attached, List<String> warnings,
-            KernelNames kernelNames) {
+            KernelNames kernelNames, int sampleEvery) {
         this.object = object;
         this.ring = ring;
         this.attached = attached;
         this.warnings = warnings;
         this.kernelNames = kernelNames;
+        this.sampleEvery = sampleEvery;
     }
 
     /**
@@ -120,7 +132,8 @@ public final class CaptureSession implements AutoCloseable {
         try {
             object = BpfObject.open(readObject());
             object.setMaxEntries(EVENTS_MAP, options.ringBytes());
-            object.setReadOnlyData(config(options.filter()));
+            object.setInitialData(".rodata", config(options.filter()));
+            object.setInitialData(KernelCounting.SETTINGS_SECTION, KernelCounting.settings(options.sampleEvery()));
             Map<Hook, String> programs;
             KernelNames names;
             try (KernelSupport.Btf kernel = new KernelSupport.Btf()) { // parsed once: it takes a while
@@ -152,7 +165,8 @@ public final class CaptureSession implements AutoCloseable {
             CaptureSession[] session = new CaptureSession[1];
             holder[0] = object.ringBuffer(EVENTS_MAP, options.consumer(),
                     record -> session[0].deliver(record, sink));
-            session[0] = new CaptureSession(object, holder[0], List.copyOf(attached), List.copyOf(warnings), names);
+            session[0] = new CaptureSession(object, holder[0], List.copyOf(attached), List.copyOf(warnings), names,
+                    options.sampleEvery());
             return session[0];
         } catch (BpfException e) {
             close(object);
@@ -220,7 +234,34 @@ public final class CaptureSession implements AutoCloseable {
     public CaptureStats stats() {
         long[] counters = object.readPerCpuCounters(COUNTERS_MAP, COUNTER_ENTRIES);
         return new CaptureStats(counters[CNT_SUBMITTED], counters[CNT_LOST], counters[CNT_FILTERED],
-                counters[CNT_NO_DEVICE], decoded);
+                counters[CNT_NO_DEVICE], decoded, counters[CNT_SAMPLED_OUT], counters[CNT_COUNTS_FULL]);
+    }
+
+    /**
+     * Starts or changes counting in the kernel while capturing: from now on every matching crossing and drop is
+     * counted and 1 in {@code every} packets sent ({@code every} ≥ 1), or, with 0, counting stops (the counts so far
+     * stay) and every matching event is sent. Safe from any thread.
+     */
+    public synchronized void setSampling(int every) {
+        try {
+            object.writeData(KernelCounting.SETTINGS_SECTION, KernelCounting.settings(every));
+        } catch (BpfException e) {
+            throw new CaptureException(explain(e), e.log(), e);
+        }
+        sampleEvery = every;
+    }
+
+    /** 0 when the kernel does not count, else the N of "1 in N packets sent". */
+    public int sampleEvery() {
+        return sampleEvery;
+    }
+
+    /**
+     * What the kernel counted since the capture started, per direction of a flow and place (empty unless counting
+     * was on at some point). Safe from any thread.
+     */
+    public List<KernelCount> counts() {
+        return KernelCounting.decodeAll(object.readPerCpuHash(KernelCounting.COUNTS_MAP), kernelNames);
     }
 
     public List<Hook> attachedHooks() {

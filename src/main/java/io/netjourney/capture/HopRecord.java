@@ -310,7 +310,12 @@ public final class HopRecord {
         b.put(offset, bytes, 0, Math.min(bytes.length, NAME_SIZE - 1));
     }
 
-    private static InetAddress address(ByteBuffer b, int index, int family) {
+    /** The device name field at {@code index}, as records' names are decoded (shared when seen before). */
+    static String ifname(ByteBuffer b, int index) {
+        return IFNAMES.name(b, index);
+    }
+
+    static InetAddress address(ByteBuffer b, int index, int family) {
         if (family == 4) {
             return ADDRESSES.ipv4(net32(b, index));
         }

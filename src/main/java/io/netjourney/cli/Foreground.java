@@ -66,7 +66,7 @@ final class Foreground {
                 public void lost(long total) {
                     if (!source.hooks().isEmpty()) {
                         err.println("netjourney: " + total + " events lost so far: the ring buffer was full "
-                                + "(narrow the filter)");
+                                + "(narrow the filter, or count in the kernel and send fewer: --sample 100)");
                     }
                     tracer.lostEvents(total);
                 }

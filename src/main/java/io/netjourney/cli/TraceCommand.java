@@ -4,8 +4,11 @@ import io.netjourney.bpf.RingConsumer;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.names.NamespaceNames;
 import io.netjourney.filter.Filter;
+import io.netjourney.journey.CountedFlows;
 import io.netjourney.session.LiveSource;
+import io.netjourney.session.Session;
 import io.netjourney.session.SessionOptions;
+import io.netjourney.sinks.CountsFormatter;
 import io.netjourney.sinks.ReportFormatter;
 import io.netjourney.sinks.TraceFileWriter;
 import java.io.IOException;
@@ -62,6 +65,13 @@ final class TraceCommand implements Callable<Integer> {
             + "only the summary object); -w still records everything. For counting and for benchmarks.")
     boolean quiet;
 
+    @Option(names = "--sample", paramLabel = "N", description = "For floods no event stream can carry: the kernel "
+            + "counts every matching packet (per flow, direction and interface: packets, bytes, drops by reason, and "
+            + "the time from the packet's first crossing) and sends the crossings of 1 in N packets, every crossing "
+            + "of a chosen packet (an echo request and its reply together). The counts are printed when the capture "
+            + "ends (with --json as objects); -c counts the crossings sent. --sample 1 counts and sends everything.")
+    Integer sample;
+
     @Option(names = "--consumer", paramLabel = "KIND", defaultValue = "mapped", converter = ConsumerKindConverter.class,
             description = "How events leave the kernel's ring buffer: mapped (the default) reads the ring's memory "
                     + "in place; libbpf calls back into Java per event (slower; kept for comparison).")
@@ -78,6 +88,10 @@ final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Filter filter = FilterArguments.parse(filterWords);
+        if (sample != null && sample < 1) {
+            throw new UserError("--sample takes a number of 1 or more (1 in N packets sent): " + sample,
+                    UserError.USAGE);
+        }
         Names shownNames = output.names();
         boolean toStdout = writeFile != null && writeFile.toString().equals("-");
         // a recording always carries this machine's names: a trace replayed elsewhere or later still reads well
@@ -96,11 +110,15 @@ final class TraceCommand implements Callable<Integer> {
             }
             SessionOptions options = SessionOptions.defaults().withFilter(filter).withConsumer(consumer)
                     .withRoutes(output.routes || recording != null) // recorded even when not shown
-                    .withNetfilter(netfilter).withDuration(stop.duration);
+                    .withNetfilter(netfilter).withDuration(stop.duration)
+                    .withSampling(sample == null ? 0 : sample);
             new Foreground(System.err).run(new LiveSource(recorded), options, tracer, end -> {
                 if (report) {
                     ReportFormatter formatter = new ReportFormatter(shownNames);
                     tracer.reports().forEach(r -> out.println(output.json ? formatter.json(r) : formatter.text(r)));
+                }
+                if (sample != null) {
+                    printCounts(out, shownNames, end);
                 }
                 output.printSummary(out, tracer, end.counters());
             });
@@ -110,5 +128,19 @@ final class TraceCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private void printCounts(PrintStream out, Names names, Session.End end) {
+        CountsFormatter formatter = new CountsFormatter(names);
+        List<CountedFlows.Flow> flows = CountedFlows.of(end.counts());
+        if (output.json) {
+            flows.forEach(flow -> formatter.json(flow).forEach(out::println));
+            return;
+        }
+        out.println(CountsFormatter.heading(sample));
+        if (flows.isEmpty()) {
+            out.println("  nothing matched");
+        }
+        flows.forEach(flow -> out.print(formatter.text(flow)));
     }
 }

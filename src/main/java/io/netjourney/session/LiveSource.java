@@ -3,6 +3,7 @@ package io.netjourney.session;
 import io.netjourney.capture.CaptureSession;
 import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Hook;
+import io.netjourney.capture.KernelCount;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.names.NamespaceNames;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
@@ -32,6 +33,7 @@ public final class LiveSource implements Source {
     private boolean exact = true;
     /** The counters read just before the programs were unloaded. */
     private volatile CaptureStats closedWith;
+    private volatile List<KernelCount> countedWhenClosed;
 
     /** @param names this machine's namespace names (shown, and recorded in trace files) */
     public LiveSource(Names names) {
@@ -56,7 +58,7 @@ public final class LiveSource implements Source {
             nft = NftTracer.start(NftTracer.Namespace.thisAndNamed(), verdicts::add);
         }
         capture = CaptureSession.start(CaptureSession.Options.of(kernel.program()).withConsumer(options.consumer())
-                .withHooks(options.hooks()), to::event);
+                .withHooks(options.hooks()).withSampling(options.sampleEvery()), to::event);
         warnings.addAll(capture.warnings());
     }
 
@@ -83,6 +85,21 @@ public final class LiveSource implements Source {
     }
 
     @Override
+    public List<KernelCount> counts() {
+        if (countedWhenClosed != null) {
+            return countedWhenClosed;
+        }
+        return capture == null ? List.of() : capture.counts();
+    }
+
+    @Override
+    public void setSampling(int every) {
+        if (capture != null && countedWhenClosed == null) {
+            capture.setSampling(every);
+        }
+    }
+
+    @Override
     public List<String> warnings() {
         return List.copyOf(warnings);
     }
@@ -106,7 +123,11 @@ public final class LiveSource implements Source {
         } finally {
             if (capture != null) {
                 closedWith = capture.stats();
-                capture.close();
+                try {
+                    countedWhenClosed = capture.counts();
+                } finally {
+                    capture.close();
+                }
             }
             if (nft != null) {
                 nft.close();

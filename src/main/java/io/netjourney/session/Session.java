@@ -4,6 +4,7 @@ import io.netjourney.capture.CaptureException;
 import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.KernelCount;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.filter.Filter;
@@ -63,8 +64,10 @@ public final class Session implements AutoCloseable {
      * @param warnings what the user should know, also what only the end told (a file cut short)
      * @param failure  why it stopped by itself (the capture failed, the file could not be read), or null
      * @param signal   whether a signal stopped it
+     * @param counts   what the kernel counted while it counted (empty when it did not)
      */
-    public record End(CaptureStats counters, List<String> warnings, String failure, boolean signal) {
+    public record End(CaptureStats counters, List<String> warnings, String failure, boolean signal,
+                      List<KernelCount> counts) {
     }
 
     private final long generation;
@@ -81,6 +84,9 @@ public final class Session implements AutoCloseable {
     private volatile List<String> warnings = List.of();
     private volatile List<Hook> hooks = List.of();
     private volatile String failure;
+    private volatile int samplingAsked = -1;
+    private volatile int sampleEvery;
+    private volatile List<KernelCount> counts = List.of();
     // owned by the session's thread
     private Filter javaFilter;
     private long filteredInJava;
@@ -146,6 +152,7 @@ public final class Session implements AutoCloseable {
             return;
         }
         javaFilter = source.filtersInJava() ? options.filter() : null;
+        sampleEvery = options.sampleEvery();
         hooks = source.hooks();
         warnings = source.warnings();
         opened.complete(null);
@@ -169,8 +176,17 @@ public final class Session implements AutoCloseable {
             boolean more = source.pump(POLL_MS);
             sink.flush();
             long now = System.nanoTime();
+            int asked = samplingAsked;
+            if (asked >= 0) {
+                samplingAsked = -1;
+                source.setSampling(asked);
+                sampleEvery = asked;
+            }
             if (now >= nextCounters || !more) {
                 counters = withJavaFiltered(source.counters());
+                if (sampleEvery > 0) {
+                    counts = source.counts();
+                }
                 nextCounters = now + COUNTERS_EVERY_NS;
             }
             if (now >= nextLostReport && counters.lost() > reportedLost) {
@@ -206,7 +222,15 @@ public final class Session implements AutoCloseable {
             if (counters.lost() > 0) {
                 sink.lost(counters.lost());
             }
-            sink.ended(new End(counters, warnings, failure, signalled));
+            List<KernelCount> counted = List.of();
+            try {
+                counted = source.counts();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = "could not read the kernel's counts: " + e.getMessage();
+                }
+            }
+            sink.ended(new End(counters, warnings, failure, signalled, counted));
         } finally {
             ended.countDown();
             if (!signalled) {
@@ -217,7 +241,7 @@ public final class Session implements AutoCloseable {
 
     private CaptureStats withJavaFiltered(CaptureStats kernel) {
         return new CaptureStats(kernel.submitted(), kernel.lost(), kernel.filtered() + filteredInJava,
-                kernel.noDevice(), kernel.decoded());
+                kernel.noDevice(), kernel.decoded(), kernel.sampledOut(), kernel.countsFull());
     }
 
     /** The session's filter where the kernel did not apply it, then the sink. */
@@ -286,6 +310,27 @@ public final class Session implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Asks the kernel to count every matching packet and deliver the events of 1 in {@code every} packets from now
+     * on (0: stop counting, deliver everything); applied by the session's thread within a poll. Safe from any thread.
+     */
+    public void setSampling(int every) {
+        if (every < 0) {
+            throw new IllegalArgumentException("sample every must be 0 or more: " + every);
+        }
+        samplingAsked = every;
+    }
+
+    /** 0 when the kernel does not count, else the N of "1 in N packets delivered" (as last applied). */
+    public int sampleEvery() {
+        return sampleEvery;
+    }
+
+    /** What the kernel counted per flow direction and place, refreshed twice a second while it counts. */
+    public List<KernelCount> counts() {
+        return counts;
     }
 
     /** The front end's number for this session: what arrives from an older one is to be discarded. */

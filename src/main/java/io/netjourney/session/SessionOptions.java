@@ -16,37 +16,47 @@ import java.util.Set;
  * @param consumer       how records leave the kernel's ring buffer (live only)
  * @param duration       how long to run (null: until stopped)
  * @param stopOnSignal   Ctrl-C, SIGTERM and SIGHUP stop the session, which ends (sink told) before the JVM exits
+ * @param sampleEvery    live only: 0, every matching event delivered; N ≥ 1, the kernel counts every matching packet
+ *                       (see {@link Session#counts()}) and delivers the events of 1 in N packets
  */
 public record SessionOptions(Filter filter, boolean routes, boolean netfilter, RingConsumer.Kind consumer,
-        Duration duration, boolean stopOnSignal) {
+        Duration duration, boolean stopOnSignal, int sampleEvery) {
 
     /** Everything, with routing decisions, no netfilter tracing, the mapped consumer, until stopped. */
     public static SessionOptions defaults() {
-        return new SessionOptions(null, true, false, RingConsumer.Kind.MAPPED, null, false);
+        return new SessionOptions(null, true, false, RingConsumer.Kind.MAPPED, null, false, 0);
     }
 
     public SessionOptions withFilter(Filter chosen) {
-        return new SessionOptions(chosen, routes, netfilter, consumer, duration, stopOnSignal);
+        return new SessionOptions(chosen, routes, netfilter, consumer, duration, stopOnSignal, sampleEvery);
     }
 
     public SessionOptions withRoutes(boolean on) {
-        return new SessionOptions(filter, on, netfilter, consumer, duration, stopOnSignal);
+        return new SessionOptions(filter, on, netfilter, consumer, duration, stopOnSignal, sampleEvery);
     }
 
     public SessionOptions withNetfilter(boolean on) {
-        return new SessionOptions(filter, routes, on, consumer, duration, stopOnSignal);
+        return new SessionOptions(filter, routes, on, consumer, duration, stopOnSignal, sampleEvery);
     }
 
     public SessionOptions withConsumer(RingConsumer.Kind kind) {
-        return new SessionOptions(filter, routes, netfilter, kind, duration, stopOnSignal);
+        return new SessionOptions(filter, routes, netfilter, kind, duration, stopOnSignal, sampleEvery);
     }
 
     public SessionOptions withDuration(Duration limit) {
-        return new SessionOptions(filter, routes, netfilter, consumer, limit, stopOnSignal);
+        return new SessionOptions(filter, routes, netfilter, consumer, limit, stopOnSignal, sampleEvery);
     }
 
     public SessionOptions stoppingOnSignal() {
-        return new SessionOptions(filter, routes, netfilter, consumer, duration, true);
+        return new SessionOptions(filter, routes, netfilter, consumer, duration, true, sampleEvery);
+    }
+
+    /** Counting in the kernel with 1 in {@code every} packets delivered (0: no counting, everything delivered). */
+    public SessionOptions withSampling(int every) {
+        if (every < 0) {
+            throw new IllegalArgumentException("sample every must be 0 or more: " + every);
+        }
+        return new SessionOptions(filter, routes, netfilter, consumer, duration, stopOnSignal, every);
     }
 
     /** The hooks a live capture attaches: each costs the traced traffic something. */

@@ -3,6 +3,7 @@ package io.netjourney.session;
 import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.KernelCount;
 import io.netjourney.capture.Names;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import java.io.IOException;
@@ -43,6 +44,18 @@ public interface Source {
 
     /** Namespace names: this machine's for a live capture, those recorded for a trace. */
     Names names();
+
+    /**
+     * What the kernel counted per direction of a flow and place (a live source that counts; empty otherwise); after
+     * {@link #close}, what it had counted when it closed.
+     */
+    default List<KernelCount> counts() {
+        return List.of();
+    }
+
+    /** Changes counting and sampling while open (see {@link SessionOptions#sampleEvery()}); a file ignores it. */
+    default void setSampling(int every) {
+    }
 
     /** Detaches or closes; called once, also after a failed {@link #open}. */
     void close();

@@ -12,7 +12,7 @@ public final class CounterText {
     private CounterText() {
     }
 
-    /** "3 events lost", "1200 filtered out", "5 without a device". */
+    /** "3 events lost", "1200 filtered out", "5 without a device", and what counting in the kernel did not send. */
     public static List<String> parts(CaptureStats counters) {
         List<String> parts = new ArrayList<>();
         parts.add(counters.lost() + (counters.lost() == 1 ? " event lost" : " events lost"));
@@ -21,6 +21,12 @@ public final class CounterText {
         }
         if (counters.noDevice() > 0) {
             parts.add(counters.noDevice() + " without a device");
+        }
+        if (counters.sampledOut() > 0) {
+            parts.add(counters.sampledOut() + " counted in the kernel, not sent (sampled out)");
+        }
+        if (counters.countsFull() > 0) {
+            parts.add(counters.countsFull() + " not counted (the kernel's table of flows was full)");
         }
         return parts;
     }

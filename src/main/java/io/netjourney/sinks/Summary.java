@@ -31,7 +31,7 @@ public record Summary(long packets, long crossings, long flows, CaptureStats cou
 
     /** {"summary":{"packets":2,"crossings":6,"flows":1,"lost_events":0,"filtered":0,"no_device":0,"duration_ns":…}}. */
     public String toJson() {
-        return new JsonBuilder()
+        JsonBuilder json = new JsonBuilder()
                 .beginObject("summary")
                 .field("packets", packets)
                 .field("crossings", crossings)
@@ -39,9 +39,11 @@ public record Summary(long packets, long crossings, long flows, CaptureStats cou
                 .field("lost_events", counters.lost())
                 .field("filtered", counters.filtered())
                 .field("no_device", counters.noDevice())
-                .field("duration_ns", durationNs)
-                .endObject()
-                .build();
+                .field("duration_ns", durationNs);
+        if (counters.sampledOut() > 0 || counters.countsFull() > 0) {
+            json.field("sampled_out", counters.sampledOut()).field("counts_full", counters.countsFull());
+        }
+        return json.endObject().build();
     }
 
     private static String count(long n, String noun) {

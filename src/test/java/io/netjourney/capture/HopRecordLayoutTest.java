@@ -66,7 +66,7 @@ class HopRecordLayoutTest {
         return offsets;
     }
 
-    private static String run(Path dir, String... command) throws IOException, InterruptedException {
+    static String run(Path dir, String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "finished: " + String.join(" ", command));

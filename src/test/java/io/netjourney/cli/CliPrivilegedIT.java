@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.capture.names.Json;
+import io.netjourney.lab.BpfLinks;
 import io.netjourney.lab.Lab;
 import io.netjourney.lab.LabExtension;
 import io.netjourney.lab.LabNode;
 import io.netjourney.lab.Privileged;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +35,9 @@ class CliPrivilegedIT {
 
     /** Runs the command line while pinging host → ctr1 once it had time to attach. */
     private static CliRun traceWhilePinging(String... args) throws Exception {
+        int links = BpfLinks.open();
         CompletableFuture<CliRun> trace = CompletableFuture.supplyAsync(() -> CliRun.of(args));
-        Thread.sleep(1_500);
+        BpfLinks.awaitMoreThan(links, Duration.ofSeconds(15));
         assertTrue(LAB.ping(LabNode.HOST, LabNode.CTR1.ipv4(), 1).success());
         return trace.get(20, TimeUnit.SECONDS);
     }

@@ -72,6 +72,21 @@ class CliTest {
     }
 
     @Test
+    void aSampleOfNoneIsAUsageError() {
+        for (String value : List.of("0", "-5")) {
+            CliRun run = CliRun.of("trace", "--sample", value, "icmp");
+            assertEquals(2, run.exitCode(), value);
+            assertTrue(run.err().contains("--sample takes a number of 1 or more (1 in N packets sent): " + value),
+                    run.err());
+            assertTrue(run.clean(), run.err());
+        }
+        CliRun words = CliRun.of("trace", "--sample", "few", "icmp");
+        assertEquals(2, words.exitCode());
+        assertTrue(words.err().contains("few"), words.err());
+        assertTrue(words.clean(), words.err());
+    }
+
+    @Test
     void unknownConsumerIsAUsageErrorNamingTheChoices() {
         CliRun run = CliRun.of("trace", "--consumer", "fast", "icmp");
         assertEquals(2, run.exitCode());

@@ -3,6 +3,7 @@ package io.netjourney.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netjourney.lab.BpfLinks;
 import io.netjourney.lab.Lab;
 import io.netjourney.lab.LabExtension;
 import io.netjourney.lab.LabNode;
@@ -13,6 +14,7 @@ import io.netjourney.ui.Screenshots;
 import io.netjourney.ui.diagram.Highlight;
 import io.netjourney.ui.diagram.PathEdges;
 import io.netjourney.ui.model.FlowRow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -60,9 +62,10 @@ class GuiLivePrivilegedIT {
             Thread.sleep(50);
         }
         assertEquals(CaptureControls.Mode.CAPTURING, window.controls().modeProperty().get());
+        int links = BpfLinks.open();
         CompletableFuture<CliRun> cli = CompletableFuture.supplyAsync(() ->
                 CliRun.of("trace", "-c", "6", "--duration", "20s", filter));
-        Thread.sleep(2_000); // the command line's capture attaches too
+        BpfLinks.awaitMoreThan(links, Duration.ofSeconds(15)); // the command line's capture attaches too
 
         assertTrue(LAB.ping(LabNode.HOST, target, 1).success());
         long pinged = System.nanoTime();

@@ -3,11 +3,13 @@ package io.netjourney.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netjourney.lab.BpfLinks;
 import io.netjourney.lab.Lab;
 import io.netjourney.lab.LabExtension;
 import io.netjourney.lab.LabNode;
 import io.netjourney.lab.Privileged;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +28,10 @@ class RecordedNamesPrivilegedIT {
     void namesRecordedWithoutDashNSurviveTheNamespaces(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ping.njt");
         long ctr1 = LAB.namespaceInode(LabNode.CTR1);
+        int links = BpfLinks.open();
         CompletableFuture<CliRun> trace = CompletableFuture.supplyAsync(() -> CliRun.of("trace", "-q", "-c", "6",
                 "--duration", "15s", "-w", file.toString(), "icmp", "and", "host", LabNode.CTR1.ipv4()));
-        Thread.sleep(1_500);
+        BpfLinks.awaitMoreThan(links, Duration.ofSeconds(15));
         assertTrue(LAB.ping(LabNode.HOST, LabNode.CTR1.ipv4(), 1).success());
         CliRun live = trace.get(20, TimeUnit.SECONDS);
         assertEquals(0, live.exitCode(), live.err());

@@ -1,0 +1,78 @@
+package io.netjourney.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netjourney.capture.names.Json;
+import io.netjourney.lab.BpfLinks;
+import io.netjourney.lab.Lab;
+import io.netjourney.lab.LabExtension;
+import io.netjourney.lab.LabNode;
+import io.netjourney.lab.Privileged;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code trace --sample N} on the lab's real hooks: the kernel counts every packet exactly at every place of its path,
+ * and sends 1 in N packets whole, each echo request with its reply.
+ */
+@Privileged
+class SamplingPrivilegedIT {
+    @RegisterExtension
+    static final LabExtension LAB_UP = new LabExtension("nj-sp-");
+    static final Lab LAB = LAB_UP.lab();
+    private static final int PINGS = 400;
+    private static final int EVERY = 10;
+
+    @Test
+    void theKernelCountsEveryPacketAndSendsOneInNWhole() throws Exception {
+        int links = BpfLinks.open();
+        CompletableFuture<CliRun> trace = CompletableFuture.supplyAsync(() -> CliRun.of("trace", "--json",
+                "--sample", Integer.toString(EVERY), "--duration", "12s", "icmp and host " + LabNode.CTR1.ipv4()
+                        + " and (netns " + LAB.namespace(LabNode.HOST) + " or netns " + LAB.namespace(LabNode.CTR1)
+                        + ")"));
+        BpfLinks.awaitMoreThan(links, Duration.ofSeconds(15));
+        assertTrue(LAB.ping(LabNode.HOST, LabNode.CTR1.ipv4(), PINGS, Duration.ofMillis(5)).success());
+        CliRun run = trace.get(30, TimeUnit.SECONDS);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.clean(), run.err());
+
+        Map<Integer, Integer> crossingsPerSeq = new HashMap<>();
+        List<Map<String, Object>> counts = new ArrayList<>();
+        Map<String, Object> summary = null;
+        for (String line : run.lines()) {
+            Map<String, Object> object = Json.object(Json.parse(line));
+            if (object.containsKey("count")) {
+                counts.add(Json.object(object.get("count")));
+            } else if (object.containsKey("summary")) {
+                summary = Json.object(object.get("summary"));
+            } else if (object.containsKey("icmp") && !object.containsKey("drop")) {
+                int seq = ((Number) Json.object(object.get("icmp")).get("seq")).intValue();
+                crossingsPerSeq.merge(seq, 1, Integer::sum);
+            }
+        }
+
+        // exact counts: the request at its three places in nj-host and nj-sp-ctr1, the reply at its three
+        List<Map<String, Object>> crossings = counts.stream().filter(c -> !c.containsKey("drop_reason")).toList();
+        assertEquals(6, crossings.size(), "three places a direction: " + counts);
+        for (Map<String, Object> place : crossings) {
+            assertEquals(PINGS, ((Number) place.get("packets")).intValue(), "every packet counted at " + place);
+        }
+        // the sample: about 1 in 10 echoes, each request and reply whole (3 crossings each way)
+        int sampled = crossingsPerSeq.size();
+        assertTrue(sampled >= PINGS / EVERY / 3 && sampled <= PINGS / EVERY * 3,
+                "about " + PINGS / EVERY + " of " + PINGS + " echoes sent: " + sampled);
+        crossingsPerSeq.forEach((seq, n) -> assertEquals(6, n, "echo " + seq + " sent whole"));
+        assertTrue(summary != null, run.out());
+        assertEquals(0, ((Number) summary.get("lost_events")).intValue(), summary.toString());
+        assertTrue(((Number) summary.get("sampled_out")).longValue() >= (long) (PINGS - sampled) * 6,
+                "what was not sent is counted: " + summary);
+    }
+}
