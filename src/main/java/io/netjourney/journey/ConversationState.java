@@ -24,6 +24,8 @@ final class ConversationState {
     private final Latency latency = new Latency();
     private final long[] history = new long[ConversationStatistics.HISTORY];
     private int historyCount;
+    /** Its packets the kernel counted, -1 when it does not count. */
+    long counted = -1;
     /** Whether {@link Conversations} listed it as changed since its last snapshot. */
     boolean changed;
 

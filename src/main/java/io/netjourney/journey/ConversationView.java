@@ -15,9 +15,17 @@ import io.netjourney.capture.HopEvent;
  * @param latestFlowId   the flow with the latest crossing: what selecting the conversation selects
  * @param status         that flow's status
  * @param lastSeenNs     timestamp of its latest crossing
- * @param statistics     running figures over all its packets
+ * @param statistics     running figures over all its packets (over those sent, while the kernel samples)
+ * @param counted        its packets the kernel counted, every one also while it sends only some (-1: it does not
+ *                       count)
  */
 public record ConversationView(long conversationId, ConversationKey key, String protocol, HopEvent first,
                                boolean firstIsReply, int flows, long flowsSeen, long packets, long latestFlowId,
-                               FlowStatus status, long lastSeenNs, ConversationStatistics statistics) {
+                               FlowStatus status, long lastSeenNs, ConversationStatistics statistics,
+                               long counted) {
+
+    /** Its packets seen: the kernel's count where it counts (exact also while it samples), else the model's. */
+    public long seen() {
+        return counted >= 0 ? counted : statistics.seen();
+    }
 }

@@ -60,6 +60,23 @@ final class Conversations {
         }
     }
 
+    /**
+     * The kernel's counts of every packet so far, per conversation (see {@link CountedFlows}): a conversation whose
+     * count changed goes into the next snapshot. Conversations the model has not seen a packet of yet are left out.
+     */
+    void counted(Map<ConversationKey, Long> packets) {
+        packets.forEach((key, count) -> {
+            ConversationState conversation = byKey.get(key);
+            if (conversation != null && conversation.counted != count) {
+                conversation.counted = count;
+                if (!conversation.changed) {
+                    conversation.changed = true;
+                    changed.add(conversation);
+                }
+            }
+        });
+    }
+
     /** The flow was evicted; a conversation left without flows goes too. */
     void left(FlowState flow) {
         ConversationState conversation = flow.conversation;
@@ -115,6 +132,7 @@ final class Conversations {
         FlowSummary summary = latest.summary();
         return new ConversationView(conversation.id, conversation.key, ProtocolNames.of(latest.key), latest.first,
                 JourneyModel.firstIsReply(summary, latest.first), conversation.flows.size(), conversation.flowsSeen,
-                conversation.packets, latest.id, summary.status(), latest.lastSeenNs, conversation.statistics());
+                conversation.packets, latest.id, summary.status(), latest.lastSeenNs, conversation.statistics(),
+                conversation.counted);
     }
 }

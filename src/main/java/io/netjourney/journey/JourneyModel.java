@@ -3,6 +3,7 @@ package io.netjourney.journey;
 import io.netjourney.capture.Crossing;
 import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.KernelCount;
 import io.netjourney.capture.RouteDecision;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import java.net.InetAddress;
@@ -10,8 +11,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -243,6 +246,19 @@ public final class JourneyModel {
     }
 
     /** Every retained conversation as it stands, in id order. */
+    /**
+     * What the kernel counted so far ({@link io.netjourney.session.Session#counts()}): the conversations' packets
+     * seen from now on are these exact counts, also while the kernel sends only some packets.
+     */
+    public void kernelCounts(List<KernelCount> counts) {
+        Map<ConversationKey, Long> packets = new HashMap<>();
+        for (CountedFlows.Flow flow : CountedFlows.of(counts)) {
+            HopEvent first = flow.directions().get(0).places().get(0).at();
+            packets.merge(ConversationKey.of(flow.key(), first), flow.packets(), Long::sum);
+        }
+        conversations.counted(packets);
+    }
+
     public List<ConversationView> conversations() {
         return conversations.all();
     }

@@ -1,6 +1,7 @@
 package io.netjourney.session;
 
 import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.KernelCount;
 import io.netjourney.capture.netfilter.NetfilterVerdict;
 import io.netjourney.journey.ConversationView;
 import io.netjourney.journey.FlowView;
@@ -102,6 +103,19 @@ public final class ModelWorker implements AutoCloseable {
             netfilter.forEach(model::acceptNetfilter);
             unpublished = true;
             detailWanted = true;
+        });
+    }
+
+    /**
+     * The kernel's counts so far ({@link Session#counts()}) for the model of {@code ofGeneration}: its conversations'
+     * packets seen become these exact counts (see {@link JourneyModel#kernelCounts}).
+     */
+    public void kernelCounts(long ofGeneration, List<KernelCount> counts) {
+        command(() -> {
+            if (generation == ofGeneration) {
+                model.kernelCounts(counts);
+                unpublished = true;
+            }
         });
     }
 

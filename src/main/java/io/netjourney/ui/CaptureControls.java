@@ -118,10 +118,12 @@ public final class CaptureControls {
      * @param uiDropped       crossings the window could not keep up with
      * @param shownOneIn      the selected flow's journeys shown, one in this many (1: all; see
      *                        {@link io.netjourney.journey.DisplaySampling})
+     * @param kernelSendsOneIn the kernel sends the events of one in this many packets, counting all (0 or 1: all
+     *                        sent)
      * @param warning         a warning to show, or empty
      */
     public void updateStatus(CaptureStats stats, long eventsPerSecond, long packets, long flows, int hooks,
-            long uiDropped, long shownOneIn, String warning) {
+            long uiDropped, long shownOneIn, int kernelSendsOneIn, String warning) {
         String state = switch (mode.get()) {
             case CAPTURING -> "capturing";
             case STARTING -> "starting";
@@ -135,6 +137,10 @@ public final class CaptureControls {
         CounterText.parts(stats.plusLost(uiDropped)).forEach(part -> line.append(" · ").append(part));
         if (hooks > 0) {
             line.append(" · ").append(hooks).append(hooks == 1 ? " hook" : " hooks");
+        }
+        if (kernelSendsOneIn > 1) {
+            line.append(String.format(Locale.ROOT, " · a flood: the kernel sends 1 in %,d packets (counts exact)",
+                    kernelSendsOneIn));
         }
         if (shownOneIn > 1) {
             line.append(String.format(Locale.ROOT, " · showing 1 in %,d journeys of the selected flow (counts exact)",

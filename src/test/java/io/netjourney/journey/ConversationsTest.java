@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netjourney.capture.Drop;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEventBuilder;
+import io.netjourney.capture.KernelCount;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -179,5 +180,33 @@ class ConversationsTest {
         JourneySnapshot quiet = model.snapshot(0, false);
         assertTrue(quiet.conversations().isEmpty() && quiet.conversationsRemoved().isEmpty(), "nothing changed");
         assertEquals(1, model.conversations().size());
+    }
+
+    @Test
+    void whileTheKernelCountsItsCountIsThePacketsSeenAndTheSampleGivesTheFigures() {
+        ping(7, 1, 1_000 * MS, 2_000);
+        ping(7, 2, 2_000 * MS, 2_000);
+        assertEquals(-1, only().counted());
+        assertEquals(only().statistics().seen(), only().seen(), "the model's count while the kernel counts nothing");
+        model.conversations();
+
+        // the kernel saw 500 echoes each way of the two flows it sent: its count at the first place of each way
+        long[] buckets = new long[KernelCount.BUCKETS];
+        buckets[0] = 500;
+        List<KernelCount> counts = List.of(
+                new KernelCount(at(0, 0, HOST, 3, "nj-br0", Hook.NET_DEV_QUEUE).from(A).to(B).icmp(8, 0, 7, 0)
+                        .buildCrossing(), 500, 49_000, 1, 2, buckets),
+                new KernelCount(at(0, 0, CTR, 2, "eth0", Hook.NETIF_RX).from(A).to(B).icmp(8, 0, 7, 0)
+                        .buildCrossing(), 500, 42_000, 3, 4, buckets),
+                new KernelCount(at(0, 0, CTR, 2, "eth0", Hook.NET_DEV_QUEUE).from(B).to(A).icmp(0, 0, 7, 0)
+                        .buildCrossing(), 500, 49_000, 5, 6, buckets));
+        model.kernelCounts(counts);
+
+        JourneySnapshot snapshot = model.snapshot(0, false);
+        assertEquals(1, snapshot.conversations().size(), "the conversation whose count changed is published");
+        ConversationView view = only();
+        assertEquals(1_000, view.counted());
+        assertEquals(1_000, view.seen());
+        assertEquals(4, view.statistics().seen(), "loss and latencies stay those of the packets sent");
     }
 }

@@ -47,14 +47,19 @@ public final class ConversationRow extends ListedRow {
         super(id, protocol, "", "", "", linkChatter);
     }
 
-    /** Sets what changed; each property fires only if its value did. */
+    /**
+     * Sets what changed; each property fires only if its value did.
+     *
+     * @param seenCount  packets seen (the kernel's exact count where it counts, see ConversationView#seen)
+     * @param statistics loss and latencies, of the packets the model got
+     */
     void update(String sourceText, String destinationText, int flowsRetained, long packetCount, long latestFlow,
-            FlowStatus status, long lastSeen, ConversationStatistics statistics) {
+            FlowStatus status, long lastSeen, long seenCount, ConversationStatistics statistics) {
         updateEnds(sourceText + " → " + destinationText, sourceText, destinationText);
         updateCommon(packetCount, lastSeen, status);
         flowCount.set(flowsRetained);
         latestFlowId.set(latestFlow);
-        seen.set(statistics.seen());
+        seen.set(seenCount);
         lossPercent.set(statistics.seen() == 0 ? Double.NaN : statistics.lossPercent());
         lastUs.set(micros(statistics.lastNs()));
         avgUs.set(statistics.meanNs() / 1_000);

@@ -222,7 +222,7 @@ public final class JourneyViewModel {
             String from = Text.sourceHost(view.first());
             String to = Text.destinationHost(view.first());
             row.update(reply ? to : from, reply ? from : to, view.flows(), view.packets(), view.latestFlowId(),
-                    view.status(), view.lastSeenNs(), view.statistics());
+                    view.status(), view.lastSeenNs(), view.seen(), view.statistics());
         }
         conversations.addAll(newConversations);
         List<FlowRow> added = new ArrayList<>();

@@ -1,0 +1,61 @@
+package io.netjourney.session;
+
+/**
+ * How many packets the kernel should send one of ({@link Session#setSampling}) so that a front end gets no more
+ * events than it takes with room to spare, decided once a second from what matched: up at once when the matching
+ * events outrun {@link #START_ABOVE} a second, down (to every packet in the end) once they stayed low for
+ * {@link #CALM_SECONDS} seconds. N is one of 1, 2, 5, 10, 20, 50, ... so that it reads well in a status bar. The
+ * kernel counts every packet meanwhile, so counts stay exact. Not thread-safe: one caller.
+ */
+public final class AutoSampling {
+    /** Matching events a second above which the kernel starts sampling. */
+    public static final long START_ABOVE = 20_000;
+    /** What is sent a second at most once sampling: what the window's model and views take with room to spare. */
+    public static final long SEND_AT_MOST = 10_000;
+    static final int CALM_SECONDS = 5;
+    private static final int MAX_EVERY = 100_000;
+
+    private int every = 1;
+    private int calm;
+
+    /** The N in force (1: every packet sent). */
+    public int every() {
+        return every;
+    }
+
+    /**
+     * The N to apply after a second in which {@code matchingPerSecond} events matched the filter (sent or not, also
+     * those lost); {@link #every()} unchanged when nothing is to change.
+     */
+    public int next(long matchingPerSecond) {
+        int needed = needed(matchingPerSecond);
+        if (needed > every) {
+            every = needed;
+            calm = 0;
+        } else if (needed < every) {
+            if (++calm >= CALM_SECONDS) {
+                every = needed;
+                calm = 0;
+            }
+        } else {
+            calm = 0;
+        }
+        return every;
+    }
+
+    /** The smallest N of the ladder that brings what is sent within {@link #SEND_AT_MOST}; 1 below the start. */
+    static int needed(long matchingPerSecond) {
+        if (matchingPerSecond <= START_ABOVE) {
+            return 1;
+        }
+        for (int decade = 1; decade <= MAX_EVERY; decade *= 10) {
+            for (int step : new int[] {1, 2, 5}) {
+                long n = (long) decade * step;
+                if (n > 1 && (matchingPerSecond + n - 1) / n <= SEND_AT_MOST) {
+                    return (int) n;
+                }
+            }
+        }
+        return MAX_EVERY;
+    }
+}
