@@ -2,10 +2,11 @@ package io.netjourney.session;
 
 /**
  * How many packets the kernel should send one of ({@link Session#setSampling}) so that a front end gets no more
- * events than it takes with room to spare, decided once a second from what matched: up at once when the matching
- * events outrun {@link #START_ABOVE} a second, down (to every packet in the end) once they stayed low for
- * {@link #CALM_SECONDS} seconds. N is one of 1, 2, 5, 10, 20, 50, ... so that it reads well in a status bar. The
- * kernel counts every packet meanwhile, so counts stay exact. Not thread-safe: one caller.
+ * events than it takes with room to spare, decided every few tenths of a second from what matched: up at once when
+ * the matching events outrun {@link #START_ABOVE} a second (before the kernel's ring fills), down (to every packet in
+ * the end) once they stayed low for {@link #CALM_SECONDS} seconds. N is one of 1, 2, 5, 10, 20, 50, ... so that it
+ * reads well in a status bar. The kernel counts every packet meanwhile, so counts stay exact. Not thread-safe: one
+ * caller (the session's thread, {@link SessionOptions#autoSample()}).
  */
 public final class AutoSampling {
     /** Matching events a second above which the kernel starts sampling. */
@@ -16,7 +17,7 @@ public final class AutoSampling {
     private static final int MAX_EVERY = 100_000;
 
     private int every = 1;
-    private int calm;
+    private long calmNs;
 
     /** The N in force (1: every packet sent). */
     public int every() {
@@ -24,21 +25,25 @@ public final class AutoSampling {
     }
 
     /**
-     * The N to apply after a second in which {@code matchingPerSecond} events matched the filter (sent or not, also
+     * The N to apply after {@code elapsedNs} in which {@code matching} events matched the filter (sent or not, also
      * those lost); {@link #every()} unchanged when nothing is to change.
      */
-    public int next(long matchingPerSecond) {
-        int needed = needed(matchingPerSecond);
+    public int next(long matching, long elapsedNs) {
+        if (elapsedNs <= 0) {
+            return every;
+        }
+        int needed = needed((long) (matching * 1e9 / elapsedNs));
         if (needed > every) {
             every = needed;
-            calm = 0;
+            calmNs = 0;
         } else if (needed < every) {
-            if (++calm >= CALM_SECONDS) {
+            calmNs += elapsedNs;
+            if (calmNs >= CALM_SECONDS * 1_000_000_000L) {
                 every = needed;
-                calm = 0;
+                calmNs = 0;
             }
         } else {
-            calm = 0;
+            calmNs = 0;
         }
         return every;
     }

@@ -12,7 +12,6 @@ import io.netjourney.session.LiveSource;
 import io.netjourney.session.ModelWorker;
 import io.netjourney.session.RateHistory;
 import io.netjourney.session.Session;
-import io.netjourney.session.AutoSampling;
 import io.netjourney.session.SessionOptions;
 import io.netjourney.session.Source;
 import io.netjourney.ui.diagram.Caption;
@@ -161,10 +160,6 @@ public final class MainWindow extends BorderPane {
     private CompletableFuture<Void> labRemoval = CompletableFuture.completedFuture(null);
     private long lastCrossings;
     private long perSecond;
-    /** How many packets the kernel sends one of, decided once a second while capturing. */
-    private AutoSampling sampling = new AutoSampling();
-    /** Matching events the kernel had seen at the last decision (sent, lost or counted only). */
-    private long lastMatching;
     private long lastLost;
     /** The last minute of {@link #perSecond} and of events lost per second, drawn by {@link #rateChart}. */
     private final RateHistory rates = new RateHistory();
@@ -535,9 +530,8 @@ public final class MainWindow extends BorderPane {
         long started = generation.incrementAndGet();
         // the kernel counts every packet from the start, so counts stay exact when a flood makes it send only some
         SessionOptions options = SessionOptions.defaults().withFilter(controls.filter())
-                .withRoutes(routesToggle.isSelected()).withNetfilter(netfilterToggle.isSelected()).withSampling(1);
-        sampling = new AutoSampling();
-        lastMatching = 0;
+                .withRoutes(routesToggle.isSelected()).withNetfilter(netfilterToggle.isSelected())
+                .withAutoSampling();
         Session.Sink sink = new ViewSink(queue, recorder);
         controls.captureStarting();
         refreshTitle();
@@ -912,17 +906,10 @@ public final class MainWindow extends BorderPane {
 
     /**
      * Once a second: crossings shown per second, the rates' history for the status bar's chart; and while capturing,
-     * the kernel's counts for the model and how many packets it should send one of ({@link AutoSampling}).
+     * the kernel's counts for the model.
      */
     private void measureRate() {
         if (running && shown != null && shown.sampleEvery() > 0) {
-            CaptureStats stats = shown.counters();
-            long matching = stats.submitted() + stats.lost() + stats.sampledOut();
-            int every = sampling.next(lastMatching == 0 ? 0 : matching - lastMatching);
-            lastMatching = matching;
-            if (every != shown.sampleEvery()) {
-                shown.setSampling(every);
-            }
             worker.kernelCounts(viewGeneration, shown.counts());
         }
         long crossings = model.crossingsProperty().get();

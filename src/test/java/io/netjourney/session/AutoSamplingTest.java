@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 class AutoSamplingTest {
+    private static final long SECOND = 1_000_000_000L;
 
     @Test
     void everyPacketIsSentBelowTheStart() {
         AutoSampling sampling = new AutoSampling();
-        assertEquals(1, sampling.next(0));
-        assertEquals(1, sampling.next(AutoSampling.START_ABOVE));
+        assertEquals(1, sampling.next(0, SECOND));
+        assertEquals(1, sampling.next(AutoSampling.START_ABOVE, SECOND));
     }
 
     @Test
     void aFloodIsSampledAtOnceToWhatTheWindowTakes() {
         AutoSampling sampling = new AutoSampling();
-        assertEquals(50, sampling.next(318_000), "318k/s: 1 in 50 sends 6.4k/s");
+        assertEquals(50, sampling.next(318_000, SECOND), "318k/s: 1 in 50 sends 6.4k/s");
         assertEquals(5, AutoSampling.needed(45_000));
         assertEquals(10, AutoSampling.needed(100_000));
         assertEquals(20, AutoSampling.needed(100_001));
@@ -24,20 +25,27 @@ class AutoSamplingTest {
     }
 
     @Test
+    void aTenthOfASecondOfFloodIsEnoughToStart() {
+        AutoSampling sampling = new AutoSampling();
+        assertEquals(50, sampling.next(31_800, SECOND / 10));
+        assertEquals(50, sampling.next(0, 0), "no time: nothing to decide");
+    }
+
+    @Test
     void samplingComesDownOnlyAfterCalmSecondsAndGoesUpAgainAtOnce() {
         AutoSampling sampling = new AutoSampling();
-        sampling.next(500_000);
+        sampling.next(500_000, SECOND);
         assertEquals(50, sampling.every());
         for (int s = 1; s < AutoSampling.CALM_SECONDS; s++) {
-            assertEquals(50, sampling.next(1_000), "still 1 in 50 after " + s + " calm seconds");
+            assertEquals(50, sampling.next(1_000, SECOND), "still 1 in 50 after " + s + " calm seconds");
         }
-        assertEquals(1, sampling.next(1_000), "every packet again");
-        assertEquals(20, sampling.next(150_000));
-        sampling.next(1_000);
-        assertEquals(20, sampling.next(150_000), "a busy second resets the calm");
+        assertEquals(1, sampling.next(1_000, SECOND), "every packet again");
+        assertEquals(20, sampling.next(150_000, SECOND));
+        sampling.next(1_000, SECOND);
+        assertEquals(20, sampling.next(150_000, SECOND), "a busy second resets the calm");
         for (int s = 1; s < AutoSampling.CALM_SECONDS; s++) {
-            sampling.next(1_000);
+            sampling.next(1_000, SECOND);
         }
-        assertEquals(1, sampling.next(1_000));
+        assertEquals(1, sampling.next(1_000, SECOND));
     }
 }

@@ -176,6 +176,20 @@ class SessionTest {
     }
 
     @Test
+    void withAutoSamplingAFloodOfMatchingEventsMakesTheKernelSendOneInN() throws Exception {
+        EndlessSource flooded = new EndlessSource();
+        flooded.matchingPerCall = 50_000;
+        Session session = Session.start(1, flooded, SessionOptions.defaults().withAutoSampling(), new Collected());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (session.sampleEvery() <= 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        session.close();
+        assertTrue(session.sampleEvery() > 1, "sampling by itself: 1 in " + session.sampleEvery());
+        assertEquals(session.sampleEvery(), flooded.sampling, "and told the source");
+    }
+
+    @Test
     void theKernelsCountersArePassedOnWithWhatJavaFiltered() throws Exception {
         EndlessSource source = new EndlessSource();
         source.kernel = new CaptureStats(100, 4, 20, 3, 96);
@@ -193,6 +207,10 @@ class SessionTest {
         volatile int failAfter = -1;
         volatile Error pumpError;
         volatile Error openError;
+        /** Matching events the kernel reports more at each read of its counters. */
+        volatile long matchingPerCall;
+        volatile int sampling = -1;
+        private long matched;
         volatile CaptureStats kernel = CaptureStats.EMPTY;
         private Delivery delivery;
         private HopEvent event;
@@ -226,7 +244,16 @@ class SessionTest {
 
         @Override
         public CaptureStats counters() {
+            if (matchingPerCall > 0) {
+                matched += matchingPerCall;
+                return new CaptureStats(matched, 0, 0, 0, matched);
+            }
             return kernel;
+        }
+
+        @Override
+        public void setSampling(int every) {
+            sampling = every;
         }
 
         @Override
