@@ -87,8 +87,10 @@ struct skb_seen {
 	__u32 _pad;
 };
 
+/* LRU lists per CPU (no common list, whose lock every insert took): a packet is first seen on one CPU */
 struct {
 	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(map_flags, BPF_F_NO_COMMON_LRU);
 	__uint(max_entries, 65536);
 	__type(key, __u64); /* skb address */
 	__type(value, struct skb_seen);

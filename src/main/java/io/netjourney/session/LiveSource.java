@@ -1,5 +1,6 @@
 package io.netjourney.session;
 
+import io.netjourney.capture.CaptureException;
 import io.netjourney.capture.CaptureSession;
 import io.netjourney.capture.CaptureStats;
 import io.netjourney.capture.Hook;
@@ -31,6 +32,7 @@ public final class LiveSource implements Source {
     private NftTracer nft;
     private Delivery delivery;
     private boolean exact = true;
+    private boolean counting;
     /** The counters read just before the programs were unloaded. */
     private volatile CaptureStats closedWith;
     private volatile List<KernelCount> countedWhenClosed;
@@ -57,8 +59,20 @@ public final class LiveSource implements Source {
         if (options.netfilter()) {
             nft = NftTracer.start(NftTracer.Namespace.thisAndNamed(), verdicts::add);
         }
+        int sampleEvery = options.sampleEvery();
+        if (sampleEvery > 0 && !exact) {
+            // the kernel would count packets the filter, applied in Java, then rejects
+            if (!options.autoSample()) {
+                throw new CaptureException("--sample needs a filter the kernel can apply whole, and this one is too "
+                        + "long for it: shorten the filter, or trace without --sample");
+            }
+            warnings.add("no counting or sampling in the kernel: the filter is applied in Java; a flood may lose "
+                    + "events");
+            sampleEvery = 0;
+        }
+        counting = sampleEvery > 0;
         capture = CaptureSession.start(CaptureSession.Options.of(kernel.program()).withConsumer(options.consumer())
-                .withHooks(options.hooks()).withSampling(options.sampleEvery()), to::event);
+                .withHooks(options.hooks()).withSampling(sampleEvery), to::event);
         warnings.addAll(capture.warnings());
     }
 
@@ -82,6 +96,11 @@ public final class LiveSource implements Source {
             return closedWith;
         }
         return capture == null ? CaptureStats.EMPTY : capture.stats();
+    }
+
+    @Override
+    public boolean countsInKernel() {
+        return counting;
     }
 
     @Override

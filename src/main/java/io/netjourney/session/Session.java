@@ -154,7 +154,7 @@ public final class Session implements AutoCloseable {
             return;
         }
         javaFilter = source.filtersInJava() ? options.filter() : null;
-        sampleEvery = options.sampleEvery();
+        sampleEvery = source.countsInKernel() ? options.sampleEvery() : 0;
         hooks = source.hooks();
         warnings = source.warnings();
         opened.complete(null);
@@ -174,7 +174,7 @@ public final class Session implements AutoCloseable {
         long nextCounters = 0;
         long nextLostReport = System.nanoTime() + LOST_REPORT_EVERY_NS;
         long reportedLost = 0;
-        AutoSampling auto = options.autoSample() ? new AutoSampling() : null;
+        AutoSampling auto = options.autoSample() && source.countsInKernel() ? new AutoSampling() : null;
         long nextSampling = System.nanoTime() + SAMPLING_EVERY_NS;
         long sampledAt = System.nanoTime();
         long matchedBefore = 0;

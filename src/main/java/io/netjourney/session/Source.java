@@ -45,6 +45,11 @@ public interface Source {
     /** Namespace names: this machine's for a live capture, those recorded for a trace. */
     Names names();
 
+    /** Whether the kernel counts (and may sample) for this source: asked for, and the filter is all in the kernel. */
+    default boolean countsInKernel() {
+        return false;
+    }
+
     /**
      * What the kernel counted per direction of a flow and place (a live source that counts; empty otherwise); after
      * {@link #close}, what it had counted when it closed.

@@ -12,6 +12,7 @@ import io.netjourney.sinks.TraceFileWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,20 @@ class CliTest {
         assertEquals(2, words.exitCode());
         assertTrue(words.err().contains("few"), words.err());
         assertTrue(words.clean(), words.err());
+    }
+
+    @Test
+    void aSampleNeedsAFilterTheKernelAppliesWhole() {
+        List<String> args = new ArrayList<>(List.of("trace", "--sample", "10", "("));
+        for (int i = 1; i <= 400; i++) {
+            args.addAll(List.of("host", String.format("2001:db8:ff::%x", i), "or"));
+        }
+        args.addAll(List.of("icmp", ")"));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--sample needs a filter the kernel can apply whole, and this one is too long "
+                + "for it: shorten the filter, or trace without --sample"), run.err());
+        assertTrue(run.clean(), run.err());
     }
 
     @Test

@@ -3,7 +3,13 @@ package io.netjourney.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netjourney.capture.CaptureSession;
+import io.netjourney.capture.Crossing;
+import io.netjourney.capture.HopEvent;
+import io.netjourney.capture.KernelCount;
 import io.netjourney.capture.names.Json;
+import io.netjourney.filter.FilterParser;
+import io.netjourney.filter.KernelFilter;
 import io.netjourney.lab.BpfLinks;
 import io.netjourney.lab.Lab;
 import io.netjourney.lab.LabExtension;
@@ -15,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -74,5 +81,27 @@ class SamplingPrivilegedIT {
         assertEquals(0, ((Number) summary.get("lost_events")).intValue(), summary.toString());
         assertTrue(((Number) summary.get("sampled_out")).longValue() >= (long) (PINGS - sampled) * 6,
                 "what was not sent is counted: " + summary);
+    }
+
+    /** The raw_tp twins, which kernels before 6.2 load for crossings, count and sample alike. */
+    @Test
+    void theRawTracepointTwinsCountAndSampleAlike() throws Exception {
+        KernelFilter kernel = KernelFilter.compile(FilterParser.parse("icmp and host " + LabNode.CTR1.ipv4()
+                + " and netns " + LAB.namespace(LabNode.CTR1)));
+        List<HopEvent> sent = new CopyOnWriteArrayList<>();
+        CaptureSession.Options options = CaptureSession.Options.of(kernel.program()).withRawCrossings()
+                .withSampling(5);
+        try (CaptureSession capture = CaptureSession.start(options, sent::add)) {
+            assertTrue(LAB.ping(LabNode.HOST, LabNode.CTR1.ipv4(), 100, Duration.ofMillis(5)).success());
+            for (int i = 0; i < 5; i++) {
+                capture.poll(50);
+            }
+            List<KernelCount> crossings = capture.counts().stream().filter(c -> !c.drops()).toList();
+            assertEquals(2, crossings.size(), "eth0 in, eth0 out: " + crossings);
+            crossings.forEach(c -> assertEquals(100, c.packets(), c.toString()));
+            long echoes = sent.stream().filter(e -> e instanceof Crossing).count();
+            assertTrue(echoes > 0 && echoes < 100, "some of the 200 crossings sent: " + echoes);
+            assertEquals(0, capture.stats().lost());
+        }
     }
 }

@@ -179,6 +179,7 @@ class SessionTest {
     void withAutoSamplingAFloodOfMatchingEventsMakesTheKernelSendOneInN() throws Exception {
         EndlessSource flooded = new EndlessSource();
         flooded.matchingPerCall = 50_000;
+        flooded.counting = true;
         Session session = Session.start(1, flooded, SessionOptions.defaults().withAutoSampling(), new Collected());
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (session.sampleEvery() <= 1 && System.nanoTime() < deadline) {
@@ -187,6 +188,17 @@ class SessionTest {
         session.close();
         assertTrue(session.sampleEvery() > 1, "sampling by itself: 1 in " + session.sampleEvery());
         assertEquals(session.sampleEvery(), flooded.sampling, "and told the source");
+    }
+
+    @Test
+    void aSourceThatDoesNotCountIsNeverSampled() throws Exception {
+        EndlessSource flooded = new EndlessSource();
+        flooded.matchingPerCall = 50_000;
+        Session session = Session.start(1, flooded, SessionOptions.defaults().withAutoSampling(), new Collected());
+        Thread.sleep(400);
+        session.close();
+        assertEquals(0, session.sampleEvery());
+        assertEquals(-1, flooded.sampling, "never asked to sample");
     }
 
     @Test
@@ -210,6 +222,7 @@ class SessionTest {
         /** Matching events the kernel reports more at each read of its counters. */
         volatile long matchingPerCall;
         volatile int sampling = -1;
+        volatile boolean counting;
         private long matched;
         volatile CaptureStats kernel = CaptureStats.EMPTY;
         private Delivery delivery;
@@ -249,6 +262,11 @@ class SessionTest {
                 return new CaptureStats(matched, 0, 0, 0, matched);
             }
             return kernel;
+        }
+
+        @Override
+        public boolean countsInKernel() {
+            return counting;
         }
 
         @Override
