@@ -32,11 +32,7 @@ final class MappedRingConsumer implements RingConsumer {
     private static final int HEADER_BYTES = 8;
     static final long LINGER_NS = 1_000_000;
     static final int STREAM_WAIT_MS = 1;
-    /**
-     * Records per poll at most, so that a sustained flood still lets the caller report, stop and change the sampling
-     * within tens of milliseconds (a window takes a few µs a record).
-     */
-    static final int MAX_RECORDS_PER_POLL = 8_192;
+    static final int MAX_RECORDS_PER_POLL = MAPPED_BATCH;
     /** Largest data size whose double mapping a ByteBuffer can address. */
     static final int MAX_DATA_BYTES = 1 << 29;
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());

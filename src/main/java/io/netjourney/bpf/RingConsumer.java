@@ -5,9 +5,18 @@ import java.nio.ByteBuffer;
 /** Reads the records of a BPF ring buffer map and hands each to a {@link RecordHandler}. One thread polls. */
 public interface RingConsumer extends AutoCloseable {
 
+    /**
+     * Records a {@link Kind#MAPPED} poll delivers at most, so that a sustained flood still lets its caller report,
+     * stop and change the kernel's sampling within tens of milliseconds (a window takes a few µs a record).
+     */
+    int MAPPED_BATCH = 8_192;
+
     /** How records leave the ring. */
     enum Kind {
-        /** The ring's pages mapped into the JVM and read in place: no native call per record. */
+        /**
+         * The ring's pages mapped into the JVM and read in place: no native call per record; at most
+         * {@link #MAPPED_BATCH} records a poll.
+         */
         MAPPED,
         /** libbpf's ring_buffer__poll with a callback into Java per record (the fallback, for comparison). */
         LIBBPF
