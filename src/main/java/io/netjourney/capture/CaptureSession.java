@@ -230,6 +230,22 @@ public final class CaptureSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Delivers everything waiting in the ring, poll after poll (one poll takes a bounded batch), for at most
+     * {@code limitMs}: before the programs are detached at the end, so nothing they submitted goes unseen. Returns how
+     * many were delivered.
+     */
+    public long drain(long limitMs) {
+        long deadline = System.nanoTime() + limitMs * 1_000_000L;
+        long delivered = 0;
+        int batch;
+        do {
+            batch = poll(0);
+            delivered += batch;
+        } while (batch > 0 && System.nanoTime() < deadline);
+        return delivered;
+    }
+
     /** Reads the kernel's counters: lost events are never silent. */
     public CaptureStats stats() {
         long[] counters = object.readPerCpuCounters(COUNTERS_MAP, COUNTER_ENTRIES);

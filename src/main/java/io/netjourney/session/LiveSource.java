@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class LiveSource implements Source {
     /** Long enough for the first scan of names on a busy machine; never while capturing. */
     private static final java.time.Duration FIRST_SCAN_WAIT = java.time.Duration.ofSeconds(2);
+    /** How long the end waits for the ring to be read out: a full ring of a flood takes well under a second. */
+    private static final long DRAIN_LIMIT_MS = 5_000;
 
     private final Names names;
     private final Queue<NetfilterVerdict> verdicts = new ConcurrentLinkedQueue<>();
@@ -137,7 +139,7 @@ public final class LiveSource implements Source {
     public void close() {
         try {
             if (capture != null) {
-                capture.poll(0);
+                capture.drain(DRAIN_LIMIT_MS);
             }
         } finally {
             if (capture != null) {

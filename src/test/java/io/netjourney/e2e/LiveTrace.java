@@ -56,7 +56,7 @@ final class LiveTrace implements AutoCloseable {
             while (!stop) {
                 session.poll(50);
             }
-            session.poll(0);
+            session.drain(5_000);
         } catch (RuntimeException e) {
             failure = e;
         }

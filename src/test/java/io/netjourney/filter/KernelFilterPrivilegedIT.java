@@ -244,7 +244,7 @@ class KernelFilterPrivilegedIT {
         void stop() throws InterruptedException {
             stop = true;
             thread.join(5_000);
-            sessions.forEach(s -> s.poll(0));
+            sessions.forEach(s -> s.drain(5_000));
         }
     }
 }

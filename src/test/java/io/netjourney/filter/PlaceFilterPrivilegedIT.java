@@ -166,7 +166,7 @@ class PlaceFilterPrivilegedIT {
         void stop() throws InterruptedException {
             stop = true;
             thread.join(5_000);
-            session.poll(0);
+            session.drain(5_000);
         }
     }
 }
