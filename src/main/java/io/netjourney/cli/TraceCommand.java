@@ -69,7 +69,8 @@ final class TraceCommand implements Callable<Integer> {
             + "counts every matching packet (per flow, direction and interface: packets, bytes, drops by reason, and "
             + "the time from the packet's first crossing) and sends the crossings of 1 in N packets, every crossing "
             + "of a chosen packet (an echo request and its reply together). The counts are printed when the capture "
-            + "ends (with --json as objects); -c counts the crossings sent. --sample 1 counts and sends everything.")
+            + "ends (with --json as objects); -c counts and -w records the crossings sent. --sample 1 counts and "
+            + "sends everything.")
     Integer sample;
 
     @Option(names = "--consumer", paramLabel = "KIND", defaultValue = "mapped", converter = ConsumerKindConverter.class,
