@@ -247,7 +247,7 @@ public final class JourneyModel {
 
     /** Every retained conversation as it stands, in id order. */
     /**
-     * What the kernel counted so far ({@link io.netjourney.session.Session#counts()}): the conversations' packets
+     * What the kernel counted so far ({@link KernelCount}s of a live capture): the conversations' packets
      * seen from now on are these exact counts, also while the kernel sends only some packets.
      */
     public void kernelCounts(List<KernelCount> counts) {
