@@ -245,7 +245,6 @@ public final class JourneyModel {
         return summary.client().address() != null && !summary.client().address().equals(first.source());
     }
 
-    /** Every retained conversation as it stands, in id order. */
     /**
      * What the kernel counted so far ({@link KernelCount}s of a live capture): the conversations' packets
      * seen from now on are these exact counts, also while the kernel sends only some packets.
@@ -259,6 +258,7 @@ public final class JourneyModel {
         conversations.counted(packets);
     }
 
+    /** Every retained conversation as it stands, in id order. */
     public List<ConversationView> conversations() {
         return conversations.all();
     }
