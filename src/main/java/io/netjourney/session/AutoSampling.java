@@ -1,5 +1,7 @@
 package io.netjourney.session;
 
+import io.netjourney.capture.CaptureStats;
+
 /**
  * How many packets the kernel should send one of ({@link Session#setSampling}) so that a front end gets no more
  * events than it takes with room to spare, decided every few tenths of a second from what matched: up at once when
@@ -8,7 +10,7 @@ package io.netjourney.session;
  * reads well in a status bar. The kernel counts every packet meanwhile, so counts stay exact. Not thread-safe: one
  * caller (the session's thread, {@link SessionOptions#autoSample()}).
  */
-public final class AutoSampling {
+final class AutoSampling {
     /** Matching events a second above which the kernel starts sampling. */
     public static final long START_ABOVE = 20_000;
     /** What is sent a second at most once sampling: what the window's model and views take with room to spare. */
@@ -16,8 +18,36 @@ public final class AutoSampling {
     static final int CALM_SECONDS = 5;
     private static final int MAX_EVERY = 100_000;
 
+    /** How often the session looks at the matching events' rate: before the kernel's ring fills. */
+    static final long CHECK_EVERY_NS = 100_000_000L;
+
     private int every = 1;
     private long calmNs;
+    private long checkedAtNs;
+    private long matchedBefore;
+
+    /** Sampling from {@code startNs} on (System.nanoTime()). */
+    AutoSampling(long startNs) {
+        checkedAtNs = startNs;
+    }
+
+    AutoSampling() {
+        this(System.nanoTime());
+    }
+
+    /** Whether it is time to look at the counters again. */
+    boolean due(long nowNs) {
+        return nowNs - checkedAtNs >= CHECK_EVERY_NS;
+    }
+
+    /** The N to apply, from the kernel's counters now: what matched since the last look (sent, lost or not sent). */
+    int after(CaptureStats kernel, long nowNs) {
+        long matched = kernel.submitted() + kernel.lost() + kernel.sampledOut();
+        int n = next(matched - matchedBefore, nowNs - checkedAtNs);
+        matchedBefore = matched;
+        checkedAtNs = nowNs;
+        return n;
+    }
 
     /** The N in force (1: every packet sent). */
     public int every() {

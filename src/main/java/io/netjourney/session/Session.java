@@ -29,8 +29,6 @@ public final class Session implements AutoCloseable {
     private static final int POLL_MS = 50;
     private static final long COUNTERS_EVERY_NS = 500_000_000L;
     private static final long LOST_REPORT_EVERY_NS = 1_000_000_000L;
-    /** How often {@link SessionOptions#autoSample()} looks at the matching events' rate: before the ring fills. */
-    private static final long SAMPLING_EVERY_NS = 100_000_000L;
     /** How long a signal waits for the session to end and its sink to write out the summary. */
     private static final long SIGNAL_WAIT_S = 10;
 
@@ -175,21 +173,13 @@ public final class Session implements AutoCloseable {
         long nextLostReport = System.nanoTime() + LOST_REPORT_EVERY_NS;
         long reportedLost = 0;
         AutoSampling auto = options.autoSample() && source.countsInKernel() ? new AutoSampling() : null;
-        long nextSampling = System.nanoTime() + SAMPLING_EVERY_NS;
-        long sampledAt = System.nanoTime();
-        long matchedBefore = 0;
         while (!stopping && !sink.done() && System.nanoTime() < deadline) {
             boolean more = source.pump(POLL_MS);
             sink.flush();
             long now = System.nanoTime();
             int asked = samplingAsked;
-            if (auto != null && now >= nextSampling) {
-                CaptureStats kernel = source.counters();
-                long matched = kernel.submitted() + kernel.lost() + kernel.sampledOut();
-                int every = auto.next(matched - matchedBefore, now - sampledAt);
-                matchedBefore = matched;
-                sampledAt = now;
-                nextSampling = now + SAMPLING_EVERY_NS;
+            if (auto != null && auto.due(now)) {
+                int every = auto.after(source.counters(), now);
                 if (every != sampleEvery && asked < 0) {
                     asked = every;
                 }

@@ -2,6 +2,7 @@ package io.netjourney.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.netjourney.capture.CaptureStats;
 import org.junit.jupiter.api.Test;
 
 class AutoSamplingTest {
@@ -47,5 +48,16 @@ class AutoSamplingTest {
             sampling.next(1_000, SECOND);
         }
         assertEquals(1, sampling.next(1_000, SECOND));
+    }
+
+    @Test
+    void theCountersAreLookedAtEveryTenthOfASecondAndWhatMatchedSinceCounts() {
+        AutoSampling sampling = new AutoSampling(0);
+        assertEquals(false, sampling.due(AutoSampling.CHECK_EVERY_NS - 1));
+        assertEquals(true, sampling.due(AutoSampling.CHECK_EVERY_NS));
+        // 10,000 sent, 5,000 lost, 16,800 not sent in 0.1 s: 318k/s matched
+        assertEquals(50, sampling.after(new CaptureStats(10_000, 5_000, 0, 0, 10_000, 16_800, 0),
+                AutoSampling.CHECK_EVERY_NS));
+        assertEquals(false, sampling.due(AutoSampling.CHECK_EVERY_NS + 1));
     }
 }
