@@ -162,6 +162,11 @@ public final class BpfObject implements AutoCloseable {
         n.bpf.bpf_map__set_max_entries(findMap(mapName), maxEntries);
     }
 
+    /** CPUs the kernel may ever run on: what a per-CPU map holds a value for. */
+    public int possibleCpus() {
+        return n.bpf.libbpf_num_possible_cpus();
+    }
+
     /** Loads the programs into the kernel; a verifier rejection carries the verifier's log. */
     public void load() {
         requireNotLoaded("load");

@@ -99,6 +99,7 @@ public final class CaptureSession implements AutoCloseable {
     private long decoded;
     private final KernelNames kernelNames;
     private volatile int sampleEvery;
+    private final boolean countingMaps;
 
     private CaptureSession(BpfObject object, RingConsumer ring, List<Hook> attached, List<String> warnings,
             KernelNames kernelNames, int sampleEvery) {
@@ -108,6 +109,7 @@ public final class CaptureSession implements AutoCloseable {
         this.warnings = warnings;
         this.kernelNames = kernelNames;
         this.sampleEvery = sampleEvery;
+        this.countingMaps = sampleEvery > 0;
     }
 
     /**
@@ -134,6 +136,11 @@ public final class CaptureSession implements AutoCloseable {
             object.setMaxEntries(EVENTS_MAP, options.ringBytes());
             object.setInitialData(".rodata", config(options.filter()));
             object.setInitialData(KernelCounting.SETTINGS_SECTION, KernelCounting.settings(options.sampleEvery()));
+            if (options.sampleEvery() == 0) {
+                // no counting this run: the counting maps take no memory and no time to make
+                object.setMaxEntries(KernelCounting.COUNTS_MAP, 1);
+                object.setMaxEntries(KernelCounting.SKBS_MAP, object.possibleCpus());
+            }
             Map<Hook, String> programs;
             KernelNames names;
             try (KernelSupport.Btf kernel = new KernelSupport.Btf()) { // parsed once: it takes a while
@@ -254,11 +261,15 @@ public final class CaptureSession implements AutoCloseable {
     }
 
     /**
-     * Starts or changes counting in the kernel while capturing: from now on every matching crossing and drop is
-     * counted and 1 in {@code every} packets sent ({@code every} ≥ 1), or, with 0, counting stops (the counts so far
-     * stay) and every matching event is sent. Safe from any thread.
+     * Changes counting in the kernel while capturing: from now on every matching crossing and drop is counted and 1
+     * in {@code every} packets sent ({@code every} ≥ 1), or, with 0, counting stops (the counts so far stay) and every
+     * matching event is sent. Only for a capture started counting ({@link Options#sampleEvery()} ≥ 1): without, the
+     * kernel has no room to count. Safe from any thread.
      */
     public synchronized void setSampling(int every) {
+        if (every > 0 && !countingMaps) {
+            throw new IllegalStateException("this capture was started without counting in the kernel");
+        }
         try {
             object.writeData(KernelCounting.SETTINGS_SECTION, KernelCounting.settings(every));
         } catch (BpfException e) {

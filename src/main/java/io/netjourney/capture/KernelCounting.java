@@ -18,6 +18,7 @@ import java.util.List;
 final class KernelCounting {
     static final String SETTINGS_SECTION = ".bss";
     static final String COUNTS_MAP = "flow_counts";
+    static final String SKBS_MAP = "skbs_seen";
     static final int SETTINGS_SIZE = 8;
     static final int KEY_SIZE = 80;
     static final int VALUE_SIZE = 160;

@@ -115,7 +115,7 @@ public final class LiveSource implements Source {
 
     @Override
     public void setSampling(int every) {
-        if (capture != null && countedWhenClosed == null) {
+        if (capture != null && counting && countedWhenClosed == null) {
             capture.setSampling(every);
         }
     }

@@ -58,7 +58,10 @@ public interface Source {
         return List.of();
     }
 
-    /** Changes counting and sampling while open (see {@link SessionOptions#sampleEvery()}); a file ignores it. */
+    /**
+     * Changes counting and sampling while open (see {@link SessionOptions#sampleEvery()}); ignored by a source that
+     * does not count ({@link #countsInKernel()}), a file among them.
+     */
     default void setSampling(int every) {
     }
 

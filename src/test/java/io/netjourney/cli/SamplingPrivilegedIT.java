@@ -1,6 +1,7 @@
 package io.netjourney.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.capture.CaptureSession;
@@ -102,6 +103,22 @@ class SamplingPrivilegedIT {
             long echoes = sent.stream().filter(e -> e instanceof Crossing).count();
             assertTrue(echoes > 0 && echoes < 100, "some of the 200 crossings sent: " + echoes);
             assertEquals(0, capture.stats().lost());
+        }
+    }
+
+    /** A capture started without counting counts nothing and cannot start counting later: its maps have no room. */
+    @Test
+    void aCaptureWithoutCountingCountsNothing() throws Exception {
+        KernelFilter kernel = KernelFilter.compile(FilterParser.parse("icmp and host " + LabNode.CTR1.ipv4()
+                + " and netns " + LAB.namespace(LabNode.CTR1)));
+        List<HopEvent> sent = new CopyOnWriteArrayList<>();
+        try (CaptureSession capture = CaptureSession.start(CaptureSession.Options.of(kernel.program()), sent::add)) {
+            assertTrue(LAB.ping(LabNode.HOST, LabNode.CTR1.ipv4(), 5, Duration.ofMillis(5)).success());
+            capture.drain(1_000);
+            assertEquals(10, sent.stream().filter(e -> e instanceof Crossing).count(), "every crossing sent");
+            assertEquals(List.of(), capture.counts());
+            assertEquals(0, capture.sampleEvery());
+            assertThrows(IllegalStateException.class, () -> capture.setSampling(5));
         }
     }
 }
