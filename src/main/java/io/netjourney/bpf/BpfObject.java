@@ -134,6 +134,25 @@ public final class BpfObject implements AutoCloseable {
     }
 
     /**
+     * Empties a hash map of the loaded programs, entry by entry (entries the programs add meanwhile may stay).
+     * Returns how many were deleted.
+     */
+    public int clearHash(String mapName) {
+        Pointer map = findMap(mapName);
+        int fd = mapFd(mapName);
+        Pointer key = Memory.allocateDirect(n.runtime, n.bpf.bpf_map__key_size(map));
+        int deleted = 0;
+        // always the first key: the one after a deleted key cannot be asked for
+        while (n.bpf.bpf_map_get_next_key(fd, null, key) == 0) {
+            if (n.bpf.bpf_map_delete_elem(fd, key) != 0) {
+                throw error("clear " + mapName, n.lastErrno(), "");
+            }
+            deleted++;
+        }
+        return deleted;
+    }
+
+    /**
      * Puts a function of generated code in place of each inline-asm marker with that magic in the program, before
      * load ({@link InlineSites}). Returns how many markers the program had.
      */

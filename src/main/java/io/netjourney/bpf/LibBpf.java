@@ -100,6 +100,9 @@ public interface LibBpf {
     int bpf_map_get_next_key(int fd, Pointer key, Pointer nextKey);
 
     @SaveError
+    int bpf_map_delete_elem(int fd, Pointer key);
+
+    @SaveError
     Pointer ring_buffer__new(int mapFd, SampleFn sample, Pointer ctx, Pointer opts);
 
     @SaveError

@@ -278,6 +278,15 @@ public final class CaptureSession implements AutoCloseable {
         sampleEvery = every;
     }
 
+    /** Forgets what the kernel counted so far: the counts start again from now. Safe from any thread. */
+    public synchronized void resetCounts() {
+        try {
+            object.clearHash(KernelCounting.COUNTS_MAP);
+        } catch (BpfException e) {
+            throw new CaptureException(explain(e), e.log(), e);
+        }
+    }
+
     /** 0 when the kernel does not count, else the N of "1 in N packets sent". */
     public int sampleEvery() {
         return sampleEvery;

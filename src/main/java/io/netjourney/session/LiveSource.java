@@ -121,6 +121,13 @@ public final class LiveSource implements Source {
     }
 
     @Override
+    public void resetCounts() {
+        if (capture != null && counting && countedWhenClosed == null) {
+            capture.resetCounts();
+        }
+    }
+
+    @Override
     public List<String> warnings() {
         return List.copyOf(warnings);
     }

@@ -85,6 +85,7 @@ public final class Session implements AutoCloseable {
     private volatile List<Hook> hooks = List.of();
     private volatile String failure;
     private volatile int samplingAsked = -1;
+    private volatile boolean countsResetAsked;
     private volatile int sampleEvery;
     private volatile List<KernelCount> counts = List.of();
     // owned by the session's thread
@@ -188,6 +189,11 @@ public final class Session implements AutoCloseable {
                 samplingAsked = -1;
                 source.setSampling(asked);
                 sampleEvery = asked;
+            }
+            if (countsResetAsked) {
+                countsResetAsked = false;
+                source.resetCounts();
+                counts = source.counts();
             }
             if (now >= nextCounters || !more) {
                 counters = withJavaFiltered(source.counters());
@@ -328,6 +334,15 @@ public final class Session implements AutoCloseable {
             throw new IllegalArgumentException("sample every must be 0 or more: " + every);
         }
         samplingAsked = every;
+    }
+
+    /**
+     * Asks the kernel to forget what it counted (a front end cleared its view): {@link #counts()} is empty at once and
+     * counts again from within a poll. Safe from any thread.
+     */
+    public void resetCounts() {
+        counts = List.of();
+        countsResetAsked = true;
     }
 
     /** 0 when the kernel does not count, else the N of "1 in N packets delivered" (as last applied). */

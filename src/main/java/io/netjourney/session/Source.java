@@ -65,6 +65,10 @@ public interface Source {
     default void setSampling(int every) {
     }
 
+    /** Forgets what the kernel counted so far (a front end cleared its view); nothing for a source that does not count. */
+    default void resetCounts() {
+    }
+
     /** Detaches or closes; called once, also after a failed {@link #open}. */
     void close();
 }

@@ -669,6 +669,7 @@ public final class MainWindow extends BorderPane {
         resetView(queue, recorder);
         if (shown != null) {
             lostAtClear = shown.counters().lost();
+            shown.resetCounts(); // the conversations' counts start again with the view
         }
         fileLost = 0;
         warning = "";

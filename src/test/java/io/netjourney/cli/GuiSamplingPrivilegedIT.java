@@ -74,15 +74,31 @@ class GuiSamplingPrivilegedIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         long seen = 0;
         while (seen != expected && System.nanoTime() < deadline) {
-            seen = List.copyOf(window.model().conversations()).stream()
-                    .filter(r -> r.getDestination().equals(target) || r.getSource().equals(target))
-                    .mapToLong(ConversationRow::getSeen).max().orElse(0);
+            seen = seenOf(target);
             Thread.sleep(50);
         }
         assertEquals(expected, seen, "every echo and reply counted, though only some were sent");
 
         awaitStatus(s -> !s.contains(SAMPLING), Duration.ofSeconds(15), "every packet sent again once calm");
+
+        // Clear: the conversations' counts start again with the view
+        robot.interact(window::clearView);
+        assertTrue(LAB.ping(LabNode.HOST, target, 10, Duration.ofMillis(20)).success());
+        long cleared = 0;
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (cleared != 20 && System.nanoTime() < deadline) {
+            cleared = seenOf(target);
+            Thread.sleep(50);
+        }
+        assertEquals(20, cleared, "10 echoes and their replies after Clear, not the flood before it");
         robot.clickOn("#stop");
+    }
+
+    /** The packets seen of the conversation with {@code address} at one end, 0 when there is none. */
+    private long seenOf(String address) {
+        return List.copyOf(window.model().conversations()).stream()
+                .filter(r -> r.getDestination().equals(address) || r.getSource().equals(address))
+                .mapToLong(ConversationRow::getSeen).max().orElse(0);
     }
 
     private void awaitStatus(Predicate<String> condition, Duration limit, String what)

@@ -100,6 +100,14 @@ class SamplingPrivilegedIT {
             List<KernelCount> crossings = capture.counts().stream().filter(c -> !c.drops()).toList();
             assertEquals(2, crossings.size(), "eth0 in, eth0 out: " + crossings);
             crossings.forEach(c -> assertEquals(100, c.packets(), c.toString()));
+
+            capture.resetCounts();
+            assertEquals(List.of(), capture.counts(), "forgotten");
+            assertTrue(LAB.ping(LabNode.HOST, LabNode.CTR1.ipv4(), 7, Duration.ofMillis(5)).success());
+            capture.drain(1_000);
+            List<KernelCount> again = capture.counts().stream().filter(c -> !c.drops()).toList();
+            assertEquals(2, again.size(), again.toString());
+            again.forEach(c -> assertEquals(7, c.packets(), "counted again from the reset: " + c));
             long echoes = sent.stream().filter(e -> e instanceof Crossing).count();
             assertTrue(echoes > 0 && echoes < 100, "some of the 200 crossings sent: " + echoes);
             assertEquals(0, capture.stats().lost());
