@@ -10,7 +10,9 @@ import java.util.List;
  * Finds a spot for each edge label on its edge's route: at a point of the route, starting {@value #ALONG} of the way
  * along it and sliding along it both ways until the label overlaps neither the labels placed before it nor an
  * interface node, and lies either wholly inside a namespace box (below its title) or wholly outside it. When no
- * point of the route is free it settles for the first one tried. A route drawn in a lane beside its edge's centre line
+ * point of the route is free it lets the label cross a box's border, then an interface node, but not another label
+ * (one label hidden under another was seen on a Docker host: two containers' veths close together in the host's
+ * box); only when even that fails it settles for the first spot tried. A route drawn in a lane beside its edge's centre line
  * (a request or a reply) gets its label on its outer side, touching the line, so the labels of the two lanes sit
  * on either side of the pair; a route without a centre line gets it centred. Sizes are estimated (11 px bold
  * text), so it needs no toolkit.
@@ -49,6 +51,23 @@ final class LabelPlacer {
      * failing that centred on it, or on its inner side; {@value #ALONG} along the route when no point of it is free.
      */
     Rect place(List<Point> route, List<Point> centre, double width) {
+        // what a spot must keep clear of, strictest first: a label hidden under another is the worst outcome
+        for (Clearance clearance : Clearance.values()) {
+            Rect spot = firstFree(route, centre, width, clearance);
+            if (spot != null) {
+                taken.add(spot);
+                return spot;
+            }
+        }
+        Rect fallback = at(route, centre, 1, EdgeGeometry.length(route) * ALONG, width);
+        taken.add(fallback);
+        return fallback;
+    }
+
+    /** What a label's spot keeps clear of, from all of it to only the labels placed before. */
+    private enum Clearance { ALL, LABELS_AND_NODES, LABELS }
+
+    private Rect firstFree(List<Point> route, List<Point> centre, double width, Clearance clearance) {
         double length = EdgeGeometry.length(route);
         double start = length * ALONG;
         for (int side : centre == null ? new int[] {0} : new int[] {1, 0, -1}) {
@@ -56,16 +75,13 @@ final class LabelPlacer {
                 for (int sign : new int[] {1, -1}) {
                     double along = start + sign * k * STEP;
                     Rect candidate = at(route, centre, side, along, width);
-                    if (along >= 0 && along <= length && free(candidate)) {
-                        taken.add(candidate);
+                    if (along >= 0 && along <= length && free(candidate, clearance)) {
                         return candidate;
                     }
                 }
             }
         }
-        Rect fallback = at(route, centre, 1, start, width);
-        taken.add(fallback);
-        return fallback;
+        return null;
     }
 
     /** The label's spot at {@code along} on the route: on its outer side (1), centred on it (0), inner side (-1). */
@@ -83,6 +99,10 @@ final class LabelPlacer {
 
     /** Whether a label at {@code r} keeps clear of the labels placed, the nodes and the boxes' borders and titles. */
     boolean free(Rect r) {
+        return free(r, Clearance.ALL);
+    }
+
+    private boolean free(Rect r, Clearance clearance) {
         if (r.x() < 0 || r.y() < 0) {
             return false;
         }
@@ -91,10 +111,16 @@ final class LabelPlacer {
                 return false;
             }
         }
+        if (clearance == Clearance.LABELS) {
+            return true;
+        }
         for (Rect node : nodes) {
             if (r.overlaps(node)) {
                 return false;
             }
+        }
+        if (clearance == Clearance.LABELS_AND_NODES) {
+            return true;
         }
         for (Rect box : boxes) {
             if (r.overlaps(box) && !(box.contains(r) && r.y() >= box.y() + DiagramLayout.BOX_HEADER)) {

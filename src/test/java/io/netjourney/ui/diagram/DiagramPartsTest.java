@@ -148,4 +148,15 @@ class DiagramPartsTest {
         assertEquals("other", KindIcons.normalize("ipvlan"));
         assertEquals("bridge", KindIcons.normalize("Bridge"));
     }
+
+    @Test
+    void labelsOnARouteAlongABoxBorderStillKeepClearOfEachOther() {
+        // the route runs on the box's bottom border: no spot lies wholly inside or outside the box
+        Rect box = new Rect(0, 0, 200, 100);
+        List<Point> border = List.of(new Point(0, 100), new Point(200, 100));
+        LabelPlacer placer = new LabelPlacer(List.of(), List.of(box));
+        Rect first = placer.place(border, null, 60);
+        Rect second = placer.place(border, null, 60);
+        assertFalse(first.overlaps(second), "two labels on one crowded route, neither hidden: " + first + " " + second);
+    }
 }
