@@ -246,8 +246,9 @@ public final class JourneyModel {
     }
 
     /**
-     * What the kernel counted so far ({@link KernelCount}s of a live capture): the conversations' packets
-     * seen from now on are these exact counts, also while the kernel sends only some packets.
+     * What the kernel counted so far ({@link KernelCount}s of a live capture): the conversations' packets seen and
+     * the interfaces' crossings and drops are from now on these exact counts, also while the kernel sends only some
+     * packets.
      */
     public void kernelCounts(List<KernelCount> counts) {
         Map<ConversationKey, Long> packets = new HashMap<>();
@@ -256,6 +257,16 @@ public final class JourneyModel {
             packets.merge(ConversationKey.of(flow.key(), first), flow.packets(), Long::sum);
         }
         conversations.counted(packets);
+        Map<Long, Topology.Counts> atInterfaces = new HashMap<>();
+        for (KernelCount count : counts) {
+            long key = Topology.keyOf(count.at().netnsInode(), count.at().ifindex());
+            boolean expected = count.drops() && DropClass.of(count.at()).expected();
+            Topology.Counts one = new Topology.Counts(count.drops() ? 0 : count.packets(),
+                    count.drops() && !expected ? count.packets() : 0, expected ? count.packets() : 0);
+            atInterfaces.merge(key, one, (a, b) -> new Topology.Counts(a.crossings() + b.crossings(),
+                    a.drops() + b.drops(), a.expectedDrops() + b.expectedDrops()));
+        }
+        topology.kernelCounted(atInterfaces);
     }
 
     /** Every retained conversation as it stands, in id order. */

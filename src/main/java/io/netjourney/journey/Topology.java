@@ -88,6 +88,8 @@ public final class Topology {
     private final Map<Long, NetfilterVerdict> netfilter = new HashMap<>();
     private long version;
     private boolean counted;
+    /** Per interface, what the kernel counted there; empty while it does not count. */
+    private Map<Long, Counts> kernelCounts = Map.of();
     private Snapshot snapshot = Snapshot.EMPTY;
 
     /** Netns inodes are 32-bit, so inode and ifindex fit one long. */
@@ -177,6 +179,17 @@ public final class Topology {
         counted = true;
     }
 
+    /**
+     * What the kernel counted per interface (exact, also while it sends only some packets): from now on these are the
+     * counts of the interfaces it counted at; the model's own stand for the others.
+     */
+    void kernelCounted(Map<Long, Counts> exact) {
+        if (!exact.equals(kernelCounts)) {
+            kernelCounts = Map.copyOf(exact);
+            counted = true;
+        }
+    }
+
     /** A routing decision that found its output interface. */
     void routed(TracedHop route) {
         if (route.event() instanceof RouteDecision e && e.found() && e.ifindex() != 0) {
@@ -223,7 +236,10 @@ public final class Topology {
         Map<Long, Counts> counts = new HashMap<>(interfaces.size() * 2);
         for (Interface i : interfaces) {
             Node node = nodes.get(i.key());
-            if (node.crossings + node.drops + node.expectedDrops > 0) {
+            Counts kernel = kernelCounts.get(i.key());
+            if (kernel != null) {
+                counts.put(i.key(), kernel);
+            } else if (node.crossings + node.drops + node.expectedDrops > 0) {
                 counts.put(i.key(), new Counts(node.crossings, node.drops, node.expectedDrops));
             }
         }

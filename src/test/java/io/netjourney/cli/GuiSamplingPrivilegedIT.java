@@ -9,6 +9,7 @@ import io.netjourney.lab.LabNode;
 import io.netjourney.lab.Privileged;
 import io.netjourney.ui.MainWindow;
 import io.netjourney.ui.Screenshots;
+import io.netjourney.ui.diagram.DiagramGraph;
 import io.netjourney.ui.model.ConversationRow;
 import java.time.Duration;
 import java.util.List;
@@ -78,6 +79,9 @@ class GuiSamplingPrivilegedIT {
             Thread.sleep(50);
         }
         assertEquals(expected, seen, "every echo and reply counted, though only some were sent");
+        String eth0 = DiagramGraph.idOf(LAB.namespaceInode(LabNode.CTR1), 2);
+        long crossings = window.model().interfaceDetails(eth0).orElseThrow().counts().crossings();
+        assertTrue(crossings >= expected, "the container's eth0 counted every echo in and reply out: " + crossings);
 
         awaitStatus(s -> !s.contains(SAMPLING), Duration.ofSeconds(15), "every packet sent again once calm");
 

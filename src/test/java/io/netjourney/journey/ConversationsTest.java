@@ -208,5 +208,12 @@ class ConversationsTest {
         assertEquals(1_000, view.counted());
         assertEquals(1_000, view.seen());
         assertEquals(4, view.statistics().seen(), "loss and latencies stay those of the packets sent");
+
+        Topology.Snapshot topology = model.topology();
+        assertEquals(new Topology.Counts(500, 0, 0), topology.countsAt(Topology.keyOf(HOST, 3)), "nj-br0, exact");
+        assertEquals(new Topology.Counts(1_000, 0, 0), topology.countsAt(Topology.keyOf(CTR, 2)),
+                "eth0 in and out, exact");
+        assertEquals(4, topology.countsAt(Topology.keyOf(HOST, 4)).crossings(),
+                "nj-veth1, which the kernel did not count here: the model's own count");
     }
 }
