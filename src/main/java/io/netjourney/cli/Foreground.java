@@ -23,6 +23,7 @@ final class Foreground {
     private final PrintStream err;
     private Runnable onStarted = () -> { };
     private BooleanSupplier stopWhen = () -> false;
+    private String whenLost = "narrow the filter";
 
     Foreground(PrintStream err) {
         this.err = err;
@@ -31,6 +32,12 @@ final class Foreground {
     /** Runs once the session has started, before the command waits for it (the demo starts its pings there). */
     Foreground onStarted(Runnable action) {
         this.onStarted = action;
+        return this;
+    }
+
+    /** What the message about lost events advises (trace: also --sample); "narrow the filter" unless told. */
+    Foreground whenLost(String advice) {
+        this.whenLost = advice;
         return this;
     }
 
@@ -66,7 +73,7 @@ final class Foreground {
                 public void lost(long total) {
                     if (!source.hooks().isEmpty()) {
                         err.println("netjourney: " + total + " events lost so far: the ring buffer was full "
-                                + "(narrow the filter, or count in the kernel and send fewer: --sample 100)");
+                                + "(" + whenLost + ")");
                     }
                     tracer.lostEvents(total);
                 }

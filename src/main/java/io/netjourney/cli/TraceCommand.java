@@ -113,7 +113,11 @@ final class TraceCommand implements Callable<Integer> {
                     .withRoutes(output.routes || recording != null) // recorded even when not shown
                     .withNetfilter(netfilter).withDuration(stop.duration)
                     .withSampling(sample == null ? 0 : sample);
-            new Foreground(System.err).run(new LiveSource(recorded), options, tracer, end -> {
+            Foreground foreground = new Foreground(System.err);
+            foreground.whenLost(sample == null
+                    ? "narrow the filter, or count in the kernel and send fewer: --sample 100"
+                    : "narrow the filter, or send fewer: a larger --sample");
+            foreground.run(new LiveSource(recorded), options, tracer, end -> {
                 if (report) {
                     ReportFormatter formatter = new ReportFormatter(shownNames);
                     tracer.reports().forEach(r -> out.println(output.json ? formatter.json(r) : formatter.text(r)));
