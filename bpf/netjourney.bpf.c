@@ -81,7 +81,7 @@ struct {
 /* What counting knows of a packet between its crossings: when it was first seen and whether it is sampled. */
 struct skb_seen {
 	__u64 first_ns;
-	__u32 ident; /* packet_ident() of the crossing that made the entry */
+	__u32 ident; /* the packet it was made for: its sample key, protocol and ICMP type */
 	__u32 place; /* where it was made: a packet does not cross the same place twice, a new one on a reused skb does */
 	__u32 sampled;
 	__u32 _pad;

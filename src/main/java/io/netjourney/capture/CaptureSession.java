@@ -293,8 +293,8 @@ public final class CaptureSession implements AutoCloseable {
     }
 
     /**
-     * What the kernel counted since the capture started, per direction of a flow and place (empty unless counting
-     * was on at some point). Safe from any thread.
+     * What the kernel counted since the capture started or {@link #resetCounts()}, per direction of a flow and place
+     * (empty unless counting was on). Safe from any thread.
      */
     public List<KernelCount> counts() {
         return KernelCounting.decodeAll(object.readPerCpuHash(KernelCounting.COUNTS_MAP), kernelNames);
