@@ -5,6 +5,7 @@ import io.netjourney.capture.KernelCount;
 import io.netjourney.capture.PacketEvent;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class CountedFlows {
         for (KernelCount count : counts) {
             PacketEvent at = count.at();
             FlowKey key = FlowKey.of(new ContentKey().set(at, bits));
-            List<InetAddress> way = java.util.Arrays.asList(at.source(), at.destination());
+            List<InetAddress> way = Arrays.asList(at.source(), at.destination()); // null for a non-IP frame
             byFlow.computeIfAbsent(key, k -> new LinkedHashMap<>()).computeIfAbsent(way, w -> new ArrayList<>())
                     .add(count);
         }

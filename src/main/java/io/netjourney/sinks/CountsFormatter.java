@@ -6,6 +6,7 @@ import io.netjourney.capture.PacketEvent;
 import io.netjourney.journey.CountedFlows;
 import io.netjourney.journey.DropClass;
 import io.netjourney.journey.LatencyHistogram;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,11 +38,14 @@ public final class CountsFormatter {
 
     /** A flow's lines: its key and packets, then a table per direction. */
     public String text(CountedFlows.Flow flow) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s: %s%n", flow.key(),
+        // the kernel counts no MAC addresses: a flow of frames without IP addresses is named by its ethertype alone
+        String name = flow.directions().get(0).source() == null ? ends(flow.directions().get(0))
+                : flow.key().toString();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s: %s%n", name,
                 count(flow.packets(), "packet")));
         for (CountedFlows.Direction direction : flow.directions()) {
             text.append(String.format(Locale.ROOT, ROW.replace("    %-34s", "  %-36s") + "%n",
-                    direction.source().getHostAddress() + " -> " + direction.destination().getHostAddress(),
+                    ends(direction),
                     "", "packets", "bytes", "p50", "p99"));
             for (CountedFlows.Place place : direction.places()) {
                 text.append(String.format(Locale.ROOT, ROW + "%n", where(place.at()), what(place), place.packets(),
@@ -62,8 +66,8 @@ public final class CountsFormatter {
             for (CountedFlows.Place place : direction.places()) {
                 PacketEvent at = place.at();
                 JsonBuilder json = new JsonBuilder().beginObject("count").field("flow", flow.key().toString())
-                        .field("src", direction.source().getHostAddress())
-                        .field("dst", direction.destination().getHostAddress())
+                        .field("src", host(direction.source()))
+                        .field("dst", host(direction.destination()))
                         .field("netns", at.netnsInode())
                         .field("netns_name", names.netnsName(at.netnsInode()).orElse(null))
                         .field("ifindex", at.ifindex()).field("ifname", at.ifname())
@@ -79,6 +83,19 @@ public final class CountsFormatter {
             }
         }
         return lines;
+    }
+
+    /** "198.51.100.2 -> 198.51.100.3"; a frame without IP addresses is named by its ethertype. */
+    private static String ends(CountedFlows.Direction direction) {
+        if (direction.source() == null || direction.destination() == null) {
+            int ethertype = direction.places().get(0).at().ethertype();
+            return "ethertype " + Addresses.ethertype(ethertype) + " frames";
+        }
+        return direction.source().getHostAddress() + " -> " + direction.destination().getHostAddress();
+    }
+
+    private static String host(InetAddress address) {
+        return address == null ? null : address.getHostAddress();
     }
 
     private String where(PacketEvent at) {

@@ -84,6 +84,8 @@ public final class HopEventBuilder {
     public HopEventBuilder flags(int value) { this.flags = value; return this; }
     public HopEventBuilder from(String address) { this.source = ip(address); return this; }
     public HopEventBuilder to(String address) { this.destination = ip(address); return this; }
+    /** A frame without IP addresses (neither IP nor ARP). */
+    public HopEventBuilder noAddresses() { this.source = null; this.destination = null; return this; }
     public HopEventBuilder l4(int value) { this.l4Protocol = value; return this; }
     public HopEventBuilder ttl(int value) { this.ttl = value; return this; }
     public HopEventBuilder ipId(int value) { this.ipId = value; return this; }
