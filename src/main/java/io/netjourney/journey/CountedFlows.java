@@ -67,19 +67,16 @@ public final class CountedFlows {
         }
         List<Flow> flows = new ArrayList<>();
         byFlow.forEach((key, ways) -> {
-            List<Direction> directions = new ArrayList<>();
-            List<Long> firsts = new ArrayList<>();
+            // each direction with the time its first packet was counted: the one seen first goes first
+            List<Map.Entry<Long, Direction>> directions = new ArrayList<>();
             ways.forEach((way, places) -> {
                 places.sort(PATH_ORDER);
-                directions.add(new Direction(way.get(0), way.get(1), places.stream().map(CountedFlows::place).toList()));
-                firsts.add(places.stream().mapToLong(KernelCount::firstNs).min().orElse(0));
+                long firstNs = places.stream().mapToLong(KernelCount::firstNs).min().orElse(0);
+                directions.add(Map.entry(firstNs, new Direction(way.get(0), way.get(1),
+                        places.stream().map(CountedFlows::place).toList())));
             });
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < directions.size(); i++) {
-                order.add(i);
-            }
-            order.sort(Comparator.comparing(firsts::get));
-            flows.add(new Flow(key, order.stream().map(directions::get).toList()));
+            directions.sort(Map.Entry.comparingByKey());
+            flows.add(new Flow(key, directions.stream().map(Map.Entry::getValue).toList()));
         });
         flows.sort(Comparator.comparingLong(Flow::packets).reversed());
         return flows;
