@@ -88,6 +88,8 @@ public final class Session implements AutoCloseable {
     private volatile boolean countsResetAsked;
     private volatile int sampleEvery;
     private volatile List<KernelCount> counts = List.of();
+    /** Whether a front end reads {@link #counts()} while the session runs: only then are they read periodically. */
+    private volatile boolean countsWanted;
     // owned by the session's thread
     private Filter javaFilter;
     private long filteredInJava;
@@ -193,12 +195,12 @@ public final class Session implements AutoCloseable {
             if (countsResetAsked) {
                 countsResetAsked = false;
                 source.resetCounts();
-                counts = source.counts();
+                counts = countsWanted ? source.counts() : List.of();
             }
             if (now >= nextCounters || !more) {
                 counters = withJavaFiltered(source.counters());
-                if (sampleEvery > 0) {
-                    counts = source.counts();
+                if (sampleEvery > 0 && countsWanted) {
+                    counts = source.counts(); // the whole map: two syscalls an entry
                 }
                 nextCounters = now + COUNTERS_EVERY_NS;
             }
@@ -350,8 +352,12 @@ public final class Session implements AutoCloseable {
         return sampleEvery;
     }
 
-    /** What the kernel counted per flow direction and place, refreshed twice a second while it counts. */
+    /**
+     * What the kernel counted per flow direction and place, refreshed twice a second while it counts from the first
+     * call on (a command line that reads them only at the end, in {@link End#counts()}, costs no reads meanwhile).
+     */
     public List<KernelCount> counts() {
+        countsWanted = true;
         return counts;
     }
 

@@ -18,7 +18,10 @@ import java.util.Locale;
  * place.
  */
 public final class CountsFormatter {
-    private static final String ROW = "    %-34s %-5s %10s %12s %10s %10s";
+    private static final String COLUMNS = " %-5s %10s %12s %10s %10s";
+    /** A direction's heading: its ends, then the columns' titles. */
+    private static final String DIRECTION = "  %-36s" + COLUMNS;
+    private static final String ROW = "    %-34s" + COLUMNS;
 
     private final Names names;
 
@@ -44,7 +47,7 @@ public final class CountsFormatter {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s: %s%n", name,
                 count(flow.packets(), "packet")));
         for (CountedFlows.Direction direction : flow.directions()) {
-            text.append(String.format(Locale.ROOT, ROW.replace("    %-34s", "  %-36s") + "%n",
+            text.append(String.format(Locale.ROOT, DIRECTION + "%n",
                     ends(direction),
                     "", "packets", "bytes", "p50", "p99"));
             for (CountedFlows.Place place : direction.places()) {
