@@ -211,6 +211,8 @@ public final class MainWindow extends BorderPane {
         diagram.setId("diagram");
         diagram.graphProperty().bind(model.graphProperty());
         diagram.highlightProperty().bind(model.highlightProperty());
+        // a click draws the flow's path in the next frame, its tables in the one after
+        model.setTablesAfterHighlight(new AfterNextFrame(this));
         wireSelection();
 
         setTop(new VBox(banner(), toolbar()));
@@ -237,6 +239,13 @@ public final class MainWindow extends BorderPane {
         // a long message (a file's whole path, the lab's state) takes a second line rather than being cut
         status.setWrapText(true);
         status.setMinHeight(Region.USE_PREF_SIZE);
+        // and keeps the height it took: a message of two lines and then one (counts growing and shrinking) would
+        // otherwise resize, lay out and repaint everything above it
+        status.heightProperty().addListener((obs, old, height) -> {
+            if (height.doubleValue() > status.getMinHeight()) {
+                status.setMinHeight(height.doubleValue());
+            }
+        });
         rateChart.setId("rate-chart");
         HBox statusRow = new HBox(8, status, rateChart);
         statusRow.getStyleClass().add("status-row");

@@ -417,6 +417,34 @@ class MainWindowTest {
         Path deep = dir.resolve("a-directory-with-a-long-name/and-another-one-below-it/and-a-third-for-good-measure");
         java.nio.file.Files.createDirectories(deep);
         Path csv = deep.resolve("the-hop-table-of-the-flow-from-nj-ctr1-to-nj-far.csv");
+        exportHops(robot, csv);
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        assertTrue(status.getText().contains(csv.toString()) && status.getText().length() > 200, status.getText());
+        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> Truncation.in(status)).get(5, TimeUnit.SECONDS));
+        assertTrue(status.getBoundsInParent().getMaxX() <= window.getWidth(), "within the window");
+        assertTrue(status.getHeight() > 1.5 * status.getFont().getSize() * 1.2, "two lines: " + status.getHeight());
+    }
+
+    @Test
+    void theStatusBarKeepsItsHeightWhenTheMessageShrinks(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path deep = dir.resolve("a-directory-with-a-long-name/and-another-one-below-it/and-a-third-for-good-measure");
+        java.nio.file.Files.createDirectories(deep);
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        double oneLine = status.getHeight();
+        exportHops(robot, deep.resolve("the-hop-table-of-the-flow-from-nj-ctr1-to-nj-far.csv"));
+        double twoLines = status.getHeight();
+        double diagram = window.diagram().getHeight();
+        assertTrue(twoLines > 1.5 * oneLine, oneLine + " then " + twoLines);
+
+        exportHops(robot, dir.resolve("h.csv"));
+
+        double needed = WaitForAsyncUtils.asyncFx(() -> status.prefHeight(status.getWidth())).get(5, TimeUnit.SECONDS);
+        assertTrue(needed < twoLines - oneLine / 2, "one line's message: " + needed + " of " + twoLines);
+        assertEquals(twoLines, status.getHeight(), "the window above does not move");
+        assertEquals(diagram, window.diagram().getHeight());
+    }
+
+    private void exportHops(FxRobot robot, Path csv) {
         robot.interact(() -> {
             try {
                 window.exportTable(window.hopsPane().hopsText(), "hop table", csv);
@@ -425,11 +453,6 @@ class MainWindowTest {
             }
         });
         WaitForAsyncUtils.waitForFxEvents();
-        Label status = robot.lookup("#status").queryAs(Label.class);
-        assertTrue(status.getText().contains(csv.toString()) && status.getText().length() > 200, status.getText());
-        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> Truncation.in(status)).get(5, TimeUnit.SECONDS));
-        assertTrue(status.getBoundsInParent().getMaxX() <= window.getWidth(), "within the window");
-        assertTrue(status.getHeight() > 1.5 * status.getFont().getSize() * 1.2, "two lines: " + status.getHeight());
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -70,6 +71,10 @@ public final class JourneyViewModel {
     private LongConsumer selectionListener = id -> { };
     private List<PathEdge> requestEdges = List.of();
     private List<PathEdge> replyEdges = List.of();
+    /** The selected flow's statistics as last worked out, for the table. */
+    private List<HopStat> shownStats = List.of();
+    private Consumer<Runnable> tablesLater = Runnable::run;
+    private boolean tablesPending;
 
     private final ObservableList<FlowRow> flows = FXCollections.observableArrayList();
     private final ObservableList<ConversationRow> conversations = FXCollections.observableArrayList();
@@ -101,6 +106,15 @@ public final class JourneyViewModel {
 
     public JourneyViewModel(Names names) {
         this.graphModel = new GraphModel(names);
+    }
+
+    /**
+     * Where a newly selected flow's hop table, statistics and detail (the tabs) go once its highlight is out: a window
+     * passes something that runs them after the frame that draws the highlight, so that the path shows at once and
+     * the tables follow in the next frame. By default they are published with the highlight.
+     */
+    public void setTablesAfterHighlight(Consumer<Runnable> later) {
+        this.tablesLater = later;
     }
 
     /** Told the id of the flow selected (0 for none), so that the model sends its detail. */
@@ -492,15 +506,33 @@ public final class JourneyViewModel {
     // ---- the selected flow's detail ----
 
     private void show(FlowDetail shown) {
+        boolean newlySelected = !detailShown();
         shownOneIn.set(DisplaySampling.oneIn(detail, shown));
         detail = shown;
-        selectedDetail.set(shown);
         List<HopStat> stats = new ArrayList<>();
         requestEdges = edges(shown.request(), PacketDirection.REQUEST, stats);
         replyEdges = edges(shown.reply(), PacketDirection.REPLY, stats);
-        hopStats.setAll(stats);
-        publishHopRows();
+        shownStats = stats;
         publishHighlight();
+        if (!newlySelected && !tablesPending) {
+            publishTables();
+        } else if (!tablesPending) {
+            tablesPending = true;
+            tablesLater.accept(() -> {
+                tablesPending = false;
+                publishTables();
+            });
+        }
+    }
+
+    /** The selected flow's detail, statistics and hop rows as last shown; nothing once it is no longer selected. */
+    private void publishTables() {
+        if (!detailShown()) {
+            return;
+        }
+        selectedDetail.set(detail);
+        hopStats.setAll(shownStats);
+        publishHopRows();
     }
 
     /** Adds a direction's statistics to {@code stats}; returns its highlighted edges. */

@@ -53,6 +53,39 @@ class SelectionTest {
     }
 
     @Test
+    void aNewlySelectedFlowsTablesFollowItsHighlight() {
+        List<Runnable> later = new ArrayList<>();
+        model.setTablesAfterHighlight(later::add);
+        shown.accept(traffic.ping(17146, 1, 1_000_000));
+        shown.accept(traffic.handshake(2_000_000));
+
+        model.select(1);
+
+        assertEquals(2, model.highlightProperty().get().request().size(), "the path at once");
+        assertEquals(0, model.hopRows().size(), "the tables with the next frame");
+        assertEquals(0, model.hopStats().size());
+        assertNull(model.selectedDetailProperty().get());
+        assertEquals(1, later.size());
+        shown.accept(traffic.ping(17146, 2, 3_000_000));
+        assertEquals(1, later.size(), "one publication waits, whatever arrives meanwhile");
+
+        later.remove(0).run();
+
+        assertEquals(12, model.hopRows().size(), "both pings' crossings");
+        assertEquals(6, model.hopStats().size());
+        assertEquals(1, model.selectedDetailProperty().get().flow().flowId());
+        shown.accept(traffic.ping(17146, 3, 4_000_000));
+        assertTrue(later.isEmpty(), "the flow's next packets go straight to its tables");
+        assertEquals(18, model.hopRows().size());
+
+        model.select(2);
+        model.clearSelection();
+        assertEquals(1, later.size());
+        later.remove(0).run();
+        assertEquals(0, model.hopRows().size(), "nothing shown for a flow no longer selected");
+    }
+
+    @Test
     void packetsOfOtherFlowsLeaveTheSelectionAlone() {
         shown.accept(traffic.ping(17146, 1, 1_000_000));
         model.select(1);
