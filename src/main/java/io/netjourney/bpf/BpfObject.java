@@ -101,33 +101,92 @@ public final class BpfObject implements AutoCloseable {
     public record PerCpuEntry(byte[] key, byte[][] values) {
     }
 
+    /** Entries read from a map by one batch call at first; more where a bucket holds more (ENOSPC). */
+    public static final int BATCH_ENTRIES = 256;
+    private static final int ENOENT = 2;
+    private static final int ENOSPC = 28;
+
     /**
-     * Every entry of a per-CPU hash map. Entries the programs add meanwhile may or may not be in it; none is read
-     * twice.
+     * Every entry of a per-CPU hash map, a batch of entries a system call (a kernel without batch lookups: two calls
+     * an entry). Entries the programs add meanwhile may or may not be in it; none is read twice.
      */
     public List<PerCpuEntry> readPerCpuHash(String mapName) {
         Pointer map = findMap(mapName);
-        int fd = mapFd(mapName);
-        int keySize = n.bpf.bpf_map__key_size(map);
-        int valueSize = n.bpf.bpf_map__value_size(map);
-        int stride = (valueSize + 7) & ~7; // the kernel rounds each CPU's value up to 8 bytes
-        int cpus = n.bpf.libbpf_num_possible_cpus();
-        Pointer previous = Memory.allocateDirect(n.runtime, keySize);
-        Pointer next = Memory.allocateDirect(n.runtime, keySize);
-        Pointer values = Memory.allocateDirect(n.runtime, (long) stride * cpus);
+        PerCpuLayout layout = new PerCpuLayout(n.bpf.bpf_map__key_size(map), n.bpf.bpf_map__value_size(map),
+                n.bpf.libbpf_num_possible_cpus());
+        List<PerCpuEntry> entries = readPerCpuBatches(mapFd(mapName), layout);
+        return entries != null ? entries : readPerCpuByKey(mapFd(mapName), layout);
+    }
+
+    /** A per-CPU map's sizes: each CPU's value is rounded up to 8 bytes in what the kernel copies out. */
+    private record PerCpuLayout(int keySize, int valueSize, int cpus) {
+        int stride() {
+            return (valueSize + 7) & ~7;
+        }
+
+        PerCpuEntry entry(Pointer keys, Pointer values, int index) {
+            byte[] key = new byte[keySize];
+            keys.get((long) keySize * index, key, 0, keySize);
+            byte[][] perCpu = new byte[cpus][valueSize];
+            long base = (long) stride() * cpus * index;
+            for (int cpu = 0; cpu < cpus; cpu++) {
+                values.get(base + (long) stride() * cpu, perCpu[cpu], 0, valueSize);
+            }
+            return new PerCpuEntry(key, perCpu);
+        }
+    }
+
+    /** The entries by batch lookups; null where the kernel has none for this map (then read key by key). */
+    private List<PerCpuEntry> readPerCpuBatches(int fd, PerCpuLayout layout) {
+        int capacity = BATCH_ENTRIES;
+        Pointer tokens = Memory.allocateDirect(n.runtime, 2L * Math.max(8, layout.keySize()));
+        Pointer in = tokens.slice(0, Math.max(8, layout.keySize()));
+        Pointer out = tokens.slice(Math.max(8, layout.keySize()));
+        Pointer count = Memory.allocateDirect(n.runtime, 4);
+        Pointer keys = Memory.allocateDirect(n.runtime, (long) layout.keySize() * capacity);
+        Pointer values = Memory.allocateDirect(n.runtime, (long) layout.stride() * layout.cpus() * capacity);
+        List<PerCpuEntry> entries = new ArrayList<>();
+        boolean first = true;
+        while (true) {
+            count.putInt(0, capacity);
+            int rc = n.bpf.bpf_map_lookup_batch(fd, first ? null : in, out, keys, values, count, null);
+            int errno = rc == 0 ? 0 : n.lastErrno();
+            if (rc != 0 && errno == ENOSPC && capacity < (1 << 20)) {
+                // a bucket with more entries than fit: the same batch again with more room
+                capacity *= 4;
+                keys = Memory.allocateDirect(n.runtime, (long) layout.keySize() * capacity);
+                values = Memory.allocateDirect(n.runtime, (long) layout.stride() * layout.cpus() * capacity);
+                continue;
+            }
+            if (rc != 0 && errno != ENOENT) {
+                if (first) {
+                    return null;
+                }
+                throw error("read map (batch lookup)", errno, "");
+            }
+            int got = count.getInt(0);
+            for (int i = 0; i < got; i++) {
+                entries.add(layout.entry(keys, values, i));
+            }
+            if (rc != 0) {
+                return entries;
+            }
+            in.transferFrom(0, out, 0, Math.max(8, layout.keySize()));
+            first = false;
+        }
+    }
+
+    private List<PerCpuEntry> readPerCpuByKey(int fd, PerCpuLayout layout) {
+        Pointer previous = Memory.allocateDirect(n.runtime, layout.keySize());
+        Pointer next = Memory.allocateDirect(n.runtime, layout.keySize());
+        Pointer values = Memory.allocateDirect(n.runtime, (long) layout.stride() * layout.cpus());
         List<PerCpuEntry> entries = new ArrayList<>();
         Pointer from = null;
         while (n.bpf.bpf_map_get_next_key(fd, from, next) == 0) {
-            byte[] key = new byte[keySize];
-            next.get(0, key, 0, keySize);
             if (n.bpf.bpf_map_lookup_elem(fd, next, values) == 0) {
-                byte[][] perCpu = new byte[cpus][valueSize];
-                for (int cpu = 0; cpu < cpus; cpu++) {
-                    values.get((long) stride * cpu, perCpu[cpu], 0, valueSize);
-                }
-                entries.add(new PerCpuEntry(key, perCpu));
+                entries.add(layout.entry(next, values, 0));
             }
-            previous.put(0, key, 0, keySize);
+            previous.transferFrom(0, next, 0, layout.keySize());
             from = previous;
         }
         return entries;

@@ -99,6 +99,11 @@ public interface LibBpf {
     @SaveError
     int bpf_map_get_next_key(int fd, Pointer key, Pointer nextKey);
 
+    /** Up to *count entries from the batch token inBatch on (null: the start); -1 and ENOENT after the last. */
+    @SaveError
+    int bpf_map_lookup_batch(int fd, Pointer inBatch, Pointer outBatch, Pointer keys, Pointer values, Pointer count,
+            Pointer opts);
+
     @SaveError
     int bpf_map_delete_elem(int fd, Pointer key);
 

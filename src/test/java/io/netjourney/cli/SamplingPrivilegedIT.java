@@ -114,6 +114,36 @@ class SamplingPrivilegedIT {
         }
     }
 
+    /** More flows than one batch lookup reads: every one is read out once, none twice (the batches continue). */
+    @Test
+    void everyFlowIsReadOutOfTheKernelsTableOnce() throws Exception {
+        int ports = 3 * io.netjourney.bpf.BpfObject.BATCH_ENTRIES + 17;
+        KernelFilter kernel = KernelFilter.compile(FilterParser.parse("udp and dst host " + LabNode.CTR1.ipv4()
+                + " and netns " + LAB.namespace(LabNode.CTR1)));
+        try (CaptureSession capture = CaptureSession.start(CaptureSession.Options.of(kernel.program())
+                .withSampling(1000), e -> { })) {
+            Process send = new ProcessBuilder("ip", "netns", "exec", LAB.namespace(LabNode.HOST), "bash", "-c",
+                    "for p in $(seq 20000 " + (20000 + ports - 1) + "); do echo x > /dev/udp/" + LabNode.CTR1.ipv4()
+                            + "/$p; done").redirectErrorStream(true).start();
+            assertTrue(send.waitFor(60, TimeUnit.SECONDS) && send.exitValue() == 0, new String(
+                    send.getInputStream().readAllBytes()));
+            capture.drain(1_000);
+            Map<Integer, Long> received = new HashMap<>();
+            List<KernelCount> counts = capture.counts();
+            Map<String, Long> places = new HashMap<>();
+            counts.forEach(c -> places.merge(c.at().ifname() + " " + c.at().hook() + (c.drops() ? " drop" : ""), 1L,
+                    Long::sum));
+            assertTrue(counts.size() > io.netjourney.bpf.BpfObject.BATCH_ENTRIES * 3, "entries by place: " + places);
+            for (KernelCount count : counts) {
+                if (!count.drops() && count.at().hook() == io.netjourney.capture.Hook.NETIF_RX) {
+                    received.merge(count.at().packet().destinationPort(), count.packets(), Long::sum);
+                }
+            }
+            assertEquals(ports, received.size(), "every port's flow read out");
+            received.forEach((port, packets) -> assertEquals(1L, packets, "port " + port + " once"));
+        }
+    }
+
     /** A capture started without counting counts nothing and cannot start counting later: its maps have no room. */
     @Test
     void aCaptureWithoutCountingCountsNothing() throws Exception {
