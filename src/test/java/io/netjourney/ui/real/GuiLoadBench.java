@@ -41,6 +41,8 @@ class GuiLoadBench {
     private static final String FLOOD_TARGET = "198.51.100.2";
     /** The flood's nice value: 0, a process's default; {@code -Dbench.floodNice=-10} runs it at the capture's. */
     private static final int FLOOD_NICE = Integer.getInteger("bench.floodNice", 0);
+    /** {@code -Dbench.flood=false}: the same clicks with the lab's pings alone, for what the window costs idle. */
+    private static final boolean FLOOD = !"false".equals(System.getProperty("bench.flood"));
 
     private final FxRobot robot = new FxRobot();
     private final List<Long> pulses = Collections.synchronizedList(new ArrayList<>());
@@ -67,8 +69,8 @@ class GuiLoadBench {
                 installProbes(stage);
                 // at the default priority, as a container's traffic runs: a child of this process would inherit the
                 // higher one the capture takes (CaptureSession.CAPTURE_NICE)
-                flood = new ProcessBuilder("sh", "-c", "renice -n " + FLOOD_NICE + " -p $$ >/dev/null && exec ip netns"
-                        + " exec nj-host ping -f -q " + FLOOD_TARGET)
+                flood = new ProcessBuilder("sh", "-c", "renice -n " + FLOOD_NICE + " -p $$ >/dev/null && exec "
+                        + (FLOOD ? "ip netns exec nj-host ping -f -q " + FLOOD_TARGET : "sleep 100000"))
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 Thread.sleep(3_000);
                 measure(x, flood);
@@ -123,8 +125,9 @@ class GuiLoadBench {
         System.gc();
         Thread.sleep(500);
         Runtime rt = Runtime.getRuntime();
-        System.out.printf(Locale.ROOT, "GUI load: %d s of ping -f nj-host -> nj-ctr1 at nice %d, everything matching,"
-                + " on %s (GTK glass, software pipeline)%n", SECONDS, FLOOD_NICE, x.display());
+        System.out.printf(Locale.ROOT, "GUI load: %d s of %s, everything matching, on %s (GTK glass, software"
+                + " pipeline)%n", SECONDS, FLOOD ? "ping -f nj-host -> nj-ctr1 at nice " + FLOOD_NICE
+                : "the lab's pings alone (no flood)", x.display());
         System.out.println("JVM: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean()
                 .getInputArguments().stream().filter(a -> a.startsWith("-X")).toList()));
         System.out.printf(Locale.ROOT, "took %,.0f crossings/s into the model; the window's queue dropped %,d%n",
