@@ -9,7 +9,8 @@ import javafx.scene.Scene;
 
 /**
  * Runs work once the next frame of a node's scene has been laid out: what was changed before it is drawn first,
- * the work then changes the scene for the frame after. Without a scene the work runs at once. FX thread only.
+ * the work then changes the scene for the frame after. Where no frame is drawn (no scene, no window shown) the work
+ * runs at once. FX thread only.
  */
 final class AfterNextFrame implements Consumer<Runnable> {
     private final Node node;
@@ -35,8 +36,9 @@ final class AfterNextFrame implements Consumer<Runnable> {
 
     @Override
     public void accept(Runnable work) {
-        if (node.getScene() == null) {
-            work.run();
+        Scene scene = node.getScene();
+        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+            work.run(); // no frame is coming
             return;
         }
         waiting.add(work);
