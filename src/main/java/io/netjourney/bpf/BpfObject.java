@@ -103,8 +103,6 @@ public final class BpfObject implements AutoCloseable {
 
     /** Entries read from a map by one batch call at first; more where a bucket holds more (ENOSPC). */
     public static final int BATCH_ENTRIES = 256;
-    private static final int ENOENT = 2;
-    private static final int ENOSPC = 28;
 
     /**
      * Every entry of a per-CPU hash map, a batch of entries a system call (a kernel without batch lookups: two calls
@@ -138,27 +136,30 @@ public final class BpfObject implements AutoCloseable {
 
     /** The entries by batch lookups; null where the kernel has none for this map (then read key by key). */
     private List<PerCpuEntry> readPerCpuBatches(int fd, PerCpuLayout layout) {
-        int capacity = BATCH_ENTRIES;
-        Pointer tokens = Memory.allocateDirect(n.runtime, 2L * Math.max(8, layout.keySize()));
-        Pointer in = tokens.slice(0, Math.max(8, layout.keySize()));
-        Pointer out = tokens.slice(Math.max(8, layout.keySize()));
+        int tokenSize = Math.max(8, layout.keySize());
+        Pointer in = Memory.allocateDirect(n.runtime, tokenSize);
+        Pointer out = Memory.allocateDirect(n.runtime, tokenSize);
         Pointer count = Memory.allocateDirect(n.runtime, 4);
-        Pointer keys = Memory.allocateDirect(n.runtime, (long) layout.keySize() * capacity);
-        Pointer values = Memory.allocateDirect(n.runtime, (long) layout.stride() * layout.cpus() * capacity);
         List<PerCpuEntry> entries = new ArrayList<>();
+        int capacity = BATCH_ENTRIES;
+        Pointer keys = null;
+        Pointer values = null;
         boolean first = true;
         while (true) {
+            if (keys == null) {
+                keys = Memory.allocateDirect(n.runtime, (long) layout.keySize() * capacity);
+                values = Memory.allocateDirect(n.runtime, (long) layout.stride() * layout.cpus() * capacity);
+            }
             count.putInt(0, capacity);
             int rc = n.bpf.bpf_map_lookup_batch(fd, first ? null : in, out, keys, values, count, null);
             int errno = rc == 0 ? 0 : n.lastErrno();
-            if (rc != 0 && errno == ENOSPC && capacity < (1 << 20)) {
+            if (errno == Errno.ENOSPC && capacity < (1 << 20)) {
                 // a bucket with more entries than fit: the same batch again with more room
                 capacity *= 4;
-                keys = Memory.allocateDirect(n.runtime, (long) layout.keySize() * capacity);
-                values = Memory.allocateDirect(n.runtime, (long) layout.stride() * layout.cpus() * capacity);
+                keys = null;
                 continue;
             }
-            if (rc != 0 && errno != ENOENT) {
+            if (errno != 0 && errno != Errno.ENOENT) {
                 if (first) {
                     return null;
                 }
@@ -168,10 +169,10 @@ public final class BpfObject implements AutoCloseable {
             for (int i = 0; i < got; i++) {
                 entries.add(layout.entry(keys, values, i));
             }
-            if (rc != 0) {
+            if (errno == Errno.ENOENT) {
                 return entries;
             }
-            in.transferFrom(0, out, 0, Math.max(8, layout.keySize()));
+            in.transferFrom(0, out, 0, tokenSize);
             first = false;
         }
     }

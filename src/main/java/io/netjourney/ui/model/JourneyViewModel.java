@@ -514,15 +514,18 @@ public final class JourneyViewModel {
         replyEdges = edges(shown.reply(), PacketDirection.REPLY, stats);
         shownStats = stats;
         publishHighlight();
-        if (!newlySelected && !tablesPending) {
-            publishTables();
-        } else if (!tablesPending) {
-            tablesPending = true;
-            tablesLater.accept(() -> {
-                tablesPending = false;
-                publishTables();
-            });
+        if (tablesPending) {
+            return; // the publication waiting shows this detail
         }
+        if (!newlySelected) {
+            publishTables();
+            return;
+        }
+        tablesPending = true;
+        tablesLater.accept(() -> {
+            tablesPending = false;
+            publishTables();
+        });
     }
 
     /** The selected flow's detail, statistics and hop rows as last shown; nothing once it is no longer selected. */
