@@ -534,7 +534,7 @@ public final class JourneyViewModel {
             return;
         }
         selectedDetail.set(detail);
-        hopStats.setAll(shownStats);
+        updateHopStats(shownStats);
         publishHopRows();
     }
 
@@ -622,6 +622,23 @@ public final class JourneyViewModel {
             return;
         }
         hopRows.setAll(shown);
+    }
+
+    /**
+     * Replaces the statistics rows that changed, each as a removal and an insertion: a table given a replacement
+     * (what {@code setAll} or {@code set} sends) builds all its rows anew, a cost paid on every update of a live flow.
+     */
+    private void updateHopStats(List<HopStat> shown) {
+        if (shown.size() != hopStats.size()) {
+            hopStats.setAll(shown);
+            return;
+        }
+        for (int i = 0; i < shown.size(); i++) {
+            if (!hopStats.get(i).equals(shown.get(i))) {
+                hopStats.remove(i);
+                hopStats.add(i, shown.get(i));
+            }
+        }
     }
 
     private int indexOfHop(HopRow row) {

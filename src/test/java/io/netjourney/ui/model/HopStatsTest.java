@@ -9,12 +9,15 @@ import static io.netjourney.ui.model.Traffic.echoRequest;
 import static io.netjourney.ui.model.Traffic.HOST_NS;
 import static io.netjourney.ui.model.Traffic.VETH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;
 import io.netjourney.journey.FlowStatus;
 import io.netjourney.ui.diagram.Highlight.PathEdge;
 import java.util.ArrayList;
+import javafx.collections.ListChangeListener;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,27 @@ class HopStatsTest {
                         4.0, 3.0, 2.0, 4.0)),
                 model.hopStats().subList(0, 3));
         assertEquals(100.0 / 3, model.hopStats().get(1).lossPercent(), 1e-9);
+    }
+
+    /** A table given a replacement builds all its rows anew: a live flow's rows change by removal and insertion. */
+    @Test
+    void aLiveFlowsNextPacketChangesItsRowsWithoutReplacingAny() {
+        List<String> changes = new ArrayList<>();
+        ListChangeListener<Object> record = change -> {
+            while (change.next()) {
+                changes.add(change.wasReplaced() ? "replaced" : change.wasRemoved() ? "removed" : "added");
+            }
+        };
+        model.hopStats().addListener(record);
+        model.hopRows().addListener(record);
+        int rows = model.hopRows().size();
+
+        shown.accept(traffic.ping(17146, 4, 4_000_000, new long[] {5_000, 6_000}, new long[] {1_000, 1_000}));
+
+        assertEquals(4, model.hopStats().get(0).seen());
+        assertEquals(6, model.hopStats().size());
+        assertTrue(model.hopRows().size() > rows);
+        assertFalse(changes.contains("replaced"), changes::toString);
     }
 
     @Test

@@ -20,10 +20,12 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -87,6 +89,33 @@ class GuiLoadBench {
         }
     }
 
+    /**
+     * The scene's size, and its large regions of several background fills: the software pipeline paints those from a
+     * cached image stretched over the region, several times the cost of one fill (BENCHMARKS.md).
+     */
+    private static String sceneNodes(Parent root) {
+        List<String> stretched = new ArrayList<>();
+        int nodes = count(root, stretched);
+        return String.format(Locale.ROOT, "%d nodes; %d regions over 5,000 px² of several fills%s", nodes,
+                stretched.size(), stretched.isEmpty() ? "" : " (" + String.join(", ", stretched) + ")");
+    }
+
+    private static int count(Node node, List<String> stretched) {
+        if (node instanceof Region r && r.isVisible() && r.getBackground() != null
+                && r.getBackground().getFills().size() > 1 && r.getWidth() * r.getHeight() > 5_000) {
+            stretched.add(String.format(Locale.ROOT, "%s %.0f×%.0f",
+                    r.getStyleClass().isEmpty() ? r.getClass().getSimpleName() : r.getStyleClass().get(0),
+                    r.getWidth(), r.getHeight()));
+        }
+        int n = 1;
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                n += count(child, stretched);
+            }
+        }
+        return n;
+    }
+
     private void measure(XServer x, Process flood) throws Exception {
         List<Double> clicks = new ArrayList<>();
         List<double[]> phases = new ArrayList<>();
@@ -121,6 +150,7 @@ class GuiLoadBench {
         long dropped = window.queue().dropped() - dropped0;
         String statusText = call(() -> window.controls().statusProperty().get());
         String cpuUse = cpu.report("ping");
+        String nodes = call(() -> sceneNodes(window));
         int[] slow = slowFramesPerSecond(started);
         System.gc();
         Thread.sleep(500);
@@ -144,6 +174,7 @@ class GuiLoadBench {
                 (rt.totalMemory() - rt.freeMemory()) >> 20, Collections.max(rssKb) >> 10, status("VmHWM") >> 10,
                 rt.maxMemory() >> 20);
         System.out.println("cpu (% of one core): " + cpuUse);
+        System.out.println("scene: " + nodes);
     }
 
     private static double median(List<double[]> rows, int column) {
