@@ -3,6 +3,8 @@ package io.netjourney.ui;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
@@ -18,6 +20,9 @@ final class WindowPlacement {
     static final double SHARE = 0.8;
     static final double MIN_WIDTH = 1024;
     static final double MIN_HEIGHT = 700;
+    /** How long after the window is shown a window manager's shrink is undone. */
+    static final Duration SETTLE = Duration.seconds(3);
+    private static final int MAX_RESTORES = 3;
     private static final String WIDTH = "width";
     private static final String HEIGHT = "height";
     private static final String MAXIMIZED = "maximized";
@@ -68,22 +73,34 @@ final class WindowPlacement {
     }
 
     /**
-     * Some window managers (openbox) give a new window a size of their own choosing: once it is shown, a stage
-     * left much smaller than it asked for gets its bounds again.
+     * Some window managers (openbox) give a new window a size of their own choosing, at its map or a moment later:
+     * for a while after it is shown, a stage left much smaller than it asked for gets its bounds again (a few times
+     * at most, should the window manager insist). Remembering that accidental size would make it every run's.
      */
     void enforce(Stage stage) {
         Rectangle2D wanted = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
-        PauseTransition settle = new PauseTransition(Duration.millis(250));
-        settle.setOnFinished(e -> {
-            if (!stage.isMaximized() && (stage.getWidth() < wanted.getWidth() * 0.9
+        int[] restored = {0};
+        InvalidationListener undoShrink = o -> {
+            if (!stage.isMaximized() && restored[0] < MAX_RESTORES && (stage.getWidth() < wanted.getWidth() * 0.9
                     || stage.getHeight() < wanted.getHeight() * 0.9)) {
-                stage.setWidth(wanted.getWidth());
-                stage.setHeight(wanted.getHeight());
-                stage.setX(wanted.getMinX());
-                stage.setY(wanted.getMinY());
+                restored[0]++;
+                Platform.runLater(() -> {
+                    stage.setWidth(wanted.getWidth());
+                    stage.setHeight(wanted.getHeight());
+                    stage.setX(wanted.getMinX());
+                    stage.setY(wanted.getMinY());
+                });
             }
+        };
+        stage.widthProperty().addListener(undoShrink);
+        stage.heightProperty().addListener(undoShrink);
+        undoShrink.invalidated(null);
+        PauseTransition settled = new PauseTransition(SETTLE);
+        settled.setOnFinished(e -> {
+            stage.widthProperty().removeListener(undoShrink);
+            stage.heightProperty().removeListener(undoShrink);
         });
-        settle.play();
+        settled.play();
     }
 
     /** Puts the divider where an earlier run left it, if it remembered one; says whether it did. */

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +47,9 @@ class LauncherRealDisplayIT {
     static final Path LAUNCHER = REPO.resolve("packaging/netjourney");
     static final Path SUDOERS = Path.of("/etc/sudoers.d/nj-realdisplay-test");
     static final Path LOGS = Path.of("target", "real-display");
+    /** Where java.util.prefs keeps root's remembered window (WindowPlacement): set aside, so each launch is a first. */
+    static final Path REMEMBERED_WINDOW = Path.of(System.getProperty("user.home"),
+            ".java/.userPrefs/io/netjourney/ui/window/prefs.xml");
 
     static final Duration START = Duration.ofSeconds(10);
     static final Duration QUIT = Duration.ofSeconds(3);
@@ -58,6 +63,7 @@ class LauncherRealDisplayIT {
     private Process launched;
     private boolean labOurs;
     private Set<String> namespacesBefore = Set.of();
+    private Path setAside;
     /** Failures that do not stop the test (the window's size): reported with the others at its end. */
     private final List<String> problems = new ArrayList<>();
 
@@ -83,6 +89,10 @@ class LauncherRealDisplayIT {
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
         Files.setPosixFilePermissions(xauthority, PosixFilePermissions.fromString("rw-------"));
         installSudoers();
+        if (Files.exists(REMEMBERED_WINDOW)) {
+            setAside = Files.createTempFile("nj-remembered-window-", ".xml");
+            Files.move(REMEMBERED_WINDOW, setAside, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @AfterEach
@@ -91,6 +101,7 @@ class LauncherRealDisplayIT {
                 this::endLaunchedTree,
                 this::removeLeftoverLab,
                 this::removeSudoers,
+                this::putBackRememberedWindow,
                 () -> {
                     if (x != null) {
                         x.close();
@@ -272,6 +283,7 @@ class LauncherRealDisplayIT {
             problems.add("the window is still on the screen");
         }
         shots.shot("after-close");
+        checkRemembered();
         if (!problems.isEmpty()) {
             fail(String.join("; ", problems));
         }
@@ -428,6 +440,40 @@ class LauncherRealDisplayIT {
             Files.deleteIfExists(SUDOERS);
         } catch (IOException e) {
             throw new IllegalStateException("cannot remove " + SUDOERS, e);
+        }
+    }
+
+    /** Root's remembered window as it was before the test (none, if there was none). */
+    private void putBackRememberedWindow() {
+        try {
+            if (setAside != null) {
+                Files.createDirectories(REMEMBERED_WINDOW.getParent());
+                Files.move(setAside, REMEMBERED_WINDOW, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.deleteIfExists(REMEMBERED_WINDOW);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot put back " + REMEMBERED_WINDOW, e);
+        }
+    }
+
+    /** The size the quit left for the next run: a window the window manager shrank for a moment must not be it. */
+    private void checkRemembered() {
+        String xml;
+        try {
+            xml = Files.readString(REMEMBERED_WINDOW);
+        } catch (IOException e) {
+            problems.add("the quit left no remembered window size in " + REMEMBERED_WINDOW + ": " + e.getMessage());
+            return;
+        }
+        Matcher width = Pattern.compile("key=\"width\" value=\"([0-9.]+)\"").matcher(xml);
+        Matcher height = Pattern.compile("key=\"height\" value=\"([0-9.]+)\"").matcher(xml);
+        if (!width.find() || !height.find()) {
+            problems.add("the remembered window has no size: " + xml);
+        } else if (Double.parseDouble(width.group(1)) < MIN_WIDTH
+                || Double.parseDouble(height.group(1)) < MIN_HEIGHT) {
+            problems.add("the next run would open at the remembered " + width.group(1) + "x" + height.group(1)
+                    + ", smaller than " + MIN_WIDTH + "x" + MIN_HEIGHT);
         }
     }
 
