@@ -32,6 +32,7 @@ import io.netjourney.ui.status.RateChart;
 import io.netjourney.ui.tables.CopyableTable;
 import io.netjourney.ui.tables.TableCopy;
 import io.netjourney.ui.tables.TextTable;
+import io.netjourney.ui.theme.Theme;
 import io.netjourney.ui.time.TimeTab;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -813,12 +814,8 @@ public final class MainWindow extends BorderPane {
     }
 
     void setDark(boolean dark) {
-        getStyleClass().remove("dark");
-        diagram.getStyleClass().remove("dark");
-        if (dark) {
-            getStyleClass().add("dark");
-            diagram.getStyleClass().add("dark");
-        }
+        Theme.setDark(this, dark);
+        Theme.setDark(diagram, dark);
     }
 
     /**

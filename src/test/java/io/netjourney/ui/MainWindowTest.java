@@ -20,6 +20,7 @@ import io.netjourney.ui.model.HopRow;
 import io.netjourney.ui.model.HopStat;
 import io.netjourney.ui.model.ListedRow;
 import io.netjourney.ui.model.Micros;
+import io.netjourney.ui.theme.Theme;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -513,9 +515,37 @@ class MainWindowTest {
         robot.clickOn("#dark");
         robot.clickOn(flowRow(robot, FAR_FLOW));
         awaitDetail();
-        assertTrue(window.getStyleClass().contains("dark"));
-        assertTrue(window.diagram().getStyleClass().contains("dark"));
+        assertTrue(Theme.isDark(window));
+        assertTrue(Theme.isDark(window.diagram()));
         robot.interact(() -> Screenshots.save(window, "window-dark"));
+    }
+
+    /** The theme is a state of the roots: nodes deep inside (a table cell, a diagram box) follow it both ways. */
+    @Test
+    void theThemesColoursReachDeepNodesBothWays(FxRobot robot) throws Exception {
+        robot.clickOn(flowRow(robot, FAR_FLOW));
+        awaitDetail();
+        List<Object> light = themeColours(robot);
+        robot.clickOn("#dark");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Object> dark = themeColours(robot);
+        robot.clickOn("#dark");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Object> lightAgain = themeColours(robot);
+        for (int i = 0; i < light.size(); i++) {
+            assertFalse(light.get(i).equals(dark.get(i)), "colour " + i + " the same in both themes: " + light.get(i));
+        }
+        assertEquals(light, lightAgain, "back to light");
+    }
+
+    /** The window's background, a flow cell's text, the table's background, a namespace box's fill. */
+    private List<Object> themeColours(FxRobot robot) {
+        Labeled cell = robot.lookup("#flows-table .tree-table-cell").queryAllAs(Labeled.class).stream()
+                .filter(c -> c.getText() != null && !c.getText().isEmpty()).findFirst().orElseThrow();
+        Region table = robot.lookup("#flows-table").queryAs(Region.class);
+        Region box = robot.lookup(".namespace-box").queryAs(Region.class);
+        return List.of(window.getBackground().getFills().get(0).getFill(), cell.getTextFill(),
+                table.getBackground().getFills().get(0).getFill(), box.getBackground().getFills().get(0).getFill());
     }
 
     private Node conversationRow(FxRobot robot, ConversationRow conversation) {

@@ -52,13 +52,8 @@ class WindowPlacementSettleTest {
         node.putDouble("width", 1100);
         node.putDouble("height", 720);
         show();
-        Thread.sleep((long) 3000 + 500);
-        WaitForAsyncUtils.asyncFx(() -> {
-            stage.setWidth(700);
-            stage.setHeight(500);
-        }).get(5, TimeUnit.SECONDS);
-        Thread.sleep(300);
-        double[] size = size();
+        Thread.sleep((long) WindowPlacement.SETTLE.toMillis() + 500);
+        double[] size = resizeAndSettle(700, 500);
         assertEquals(700, size[0], 1);
         assertEquals(500, size[1], 1);
     }

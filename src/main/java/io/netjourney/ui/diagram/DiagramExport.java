@@ -1,5 +1,6 @@
 package io.netjourney.ui.diagram;
 
+import io.netjourney.ui.theme.Theme;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,9 +47,7 @@ public final class DiagramExport {
 
     private static JourneyDiagram offscreen(DiagramGraph graph, Highlight highlight, boolean dark) {
         JourneyDiagram diagram = new JourneyDiagram(graph, highlight);
-        if (dark) {
-            diagram.getStyleClass().add("dark");
-        }
+        Theme.setDark(diagram, dark);
         new Scene(new StackPane(diagram));
         diagram.applyCss();
         return diagram;
@@ -121,7 +120,7 @@ public final class DiagramExport {
     }
 
     private static boolean isDark(JourneyDiagram diagram) {
-        return diagram.getStyleClass().contains("dark");
+        return Theme.isDark(diagram);
     }
 
     private static Color background(ExportSheet sheet) {

@@ -1,5 +1,6 @@
 package io.netjourney.ui.diagram;
 
+import io.netjourney.ui.theme.Theme;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -96,9 +97,7 @@ final class ExportSheet {
     private static VBox root(String part, boolean dark, Node... children) {
         VBox root = new VBox(children);
         root.getStyleClass().addAll("journey-diagram", "export-sheet", part);
-        if (dark) {
-            root.getStyleClass().add("dark");
-        }
+        Theme.setDark(root, dark);
         root.getStylesheets().addAll(DIAGRAM_CSS, SHEET_CSS);
         new Scene(new Group(root));
         root.applyCss();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netjourney.session.RateHistory;
+import io.netjourney.ui.theme.Theme;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -29,6 +30,7 @@ class RateChartTest {
     void start(Stage stage) {
         chart = new RateChart(history);
         root = new StackPane(chart);
+        root.getStyleClass().add("main-window");
         stage.setScene(new Scene(root, 200, 60));
         stage.show();
     }
@@ -70,7 +72,7 @@ class RateChartTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         Color light = (Color) chart.eventsArea().getStroke();
-        robot.interact(() -> root.getStyleClass().add("dark"));
+        robot.interact(() -> Theme.setDark(root, true));
         WaitForAsyncUtils.waitForFxEvents();
         Color dark = (Color) chart.eventsArea().getStroke();
         assertNotEquals(light, dark, "the dark theme has its own colours");
