@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 @RealDisplay
 class XServerRealDisplayIT {
     private static final Duration WINDOW_TIMEOUT = Duration.ofSeconds(10);
+    private static final Path XMESSAGE_LOG = Path.of("target", "real-display", "xmessage.log");
 
     @Test
     void aWindowIsFoundMeasuredPhotographedAndClosedThroughTheWindowManager() throws Exception {
@@ -36,7 +39,7 @@ class XServerRealDisplayIT {
             RealScreenshots shots = new RealScreenshots(x, "XServerRealDisplayIT-wm");
             Process message = xmessage(x, "nj-harness-wm");
             try {
-                long id = x.waitForWindow("^nj-harness-wm$", WINDOW_TIMEOUT);
+                long id = windowOf(x, message, "nj-harness-wm");
                 assertEquals("nj-harness-wm", x.windowName(id));
                 XServer.Geometry g = x.geometry(id);
                 assertTrue(g.width() > 50 && g.height() > 20, "a plausible size: " + g);
@@ -72,7 +75,7 @@ class XServerRealDisplayIT {
             assertFalse(x.hasWindowManager());
             Process message = xmessage(x, "nj-harness-bare");
             try {
-                long id = x.waitForWindow("^nj-harness-bare$", WINDOW_TIMEOUT);
+                long id = windowOf(x, message, "nj-harness-bare");
                 XServer.Geometry g = x.geometry(id);
                 assertEquals(0, g.top(), "no frame without a window manager: " + g);
                 new RealScreenshots(x, "XServerRealDisplayIT-bare").shot("xmessage-shown");
@@ -91,7 +94,7 @@ class XServerRealDisplayIT {
         try (XServer x = XServer.start()) {
             Process message = xmessage(x, "nj-harness-sendevent");
             try {
-                long id = x.waitForWindow("^nj-harness-sendevent$", WINDOW_TIMEOUT);
+                long id = windowOf(x, message, "nj-harness-sendevent");
                 x.activate(id);
                 x.sendKey(id, "Return");
                 assertTrue(message.waitFor(5, TimeUnit.SECONDS), "Return pressed the default button");
@@ -123,11 +126,32 @@ class XServerRealDisplayIT {
         }
     }
 
+    /** The window xmessage opened; if it never does, what xmessage said (it once left no window and no word). */
+    private static long windowOf(XServer x, Process message, String title) throws IOException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < WINDOW_TIMEOUT.toNanos()) {
+            Optional<Long> window = x.findWindow("^" + title + "$");
+            if (window.isPresent()) {
+                return window.get();
+            }
+            if (!message.isAlive()) {
+                break;
+            }
+            XServer.sleep(Duration.ofMillis(100));
+        }
+        throw new AssertionError("no window " + title + " within " + WINDOW_TIMEOUT.toSeconds() + " s; xmessage "
+                + (message.isAlive() ? "still runs" : "exited " + message.exitValue()) + "; visible windows: "
+                + x.visibleWindowNames() + "; " + XMESSAGE_LOG + ":\n" + Files.readString(XMESSAGE_LOG));
+    }
+
     private static Process xmessage(XServer x, String title) throws IOException {
+        Files.createDirectories(XMESSAGE_LOG.getParent());
+        Files.writeString(XMESSAGE_LOG, "xmessage -title " + title + "\n", StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         ProcessBuilder builder = new ProcessBuilder(List.of("xmessage", "-title", title, "-default", "okay",
                 "hello from the netjourney real-display harness"))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(XMESSAGE_LOG.toFile()));
         builder.environment().putAll(x.env());
         return builder.start();
     }
