@@ -18,7 +18,8 @@ import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.IndexedCell;
@@ -210,7 +211,9 @@ class GuiLoadBench {
         robot.moveTo("#dark");
         long t0 = arm(() -> true);
         robot.press(MouseButton.PRIMARY).release(MouseButton.PRIMARY);
-        waitFor(() -> drawnAt != 0, 10);
+        if (!waitFor(() -> drawnAt != 0, 10)) {
+            throw new AssertionError("the Dark toggle changed no theme within 10 s");
+        }
         return (drawnAt - t0) / 1e6;
     }
 
@@ -240,7 +243,7 @@ class GuiLoadBench {
                 }
             });
             window.diagram().highlightProperty().addListener((obs, old, now) -> changed());
-            window.getStyleClass().addListener((ListChangeListener<String>) c -> changed());
+            window.getPseudoClassStates().addListener((SetChangeListener<PseudoClass>) c -> changed());
             stage.getScene().addPostLayoutPulseListener(() -> {
                 if (changedAt != 0 && drawnAt == 0) {
                     drawnAt = System.nanoTime();
