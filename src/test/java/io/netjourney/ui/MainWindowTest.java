@@ -53,6 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -294,8 +295,11 @@ class MainWindowTest {
         assertEquals(brToVeth.stream().mapToDouble(d -> d).average().orElseThrow(), hop2.avgUs(), 1e-9);
         assertEquals(brToVeth.stream().mapToDouble(d -> d).min().orElseThrow(), hop2.bestUs(), 1e-9);
         assertEquals(brToVeth.stream().mapToDouble(d -> d).max().orElseThrow(), hop2.worstUs(), 1e-9);
-        // and the table shows them
+        // and the table shows them once its tab is in front; hidden, it holds no rows (no frame spent on them)
+        assertTrue(robot.lookup("#stats-table").queryTableView().getItems().isEmpty(), "the hidden statistics");
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Statistics")).queryLabeled());
         assertTrue(robot.lookup("#stats-table").queryTableView().getItems().contains(hop2));
+        assertTrue(robot.lookup("#hops-table").queryTableView().getItems().isEmpty(), "the hidden hop table");
         assertEquals("2 · " + Micros.format(hop2.avgUs()) + " µs",
                 window.diagram().getHighlight().request().get(0).label(),
                 "the edge into nj-veth1, the Statistics tab's hop 2, carries its number and average");

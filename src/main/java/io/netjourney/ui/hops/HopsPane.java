@@ -15,6 +15,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
@@ -74,7 +75,6 @@ public final class HopsPane extends TabPane {
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
 
         hops.setId("hops-table");
-        hops.setItems(hopRows);
         hops.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(HopRow row, boolean empty) {
@@ -96,7 +96,7 @@ public final class HopsPane extends TabPane {
         packetWidth = Math.max(packetColumn.getMinWidth(), fit.cellWidth("255.255.255.255 → 255.255.255.255", 0));
         // the last column takes what the others leave, so the table never scrolls sideways
         hops.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
-        hopsText = new CopyableTable<>(hops, List.of(
+        hopsText = new CopyableTable<>(hops, hopRows, List.of(
                 new TextColumn<>("t (µs)", HopRow::offsetText),
                 new TextColumn<>("hop", HopRow::hopNumber),
                 new TextColumn<>("namespace", HopRow::namespace),
@@ -109,9 +109,8 @@ public final class HopsPane extends TabPane {
                 new TextColumn<>("Δt (µs)", HopRow::deltaText)));
 
         stats.setId("stats-table");
-        stats.setItems(hopStats);
         stats.setPlaceholder(new Label("Select a flow to see per-hop statistics"));
-        statsText = new CopyableTable<>(stats, List.of(
+        statsText = new CopyableTable<>(stats, hopStats, List.of(
                 new TextColumn<>("path", s -> s.direction().label()),
                 new TextColumn<>("hop", s -> Integer.toString(s.hop())),
                 new TextColumn<>("namespace", HopStat::namespace),
@@ -161,7 +160,21 @@ public final class HopsPane extends TabPane {
         }
         refreshFittedWidth();
 
-        getTabs().addAll(new Tab("Hops", hops), new Tab("Statistics", stats), detailsTab);
+        Tab hopsTab = new Tab("Hops", hops);
+        Tab statsTab = new Tab("Statistics", stats);
+        getTabs().addAll(hopsTab, statsTab, detailsTab);
+        rowsWhileShown(hopsTab, hops, hopRows);
+        rowsWhileShown(statsTab, stats, hopStats);
+    }
+
+    /**
+     * A table holds its rows only while its tab is in front: a hidden table's cells are laid out and styled all the
+     * same, and a click on a flow gave the hidden statistics a quarter of the frame that filled the hop table.
+     */
+    private static <T> void rowsWhileShown(Tab tab, TableView<T> table, ObservableList<T> rows) {
+        ObservableList<T> none = FXCollections.emptyObservableList();
+        table.setItems(tab.isSelected() ? rows : none);
+        tab.selectedProperty().addListener((obs, was, shown) -> table.setItems(shown ? rows : none));
     }
 
     public TableView<HopRow> hopsTable() {

@@ -77,7 +77,7 @@ public final class TableCopy {
         copy.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedIndices()));
         MenuItem export = new MenuItem("Export table as CSV…");
         export.setOnAction(e -> exportCsv.run());
-        export.disableProperty().bind(Bindings.isEmpty(table.getItems()));
+        export.disableProperty().bind(Bindings.isEmpty(copyable.rows()));
         table.setContextMenu(new ContextMenu(copy, export));
     }
 

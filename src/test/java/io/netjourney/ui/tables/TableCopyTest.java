@@ -41,10 +41,11 @@ class TableCopyTest {
         table.getColumns().add(column("#", Flow::id));
         // two fields in one cell on screen, two columns when copied
         table.getColumns().add(column("proto\nsource", f -> f.protocol() + "\n" + f.source()));
-        copyable = new CopyableTable<>(table, List.of(new TextColumn<>("#", f -> Long.toString(f.id())),
-                new TextColumn<>("proto", Flow::protocol), new TextColumn<>("source", Flow::source)));
         table.setItems(FXCollections.observableArrayList(new Flow(2, "tcp", "198.51.100.1:40000"),
                 new Flow(1, "icmp", "198.51.100.2"), new Flow(3, "icmp6", "2001:db8::1")));
+        copyable = new CopyableTable<>(table, table.getItems(), List.of(
+                new TextColumn<>("#", f -> Long.toString(f.id())), new TextColumn<>("proto", Flow::protocol),
+                new TextColumn<>("source", Flow::source)));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
 
         TreeItem<Flow> root = new TreeItem<>();
