@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -170,6 +172,8 @@ class GuiLoadBench {
         System.out.println("theme switch -> drawn: " + figures(themes));
         System.out.printf(Locale.ROOT, "frames over 50 ms: %d in all; seconds with more than one: %d of %d;"
                 + " most in one second: %d; %d pulses%n", slow[0], slow[1], slow.length - 3, slow[2], pulses.size());
+        System.out.println("frames over 50 ms, second by second: " + Arrays.stream(slow, 3, slow.length)
+                .mapToObj(Integer::toString).collect(Collectors.joining(" ")));
         System.out.printf(Locale.ROOT, "memory: heap in use max %d MB while flooding, %d MB after GC; RSS max %d MB,"
                 + " peak (VmHWM) %d MB; -Xmx %d MB%n", Collections.max(heapMb),
                 (rt.totalMemory() - rt.freeMemory()) >> 20, Collections.max(rssKb) >> 10, status("VmHWM") >> 10,
