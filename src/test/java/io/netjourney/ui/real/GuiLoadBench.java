@@ -167,8 +167,12 @@ class GuiLoadBench {
                 crossings / seconds, dropped);
         System.out.println("status bar at the end: " + statusText);
         System.out.println("click -> highlight drawn: " + figures(clicks));
+        System.out.println("click -> highlight drawn, click by click (ms): " + clicks.stream()
+                .map(ms -> Long.toString(Math.round(ms))).collect(Collectors.joining(" ")));
         System.out.printf(Locale.ROOT, "click phases (medians): to the FX selection %.0f ms, selection -> path from the"
                 + " model %.0f ms, path -> laid out %.0f ms%n", median(phases, 0), median(phases, 1), median(phases, 2));
+        System.out.printf(Locale.ROOT, "click phases (95th percentiles): %.0f ms, %.0f ms, %.0f ms%n",
+                quantile(phases, 0, 0.95), quantile(phases, 1, 0.95), quantile(phases, 2, 0.95));
         System.out.println("theme switch -> drawn: " + figures(themes));
         System.out.printf(Locale.ROOT, "frames over 50 ms: %d in all; seconds with more than one: %d of %d;"
                 + " most in one second: %d; %d pulses%n", slow[0], slow[1], slow.length - 3, slow[2], pulses.size());
@@ -183,7 +187,12 @@ class GuiLoadBench {
     }
 
     private static double median(List<double[]> rows, int column) {
-        return rows.stream().mapToDouble(r -> r[column]).sorted().skip(rows.size() / 2).findFirst().orElse(Double.NaN);
+        return quantile(rows, column, 0.5);
+    }
+
+    private static double quantile(List<double[]> rows, int column, double q) {
+        return rows.stream().mapToDouble(r -> r[column]).sorted().skip((long) Math.floor(rows.size() * q))
+                .findFirst().orElse(Double.NaN);
     }
 
     /**
