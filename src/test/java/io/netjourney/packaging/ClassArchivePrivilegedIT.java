@@ -59,6 +59,11 @@ class ClassArchivePrivilegedIT {
         Files.write(archive, new byte[] {1});
         assertTrue(run(List.of(script.toString(), "trace")).contains("-XX:SharedArchiveFile=" + archive));
         assertTrue(run(List.of(script.toString(), "gui")).contains("-XX:SharedArchiveFile=" + archive));
+        // the window's own archive, once there is one, for the window only
+        Path window = checkout.resolve("target/netjourney-gui.jsa").toAbsolutePath();
+        Files.write(window, new byte[] {1});
+        assertTrue(run(List.of(script.toString(), "gui")).contains("-XX:SharedArchiveFile=" + window));
+        assertTrue(run(List.of(script.toString(), "trace")).contains("-XX:SharedArchiveFile=" + archive));
 
         // a damaged or stale archive: the JVM starts anyway, and says nothing about it
         List<String> command = new ArrayList<>(List.of("java"));
