@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Privileged
 class ClassArchivePrivilegedIT {
-    private static final Path JAR = Path.of("target/netjourney.jar");
-    private static final String FROM_ARCHIVE = "source: shared objects file (top)";
+    private static final Path JAR = ClassArchives.JAR;
+    private static final String FROM_ARCHIVE = ClassArchives.FROM_ARCHIVE;
 
     @TempDir
     Path work;
@@ -35,7 +35,7 @@ class ClassArchivePrivilegedIT {
         assertTrue(Files.size(archive) > 1_000_000, "archive of " + Files.size(archive) + " bytes");
 
         List<String> command = new ArrayList<>(List.of("java"));
-        command.addAll(options("trace"));
+        command.addAll(ClassArchives.jvmOptions("trace"));
         command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:class+load", "-jar", JAR.toString(),
                 "trace", "-q", "--duration", "100ms", "host 198.51.100.250"));
         String loaded = run(command);
@@ -70,11 +70,6 @@ class ClassArchivePrivilegedIT {
         command.addAll(Arrays.asList(run(List.of(script.toString(), "trace")).strip().split(" ")));
         command.addAll(List.of("-jar", JAR.toString(), "--version"));
         assertTrue(run(command).startsWith("netjourney "), "the version, and nothing else");
-    }
-
-    private static List<String> options(String forCommand) throws Exception {
-        String line = run(List.of("env", "NJ_NO_CLASS_ARCHIVE=1", "packaging/jvm-options", forCommand));
-        return Arrays.asList(line.strip().split(" "));
     }
 
     /** Runs a command, stderr merged; returns its output; fails on a non-zero exit. */

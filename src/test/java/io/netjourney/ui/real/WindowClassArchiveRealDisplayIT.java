@@ -2,12 +2,11 @@ package io.netjourney.ui.real;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
+import io.netjourney.packaging.ClassArchives;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @RealDisplay
 class WindowClassArchiveRealDisplayIT {
-    private static final Path JAR = Path.of("target/netjourney.jar");
+    private static final Path JAR = ClassArchives.JAR;
     private static final Path TRACE = Path.of("src/test/resources/fixtures/lab-pings.njt");
-    private static final String FROM_ARCHIVE = "source: shared objects file (top)";
+    private static final String FROM_ARCHIVE = ClassArchives.FROM_ARCHIVE;
 
     @TempDir
     Path work;
@@ -38,7 +37,7 @@ class WindowClassArchiveRealDisplayIT {
 
         Path loaded = work.resolve("class-load.log");
         List<String> command = new ArrayList<>(List.of("java"));
-        command.addAll(options());
+        command.addAll(ClassArchives.jvmOptions("gui"));
         command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:class+load:file=" + loaded,
                 "-Djava.util.prefs.userRoot=" + work.resolve("prefs"), "-jar", JAR.toString(), "gui",
                 TRACE.toString()));
@@ -63,13 +62,5 @@ class WindowClassArchiveRealDisplayIT {
         }
         long mapped = lines.stream().filter(l -> l.contains(FROM_ARCHIVE)).count();
         System.out.println("the window's start: " + mapped + " of " + lines.size() + " classes from its archive");
-    }
-
-    /** The window's JVM options, without an archive of their own. */
-    private static List<String> options() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("env", "NJ_NO_CLASS_ARCHIVE=1", "packaging/jvm-options", "gui").start();
-        String line = new String(p.getInputStream().readAllBytes()).strip();
-        assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "packaging/jvm-options gui failed");
-        return Arrays.asList(line.split(" "));
     }
 }
