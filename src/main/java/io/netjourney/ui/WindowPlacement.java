@@ -5,6 +5,7 @@ import java.util.prefs.Preferences;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
@@ -78,29 +79,52 @@ final class WindowPlacement {
      * at most, should the window manager insist). Remembering that accidental size would make it every run's.
      */
     void enforce(Stage stage) {
-        Rectangle2D wanted = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
-        int[] restored = {0};
-        InvalidationListener undoShrink = o -> {
-            if (!stage.isMaximized() && restored[0] < MAX_RESTORES && (stage.getWidth() < wanted.getWidth() * 0.9
-                    || stage.getHeight() < wanted.getHeight() * 0.9)) {
-                restored[0]++;
-                Platform.runLater(() -> {
-                    stage.setWidth(wanted.getWidth());
-                    stage.setHeight(wanted.getHeight());
-                    stage.setX(wanted.getMinX());
-                    stage.setY(wanted.getMinY());
-                });
-            }
-        };
-        stage.widthProperty().addListener(undoShrink);
-        stage.heightProperty().addListener(undoShrink);
-        undoShrink.invalidated(null);
+        UndoShrink undo = new UndoShrink(stage);
+        stage.widthProperty().addListener(undo);
+        stage.heightProperty().addListener(undo);
+        undo.invalidated(null);
         PauseTransition settled = new PauseTransition(SETTLE);
         settled.setOnFinished(e -> {
-            stage.widthProperty().removeListener(undoShrink);
-            stage.heightProperty().removeListener(undoShrink);
+            stage.widthProperty().removeListener(undo);
+            stage.heightProperty().removeListener(undo);
         });
         settled.play();
+    }
+
+    /** Gives a stage its bounds again when it is found much smaller than them: one restore at a time, a few at most. */
+    private static final class UndoShrink implements InvalidationListener {
+        private final Stage stage;
+        private final Rectangle2D wanted;
+        private boolean pending;
+        private int restored;
+
+        UndoShrink(Stage stage) {
+            this.stage = stage;
+            this.wanted = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        }
+
+        @Override
+        public void invalidated(Observable changed) {
+            if (!pending && restored < MAX_RESTORES && shrunk()) {
+                pending = true;
+                // after the window manager's change has been told in full (width and height)
+                Platform.runLater(() -> {
+                    pending = false;
+                    if (shrunk()) {
+                        restored++;
+                        stage.setWidth(wanted.getWidth());
+                        stage.setHeight(wanted.getHeight());
+                        stage.setX(wanted.getMinX());
+                        stage.setY(wanted.getMinY());
+                    }
+                });
+            }
+        }
+
+        private boolean shrunk() {
+            return !stage.isMaximized() && (stage.getWidth() < wanted.getWidth() * 0.9
+                    || stage.getHeight() < wanted.getHeight() * 0.9);
+        }
     }
 
     /** Puts the divider where an earlier run left it, if it remembered one; says whether it did. */

@@ -47,6 +47,20 @@ class WindowPlacementSettleTest {
         assertEquals(720, size[1], 1, "the height it asked for, again");
     }
 
+    /** openbox's shrink can come as a configure and then another: each one within the settling time is undone. */
+    @Test
+    void aSecondShrinkIsUndoneToo() throws Exception {
+        node.putDouble("width", 1100);
+        node.putDouble("height", 720);
+        show();
+        Thread.sleep(500);
+        resizeAndSettle(640, 480);
+        Thread.sleep(500);
+        double[] size = resizeAndSettle(640, 480);
+        assertEquals(1100, size[0], 1, "the width it asked for, again");
+        assertEquals(720, size[1], 1, "the height it asked for, again");
+    }
+
     @Test
     void aResizeOnceTheWindowHasSettledStays() throws Exception {
         node.putDouble("width", 1100);
