@@ -38,9 +38,7 @@ class WindowPlacementSettleTest {
 
     @Test
     void aShrinkASecondAfterTheWindowIsShownIsUndone() throws Exception {
-        node.putDouble("width", 1100);
-        node.putDouble("height", 720);
-        show();
+        showRemembering(1100, 720);
         Thread.sleep(1000);
         double[] size = resizeAndSettle(640, 480);
         assertEquals(1100, size[0], 1, "the width it asked for, again");
@@ -50,9 +48,7 @@ class WindowPlacementSettleTest {
     /** openbox's shrink can come as a configure and then another: each one within the settling time is undone. */
     @Test
     void aSecondShrinkIsUndoneToo() throws Exception {
-        node.putDouble("width", 1100);
-        node.putDouble("height", 720);
-        show();
+        showRemembering(1100, 720);
         Thread.sleep(500);
         resizeAndSettle(640, 480);
         Thread.sleep(500);
@@ -63,16 +59,17 @@ class WindowPlacementSettleTest {
 
     @Test
     void aResizeOnceTheWindowHasSettledStays() throws Exception {
-        node.putDouble("width", 1100);
-        node.putDouble("height", 720);
-        show();
+        showRemembering(1100, 720);
         Thread.sleep((long) WindowPlacement.SETTLE.toMillis() + 500);
         double[] size = resizeAndSettle(700, 500);
         assertEquals(700, size[0], 1);
         assertEquals(500, size[1], 1);
     }
 
-    private void show() throws Exception {
+    /** Shows the window as a run that remembered this size, and starts enforcing it. */
+    private void showRemembering(double width, double height) throws Exception {
+        node.putDouble("width", width);
+        node.putDouble("height", height);
         WaitForAsyncUtils.asyncFx(() -> {
             stage = new Stage();
             MainWindow window = new MainWindow(false);
