@@ -41,8 +41,7 @@ class WindowPlacementSettleTest {
         showRemembering(1100, 720);
         Thread.sleep(1000);
         double[] size = resizeAndSettle(640, 480);
-        assertEquals(1100, size[0], 1, "the width it asked for, again");
-        assertEquals(720, size[1], 1, "the height it asked for, again");
+        assertAskedFor(1100, 720, size);
     }
 
     /** openbox's shrink can come as a configure and then another: each one within the settling time is undone. */
@@ -53,8 +52,7 @@ class WindowPlacementSettleTest {
         resizeAndSettle(640, 480);
         Thread.sleep(500);
         double[] size = resizeAndSettle(640, 480);
-        assertEquals(1100, size[0], 1, "the width it asked for, again");
-        assertEquals(720, size[1], 1, "the height it asked for, again");
+        assertAskedFor(1100, 720, size);
     }
 
     @Test
@@ -79,6 +77,11 @@ class WindowPlacementSettleTest {
             stage.show();
             placement.enforce(stage);
         }).get(20, TimeUnit.SECONDS);
+    }
+
+    private static void assertAskedFor(double width, double height, double[] size) {
+        assertEquals(width, size[0], 1, "the width it asked for, again");
+        assertEquals(height, size[1], 1, "the height it asked for, again");
     }
 
     /** Resizes the stage as a window manager or the user would; its size a moment later. */
