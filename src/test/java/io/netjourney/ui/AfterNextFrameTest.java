@@ -39,7 +39,8 @@ class AfterNextFrameTest {
             WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
         }
 
-        assertEquals(List.of("asked", "laid out", "work"), happened.subList(0, 3), happened.toString());
+        List<String> seen = List.copyOf(happened); // later pulses keep adding "laid out"
+        assertEquals(List.of("asked", "laid out", "work"), seen.subList(0, Math.min(3, seen.size())), seen.toString());
     }
 
     @Test
