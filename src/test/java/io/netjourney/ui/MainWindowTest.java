@@ -38,6 +38,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
@@ -303,6 +304,26 @@ class MainWindowTest {
         assertEquals("2 · " + Micros.format(hop2.avgUs()) + " µs",
                 window.diagram().getHighlight().request().get(0).label(),
                 "the edge into nj-veth1, the Statistics tab's hop 2, carries its number and average");
+    }
+
+    @Test
+    void aSelectedHopRowIsSelectedAgainWhenItsTabComesBack(FxRobot robot) throws Exception {
+        robot.clickOn(flowRow(robot, HOST_FLOW));
+        awaitDetail();
+        TableView<HopRow> table = robot.lookup("#hops-table").queryTableView();
+        robot.interact(() -> table.getSelectionModel().select(3));
+        HopRow selected = table.getSelectionModel().getSelectedItem();
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Statistics")).queryLabeled());
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Hops")).queryLabeled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(selected, table.getSelectionModel().getSelectedItem(), "the row selected before");
+
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Statistics")).queryLabeled());
+        robot.interact(() -> window.selectFlow(FAR_FLOW));
+        awaitDetail();
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Hops")).queryLabeled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, table.getSelectionModel().getSelectedItem(), "another flow's rows: nothing selected");
     }
 
     @Test

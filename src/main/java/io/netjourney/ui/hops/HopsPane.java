@@ -169,12 +169,30 @@ public final class HopsPane extends TabPane {
 
     /**
      * A table holds its rows only while its tab is in front: a hidden table's cells are laid out and styled all the
-     * same, and a click on a flow gave the hidden statistics a quarter of the frame that filled the hop table.
+     * same, and a click on a flow gave the hidden statistics a quarter of the frame that filled the hop table. The row
+     * selected when the tab was left is selected again when it comes back, if the rows still have it.
      */
     private static <T> void rowsWhileShown(Tab tab, TableView<T> table, ObservableList<T> rows) {
         ObservableList<T> none = FXCollections.emptyObservableList();
         table.setItems(tab.isSelected() ? rows : none);
-        tab.selectedProperty().addListener((obs, was, shown) -> table.setItems(shown ? rows : none));
+        List<T> selectedWhenLeft = new ArrayList<>(1);
+        tab.selectedProperty().addListener((obs, was, shown) -> {
+            if (!shown) {
+                selectedWhenLeft.clear();
+                T selected = table.getSelectionModel().getSelectedItem();
+                if (selected != null) {
+                    selectedWhenLeft.add(selected);
+                }
+                table.setItems(none);
+                return;
+            }
+            table.setItems(rows);
+            int index = selectedWhenLeft.isEmpty() ? -1 : rows.indexOf(selectedWhenLeft.get(0));
+            if (index >= 0) {
+                table.getSelectionModel().select(index);
+                table.scrollTo(index);
+            }
+        });
     }
 
     public TableView<HopRow> hopsTable() {
