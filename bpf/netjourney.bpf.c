@@ -67,6 +67,24 @@ struct {
 } scratch SEC(".maps");
 
 /*
+ * The devices described to the consumer (struct nj_device records), by netns_ino << 32 | ifindex: a crossing on one of
+ * them, as it still is, can be sent short (struct nj_crossing). An entry is made only once its record is in the ring,
+ * so the consumer reads a device's record before any short crossing on it.
+ */
+struct device_sent {
+	__u64 dev;  /* the struct net_device: another device under the same key is described anew */
+	__u64 port; /* dev->rx_handler_data: a device enslaved to a bridge or let go is described anew */
+	char ifname[NJ_IFNAMSIZ];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u64);
+	__type(value, struct device_sent);
+} devices_sent SEC(".maps");
+
+/*
  * Every matching crossing and drop, per direction of a flow and place, when nj_set.counting: exact figures at rates no
  * per-event stream can carry. Entries stay for the whole run; a crossing that finds the map full is counted in
  * NJ_CNT_COUNTS_FULL.
@@ -582,11 +600,10 @@ static __always_inline void fill_place(struct nj_hop *h, struct net_device *dev,
 		bpf_probe_read_kernel(h->ifname, sizeof(h->ifname), dev->name);
 }
 
-/* The rest of the device, for a record the filter kept. */
+/* The rest of the device (but its ifindex), for a record the filter kept. */
 static __always_inline void fill_device_details(struct nj_hop *h, struct net_device *dev, int btf)
 {
 	h->netns_cookie = nj_netns_cookie(NJ_READ(btf, dev, nd_net.net));
-	h->ifindex = NJ_READ(btf, dev, ifindex);
 
 	const struct rtnl_link_ops *ops = NJ_READ(btf, dev, rtnl_link_ops);
 	if (ops)
@@ -603,6 +620,7 @@ static __always_inline void fill_device_details(struct nj_hop *h, struct net_dev
 static __always_inline void fill_device(struct nj_hop *h, struct net_device *dev)
 {
 	fill_place(h, dev, 0);
+	h->ifindex = BPF_CORE_READ(dev, ifindex);
 	fill_device_details(h, dev, 0);
 }
 
@@ -798,13 +816,127 @@ static __always_inline int count_and_sample(const struct nj_hop *h)
 	return sampled;
 }
 
-/* A record the filter kept: counted if counting is on, sent if its packet is sampled. */
-static __always_inline void keep(struct nj_hop *h)
+/* Counting: whether a record the filter kept is to be sent (always when not counting). */
+static __always_inline int counted_and_sent(struct nj_hop *h)
 {
 	if (nj_set.counting && !count_and_sample(h)) {
 		count(NJ_CNT_SAMPLED_OUT);
+		return 0;
+	}
+	return 1;
+}
+
+/* A record the filter kept: counted if counting is on, sent if its packet is sampled. */
+static __always_inline void keep(struct nj_hop *h)
+{
+	if (counted_and_sent(h))
+		submit(h);
+}
+
+/* Whether a crossing can be sent short (struct nj_crossing): the common IPv4 or IPv6 one. */
+static __always_inline int short_crossing(const struct nj_hop *h)
+{
+	int ip = (h->addr_family == 4 && h->ethertype == ETH_P_IP) || (h->addr_family == 6 && h->ethertype == ETH_P_IPV6);
+
+	return ip && !(h->flags & (NJ_F_VLAN | NJ_F_QUOTED)) && !h->mark && h->flags <= 0xFF;
+}
+
+/* Two names of NJ_IFNAMSIZ bytes, four-byte aligned (nj_hop.ifname is), compared as four words. */
+static __always_inline int same_name(const char *a, const char *b)
+{
+	const __u32 *x = (const __u32 *)a;
+	const __u32 *y = (const __u32 *)b;
+
+	return x[0] == y[0] && x[1] == y[1] && x[2] == y[2] && x[3] == y[3];
+}
+
+/*
+ * Whether the consumer has the device's record as it is now; if not, sends it (the record's device fields filled on
+ * the way). 0 when the ring had no room for it: the crossing then goes whole, with its device.
+ */
+static __always_inline int device_described(struct nj_hop *h, struct net_device *dev, int btf)
+{
+	__u64 key = (__u64)h->netns_ino << 32 | h->ifindex;
+	__u64 port = (__u64)NJ_READ(btf, dev, rx_handler_data);
+	struct device_sent *sent = bpf_map_lookup_elem(&devices_sent, &key);
+
+	if (sent && sent->dev == (__u64)dev && sent->port == port && same_name(sent->ifname, h->ifname))
+		return 1;
+	fill_device_details(h, dev, btf);
+	struct nj_device *d = bpf_ringbuf_reserve(&events, sizeof(*d), 0);
+
+	if (!d)
+		return 0;
+	d->netns_cookie = h->netns_cookie;
+	d->netns_ino = h->netns_ino;
+	d->ifindex = h->ifindex;
+	d->master_ifindex = h->master_ifindex;
+	d->dev_type = h->dev_type;
+	d->_pad0 = 0;
+	__builtin_memcpy(d->ifname, h->ifname, sizeof(d->ifname));
+	__builtin_memcpy(d->kind, h->kind, sizeof(d->kind));
+	bpf_ringbuf_submit(d, 0);
+
+	struct device_sent now = { .dev = (__u64)dev, .port = port };
+
+	__builtin_memcpy(now.ifname, h->ifname, sizeof(now.ifname));
+	bpf_map_update_elem(&devices_sent, &key, &now, BPF_ANY);
+	return 1;
+}
+
+/* Sends a short crossing, written once into its place in the ring. */
+static __always_inline void submit_short(const struct nj_hop *h)
+{
+	struct nj_crossing *r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
+
+	if (!r) {
+		count(NJ_CNT_LOST);
 		return;
 	}
+	r->ts_ns = bpf_ktime_get_ns();
+	r->skb = h->skb;
+	__builtin_memcpy(r->saddr, h->saddr, sizeof(r->saddr));
+	__builtin_memcpy(r->daddr, h->daddr, sizeof(r->daddr));
+	r->netns_ino = h->netns_ino;
+	r->ifindex = h->ifindex;
+	r->len = h->len;
+	r->ident = h->addr_family == 4 ? h->ip_id : h->flow_label;
+	if (h->l4_proto == IPPROTO_ICMP || h->l4_proto == NEXTHDR_ICMP) {
+		r->icmp_id = h->icmp_id;
+		r->icmp_seq = h->icmp_seq;
+		r->icmp_type = h->icmp_type;
+		r->icmp_code = h->icmp_code;
+		r->_pad0[0] = 0;
+		r->_pad0[1] = 0;
+	} else {
+		r->tcp_seq = h->tcp_seq;
+		r->tcp_ack = h->tcp_ack;
+	}
+	r->cpu = bpf_get_smp_processor_id();
+	r->sport = h->sport;
+	r->dport = h->dport;
+	r->hook = h->hook;
+	r->flags = h->flags;
+	__builtin_memcpy(r->src_mac, h->src_mac, sizeof(r->src_mac));
+	__builtin_memcpy(r->dst_mac, h->dst_mac, sizeof(r->dst_mac));
+	r->l4_proto = h->l4_proto;
+	r->ttl = h->ttl;
+	r->tcp_flags = h->tcp_flags;
+	r->addr_family = h->addr_family;
+	bpf_ringbuf_submit(r, 0);
+	count(NJ_CNT_SUBMITTED);
+}
+
+/* A crossing the filter kept: counted, then sent short where it can be, else whole with its device. */
+static __always_inline void keep_crossing(struct nj_hop *h, struct net_device *dev, int btf)
+{
+	if (!counted_and_sent(h))
+		return;
+	if (short_crossing(h) && device_described(h, dev, btf)) {
+		submit_short(h);
+		return;
+	}
+	fill_device_details(h, dev, btf);
 	submit(h);
 }
 
@@ -851,8 +983,8 @@ static __always_inline int handle_skb(struct sk_buff *skb, __u16 hook, int btf)
 	fill_stages(&c, h, skb, dev, NJ_STAGE_ALL, 0, btf, 1);
 	read_rx_macs(&c, skb, h, btf);
 	fill_skb(h, skb, btf);
-	fill_device_details(h, dev, btf);
-	keep(h);
+	h->ifindex = NJ_READ(btf, dev, ifindex);
+	keep_crossing(h, dev, btf);
 	return 0;
 }
 

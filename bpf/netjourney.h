@@ -2,7 +2,7 @@
 /*
  * Structures and constants shared by the kernel side (netjourney.bpf.c) and
  * the Java side. Keep in sync with:
- *   src/main/java/io/netjourney/capture/HopRecord.java   (struct nj_hop)
+ *   src/main/java/io/netjourney/capture/HopRecord.java   (struct nj_hop, struct nj_crossing, struct nj_device)
  *   src/main/java/io/netjourney/capture/Hook.java        (enum nj_hook)
  *   src/main/java/io/netjourney/filter/KernelFilterAbi.java (enum nj_filter_verdict, enum nj_stage)
  *   src/main/java/io/netjourney/capture/CaptureSession.java (NJ_FILTER_SITE, struct nj_config)
@@ -130,6 +130,66 @@ _Static_assert(__builtin_offsetof(struct nj_hop, event) == NJ_CROSSING_SIZE, "cr
 /* A verdict without a quote is submitted up to (not including) nj_hop.q_saddr. */
 #define NJ_VERDICT_SIZE 216
 _Static_assert(__builtin_offsetof(struct nj_hop, q_saddr) == NJ_VERDICT_SIZE, "verdict record size (HopRecord.VERDICT_SIZE)");
+
+/*
+ * The common crossing, short: an IPv4 or IPv6 packet with no VLAN tag, mark or quoted header, on a device the
+ * kernel has described in an nj_device record before (in ring order). Every other crossing is a struct nj_hop of
+ * NJ_CROSSING_SIZE. The consumer tells the records apart by their length (NJ_SHORT_SIZE, NJ_DEVICE_SIZE,
+ * NJ_CROSSING_SIZE, NJ_VERDICT_SIZE, NJ_HOP_SIZE). Keep in sync with HopRecord.java (S_*, D_*).
+ */
+struct nj_crossing {
+	__u64 ts_ns;
+	__u64 skb;
+	__u8 saddr[16];       /* IPv4 in the first 4 bytes */
+	__u8 daddr[16];
+	__u32 netns_ino;      /* with ifindex: the device, as its nj_device record describes it */
+	__u32 ifindex;
+	__u32 len;
+	__u32 ident;          /* IPv4: identification; IPv6: flow label */
+	union {
+		struct {
+			__u32 tcp_seq; /* TCP */
+			__u32 tcp_ack;
+		};
+		struct {
+			__u16 icmp_id; /* ICMP, ICMPv6 */
+			__u16 icmp_seq;
+			__u8 icmp_type;
+			__u8 icmp_code;
+			__u8 _pad0[2];
+		};
+	};
+	__u16 cpu;
+	__u16 sport;          /* host order */
+	__u16 dport;
+	__u8 hook;            /* enum nj_hook */
+	__u8 flags;           /* enum nj_hop_flag, NJ_F_VLAN and NJ_F_QUOTED never set */
+	__u8 src_mac[6];
+	__u8 dst_mac[6];
+	__u8 l4_proto;
+	__u8 ttl;
+	__u8 tcp_flags;
+	__u8 addr_family;     /* 4 (ethertype IPv4) or 6 (IPv6) */
+};
+#define NJ_SHORT_SIZE 96
+_Static_assert(sizeof(struct nj_crossing) == NJ_SHORT_SIZE, "short crossing size (HopRecord.SHORT_SIZE)");
+
+/*
+ * A device as the short crossings on it are to be read: sent before the first of them, and again when the device's
+ * name or bridge changed or it is another device under the same (netns_ino, ifindex). Not an event.
+ */
+struct nj_device {
+	__u64 netns_cookie;
+	__u32 netns_ino;
+	__u32 ifindex;
+	__u32 master_ifindex;
+	__u16 dev_type;
+	__u16 _pad0;
+	char ifname[NJ_IFNAMSIZ];
+	char kind[NJ_KINDSIZ];
+};
+#define NJ_DEVICE_SIZE 56
+_Static_assert(sizeof(struct nj_device) == NJ_DEVICE_SIZE, "device record size (HopRecord.DEVICE_SIZE)");
 
 /*
  * In-kernel filter: BPF code the Java side compiles from the user's filter (filter/FilterCompiler.java) and puts in

@@ -13,7 +13,8 @@
  *     ring_bytes=8388608 hooks=6
  *
  * records/records_per_s: records consumed while attached (the measured window),
- * crossings/verdicts: the same split by record size (crossings are NJ_CROSSING_SIZE bytes);
+ * crossings/verdicts: the same split by record size (crossings are NJ_SHORT_SIZE or NJ_CROSSING_SIZE bytes; the
+ * device records the short ones are read with are not counted);
  * backlog: records still in the ring when the window closed, drained after
  * detaching and not counted in records. submitted/lost/filtered: the kernel's
  * counters map (enum nj_counter), summed over CPUs, since load.
@@ -62,13 +63,16 @@ static void on_signal(int sig)
 }
 
 /*
- * The "empty" callback: counts; crossings are the short records (NJ_CROSSING_SIZE), verdicts the longer ones, except
- * an ICMP error's crossing, as long as a verdict for its quoted header: only then is the event byte read.
+ * The "empty" callback: counts; device records (NJ_DEVICE_SIZE) are not events; crossings are the short ones
+ * (NJ_SHORT_SIZE, NJ_CROSSING_SIZE), verdicts the longer ones, except an ICMP error's crossing, as long as a verdict
+ * for its quoted header: only then is the event byte read.
  */
 static int on_record(void *ctx, void *data, size_t size)
 {
 	struct counts *c = ctx;
 
+	if (size == NJ_DEVICE_SIZE)
+		return 0;
 	c->records++;
 	c->verdicts += size > NJ_CROSSING_SIZE && ((const struct nj_hop *)data)->event != NJ_EV_CROSSING;
 	return 0;

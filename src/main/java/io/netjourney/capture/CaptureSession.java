@@ -97,6 +97,9 @@ public final class CaptureSession implements AutoCloseable {
     private final List<Hook> attached;
     private final List<String> warnings;
     private long decoded;
+    private long shortCrossings;
+    /** The devices the kernel described: what its short crossings are decoded with. */
+    private final KernelDevices devices = new KernelDevices();
     private final KernelNames kernelNames;
     private volatile int sampleEvery;
     private final boolean countingMaps;
@@ -218,10 +221,25 @@ public final class CaptureSession implements AutoCloseable {
 
     private void deliver(ByteBuffer record, Consumer<HopEvent> sink) {
         int size = record.remaining();
+        if (size == HopRecord.DEVICE_SIZE) {
+            devices.describe(record);
+            return;
+        }
+        if (size == HopRecord.SHORT_SIZE) {
+            Crossing crossing = HopRecord.decodeShort(record, devices);
+            if (crossing == null) {
+                throw new CaptureException("a kernel record of a crossing on a device the kernel did not describe"
+                        + ": the BPF object and the Java decoder come from different builds");
+            }
+            decoded++;
+            shortCrossings++;
+            sink.accept(crossing);
+            return;
+        }
         if (size != HopRecord.SIZE && size != HopRecord.VERDICT_SIZE && size != HopRecord.CROSSING_SIZE) {
             throw new CaptureException("kernel record of " + size + " bytes, expected " + HopRecord.SIZE + ", "
-                    + HopRecord.VERDICT_SIZE + " or " + HopRecord.CROSSING_SIZE
-                    + ": the BPF object and the Java decoder come from different builds");
+                    + HopRecord.VERDICT_SIZE + ", " + HopRecord.CROSSING_SIZE + ", " + HopRecord.SHORT_SIZE + " or "
+                    + HopRecord.DEVICE_SIZE + ": the BPF object and the Java decoder come from different builds");
         }
         decoded++;
         HopEvent event = HopRecord.decode(record);
@@ -251,6 +269,14 @@ public final class CaptureSession implements AutoCloseable {
             delivered += batch;
         } while (batch > 0 && System.nanoTime() < deadline);
         return delivered;
+    }
+
+    /**
+     * Of the records decoded, the crossings the kernel sent short (struct nj_crossing: the common IPv4 and IPv6 ones);
+     * read on the polling thread.
+     */
+    public long shortCrossings() {
+        return shortCrossings;
     }
 
     /** Reads the kernel's counters: lost events are never silent. */

@@ -40,6 +40,48 @@ public final class HopRecord {
      */
     public static final int VERDICT_SIZE = 216;
 
+    /**
+     * The short crossing (struct nj_crossing): the common IPv4 or IPv6 one, its device described by an earlier device
+     * record ({@link KernelDevices}).
+     */
+    public static final int SHORT_SIZE = 96;
+    /** A device record (struct nj_device): what the short crossings on a device are decoded with. Not an event. */
+    public static final int DEVICE_SIZE = 56;
+
+    static final int S_TS_NS = 0;
+    static final int S_SKB = 8;
+    static final int S_SADDR = 16;
+    static final int S_DADDR = 32;
+    static final int S_NETNS_INO = 48;
+    static final int S_IFINDEX = 52;
+    static final int S_LEN = 56;
+    static final int S_IDENT = 60;
+    static final int S_TCP_SEQ = 64;
+    static final int S_TCP_ACK = 68;
+    static final int S_ICMP_ID = 64;
+    static final int S_ICMP_SEQ = 66;
+    static final int S_ICMP_TYPE = 68;
+    static final int S_ICMP_CODE = 69;
+    static final int S_CPU = 72;
+    static final int S_SPORT = 74;
+    static final int S_DPORT = 76;
+    static final int S_HOOK = 78;
+    static final int S_FLAGS = 79;
+    static final int S_SRC_MAC = 80;
+    static final int S_DST_MAC = 86;
+    static final int S_L4_PROTO = 92;
+    static final int S_TTL = 93;
+    static final int S_TCP_FLAGS = 94;
+    static final int S_ADDR_FAMILY = 95;
+
+    static final int D_NETNS_COOKIE = 0;
+    static final int D_NETNS_INO = 8;
+    static final int D_IFINDEX = 12;
+    static final int D_MASTER_IFINDEX = 16;
+    static final int D_DEV_TYPE = 20;
+    static final int D_IFNAME = 24;
+    static final int D_KIND = 40;
+
     static final int TS_NS = 0;
     static final int SKB = 8;
     static final int NETNS_COOKIE = 16;
@@ -192,6 +234,62 @@ public final class HopRecord {
                     i32(b, at + FIB_ERR), i32(b, at + FIB_IIF), onLink ? null : gateway);
         }
         return new Crossing(timestampNs, cpu, hook, i64(b, at + SKB), device, packet, taskNetnsInode);
+    }
+
+    /**
+     * Decodes a short crossing ({@link #SHORT_SIZE} bytes at the buffer's position) with the device the kernel
+     * described for it before; null when none was (a record of another capture's programs). Reads the buffer in place.
+     */
+    static Crossing decodeShort(ByteBuffer b, KernelDevices devices) {
+        int at = b.position();
+        long where = i64(b, at + S_NETNS_INO);
+        Device device = devices.device(u32(where, S_NETNS_INO, S_NETNS_INO), i32(where, S_NETNS_INO, S_IFINDEX));
+        if (device == null) {
+            return null;
+        }
+        long lengths = i64(b, at + S_LEN);
+        long transport = i64(b, at + S_TCP_SEQ);
+        long kinds = i64(b, at + S_CPU);
+        long small = i64(b, at + S_L4_PROTO - 4);
+        int family = u8(small, S_L4_PROTO - 4, S_ADDR_FAMILY);
+        int protocol = u8(small, S_L4_PROTO - 4, S_L4_PROTO);
+        boolean icmp = protocol == Packet.PROTO_ICMP || protocol == Packet.PROTO_ICMPV6;
+        int ident = i32(lengths, S_LEN, S_IDENT);
+        Packet packet = new Packet(
+                i32(lengths, S_LEN, S_LEN),
+                0,
+                family == 4 ? Packet.ETHERTYPE_IPV4 : Packet.ETHERTYPE_IPV6,
+                0,
+                u8(kinds, S_CPU, S_FLAGS),
+                address(b, at + S_SADDR, family),
+                address(b, at + S_DADDR, family),
+                protocol,
+                u8(small, S_L4_PROTO - 4, S_TTL),
+                family == 4 ? ident & 0xFFFF : 0,
+                family == 4 ? 0 : ident,
+                u16(kinds, S_CPU, S_SPORT),
+                u16(kinds, S_CPU, S_DPORT),
+                u8(small, S_L4_PROTO - 4, S_TCP_FLAGS),
+                icmp ? 0 : u32(transport, S_TCP_SEQ, S_TCP_SEQ),
+                icmp ? 0 : u32(transport, S_TCP_SEQ, S_TCP_ACK),
+                icmp ? u8(transport, S_ICMP_ID, S_ICMP_TYPE) : 0,
+                icmp ? u8(transport, S_ICMP_ID, S_ICMP_CODE) : 0,
+                icmp ? u16(transport, S_ICMP_ID, S_ICMP_ID) : 0,
+                icmp ? u16(transport, S_ICMP_ID, S_ICMP_SEQ) : 0,
+                0,
+                mac(b, at + S_SRC_MAC),
+                mac(b, at + S_DST_MAC),
+                null);
+        return new Crossing(i64(b, at + S_TS_NS), u16(kinds, S_CPU, S_CPU), Hook.fromId(u8(kinds, S_CPU, S_HOOK)),
+                i64(b, at + S_SKB), device, packet, 0);
+    }
+
+    /** Decodes a device record ({@link #DEVICE_SIZE} bytes at the buffer's position). */
+    static Device decodeDevice(ByteBuffer b) {
+        int at = b.position();
+        return DEVICES.device(u32(b, at + D_NETNS_INO), i64(b, at + D_NETNS_COOKIE), i32(b, at + D_IFINDEX),
+                IFNAMES.name(b, at + D_IFNAME), KINDS.name(b, at + D_KIND), u16(b, at + D_DEV_TYPE),
+                i32(b, at + D_MASTER_IFINDEX));
     }
 
     private static QuotedHeader quoted(ByteBuffer b, int at) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Java decoder's offsets must equal the C compiler's layout of struct nj_hop in bpf/netjourney.h, and its event
+ * The Java decoder's offsets must equal the C compiler's layout of struct nj_hop, struct nj_crossing (S_*) and struct
+ * nj_device (D_*) in bpf/netjourney.h, and its event
  * kinds ({@code EV_*}) the values of enum nj_event.
  */
 class HopRecordLayoutTest {
@@ -31,8 +32,14 @@ class HopRecordLayoutTest {
                 .append("  printf(\"SIZE %zu\\n\", sizeof(struct nj_hop));\n");
         c.append("  printf(\"CROSSING_SIZE %d\\n\", NJ_CROSSING_SIZE);\n");
         c.append("  printf(\"VERDICT_SIZE %d\\n\", NJ_VERDICT_SIZE);\n");
+        c.append("  printf(\"SHORT_SIZE %zu\\n\", sizeof(struct nj_crossing));\n");
+        c.append("  printf(\"DEVICE_SIZE %zu\\n\", sizeof(struct nj_device));\n");
         for (String constant : java.keySet()) {
-            if (constant.startsWith("EV_")) {
+            if (constant.startsWith("S_") || constant.startsWith("D_")) {
+                c.append("  printf(\"").append(constant).append(" %zu\\n\", offsetof(struct ")
+                        .append(constant.startsWith("S_") ? "nj_crossing" : "nj_device").append(", ")
+                        .append(constant.substring(2).toLowerCase(Locale.ROOT)).append("));\n");
+            } else if (constant.startsWith("EV_")) {
                 c.append("  printf(\"").append(constant).append(" %d\\n\", NJ_").append(constant).append(");\n");
             } else if (!constant.endsWith("SIZE")) {
                 c.append("  printf(\"").append(constant).append(" %zu\\n\", offsetof(struct nj_hop, ")
