@@ -18,11 +18,13 @@ import java.nio.charset.StandardCharsets;
  * Layout of struct nj_hop, the ring buffer record; keep in sync with bpf/netjourney.h. Decodes records into
  * {@link HopEvent}s: {@link Crossing}s, {@link Drop}s and {@link RouteDecision}s.
  *
- * <p>The kernel submits a record as long as what it reports: a crossing {@link #CROSSING_SIZE} bytes (up to the
- * verdict fields), a drop or routing decision {@link #VERDICT_SIZE} (up to the quoted header), and only an ICMP or
- * ICMPv6 error, flagged {@link Packet#FLAG_QUOTED}, the whole {@link #SIZE} with the packet it quotes at the end
- * ({@code q_*} fields, {@link QuotedHeader}). So the quote costs nothing to the records of other packets; the
- * kernel only reads and copies it for errors.
+ * <p>The kernel submits a record as long as what it reports: the common IPv4 or IPv6 crossing as a short record of
+ * {@link #SHORT_SIZE} (struct nj_crossing, {@link #decodeShort}) whose device an earlier device record of
+ * {@link #DEVICE_SIZE} described, any other crossing {@link #CROSSING_SIZE} bytes (up to the verdict fields), a drop
+ * or routing decision {@link #VERDICT_SIZE} (up to the quoted header), and only an ICMP or ICMPv6 error, flagged
+ * {@link Packet#FLAG_QUOTED}, the whole {@link #SIZE} with the packet it quotes at the end ({@code q_*} fields,
+ * {@link QuotedHeader}). So the quote costs nothing to the records of other packets; the kernel only reads and copies
+ * it for errors.
  */
 public final class HopRecord {
     /**
@@ -32,7 +34,7 @@ public final class HopRecord {
     public static final int SIZE = 272;
     /** Records of the first format (before verdicts) were this long; trace files may hold them. */
     public static final int SIZE_V1 = 168;
-    /** The kernel submits crossings without the verdict fields: the first-format length. */
+    /** The kernel submits crossings that are not short without the verdict fields: the first-format length. */
     public static final int CROSSING_SIZE = SIZE_V1;
     /**
      * Verdicts (and crossings in trace files) without a quoted header end before it: the record up to q_saddr, the
