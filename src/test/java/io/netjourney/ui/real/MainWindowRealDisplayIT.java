@@ -253,6 +253,9 @@ class MainWindowRealDisplayIT {
                 + "%.0f on two lines, %.0f on one)%n", sizes[0], sizes[1], sizes[2], sizes[3], sizes[7], sizes[4],
                 sizes[5], sizes[6]);
         assertEquals(1440, sizes[0], 1, "the window's default size");
+        robot.clickOn(robot.lookup("#hops-table .table-row-cell").nth(1).<javafx.scene.Node>query());
+        Object selected = call(() -> window.hopsPane().hopsTable().getSelectionModel().getSelectedItem());
+        assertTrue(selected != null, "a hop row clicked");
         List<String> cut = new ArrayList<>();
         for (String tab : List.of("Statistics", "Hops")) {
             robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText(tab)).queryLabeled());
@@ -263,6 +266,8 @@ class MainWindowRealDisplayIT {
         }
         cut.addAll(call(() -> Truncation.in(window.flowsPane())).stream().map(c -> "flows list: " + c).toList());
         assertEquals(List.of(), cut, "every column of both tables in view and whole, no horizontal scroll bar");
+        assertEquals(selected, call(() -> window.hopsPane().hopsTable().getSelectionModel().getSelectedItem()),
+                "the hop row clicked before the Statistics tab, selected again back on the Hops tab");
         assertTrue(sizes[4] + 1 >= sizes[5], "the flows list beside them whole, its conversations on two lines "
                 + "at most: " + sizes[4] + " px for " + sizes[5]);
     }
