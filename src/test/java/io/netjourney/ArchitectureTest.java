@@ -1,5 +1,6 @@
 package io.netjourney;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -12,6 +13,13 @@ class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.netjourney");
+
+    @Test
+    void theCollectionsAreTheJdksAlone() {
+        classes().that().resideInAPackage("io.netjourney.collect..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.netjourney.collect..", "java..")
+                .check(CLASSES);
+    }
 
     @Test
     void onlyTheBpfPackageTalksToNativeCode() {

@@ -1,5 +1,7 @@
 package io.netjourney.journey;
 
+import io.netjourney.collect.ProbeTable;
+
 /**
  * One generation of the {@link ContentIndex}: each entry is a packet under the hash of its own
  * {@link PacketState#content}, so no key object is stored beside it and no map node is made for it. Packets whose

@@ -1,5 +1,7 @@
 package io.netjourney.journey;
 
+import io.netjourney.collect.ProbeTable;
+
 /**
  * The assembler's flows by key: each flow under the key it was made with and under its NAT aliases (translated
  * tuples), on a {@link ProbeTable} keyed by a hash of the key's fields. A lookup by a crossing's content

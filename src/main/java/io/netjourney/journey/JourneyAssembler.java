@@ -1,5 +1,6 @@
 package io.netjourney.journey;
 
+import io.netjourney.collect.LongKeyMap;
 import io.netjourney.capture.Crossing;
 import io.netjourney.capture.Drop;
 import io.netjourney.capture.HopEvent;

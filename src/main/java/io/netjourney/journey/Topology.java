@@ -1,5 +1,6 @@
 package io.netjourney.journey;
 
+import io.netjourney.collect.LongKeyMap;
 import io.netjourney.capture.DeviceKind;
 import io.netjourney.capture.Hook;
 import io.netjourney.capture.HopEvent;

@@ -16,8 +16,8 @@ class JourneyDependencyTest {
                 .importPackages("io.netjourney.journey");
         classes().that().resideInAPackage("io.netjourney.journey..")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("io.netjourney.journey..", "io.netjourney.capture..", "java..",
-                        "com.google.common..")
+                .resideInAnyPackage("io.netjourney.journey..", "io.netjourney.capture..", "io.netjourney.collect..",
+                        "java..", "com.google.common..")
                 .check(journey);
     }
 }

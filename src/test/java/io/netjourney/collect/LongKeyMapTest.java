@@ -1,4 +1,4 @@
-package io.netjourney.journey;
+package io.netjourney.collect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

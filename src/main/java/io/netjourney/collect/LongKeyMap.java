@@ -1,4 +1,4 @@
-package io.netjourney.journey;
+package io.netjourney.collect;
 
 import java.util.Objects;
 
@@ -8,23 +8,23 @@ import java.util.Objects;
  * entry beside the value ({@link #put(long, Object, long)}, {@link #tagAt}), read without reading the value. Not
  * thread-safe.
  */
-final class LongKeyMap<V> extends ProbeTable {
+public final class LongKeyMap<V> extends ProbeTable {
 
-    LongKeyMap() {
+    public LongKeyMap() {
         this(false);
     }
 
-    LongKeyMap(boolean tagged) {
+    public LongKeyMap(boolean tagged) {
         super(tagged);
     }
 
-    V get(long key) {
+    public V get(long key) {
         int i = find(key);
         return i < 0 ? null : valueAt(i);
     }
 
     /** The slot of {@code key}, for {@link #valueAt} and {@link #tagAt} (valid until the map changes), or -1. */
-    int find(long key) {
+    public int find(long key) {
         for (int i = slot(key); ; i = next(i)) {
             if (values[i] == null) {
                 return -1;
@@ -36,27 +36,27 @@ final class LongKeyMap<V> extends ProbeTable {
     }
 
     @SuppressWarnings("unchecked")
-    V valueAt(int slot) {
+    public V valueAt(int slot) {
         return (V) values[slot];
     }
 
     /** The tag of the entry in {@code slot} of a tagged map. */
-    long tagAt(int slot) {
+    public long tagAt(int slot) {
         return tags[slot];
     }
 
-    void setTagAt(int slot, long tag) {
+    public void setTagAt(int slot, long tag) {
         tags[slot] = tag;
     }
 
     /** Maps {@code key} to {@code value}; returns the value it replaced, or null. */
-    V put(long key, V value) {
+    public V put(long key, V value) {
         return put(key, value, 0);
     }
 
     /** Maps {@code key} to {@code value} with {@code tag} (kept by a tagged map); returns the value replaced, or null. */
     @SuppressWarnings("unchecked")
-    V put(long key, V value, long tag) {
+    public V put(long key, V value, long tag) {
         Objects.requireNonNull(value, "value");
         for (int i = slot(key); ; i = next(i)) {
             Object old = values[i];
@@ -79,7 +79,7 @@ final class LongKeyMap<V> extends ProbeTable {
     }
 
     /** Removes {@code key} if it maps to this very {@code value}; returns whether it did. */
-    boolean remove(long key, V value) {
+    public boolean remove(long key, V value) {
         int i = find(key);
         if (i < 0 || values[i] != value) {
             return false;

@@ -1,4 +1,4 @@
-package io.netjourney.journey;
+package io.netjourney.collect;
 
 import java.util.Arrays;
 
@@ -10,44 +10,44 @@ import java.util.Arrays;
  * table keeps a third word per entry, {@link #tags}, moved with it: what the subclass may tell of a value without
  * reading it.
  */
-abstract class ProbeTable {
+public abstract class ProbeTable {
     private static final int MIN_CAPACITY = 16;
     /** Fibonacci hashing: multiplying by 2^64 / golden ratio spreads keys that differ only in some bits. */
     private static final long SPREAD = 0x9E3779B97F4A7C15L;
 
     private final boolean tagged;
-    long[] keys;
-    Object[] values;
+    protected long[] keys;
+    protected Object[] values;
     /** A word per entry for the subclass, in tagged tables; else null. */
-    long[] tags;
+    protected long[] tags;
     private int size;
     private int shift;
 
-    ProbeTable() {
+    protected ProbeTable() {
         this(false);
     }
 
-    ProbeTable(boolean tagged) {
+    protected ProbeTable(boolean tagged) {
         this.tagged = tagged;
         allocate(MIN_CAPACITY);
     }
 
-    final int size() {
+    public final int size() {
         return size;
     }
 
     /** Where the probe for {@code key} starts. */
-    final int slot(long key) {
+    protected final int slot(long key) {
         return (int) ((key * SPREAD) >>> shift);
     }
 
     /** The slot after {@code i}, wrapping around. */
-    final int next(int i) {
+    protected final int next(int i) {
         return (i + 1) & (values.length - 1);
     }
 
     /** Fills the free slot {@code i} (one a probe for {@code key} ended at). */
-    final void insertAt(int i, long key, Object value) {
+    protected final void insertAt(int i, long key, Object value) {
         keys[i] = key;
         values[i] = value;
         if (++size > values.length / 2) {
@@ -56,13 +56,13 @@ abstract class ProbeTable {
     }
 
     /** Fills the free slot {@code i} of a tagged table, with the entry's tag. */
-    final void insertAt(int i, long key, Object value, long tag) {
+    protected final void insertAt(int i, long key, Object value, long tag) {
         tags[i] = tag;
         insertAt(i, key, value);
     }
 
     /** Empties slot {@code i} and moves back each following entry of the run whose home is at or before it. */
-    final void removeAt(int i) {
+    protected final void removeAt(int i) {
         int mask = values.length - 1;
         int gap = i;
         for (int j = next(i); values[j] != null; j = next(j)) {
@@ -81,7 +81,7 @@ abstract class ProbeTable {
     }
 
     /** Empties the table, keeping its capacity. */
-    final void clear() {
+    public final void clear() {
         if (size > 0) {
             Arrays.fill(values, null);
             size = 0;
